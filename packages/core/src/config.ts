@@ -1,0 +1,214 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve } from 'node:path';
+import { parseYaml, type ParsedYaml } from './yaml-source.js';
+import { configSchema, createAjv } from './schemas.js';
+import { SourceFile, type Point } from './source.js';
+
+export const CONFIG_FILE_NAMES = ['baihua.config.yaml', 'baihua.config.yml'];
+
+export type Severity = 'off' | 'warn' | 'error';
+export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
+
+/** What one configuration file (or preset) says. */
+export interface ConfigData {
+  root?: boolean;
+  extends?: string[];
+  rules?: Record<string, RuleSetting>;
+  ignores?: string[];
+}
+
+/** A configuration file as read, with a way back to line and column for error messages. */
+export interface ConfigLayer {
+  /** file path, or `recommended` for a built-in preset */
+  path: string;
+  data: ConfigData;
+  /** where a JSON pointer of this file is, for messages; undefined for built-in presets */
+  locate(pointer: string): Point | undefined;
+}
+
+export interface RuleConfig {
+  severity: Severity;
+  options: Record<string, unknown> | undefined;
+  /** the file that set this rule last, for messages */
+  setBy: ConfigLayer;
+}
+
+export interface IgnorePatterns {
+  /** directory the patterns are relative to */
+  base: string;
+  patterns: string[];
+}
+
+/** The settings that apply to one guide: every layer merged, nearest last. */
+export interface ResolvedConfig {
+  rules: Map<string, RuleConfig>;
+  ignores: IgnorePatterns[];
+  /** every configuration file that contributed, farthest first */
+  layers: ConfigLayer[];
+}
+
+/** A configuration problem: exit code 2, with the file and position to fix. */
+export class ConfigError extends Error {
+  readonly path: string;
+  readonly point: Point | undefined;
+  constructor(message: string, path: string, point?: Point) {
+    super(message);
+    this.name = 'ConfigError';
+    this.path = path;
+    this.point = point;
+  }
+}
+
+const validateConfig = createAjv().compile(configSchema);
+
+export function readConfigFile(path: string): ConfigLayer {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new ConfigError('这是一个目录，不是配置文件', path);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`无法读取配置文件（${(error as NodeJS.ErrnoException).code ?? String(error)}）`, path);
+  }
+  if (extname(path) === '.json') return configFromData(path, JSON.parse(text) as unknown, () => undefined);
+  const file = new SourceFile(path, text);
+  const yaml = parseYaml(file, file.text.length);
+  const first = yaml.problems[0];
+  if (first) throw new ConfigError(first.message, path, file.pointAt(first.range.start));
+  return configFromData(path, yaml.data ?? {}, locator(file, yaml));
+}
+
+function locator(file: SourceFile, yaml: ParsedYaml) {
+  return (pointer: string): Point | undefined => {
+    let current = pointer;
+    for (;;) {
+      const entry = yaml.entries.get(current);
+      if (entry) return file.pointAt((entry.keyRange ?? entry.range).start);
+      if (current === '') return undefined;
+      current = current.slice(0, current.lastIndexOf('/'));
+    }
+  };
+}
+
+export function configFromData(path: string, data: unknown, locate: ConfigLayer['locate']): ConfigLayer {
+  if (!validateConfig(data)) {
+    const error = validateConfig.errors![0]!;
+    const pointer = error.instancePath + (error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '');
+    const what =
+      error.keyword === 'additionalProperties'
+        ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores`
+        : error.instancePath.startsWith('/rules/')
+          ? `规则「${error.instancePath.slice(7).replaceAll('~1', '/')}」的设置应为 off、warn、error，或 [级别, {选项}]`
+          : error.keyword === 'pattern' && error.instancePath === '/rules'
+            ? '规则名应写成“类别/名称”的形式，如 schema/required'
+            : `配置项 ${error.instancePath || '（顶层）'} 不合法：${error.message ?? ''}`;
+    throw new ConfigError(what, path, locate(pointer));
+  }
+  return { path, data: data as ConfigData, locate };
+}
+
+export interface ConfigResolverOptions {
+  /** presets addressed by bare name in `extends` (`recommended`) */
+  builtinPresets: Record<string, ConfigData>;
+  /** checks a layer's rules (known ids, valid options); throws ConfigError */
+  checkLayer?: (layer: ConfigLayer) => void;
+}
+
+/**
+ * Finds and merges configuration for each guide, the way ESLint's cascade works: from the
+ * guide's directory upward, every `baihua.config.yaml` applies, nearer files win, and a file with
+ * `root: true` stops the search. Results are cached per directory.
+ */
+export class ConfigResolver {
+  readonly #options: ConfigResolverOptions;
+  readonly #byDirectory = new Map<string, ConfigLayer[]>();
+  readonly #expanded = new Map<string, ConfigLayer[]>();
+
+  constructor(options: ConfigResolverOptions) {
+    this.#options = options;
+  }
+
+  /** The configuration for a guide found by the cascade. */
+  forFile(filePath: string): ResolvedConfig {
+    return merge(this.#chain(dirname(resolve(filePath))));
+  }
+
+  /** The configuration from one explicit file (`--config`), with no cascade. */
+  fromConfigFile(configPath: string): ResolvedConfig {
+    return merge(this.#expand(readConfigFile(resolve(configPath)), []));
+  }
+
+  #chain(directory: string): ConfigLayer[] {
+    const cached = this.#byDirectory.get(directory);
+    if (cached) return cached;
+    const name = CONFIG_FILE_NAMES.map((candidate) => join(directory, candidate)).find((candidate) => existsSync(candidate));
+    let layers: ConfigLayer[];
+    const parent = dirname(directory);
+    if (name) {
+      const own = this.#expand(readConfigFile(name), []);
+      const isRoot = own.at(-1)!.data.root === true;
+      layers = isRoot || parent === directory ? own : [...this.#chain(parent), ...own];
+    } else {
+      layers = parent === directory ? [] : this.#chain(parent);
+    }
+    this.#byDirectory.set(directory, layers);
+    return layers;
+  }
+
+  /** A layer preceded by everything it extends, depth first. */
+  #expand(layer: ConfigLayer, seen: string[]): ConfigLayer[] {
+    const cached = this.#expanded.get(layer.path);
+    if (cached) return cached;
+    if (seen.includes(layer.path)) {
+      throw new ConfigError(`配置循环继承：${[...seen, layer.path].join(' → ')}`, layer.path);
+    }
+    this.#options.checkLayer?.(layer);
+    const layers: ConfigLayer[] = [];
+    (layer.data.extends ?? []).forEach((name, index) => {
+      const preset = this.#loadPreset(name, layer, `/extends/${index}`);
+      layers.push(...this.#expand(preset, [...seen, layer.path]));
+    });
+    layers.push(layer);
+    this.#expanded.set(layer.path, layers);
+    return layers;
+  }
+
+  #loadPreset(name: string, from: ConfigLayer, pointer: string): ConfigLayer {
+    const builtin = this.#options.builtinPresets[name.replace(/^baihua:/, '')];
+    if (builtin) return configFromData(name.replace(/^baihua:/, ''), builtin, () => undefined);
+    const base = from.path.includes('/') || from.path.includes('\\') ? dirname(from.path) : process.cwd();
+    let resolved: string;
+    try {
+      resolved = name.startsWith('.') ? resolve(base, name) : createRequire(join(base, 'baihua.config.yaml')).resolve(name);
+    } catch {
+      throw new ConfigError(
+        `找不到要继承的配置「${name}」。内置预设有 ${Object.keys(this.#options.builtinPresets).join('、')}；npm 包请先安装（npm install ${name}）`,
+        from.path,
+        from.locate(pointer),
+      );
+    }
+    if (!existsSync(resolved)) throw new ConfigError(`找不到要继承的配置文件「${name}」（${resolved}）`, from.path, from.locate(pointer));
+    if (!['.yaml', '.yml', '.json'].includes(extname(resolved))) {
+      throw new ConfigError(`预设「${name}」的入口应是 YAML 或 JSON 文件（package.json 的 main 指向 baihua.config.yaml），现在是 ${resolved}`, from.path, from.locate(pointer));
+    }
+    return readConfigFile(resolved);
+  }
+}
+
+function merge(layers: ConfigLayer[]): ResolvedConfig {
+  const rules = new Map<string, RuleConfig>();
+  const ignores: IgnorePatterns[] = [];
+  for (const layer of layers) {
+    for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
+      const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+      // A bare severity keeps options set further up, as in ESLint.
+      rules.set(id, { severity, options: options ?? rules.get(id)?.options, setBy: layer });
+    }
+    if (layer.data.ignores?.length) {
+      const base = layer.path.includes('/') || layer.path.includes('\\') ? dirname(layer.path) : process.cwd();
+      ignores.push({ base, patterns: layer.data.ignores });
+    }
+  }
+  return { rules, ignores, layers };
+}

@@ -1,0 +1,24 @@
+export { OffsetMap, OffsetMapBuilder } from './offset-map.js';
+export { SourceFile, type Point, type SourceRange } from './source.js';
+export type { ParseProblem, SyntaxRuleId } from './problems.js';
+export type { TextSpan } from './text-span.js';
+export { parseYaml, escapePointerToken, type ParsedYaml, type YamlEntry, type YamlComment } from './yaml-source.js';
+export { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './guide.js';
+export { readGuideFile, decodeGuide, FileAccessError, MAX_GUIDE_BYTES, type ReadGuide } from './read.js';
+export { findGuideFiles, displayPath, DEFAULT_IGNORES } from './files.js';
+export { guideSchema, configSchema, schemaDirectory, createAjv, type SchemaError, type SchemaValidator } from './schemas.js';
+export {
+  ConfigResolver,
+  ConfigError,
+  readConfigFile,
+  configFromData,
+  CONFIG_FILE_NAMES,
+  type ConfigData,
+  type ConfigLayer,
+  type ResolvedConfig,
+  type RuleConfig,
+  type RuleSetting,
+  type Severity,
+  type IgnorePatterns,
+} from './config.js';
