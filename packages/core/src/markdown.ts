@@ -111,3 +111,10 @@ function decodeReference(source: string): { text: string; length: number } | und
   return text === false ? undefined : { text, length: match[0].length };
 }
 
+
+/** The file range of a node of a parsed Markdown body. */
+export function markdownRange(markdown: ParsedMarkdown, node: Nodes): { start: number; end: number } {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return { start: markdown.map.toSourceStart(start), end: markdown.map.toSourceEnd(end) };
+}

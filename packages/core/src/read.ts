@@ -33,16 +33,7 @@ export function readGuideFile(path: string): ReadGuide {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileAccessError(path, code === 'ENOENT' ? '找不到这个文件' : `无法读取（${code ?? String(error)}）`);
   }
-  if (size > MAX_GUIDE_BYTES) {
-    return {
-      file: new SourceFile(path, ''),
-      problem: {
-        ruleId: 'syntax/too-large',
-        message: `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），指南文件不能超过 ${MAX_GUIDE_BYTES / 1024 / 1024} MB。一份指南通常不到 50 KB，请确认是不是放错了文件`,
-        range: { start: 0, end: 0 },
-      },
-    };
-  }
+  if (size > MAX_GUIDE_BYTES) return tooLarge(path, size);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -54,6 +45,7 @@ export function readGuideFile(path: string): ReadGuide {
 
 /** Decodes UTF-8 strictly; binary files and other encodings get a problem at the first bad byte. */
 export function decodeGuide(path: string, bytes: Uint8Array): ReadGuide {
+  if (bytes.length > MAX_GUIDE_BYTES) return tooLarge(path, bytes.length);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return encodingProblem(path, '', '文件是 UTF-16 编码。请在编辑器里另存为 UTF-8 编码');
   }
@@ -67,6 +59,17 @@ export function decodeGuide(path: string, bytes: Uint8Array): ReadGuide {
       ? `这是二进制文件，不是文本（第 ${at + 1} 个字节是 0x00），不能作为指南检查`
       : `文件不是 UTF-8 编码（第 ${at + 1} 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码`;
   return encodingProblem(path, before, message);
+}
+
+function tooLarge(path: string, size: number): ReadGuide {
+  return {
+    file: new SourceFile(path, ''),
+    problem: {
+      ruleId: 'syntax/too-large',
+      message: `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），指南文件不能超过 ${MAX_GUIDE_BYTES / 1024 / 1024} MB。一份指南通常不到 50 KB，请确认是不是放错了文件`,
+      range: { start: 0, end: 0 },
+    },
+  };
 }
 
 function encodingProblem(path: string, validPrefix: string, message: string): ReadGuide {

@@ -1,4 +1,4 @@
-import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { mapScalar } from './yaml-scalar-map.js';
 import type { ParseProblem } from './problems.js';
 import type { SourceFile, SourceRange } from './source.js';
@@ -53,7 +53,13 @@ export function parseYaml(file: SourceFile, end: number): ParsedYaml {
       range: { start: Math.max(0, start - 3), end: start },
     });
   }
-  for (const error of document.errors) problems.push(...describeYamlError(file, source, error));
+  // Report the first syntax error only: the ones after it are mostly its echoes (ESLint does the
+  // same). Duplicate keys are independent of each other and all reported.
+  const syntaxError = document.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  if (syntaxError) problems.push(describeYamlError(file, source, document, syntaxError));
+  for (const error of document.errors) {
+    if (error.code === 'DUPLICATE_KEY') problems.push(describeYamlError(file, source, document, error));
+  }
 
   const entries = new Map<string, YamlEntry>();
   const strings: TextSpan[] = [];
@@ -106,6 +112,15 @@ function indexNode(
   } else if (isScalar(yamlNode) && typeof yamlNode.value === 'string') {
     strings.push({ pointer, kind: 'value', text: yamlNode.value, map: mapScalar(source, yamlNode, yamlNode.value) });
   }
+}
+
+/** The innermost node that contains `offset` and satisfies `test`. */
+function enclosing(document: Document.Parsed, offset: number, test: (node: Node) => boolean): Node | undefined {
+  let found: Node | undefined;
+  visit(document, (_key, node) => {
+    if (isNode(node) && node.range && node.range[0] <= offset && offset <= node.range[2] && test(node)) found = node;
+  });
+  return found;
 }
 
 function firstAlias(node: unknown): SourceRange | undefined {
@@ -163,28 +178,44 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 /** Turns a YAML error into a Chinese problem that says where and how to fix it. */
-function describeYamlError(file: SourceFile, source: string, error: YAMLError): ParseProblem[] {
+function describeYamlError(file: SourceFile, source: string, document: Document.Parsed, error: YAMLError): ParseProblem {
   const [start, end] = error.pos;
   const range = { start, end: Math.max(end, start) };
   if (error.code === 'DUPLICATE_KEY') {
-    const key = source.slice(start, end);
-    return [{ ruleId: 'syntax/duplicate-key', message: duplicateKeyMessage(file, source, key, start), range }];
+    const key = /^(.+?)[ \t]*:(?:[ \t]|$)/m.exec(source.slice(start))?.[1] ?? source.slice(start, end);
+    return { ruleId: 'syntax/duplicate-key', message: duplicateKeyMessage(file, source, key, start), range: { start, end: start + key.length } };
   }
   const indentation = describeIndentation(file, source, error);
-  if (indentation) return [indentation];
+  if (indentation) return indentation;
+  if (error.code === 'MISSING_CHAR' && /closing ["']?quote/.test(error.message)) {
+    const quoted = enclosing(document, start, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'));
+    const opening = quoted ? quoted.range![0] : start;
+    const mark = source[opening] === "'" ? "'" : '"';
+    return {
+      ruleId: 'syntax/yaml',
+      message: `这里的 ${mark} 没有配对的结尾引号：请在内容末尾补上 ${mark}，或者去掉开头的 ${mark}`,
+      range: { start: opening, end: lineRange(source, opening).end },
+    };
+  }
+  if (error.code === 'BAD_INDENT' && /end with a ([\]}])/.test(error.message)) {
+    const close = /end with a ([\]}])/.exec(error.message)![1]!;
+    const collection = enclosing(document, start, (node) => (isSeq(node) || isMap(node)) && node.flow === true);
+    const opening = collection ? collection.range![0] : start;
+    const open = close === ']' ? '[' : '{';
+    return {
+      ruleId: 'syntax/yaml',
+      message: `这里的 ${open} 没有配对的 ${close}：请在同一行末尾补上 ${close}；内容太长要换行时，改成分行的写法`,
+      range: { start: opening, end: lineRange(source, opening).end },
+    };
+  }
   if (error.code === 'MISSING_CHAR') {
-    const quote = /closing (\S+)/.exec(error.message)?.[1];
-    if (quote) {
-      const mark = quote.includes('"') ? '"' : quote.includes("'") ? "'" : quote.slice(0, 1);
-      return [{ ruleId: 'syntax/yaml', message: `缺少结尾的 ${mark}：引号和括号要成对出现`, range }];
-    }
     if (/followed by map values/.test(error.message)) {
-      return [{ ruleId: 'syntax/yaml', message: '这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格', range: lineRange(source, start) }];
+      return { ruleId: 'syntax/yaml', message: '这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格', range: lineRange(source, start) };
     }
   }
   const known = YAML_MESSAGES[error.code];
   const message = known ?? `YAML 格式错误，请检查这一行的缩进、冒号和引号（${error.message.split('\n')[0]}）`;
-  return [{ ruleId: 'syntax/yaml', message, range }];
+  return { ruleId: 'syntax/yaml', message, range };
 }
 
 function duplicateKeyMessage(file: SourceFile, source: string, key: string, secondStart: number): string {
@@ -213,9 +244,8 @@ interface LineShape {
 function lineShape(source: string, offset: number): LineShape {
   const range = lineRange(source, offset);
   const text = source.slice(range.start, range.end);
-  const match = /^([ ]*(?:- +)*)([^\s#:'"][^:#]*?)?[ \t]*(:(?:[ \t]|$))?/.exec(text)!;
-  const keyColumn = match[1]!.length;
-  return { range, keyColumn, key: match[3] ? match[2] : undefined };
+  const match = /^([ ]*(?:- +)*)(?:([^\s#:'"][^:#]*?)[ \t]*:(?:[ \t]|$))?/.exec(text)!;
+  return { range, keyColumn: match[1]!.length, key: match[2] };
 }
 
 /** The nearest earlier line with content, skipping blank and comment lines. */

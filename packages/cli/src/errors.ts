@@ -1,0 +1,19 @@
+import { ConfigError, FileAccessError } from '@baihua/core';
+
+/** A wrong command line: exit code 2 with a one-line explanation. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** One line for stderr: where and what; a stack trace only with --debug. */
+export function describeError(error: unknown, debug: boolean): string {
+  if (error instanceof ConfigError) {
+    const where = error.point ? `${error.path}:${error.point.line}:${error.point.column}` : error.path;
+    return `${where}: 配置错误：${error.message}`;
+  }
+  if (error instanceof FileAccessError) return `${error.path}: ${error.message}`;
+  if (error instanceof UsageError) return `baihua: ${error.message}`;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (debug && error instanceof Error && error.stack) return `baihua: 内部错误：${error.stack}`;
+  return `baihua: 内部错误：${detail}（加 --debug 查看详情，并请报告这个问题）`;
+}

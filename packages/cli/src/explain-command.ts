@@ -1,0 +1,82 @@
+import { rules, rulesById, runExample, type Diagnostic, type Rule, type RuleExample } from '@baihua/lint';
+import { createColors } from 'picocolors';
+import stringWidth from 'string-width';
+import { UsageError } from './errors.js';
+
+const CONTEXT_LINES = 2;
+const SHORT_EXAMPLE_LINES = 12;
+
+type Colors = ReturnType<typeof createColors>;
+
+function severityText(rule: Rule): string {
+  if (rule.meta.fatal) return '错误，不能关闭';
+  const level = rule.meta.severity === 'error' ? '错误' : '警告';
+  const fix = rule.meta.fixable === 'fix' ? '，可以用 --fix 自动修复' : rule.meta.fixable === 'suggestion' ? '，编辑器里有修改建议' : '';
+  return `推荐设置为${level}${fix}`;
+}
+
+/** The lines of an example worth showing: all of a short one, else a window around `focus`. */
+function window(code: string, focus: number[]): [number, number] {
+  const count = code.replace(/\n$/, '').split('\n').length;
+  if (count <= SHORT_EXAMPLE_LINES || focus.length === 0) return [1, count];
+  return [Math.max(1, Math.min(...focus) - CONTEXT_LINES), Math.min(count, Math.max(...focus) + CONTEXT_LINES)];
+}
+
+function showCode(code: string, [from, to]: [number, number], findings: Diagnostic[], c: Colors): string[] {
+  const lines = code.split(/\r?\n/);
+  const width = String(to).length;
+  const out: string[] = [];
+  if (from > 1) out.push(c.dim(`${' '.repeat(width)} │ …`));
+  for (let number = from; number <= to; number++) {
+    const text = lines[number - 1] ?? '';
+    out.push(`${c.dim(`${String(number).padStart(width)} │`)} ${text}`);
+    for (const finding of findings.filter((candidate) => candidate.line === number)) {
+      const before = stringWidth(text.slice(0, finding.column - 1));
+      const endColumn = finding.endLine === number ? finding.endColumn : text.length + 1;
+      const length = Math.max(1, stringWidth(text.slice(finding.column - 1, endColumn - 1)));
+      out.push(`${' '.repeat(width)} ${c.dim('│')} ${' '.repeat(before)}${c.red(`${'^'.repeat(length)} ${finding.message}`)}`);
+    }
+  }
+  return out;
+}
+
+function showExample(rule: Rule, example: RuleExample, kind: 'bad' | 'good', focus: number[], c: Colors): string[] {
+  const { diagnostics } = runExample(rule, example);
+  const lines = focus.length ? focus : diagnostics.map((diagnostic) => diagnostic.line);
+  const heading = kind === 'bad' ? c.red(`✗ 错误写法：${example.title}`) : c.green(`✓ 正确写法：${example.title}`);
+  const out = ['', heading, ...showCode(example.code, window(example.code, lines), diagnostics, c)];
+  if (kind === 'bad' && example.output !== undefined) {
+    const fixedLines = example.output.split('\n');
+    const changed = example.code.split('\n').flatMap((line, index) => (fixedLines[index] !== line ? [index + 1] : []));
+    out.push('', c.green('--fix 之后：'), ...showCode(example.output, window(example.output, changed.length ? changed : lines), [], c));
+  }
+  return out;
+}
+
+/** `baihua explain RULE`: why the rule exists, how to fix, and its examples with live findings. */
+export function explain(ruleId: string | undefined, color: boolean): string {
+  const c = createColors(color);
+  if (!ruleId) {
+    const width = Math.max(...rules.map((rule) => rule.meta.id.length));
+    const rows = rules.map((rule) => `  ${rule.meta.id.padEnd(width)}  ${rule.meta.fatal ? '错误' : rule.meta.severity === 'error' ? '错误' : '警告'}  ${rule.meta.title}`);
+    return `${['所有规则（baihua explain <规则> 查看说明和例子）：', ...rows].join('\n')}\n`;
+  }
+  const rule = rulesById.get(ruleId);
+  if (!rule) {
+    const similar = rules.filter((candidate) => candidate.meta.id.includes(ruleId) || ruleId.includes(candidate.meta.id.split('/')[1]!));
+    throw new UsageError(`没有规则「${ruleId}」。${similar.length ? `是不是想看 ${similar.map((candidate) => candidate.meta.id).join('、')}？` : '运行 baihua explain 列出所有规则'}`);
+  }
+  const { meta, examples } = rule;
+  const bad = examples.invalid[0]!;
+  const badLines = runExample(rule, bad).diagnostics.map((diagnostic) => diagnostic.line);
+  const out = [
+    `${c.bold(meta.id)}  ${meta.title}（${severityText(rule)}）`,
+    '',
+    `${c.bold('为什么：')}${meta.description}`,
+    `${c.bold('怎么改：')}${meta.howToFix}`,
+    ...showExample(rule, bad, 'bad', [], c),
+    ...showExample(rule, examples.valid[0]!, 'good', badLines, c),
+  ];
+  for (const more of examples.invalid.slice(1)) out.push(...showExample(rule, more, 'bad', [], c));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { configForPath, formatters, lintBytes, lintFiles, writeFileAtomic, type FormatterName, type LintResult } from '@baihua/lint';
+import { UsageError } from './errors.js';
+
+export interface LintCommandOptions {
+  format: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  config?: string;
+  outputFile?: string;
+  color?: boolean;
+}
+
+export interface CommandOutput {
+  stdout: string;
+  exitCode: number;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** `baihua lint`: exit 0 clean, 1 errors (or too many warnings), 2 usage/config/internal. */
+export async function runLint(patterns: string[], options: LintCommandOptions, version: string): Promise<CommandOutput> {
+  if (!(options.format in formatters)) {
+    throw new UsageError(`不认识的输出格式「${options.format}」，可用的有 ${Object.keys(formatters).join('、')}`);
+  }
+  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings 要写一个不小于 0 的整数，现在是「${options.maxWarnings}」`);
+  }
+  if (options.stdin && options.fix) throw new UsageError('--fix 不能和 --stdin 一起用：请改用 --fix-dry-run，修复后的内容在 --format json 的 output 里');
+  if (!options.stdin && options.stdinFilename) throw new UsageError('--stdin-filename 要和 --stdin 一起用');
+  if (options.stdin && patterns.length) throw new UsageError('用了 --stdin 就不要再写文件路径；用 --stdin-filename 说明它是哪个文件');
+  if (options.config && !existsSync(options.config)) throw new UsageError(`找不到配置文件 ${options.config}`);
+  const fix = Boolean(options.fix || options.fixDryRun);
+
+  let results: LintResult[];
+  if (options.stdin) {
+    const filePath = resolve(options.stdinFilename ?? 'stdin.md');
+    const config = configForPath(filePath, options.config);
+    results = [lintBytes(filePath, await readStdin(), { config, fix })];
+  } else {
+    const targets = patterns.length ? patterns : defaultTargets();
+    results = await lintFiles({ patterns: targets, fix, ...(options.config && { configFile: options.config }) });
+    if (options.fix) {
+      for (const result of results) if (result.output !== undefined) writeFileAtomic(result.filePath, result.output);
+    }
+  }
+
+  const reported = options.quiet ? results.map(withoutWarnings) : results;
+  const color = options.color ?? (Boolean(process.stdout.isTTY) && !options.outputFile && !('NO_COLOR' in process.env));
+  const text = formatters[options.format as FormatterName](reported, { cwd: process.cwd(), color, version });
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  let exitCode = errors > 0 ? 1 : 0;
+  let stdout = text;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    exitCode = 1;
+    if (options.format === 'stylish') stdout += `\n警告有 ${warnings} 个，超过了 --max-warnings ${maxWarnings}\n`;
+  }
+  if (options.outputFile) {
+    writeFileAtomic(options.outputFile, text);
+    stdout = '';
+  }
+  return { stdout, exitCode };
+}
+
+/** With no paths, lint the guides directory of the current project. */
+function defaultTargets(): string[] {
+  if (existsSync('guides')) return ['guides'];
+  throw new UsageError('请写出要检查的文件或目录，如 baihua lint guides/');
+}
+
+function withoutWarnings(result: LintResult): LintResult {
+  const messages = result.messages.filter((message) => message.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}

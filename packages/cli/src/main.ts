@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { describeError, UsageError } from './errors.js';
+import { explain } from './explain-command.js';
+import { initGuide, type InitGuideOptions } from './init-command.js';
+import { runLint, type LintCommandOptions } from './lint-command.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the CLI and resolves to the exit code; never throws. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode = 0;
+  const program = new Command('baihua')
+    .description('白话：把办事指南写成白话，像代码一样检查')
+    .version(version, '-v, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .option('--debug', '出错时显示详细信息')
+    .showHelpAfterError('（加 --help 查看用法）')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('lint')
+    .description('检查指南：字段是否齐全、写法是否正确')
+    .argument('[paths...]', '文件、目录或 glob（默认 guides/）')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .option('--fix', '自动修复能安全修复的问题，并写回文件')
+    .option('--fix-dry-run', '计算修复结果但不写文件（结果在 --format json 的 output 里）')
+    .option('--stdin', '从标准输入读取指南')
+    .option('--stdin-filename <name>', '标准输入的内容当作哪个文件（决定格式和配置）')
+    .option('--max-warnings <n>', '警告超过这个数也算失败')
+    .option('--quiet', '只报告错误，不报告警告')
+    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
+    .option('-o, --output-file <file>', '把报告写到文件')
+    .option('--color', '强制使用颜色')
+    .option('--no-color', '不使用颜色')
+    .action(async (paths: string[], options: LintCommandOptions) => {
+      const result = await runLint(paths, options, version);
+      io.stdout(result.stdout);
+      exitCode = result.exitCode;
+    });
+
+  program
+    .command('explain')
+    .description('说明一条规则：为什么、怎么改、正反例子')
+    .argument('[rule]', '规则，如 schema/required；不写则列出所有规则')
+    .action((rule: string | undefined) => {
+      io.stdout(explain(rule, Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env)));
+    });
+
+  const init = program.command('init').description('新建文件');
+  init
+    .command('guide')
+    .description('从模板新建一份指南')
+    .requiredOption('--id <id>', '指南标识，小写字母、数字和连字符')
+    .requiredOption('--title <title>', '事项名称')
+    .option('--dir <dir>', '写到哪个目录', 'guides')
+    .option('--format <format>', 'md 或 yaml', 'md')
+    .option('--force', '文件已存在时覆盖')
+    .action((options: InitGuideOptions) => {
+      const target = initGuide(options);
+      io.stdout(`已新建 ${relative(process.cwd(), target)}。把空着的字段填好，再运行 baihua lint ${relative(process.cwd(), target)} 检查。\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other command-line mistake is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    io.stderr(`${describeError(error, debug)}\n`);
+    return 2;
+  }
+}
+
+export { UsageError };

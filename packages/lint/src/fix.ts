@@ -1,0 +1,20 @@
+import type { Fix } from './types.js';
+
+/**
+ * Applies fixes that do not overlap, in source order; a fix that touches a range an earlier fix
+ * changed waits for the next pass (ESLint's rule). Returns the new text and how many applied.
+ */
+export function applyFixes(text: string, fixes: Fix[]): { text: string; applied: number } {
+  const ordered = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let output = '';
+  let cursor = 0;
+  let applied = 0;
+  for (const fix of ordered) {
+    const [start, end] = fix.range;
+    if (start < cursor || (start === cursor && applied > 0 && start === end)) continue;
+    output += text.slice(cursor, start) + fix.text;
+    cursor = end;
+    applied++;
+  }
+  return { text: output + text.slice(cursor), applied };
+}

@@ -1,0 +1,54 @@
+import { displayPath } from '@baihua/core';
+import { createColors } from 'picocolors';
+import stringWidth from 'string-width';
+import type { LintResult } from '../types.js';
+import type { FormatterContext } from './index.js';
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/** Grouped by file, aligned for CJK text (wide characters count as two columns). */
+export function stylish(results: LintResult[], { cwd, color }: FormatterContext): string {
+  const c = createColors(color);
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    if (result.messages.length === 0) continue;
+    const rows = result.messages.map((message) => ({
+      position: `${message.line}:${message.column}`,
+      severity: message.severity === 2 ? 'error' : 'warning',
+      message: message.message,
+      ruleId: message.ruleId,
+    }));
+    const lineWidth = Math.max(...result.messages.map((message) => String(message.line).length));
+    const positionWidth = Math.max(...result.messages.map((message) => lineWidth + 1 + String(message.column).length));
+    const messageWidth = Math.max(...rows.map((row) => stringWidth(row.message)));
+    lines.push(c.underline(displayPath(result.filePath, cwd)));
+    result.messages.forEach((message, index) => {
+      const row = rows[index]!;
+      const position = pad(`${String(message.line).padStart(lineWidth)}:${message.column}`, positionWidth);
+      const severity = row.severity === 'error' ? c.red(pad(row.severity, 7)) : c.yellow(pad(row.severity, 7));
+      lines.push(`  ${c.dim(position)}  ${severity}  ${pad(row.message, messageWidth)}  ${c.dim(row.ruleId)}`);
+    });
+    lines.push('');
+  }
+  const total = errors + warnings;
+  if (total === 0) {
+    const count = results.length;
+    return `${c.green('✔')} 检查了 ${count} 份指南，没有发现问题\n`;
+  }
+  const summary = `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
+  lines.push(errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
+  if (fixableErrors + fixableWarnings > 0) {
+    lines.push(c.dim(`  其中 ${fixableErrors} 个错误、${fixableWarnings} 个警告可以用 --fix 自动修复`));
+  }
+  return `${lines.join('\n')}\n`;
+}

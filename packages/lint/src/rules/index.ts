@@ -1,0 +1,39 @@
+import type { Rule } from '../types.js';
+import headingIncrement from './markdown/heading-increment.js';
+import noEmptyLink from './markdown/no-empty-link.js';
+import noH1 from './markdown/no-h1.js';
+import noHtml from './markdown/no-html.js';
+import schemaEnum from './schema/enum.js';
+import schemaFormat from './schema/format.js';
+import schemaRange from './schema/range.js';
+import schemaRequired from './schema/required.js';
+import schemaType from './schema/type.js';
+import unknownKey from './schema/unknown-key.js';
+import duplicateKey from './syntax/duplicate-key.js';
+import empty from './syntax/empty.js';
+import encoding from './syntax/encoding.js';
+import frontMatter from './syntax/front-matter.js';
+import tooLarge from './syntax/too-large.js';
+import syntaxYaml from './syntax/yaml.js';
+
+/** Every rule, in the order findings of equal position are listed. */
+export const rules: readonly Rule[] = [
+  encoding,
+  tooLarge,
+  empty,
+  frontMatter,
+  syntaxYaml,
+  duplicateKey,
+  schemaRequired,
+  schemaType,
+  schemaEnum,
+  schemaFormat,
+  schemaRange,
+  unknownKey,
+  noH1,
+  headingIncrement,
+  noHtml,
+  noEmptyLink,
+];
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,33 @@
+import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
+import { schemaRule } from '../define.js';
+
+export default schemaRule(
+  {
+    id: 'schema/required',
+    severity: 'error',
+    title: '必填字段',
+    description:
+      '一次性告知要求指南写全群众需要知道的事：事项名称、受理条件、申请材料、办理流程、时限、收费、地点、咨询和投诉电话等。缺一项，群众就可能多跑一趟。',
+    howToFix: '补上提示里的字段。字段的含义和写法可以在编辑器里把鼠标停在字段名上查看，或看 schema/guide.schema.json。',
+  },
+  {
+    valid: [{ title: '字段齐全的指南', code: EXAMPLE_GUIDE }],
+    invalid: [
+      {
+        title: '缺少办理时限',
+        code: exampleWith('time_limit:\n  statutory: { days: 60, unit: 自然日 }\n  promised: { days: 15, unit: 工作日 }\n', ''),
+        errors: [{ message: '缺少必填字段「办理时限」(time_limit)', line: 2, column: 1, endLine: 2, endColumn: 20 }],
+      },
+      {
+        title: '写了字段名却没有填内容',
+        code: exampleWith('summary: 身份证快到期或已经过期，可以换一张新的。', 'summary:'),
+        errors: [{ message: '必填字段「一句话说明」(summary)还没有填写', line: 4, column: 1, endLine: 4, endColumn: 8 }],
+      },
+      {
+        title: '“情形必要”的材料没有写适用情形',
+        code: exampleWith('    form: 原件\n', '    need: 情形必要\n    form: 原件\n'),
+        errors: [{ message: '材料「居民户口簿」缺少必填字段「适用情形」(situation)：「是否必须」(need)为“情形必要”时要写明', line: 11, column: 5, endLine: 11, endColumn: 16 }],
+      },
+    ],
+  },
+);

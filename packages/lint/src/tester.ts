@@ -1,0 +1,60 @@
+import type { ResolvedConfig } from '@baihua/core';
+import { lintBytes } from './engine.js';
+import type { Diagnostic, Rule, RuleExample } from './types.js';
+
+/** Lints an example with only its rule switched on, as the rule tester and `baihua explain` do. */
+export function runExample(rule: Rule, example: RuleExample, fix = false): { diagnostics: Diagnostic[]; output: string } {
+  const layer = { path: 'example', data: {}, locate: () => undefined };
+  const config: ResolvedConfig = {
+    rules: new Map([[rule.meta.id, { severity: rule.meta.severity, options: example.options, setBy: layer }]]),
+    ignores: [],
+    layers: [layer],
+  };
+  const result = lintBytes(example.filename ?? 'guide.md', Buffer.from(example.code, 'utf8'), { config, only: [rule.meta.id], fix });
+  return { diagnostics: result.messages, output: result.output ?? example.code };
+}
+
+/**
+ * Checks a rule against its own examples, like textlint's and ESLint's rule testers: good
+ * examples report nothing, bad ones report exactly the expected findings, and fixes produce the
+ * expected text, once (running --fix again changes nothing). Returns the mismatches.
+ */
+export function verifyRuleExamples(rule: Rule): string[] {
+  const failures: string[] = [];
+  const { valid, invalid } = rule.examples;
+  if (valid.length === 0 || invalid.length === 0) failures.push(`${rule.meta.id}: needs at least one good and one bad example`);
+  for (const example of valid) {
+    const { diagnostics } = runExample(rule, example);
+    if (diagnostics.length) failures.push(`good example “${example.title}” reports: ${diagnostics.map(describe).join('; ')}`);
+  }
+  for (const example of invalid) {
+    const { diagnostics } = runExample(rule, example);
+    const expected = example.errors ?? [];
+    if (expected.length === 0) failures.push(`bad example “${example.title}” lists no expected errors`);
+    if (diagnostics.length !== expected.length) {
+      failures.push(`bad example “${example.title}”: expected ${expected.length} findings, got ${diagnostics.length}: ${diagnostics.map(describe).join('; ')}`);
+      continue;
+    }
+    expected.forEach((want, index) => {
+      const got = diagnostics[index]!;
+      const mismatch =
+        (want.message !== undefined && want.message !== got.message) ||
+        want.line !== got.line ||
+        want.column !== got.column ||
+        (want.endLine !== undefined && want.endLine !== got.endLine) ||
+        (want.endColumn !== undefined && want.endColumn !== got.endColumn);
+      if (mismatch) failures.push(`bad example “${example.title}” finding ${index + 1}: expected ${JSON.stringify(want)}, got ${describe(got)}`);
+    });
+    const { output } = runExample(rule, example, true);
+    const wanted = example.output ?? example.code;
+    if (output !== wanted) failures.push(`bad example “${example.title}”: fixed output differs:\n--- expected\n${wanted}\n--- actual\n${output}`);
+    if (example.output !== undefined && runExample(rule, { ...example, code: output }, true).output !== output) {
+      failures.push(`bad example “${example.title}”: --fix is not idempotent`);
+    }
+  }
+  return failures;
+}
+
+function describe(diagnostic: Diagnostic): string {
+  return `${diagnostic.line}:${diagnostic.column}-${diagnostic.endLine}:${diagnostic.endColumn} ${diagnostic.message}`;
+}
