@@ -50,7 +50,7 @@ export function parseYaml(file: SourceFile, end: number): ParsedYaml {
     problems.push({
       ruleId: 'syntax/yaml',
       message: '这里又开始了一段新的 YAML 内容（---）。一份指南只能有一段字段区，请删去多余的 ---',
-      range: { start: Math.max(0, start - 3), end: start },
+      range: { start, end: source.startsWith('---', start) ? start + 3 : start },
     });
   }
   // Report the first syntax error only: the ones after it are mostly its echoes (ESLint does the
@@ -208,10 +208,11 @@ function describeYamlError(file: SourceFile, source: string, document: Document.
       range: { start: opening, end: lineRange(source, opening).end },
     };
   }
-  if (error.code === 'MISSING_CHAR') {
-    if (/followed by map values/.test(error.message)) {
-      return { ruleId: 'syntax/yaml', message: '这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格', range: lineRange(source, start) };
-    }
+  const missingColon =
+    (error.code === 'MISSING_CHAR' && /followed by map values/.test(error.message)) ||
+    (error.code === 'MULTILINE_IMPLICIT_KEY' && !lineShape(source, start).key);
+  if (missingColon) {
+    return { ruleId: 'syntax/yaml', message: '这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格', range: lineRange(source, start) };
   }
   const known = YAML_MESSAGES[error.code];
   const message = known ?? `YAML 格式错误，请检查这一行的缩进、冒号和引号（${error.message.split('\n')[0]}）`;

@@ -144,7 +144,9 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
         ];
       }
       const names = [...new Set(expected.map((type) => TYPE_NAMES[type] ?? type))].join('或');
-      return [{ ruleId: 'schema/type', message: `${label()}应为${names}，现在是${describeValue(value)}`, range: valueRange, ...typeFix(guide, pointer, expected, value) }];
+      // A list or mapping in the wrong place can span many lines: mark its first line.
+      const range = value !== null && typeof value === 'object' ? firstLine(guide, pointer) : valueRange;
+      return [{ ruleId: 'schema/type', message: `${label()}应为${names}，现在是${describeValue(value)}`, range, ...typeFix(guide, pointer, expected, value) }];
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);

@@ -100,6 +100,7 @@ const NAME_KEYS = ['name', 'title', 'item', 'question'];
  * list item, `「办理时限 › 承诺时限」(time_limit.promised)` elsewhere.
  */
 export function fieldLabel(data: unknown, pointer: string): string {
+  if (pointer === '') return '字段区';
   const steps = walkPointer(data, pointer);
   let contextEnd = -1;
   steps.forEach((step, index) => {

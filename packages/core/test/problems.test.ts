@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { decodeGuide, parseGuide, SourceFile, type ParsedGuide } from '@baihua/core';
+
+function problems(text: string, path = 'guide.md') {
+  const guide: ParsedGuide = parseGuide(new SourceFile(path, text));
+  return guide.problems.map((problem) => {
+    const start = guide.file.pointAt(problem.range.start);
+    const end = guide.file.pointAt(problem.range.end);
+    return `${start.line}:${start.column}-${end.line}:${end.column} ${problem.ruleId} ${problem.message}`;
+  });
+}
+
+describe('YAML problems say where and how to fix, in Chinese', () => {
+  it('points at a key indented deeper than its sibling', () => {
+    expect(problems('---\nid: a\ntime_limit:\n  statutory: { days: 60, unit: 自然日 }\n    promised: { days: 15, unit: 工作日 }\n---\n')).toEqual([
+      '5:5-5:13 syntax/yaml 缩进不对：第 5 行「promised」前面有 4 个空格，第 4 行「statutory」前面有 2 个空格。同一层的字段要左边对齐；下一层的字段比上一层多缩进 2 个空格',
+    ]);
+  });
+
+  it('explains tabs, missing colons, unclosed brackets and a second document', () => {
+    expect(problems('---\nid: a\nlocations:\n\t- name: 窗口\n---\n')).toEqual(['4:1-4:2 syntax/yaml 不能用 Tab 键缩进，请改用空格（每一层 2 个空格）']);
+    expect(problems('---\nid: a\ntitle 换领居民身份证\nsummary: 好\n---\n')).toEqual(['3:1-3:14 syntax/yaml 这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格']);
+    expect(problems('---\nid: a\naudience: [个人\ntitle: 换领\n---\n')).toEqual(['3:11-3:14 syntax/yaml 这里的 [ 没有配对的 ]：请在同一行末尾补上 ]；内容太长要换行时，改成分行的写法']);
+    expect(problems('id: a\n---\ntitle: b\n', 'guide.yaml')).toEqual(['2:1-2:4 syntax/yaml 这里又开始了一段新的 YAML 内容（---）。一份指南只能有一段字段区，请删去多余的 ---']);
+  });
+
+  it('reports each duplicate key with the line of its first occurrence', () => {
+    expect(problems('---\nid: a\ntitle: 一\nsummary: 二\ntitle: 三\n---\n')).toEqual(['5:1-5:6 syntax/duplicate-key 字段「title」重复了，第 3 行已经写过。请把两处合并成一处']);
+  });
+
+  it('stops an alias bomb at the first alias', () => {
+    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefg'[index]}`).join(', ')}]`), '---', ''].join('\n');
+    const started = performance.now();
+    expect(problems(bomb)).toEqual(['3:8-3:10 syntax/yaml 别名（*）展开的次数太多（超过 50 次），这个文件可能是恶意构造的。请直接写出内容，不要用 & 和 * 引用']);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('asks for a front matter or its closing fence', () => {
+    expect(problems('## 办理前请确认\n')).toEqual(['1:1-1:10 syntax/front-matter 文件开头缺少字段区：第一行写 ---，接着写 id、title 等字段，再用一行 --- 结束，正文写在后面']);
+    expect(problems('---\nid: a\n')).toEqual(['1:1-1:4 syntax/front-matter 字段区没有结束：在最后一个字段后面加一行 ---，再写正文']);
+    expect(problems('---\nid: a\nbody: 正文\n---\n')).toEqual(['3:1-3:5 syntax/front-matter .md 格式的指南不用 body 字段：请把正文写在第二个 --- 后面']);
+  });
+});
+
+describe('decoding', () => {
+  it('places invalid UTF-8 (a GBK file) at the line and column of the first bad byte', () => {
+    const bytes = Buffer.concat([Buffer.from('---\nid: a\ntitle: 换领'), Buffer.from([0xc7, 0xeb]), Buffer.from('\n---\n')]);
+    const read = decodeGuide('guide.md', bytes);
+    expect(read.problem?.ruleId).toBe('syntax/encoding');
+    expect(read.file.pointAt(read.problem!.range.start)).toEqual({ line: 3, column: 10 });
+    expect(read.problem!.message).toBe('文件不是 UTF-8 编码（第 24 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码');
+  });
+
+  it('recognises UTF-16, binary and overlong sequences', () => {
+    expect(decodeGuide('a.md', Buffer.from([0xff, 0xfe, 0x2d, 0x00])).problem?.message).toBe('文件是 UTF-16 编码。请在编辑器里另存为 UTF-8 编码');
+    expect(decodeGuide('a.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00])).problem?.ruleId).toBe('syntax/encoding');
+    expect(decodeGuide('a.md', Buffer.from([0x41, 0xc0, 0xaf])).problem?.message).toContain('第 2 个字节');
+    expect(decodeGuide('a.md', Buffer.from('𠮷\ufeff', 'utf8')).problem).toBeUndefined();
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on arbitrary text and keeps every position inside the file', () => {
+    let state = 7;
+    const next = () => (state = (state * 48271) % 0x7fffffff) / 0x7fffffff;
+    const alphabet = ['---\n', '\n', '  ', '- ', ': ', '"', "'", '|', '>', '#', '&a ', '*a', '[', ']', '{', '}', '**', '`', '<!--', '-->', '<b>', '换领', '𠮷', '\r\n', '\t', '\\', '&amp;', 'id', 'x'];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = 0; i < 60; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const guide = parseGuide(new SourceFile(round % 2 ? 'g.md' : 'g.yaml', text));
+      for (const problem of guide.problems) {
+        expect(problem.range.start).toBeGreaterThanOrEqual(0);
+        expect(problem.range.end).toBeLessThanOrEqual(guide.file.text.length);
+      }
+      for (const span of guide.texts) {
+        for (let i = 0; i <= span.text.length; i++) {
+          expect(span.map.toSourceEnd(i)).toBeLessThanOrEqual(guide.file.text.length);
+        }
+      }
+    }
+  });
+});

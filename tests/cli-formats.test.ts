@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Ajv4 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir, repoRoot, runCli } from './helpers.js';
+
+const broken = 'tests/fixtures/broken/户籍/id-card-renewal.md';
+const badIndent = 'tests/fixtures/broken/户籍/id-card-bad-indent.md';
+const brokenText = readFileSync(join(repoRoot, broken), 'utf8');
+
+/** The broken guide: time_limit deleted, copies written as 两份. */
+const expected = [
+  { ruleId: 'schema/required', severity: 2, message: '缺少必填字段「办理时限」(time_limit)', line: 3, column: 1, endLine: 3, endColumn: 20 },
+  { ruleId: 'schema/type', severity: 2, message: '材料「原居民身份证」的份数(copies)应为数字，现在是“两份”', line: 29, column: 13, endLine: 29, endColumn: 15 },
+];
+
+describe('baihua lint on the example guides', () => {
+  it('finds nothing wrong and exits 0', () => {
+    const run = runCli(['lint', 'guides']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('runs through `pnpm baihua` at the repository root', () => {
+    const run = spawnSync('pnpm', ['--silent', 'baihua', 'lint', 'guides'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.stdout).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('a broken guide in every format', () => {
+  it('stylish: grouped by file, aligned, in Chinese, exit 1', () => {
+    const run = runCli(['lint', broken]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        broken,
+        '   3:1   error    缺少必填字段「办理时限」(time_limit)                      schema/required',
+        '  29:13  error    材料「原居民身份证」的份数(copies)应为数字，现在是“两份”  schema/type',
+        '',
+        '✖ 2 个问题（2 个错误，0 个警告）',
+        '  其中 1 个错误、0 个警告可以用 --fix 自动修复',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('json: the ESLint shape with exact positions and the fix', () => {
+    const run = runCli(['lint', broken, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const [result] = JSON.parse(run.stdout) as Array<Record<string, unknown> & { messages: Array<Record<string, unknown>> }>;
+    expect(result!.filePath).toBe(join(repoRoot, broken));
+    expect(result!.messages.map(({ fix: _fix, ...message }) => message)).toEqual(expected);
+    const copiesOffset = brokenText.indexOf('两份');
+    expect(result!.messages[1]!.fix).toEqual({ range: [copiesOffset, copiesOffset + 2], text: '2' });
+    expect(result).toMatchObject({ errorCount: 2, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 1, fixableWarningCount: 0, suppressedMessages: [] });
+  });
+
+  it('sarif: valid SARIF 2.1.0 with rule metadata, UTF-16 columns and the fix', () => {
+    const run = runCli(['lint', broken, '--format', 'sarif']);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout);
+    const schemaPath = createRequire(join(repoRoot, 'package.json')).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    // The published schema has a pattern that is only valid without the u flag.
+    const ajv = new Ajv4({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const [sarifRun] = log.runs;
+    expect(sarifRun.columnKind).toBe('utf16CodeUnits');
+    expect(sarifRun.tool.driver.name).toBe('baihua');
+    const required = sarifRun.tool.driver.rules.find((rule: { id: string }) => rule.id === 'schema/required');
+    expect(required.shortDescription.text).toBe('必填字段');
+    expect(required.help.text).toContain('怎么改：');
+    expect(sarifRun.results.map((result: { ruleId: string; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: unknown } }> }) => ({
+      ruleId: result.ruleId,
+      level: result.level,
+      text: result.message.text,
+      uri: decodeURI(result.locations[0]!.physicalLocation.artifactLocation.uri),
+      region: result.locations[0]!.physicalLocation.region,
+    }))).toEqual(
+      expected.map((message) => ({
+        ruleId: message.ruleId,
+        level: 'error',
+        text: message.message,
+        uri: broken,
+        region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+      })),
+    );
+    expect(sarifRun.results[1].fixes[0].artifactChanges[0].replacements[0]).toEqual({
+      deletedRegion: { charOffset: brokenText.indexOf('两份'), charLength: 2 },
+      insertedContent: { text: '2' },
+    });
+  });
+
+  it('github: one workflow annotation per finding', () => {
+    const run = runCli(['lint', broken, '--format', 'github']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        `::error file=${broken},line=3,col=1,endLine=3,endColumn=20,title=schema/required::缺少必填字段「办理时限」(time_limit)`,
+        `::error file=${broken},line=29,col=13,endLine=29,endColumn=15,title=schema/type::材料「原居民身份证」的份数(copies)应为数字，现在是“两份”`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names a wrongly indented key and the key it should line up with', () => {
+    const run = runCli(['lint', badIndent, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const [result] = JSON.parse(run.stdout);
+    expect(result.messages).toEqual([
+      {
+        ruleId: 'syntax/yaml',
+        severity: 2,
+        fatal: true,
+        message: '缩进不对：第 43 行「situation」前面有 3 个空格，第 42 行「need」前面有 4 个空格。同一层的字段要左边对齐；下一层的字段比上一层多缩进 2 个空格',
+        line: 43,
+        column: 4,
+        endLine: 43,
+        endColumn: 13,
+      },
+    ]);
+  });
+
+  it('writes a report with --output-file and nothing on stdout', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = join(mkdtempSync(join(tmpdir(), 'baihua-out-')), 'report.sarif');
+    const run = runCli(['lint', broken, '-f', 'sarif', '-o', out]);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).runs[0].results).toHaveLength(2);
+  });
+});
+
+describe('baihua explain', () => {
+  it('prints why, how to fix, and the examples with their live findings', () => {
+    const run = runCli(['explain', 'schema/type']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('schema/type  字段类型（推荐设置为错误，可以用 --fix 自动修复）');
+    expect(run.stdout).toContain('为什么：每个字段要按约定的类型书写');
+    expect(run.stdout).toContain('✗ 错误写法：份数写成了汉字\n');
+    expect(run.stdout).toContain('13 │     copies: 两份\n   │             ^^^^ 材料「居民户口簿」的份数(copies)应为数字，现在是“两份”\n');
+    expect(run.stdout).toContain('--fix 之后：');
+    expect(run.stdout).toContain('✓ 正确写法：份数写成数字\n');
+  });
+
+  it('lists every rule without an argument and rejects an unknown one', () => {
+    expect(runCli(['explain']).stdout).toMatch(/schema\/required\s+错误\s+必填字段/);
+    const unknown = runCli(['explain', 'schema/typo']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('baihua: 没有规则「schema/typo」。运行 baihua explain 列出所有规则\n');
+  });
+});
+
+describe('fixtures stay fixtures', () => {
+  it('keeps the broken fixtures broken', () => {
+    expect(runCli(['lint', join(fixturesDir, 'broken')]).code).toBe(1);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createAjv, guideSchema } from '@baihua/core';
+
+type Node = Record<string, unknown> & { properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; $ref?: string; type?: string; examples?: unknown[] };
+const root = guideSchema as Node;
+const definitions = root.definitions as Record<string, Node>;
+const resolve = (node: Node): Node => (node.$ref ? { ...resolve(definitions[node.$ref.split('/').pop()!]!), ...node, $ref: undefined } : node);
+
+/** Every property schema in the guide schema, with its path. */
+function properties(node: Node, path: string, seen = new Set<Node>()): Array<[string, Node]> {
+  const resolved = resolve(node);
+  if (seen.has(resolved)) return [];
+  seen.add(resolved);
+  const found: Array<[string, Node]> = [];
+  for (const [key, child] of Object.entries(resolved.properties ?? {})) {
+    found.push([`${path}.${key}`, child], ...properties(child, `${path}.${key}`, seen));
+  }
+  if (resolved.items) found.push(...properties(resolved.items, `${path}[]`, seen));
+  for (const branch of resolved.anyOf ?? []) found.push(...properties(branch, path, seen));
+  return found;
+}
+
+const all = properties(root, '');
+
+describe('schema/guide.schema.json', () => {
+  it('gives every property a Chinese title, a Chinese description and an example', () => {
+    const missing = all.filter(([, node]) => {
+      const resolved = resolve(node);
+      return !/[\u4e00-\u9fff]/.test(String(resolved.title)) || !/[\u4e00-\u9fff]/.test(String(resolved.description)) || !resolved.examples?.length;
+    });
+    expect(missing.map(([path]) => path)).toEqual([]);
+    expect(all.length).toBeGreaterThan(100);
+  });
+
+  it('has examples that are valid against their own property schema', () => {
+    const ajv = createAjv();
+    const invalid: string[] = [];
+    for (const [path, node] of all) {
+      const validate = ajv.compile({ ...resolve(node), definitions, $id: undefined, examples: undefined });
+      for (const example of resolve(node).examples ?? []) if (!validate(example)) invalid.push(`${path}: ${JSON.stringify(example)}`);
+    }
+    expect(invalid).toEqual([]);
+  });
+
+  it('tells the branches of every anyOf apart by JSON type (the linter picks a branch by type)', () => {
+    const anyOfs: Node[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        if ('anyOf' in value) anyOfs.push(value as Node);
+        Object.values(value).forEach(walk);
+      }
+    };
+    walk(root);
+    expect(anyOfs.length).toBe(3); // legal_basis items, fees, material form
+    for (const node of anyOfs) {
+      const types = node.anyOf!.map((branch) => resolve(branch).type);
+      expect(new Set(types).size).toBe(types.length);
+    }
+  });
+
+  it('keeps the key names portal integrations are written against', () => {
+    const paths = new Set(all.map(([path]) => path));
+    for (const path of [
+      '.id', '.title', '.summary', '.materials[].name', '.materials[].form', '.materials[].copies', '.materials[].source',
+      '.steps[].title', '.steps[].how', '.time_limit.statutory.days', '.time_limit.statutory.unit', '.time_limit.promised.days',
+      '.time_limit.promised.unit', '.fees', '.visits', '.visits_reason', '.online.level', '.online.url', '.locations', '.contacts',
+      '.result', '.reviewed', '.related',
+    ]) {
+      expect(paths.has(path), path).toBe(true);
+    }
+  });
+});
