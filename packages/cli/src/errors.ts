@@ -1,4 +1,4 @@
-import { ConfigError, FileAccessError } from '@baihua/core';
+import { ConfigError, FileAccessError } from '@baihua/core/errors';
 
 /** A wrong command line: exit code 2 with a one-line explanation. */
 export class UsageError extends Error {

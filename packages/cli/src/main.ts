@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, UsageError } from './errors.js';
-import { explain } from './explain-command.js';
-import { initGuide, type InitGuideOptions } from './init-command.js';
-import { runLint, type LintCommandOptions } from './lint-command.js';
+import type { InitGuideOptions } from './init-command.js';
+import type { LintCommandOptions } from './lint-command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -47,6 +46,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], options: LintCommandOptions) => {
+      // Commands load on use: `--help` and `--version` stay fast.
+      const { runLint } = await import('./lint-command.js');
       const result = await runLint(paths, options, version);
       io.stdout(result.stdout);
       exitCode = result.exitCode;
@@ -56,7 +57,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('explain')
     .description('说明一条规则：为什么、怎么改、正反例子')
     .argument('[rule]', '规则，如 schema/required；不写则列出所有规则')
-    .action((rule: string | undefined) => {
+    .action(async (rule: string | undefined) => {
+      const { explain } = await import('./explain-command.js');
       io.stdout(explain(rule, Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env)));
     });
 
@@ -69,7 +71,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--dir <dir>', '写到哪个目录', 'guides')
     .option('--format <format>', 'md 或 yaml', 'md')
     .option('--force', '文件已存在时覆盖')
-    .action((options: InitGuideOptions) => {
+    .action(async (options: InitGuideOptions) => {
+      const { initGuide } = await import('./init-command.js');
       const target = initGuide(options);
       io.stdout(`已新建 ${relative(process.cwd(), target)}。把空着的字段填好，再运行 baihua lint ${relative(process.cwd(), target)} 检查。\n`);
     });

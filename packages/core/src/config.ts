@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
 import { configSchema, createAjv } from './schemas.js';
+import { ConfigError } from './errors.js';
 import { SourceFile, type Point } from './source.js';
 
 export const CONFIG_FILE_NAMES = ['baihua.config.yaml', 'baihua.config.yml'];
@@ -48,19 +49,8 @@ export interface ResolvedConfig {
   layers: ConfigLayer[];
 }
 
-/** A configuration problem: exit code 2, with the file and position to fix. */
-export class ConfigError extends Error {
-  readonly path: string;
-  readonly point: Point | undefined;
-  constructor(message: string, path: string, point?: Point) {
-    super(message);
-    this.name = 'ConfigError';
-    this.path = path;
-    this.point = point;
-  }
-}
 
-const validateConfig = createAjv().compile(configSchema);
+let validateConfig: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 export function readConfigFile(path: string): ConfigLayer {
   let text: string;
@@ -92,6 +82,7 @@ function locator(file: SourceFile, yaml: ParsedYaml) {
 }
 
 export function configFromData(path: string, data: unknown, locate: ConfigLayer['locate']): ConfigLayer {
+  validateConfig ??= createAjv().compile(configSchema);
   if (!validateConfig(data)) {
     const error = validateConfig.errors![0]!;
     const pointer = error.instancePath + (error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '');

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { guideFormat } from './guide.js';
-import { FileAccessError } from './read.js';
+import { FileAccessError } from './errors.js';
 
 const GUIDE_GLOB = '**/*.{md,markdown,yaml,yml}';
 /** Never guides: dependencies, build output, and the configuration files themselves. */

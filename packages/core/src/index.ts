@@ -5,12 +5,12 @@ export type { TextSpan } from './text-span.js';
 export { parseYaml, escapePointerToken, type ParsedYaml, type YamlEntry, type YamlComment } from './yaml-source.js';
 export { parseMarkdown, markdownRange, type ParsedMarkdown } from './markdown.js';
 export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './guide.js';
-export { readGuideFile, decodeGuide, FileAccessError, MAX_GUIDE_BYTES, type ReadGuide } from './read.js';
+export { readGuideFile, decodeGuide, MAX_GUIDE_BYTES, type ReadGuide } from './read.js';
+export { ConfigError, FileAccessError } from './errors.js';
 export { findGuideFiles, displayPath, DEFAULT_IGNORES } from './files.js';
 export { guideSchema, configSchema, schemaDirectory, createAjv, type SchemaError, type SchemaValidator } from './schemas.js';
 export {
   ConfigResolver,
-  ConfigError,
   readConfigFile,
   configFromData,
   CONFIG_FILE_NAMES,

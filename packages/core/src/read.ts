@@ -1,19 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
+import { FileAccessError } from './errors.js';
 import type { ParseProblem } from './problems.js';
 import { SourceFile } from './source.js';
 
 /** Guides are a few kilobytes; anything above this is not a guide and is not read at all. */
 export const MAX_GUIDE_BYTES = 1024 * 1024;
 
-/** A path that cannot be read as a guide at all: exit code 2, like a usage error. */
-export class FileAccessError extends Error {
-  readonly path: string;
-  constructor(path: string, message: string) {
-    super(message);
-    this.name = 'FileAccessError';
-    this.path = path;
-  }
-}
 
 export interface ReadGuide {
   file: SourceFile;
