@@ -27,7 +27,8 @@ export interface ParsedYaml {
   data: unknown;
   entries: Map<string, YamlEntry>;
   strings: TextSpan[];
-  comments: YamlComment[];
+  /** the comments, collected on first use (only inline directives need them) */
+  comments(): YamlComment[];
   problems: ParseProblem[];
 }
 
@@ -80,7 +81,8 @@ export function parseYaml(file: SourceFile, end: number): ParsedYaml {
       if (!(error instanceof ReferenceError)) throw error;
     }
   }
-  return { document, data, entries, strings, comments: collectComments(tokens), problems };
+  let comments: YamlComment[] | undefined;
+  return { document, data, entries, strings, comments: () => (comments ??= collectComments(tokens)), problems };
 }
 
 function indexNode(

@@ -28,7 +28,8 @@ function parseDirective(text: string, line: number, endLine: number, offset: num
 export function findDirectives(guide: ParsedGuide): Directive[] {
   const directives: Directive[] = [];
   const { file } = guide;
-  for (const comment of guide.yaml?.comments ?? []) {
+  if (!file.text.includes('baihua-')) return directives;
+  for (const comment of guide.yaml?.comments() ?? []) {
     const line = file.pointAt(comment.range.start).line;
     const directive = parseDirective(comment.text, line, line, comment.range.start);
     if (directive) directives.push(directive);
