@@ -2,10 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv4 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot, runCli } from './helpers.js';
+
+// CommonJS packages: require gives the class and the plugin themselves.
+const require = createRequire(import.meta.url);
+const Ajv4 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 const broken = 'tests/fixtures/broken/户籍/id-card-renewal.md';
 const badIndent = 'tests/fixtures/broken/户籍/id-card-bad-indent.md';

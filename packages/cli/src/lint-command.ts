@@ -30,9 +30,6 @@ async function readStdin(): Promise<Buffer> {
 
 /** `baihua lint`: exit 0 clean, 1 errors (or too many warnings), 2 usage/config/internal. */
 export async function runLint(patterns: string[], options: LintCommandOptions, version: string): Promise<CommandOutput> {
-  if (!(options.format in formatters)) {
-    throw new UsageError(`不认识的输出格式「${options.format}」，可用的有 ${Object.keys(formatters).join('、')}`);
-  }
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings 要写一个不小于 0 的整数，现在是「${options.maxWarnings}」`);

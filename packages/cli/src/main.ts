@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { translateCommanderError } from './commander-messages.js';
 import { describeError, UsageError } from './errors.js';
 import type { InitGuideOptions } from './init-command.js';
 import type { LintCommandOptions } from './lint-command.js';
@@ -26,8 +27,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .version(version, '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .option('--debug', '出错时显示详细信息')
-    .showHelpAfterError('（加 --help 查看用法）')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(translateCommanderError(text)) })
     .exitOverride();
 
   program

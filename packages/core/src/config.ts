@@ -61,7 +61,7 @@ export function readConfigFile(path: string): ConfigLayer {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(`无法读取配置文件（${(error as NodeJS.ErrnoException).code ?? String(error)}）`, path);
   }
-  if (extname(path) === '.json') return configFromData(path, JSON.parse(text) as unknown, () => undefined);
+  // JSON is read by the YAML parser too (JSON is YAML), so a broken JSON preset gets a position.
   const file = new SourceFile(path, text);
   const yaml = parseYaml(file, file.text.length);
   const first = yaml.problems[0];
@@ -85,14 +85,15 @@ export function configFromData(path: string, data: unknown, locate: ConfigLayer[
   validateConfig ??= createAjv().compile(configSchema);
   if (!validateConfig(data)) {
     const error = validateConfig.errors![0]!;
-    const pointer = error.instancePath + (error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '');
+    const child = error.params.additionalProperty ?? error.propertyName;
+    const pointer = error.instancePath + (child === undefined ? '' : `/${String(child).replaceAll('~', '~0').replaceAll('/', '~1')}`);
     const what =
       error.keyword === 'additionalProperties'
         ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores`
         : error.instancePath.startsWith('/rules/')
           ? `规则「${error.instancePath.slice(7).replaceAll('~1', '/')}」的设置应为 off、warn、error，或 [级别, {选项}]`
-          : error.keyword === 'pattern' && error.instancePath === '/rules'
-            ? '规则名应写成“类别/名称”的形式，如 schema/required'
+          : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
+            ? `规则名「${String(error.propertyName ?? '')}」不对：应写成小写的“类别/名称”，如 schema/required`
             : `配置项 ${error.instancePath || '（顶层）'} 不合法：${error.message ?? ''}`;
     throw new ConfigError(what, path, locate(pointer));
   }
@@ -151,14 +152,16 @@ export class ConfigResolver {
   #expand(layer: ConfigLayer, seen: string[]): ConfigLayer[] {
     const cached = this.#expanded.get(layer.path);
     if (cached) return cached;
-    if (seen.includes(layer.path)) {
-      throw new ConfigError(`配置循环继承：${[...seen, layer.path].join(' → ')}`, layer.path);
-    }
     this.#options.checkLayer?.(layer);
     const layers: ConfigLayer[] = [];
     (layer.data.extends ?? []).forEach((name, index) => {
-      const preset = this.#loadPreset(name, layer, `/extends/${index}`);
-      layers.push(...this.#expand(preset, [...seen, layer.path]));
+      const pointer = `/extends/${index}`;
+      const preset = this.#loadPreset(name, layer, pointer);
+      const chain = [...seen, layer.path];
+      if (chain.includes(preset.path)) {
+        throw new ConfigError(`配置循环继承：${[...chain, preset.path].join(' → ')}。请删去其中一处 extends`, layer.path, layer.locate(pointer));
+      }
+      layers.push(...this.#expand(preset, chain));
     });
     layers.push(layer);
     this.#expanded.set(layer.path, layers);

@@ -61,8 +61,8 @@ function readMarkdownGuide(guide: ParsedGuide): ParsedGuide {
       message: '文件开头缺少字段区：第一行写 ---，接着写 id、title 等字段，再用一行 --- 结束，正文写在后面',
       range: { start: 0, end: firstLineEnd },
     });
-    guide.body = parseMarkdown(text, OffsetMap.identity(0, text.length), '/body');
-    guide.texts = guide.body.spans;
+    guide.body = readBody(guide, text, OffsetMap.identity(0, text.length));
+    guide.texts = guide.body?.spans ?? [];
     return guide;
   }
   const afterOpening = opening[0].length;
@@ -91,9 +91,17 @@ function readMarkdownGuide(guide: ParsedGuide): ParsedGuide {
     });
   }
   const bodyText = text.slice(bodyStart);
-  guide.body = parseMarkdown(bodyText, OffsetMap.identity(bodyStart, bodyText.length), '/body');
-  guide.texts = [...guide.yaml.strings, ...guide.body.spans];
+  guide.body = readBody(guide, bodyText, OffsetMap.identity(bodyStart, bodyText.length));
+  guide.texts = [...guide.yaml.strings, ...(guide.body?.spans ?? [])];
   return guide;
+}
+
+/** Parses the Markdown body, or records why it cannot be parsed. */
+function readBody(guide: ParsedGuide, text: string, map: OffsetMap): ParsedMarkdown | undefined {
+  const body = parseMarkdown(text, map, '/body');
+  if ('tree' in body) return body;
+  guide.problems.push({ ruleId: 'syntax/markdown', message: body.message, range: { start: map.toSourceStart(body.start), end: map.toSourceEnd(body.end) } });
+  return undefined;
 }
 
 function readYamlGuide(guide: ParsedGuide): ParsedGuide {
@@ -101,7 +109,7 @@ function readYamlGuide(guide: ParsedGuide): ParsedGuide {
   guide.data = guide.yaml.data;
   guide.problems.push(...guide.yaml.problems);
   const bodyValue = guide.yaml.strings.find((span) => span.pointer === '/body');
-  if (bodyValue) guide.body = parseMarkdown(bodyValue.text, bodyValue.map, '/body');
+  if (bodyValue) guide.body = readBody(guide, bodyValue.text, bodyValue.map);
   guide.texts = [...guide.yaml.strings.filter((span) => span !== bodyValue), ...(guide.body?.spans ?? [])];
   return guide;
 }

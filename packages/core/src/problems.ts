@@ -16,4 +16,5 @@ export type SyntaxRuleId =
   | 'syntax/empty'
   | 'syntax/front-matter'
   | 'syntax/yaml'
+  | 'syntax/markdown'
   | 'syntax/duplicate-key';

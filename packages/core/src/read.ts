@@ -3,8 +3,11 @@ import { FileAccessError } from './errors.js';
 import type { ParseProblem } from './problems.js';
 import { SourceFile } from './source.js';
 
-/** Guides are a few kilobytes; anything above this is not a guide and is not read at all. */
-export const MAX_GUIDE_BYTES = 1024 * 1024;
+/**
+ * Guides are a few kilobytes (the twelve examples: 3–5 KB). Anything above this is not read at
+ * all: it is not a guide, and some Markdown grows superlinearly (see markdown.ts).
+ */
+export const MAX_GUIDE_BYTES = 128 * 1024;
 
 
 export interface ReadGuide {
@@ -53,12 +56,16 @@ export function decodeGuide(path: string, bytes: Uint8Array): ReadGuide {
   return encodingProblem(path, before, message);
 }
 
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
 function tooLarge(path: string, size: number): ReadGuide {
   return {
     file: new SourceFile(path, ''),
     problem: {
       ruleId: 'syntax/too-large',
-      message: `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），指南文件不能超过 ${MAX_GUIDE_BYTES / 1024 / 1024} MB。一份指南通常不到 50 KB，请确认是不是放错了文件`,
+      message: `文件太大（${formatSize(size)}），指南文件不能超过 ${formatSize(MAX_GUIDE_BYTES)}。一份指南通常不到 50 KB，请确认是不是放错了文件`,
       range: { start: 0, end: 0 },
     },
   };

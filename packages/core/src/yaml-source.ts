@@ -145,19 +145,21 @@ function firstAlias(node: unknown): SourceRange | undefined {
 /** Comments live in the concrete syntax tree, wherever the parser attached them. */
 function collectComments(tokens: unknown[]): YamlComment[] {
   const comments: YamlComment[] = [];
-  const visit = (value: unknown): void => {
+  // An explicit stack: a guide may nest thousands of brackets, deeper than the call stack.
+  const stack: unknown[] = [tokens];
+  while (stack.length) {
+    const value = stack.pop();
     if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+      for (const item of value) stack.push(item);
     } else if (value && typeof value === 'object') {
       const token = value as { type?: string; offset?: number; source?: string };
       if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
         comments.push({ text: token.source.replace(/^#/, ''), range: { start: token.offset, end: token.offset + token.source.length } });
-        return;
+      } else {
+        for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push(child);
       }
-      for (const child of Object.values(value)) visit(child);
     }
-  };
-  visit(tokens);
+  }
   return comments.sort((a, b) => a.range.start - b.range.start);
 }
 
@@ -215,6 +217,9 @@ function describeYamlError(file: SourceFile, source: string, document: Document.
     (error.code === 'MULTILINE_IMPLICIT_KEY' && !lineShape(source, start).key);
   if (missingColon) {
     return { ruleId: 'syntax/yaml', message: '这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格', range: lineRange(source, start) };
+  }
+  if (/Maximum call stack/.test(error.message)) {
+    return { ruleId: 'syntax/yaml', message: '这里的括号或缩进嵌套太深，无法读取。指南的字段最多只有几层，请检查是不是多写了括号', range };
   }
   const known = YAML_MESSAGES[error.code];
   const message = known ?? `YAML 格式错误，请检查这一行的缩进、冒号和引号（${error.message.split('\n')[0]}）`;

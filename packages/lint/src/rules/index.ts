@@ -14,6 +14,7 @@ import empty from './syntax/empty.js';
 import encoding from './syntax/encoding.js';
 import frontMatter from './syntax/front-matter.js';
 import tooLarge from './syntax/too-large.js';
+import syntaxMarkdown from './syntax/markdown.js';
 import syntaxYaml from './syntax/yaml.js';
 
 /** Every rule, in the order findings of equal position are listed. */
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   frontMatter,
   syntaxYaml,
   duplicateKey,
+  syntaxMarkdown,
   schemaRequired,
   schemaType,
   schemaEnum,
