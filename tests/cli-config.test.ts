@@ -77,6 +77,17 @@ describe('configuration cascade', () => {
     });
   });
 
+  it('ignores skips guides matching its globs, relative to the file that lists them', () => {
+    const dir = project(
+      { 'province/baihua.config.yaml': 'root: true\nextends: [recommended]\nignores: [city/department/**]\n' },
+      ['province/city', DEPARTMENT],
+    );
+    expect(findings(dir, ['province'])).toEqual({
+      code: 1,
+      byFile: { 'province/city/id-card-renewal.md': [unknownKey('warning'), headingJump('warning'), h1('error')] },
+    });
+  });
+
   it('root: true stops the search: nothing above applies, not even recommended', () => {
     const dir = project({
       'province/baihua.config.yaml': 'extends: [recommended]\nrules:\n  schema/unknown-key: error\n',

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import * as YAML from 'yaml';
+import type { Diagnostic, LintResult } from '@baihua/lint';
 import { runCli, type CliRun } from './helpers.js';
 
 export { YAML };
@@ -39,30 +40,10 @@ export function stylishOne(path: string, position: string, severity: 'error' | '
   return `${path}\n  ${position}  ${severity.padEnd(7)}  ${message}  ${ruleId}\n\n${summary}\n`;
 }
 
-export interface JsonMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fatal?: boolean;
-  fix?: { range: [number, number]; text: string };
-  suggestions?: unknown[];
-}
+/** A message as `--format json` prints it: ESLint's shape, without the internal offset range. */
+export type JsonMessage = Omit<Diagnostic, 'range'>;
 
-export interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-  suppressedMessages: JsonMessage[];
-  errorCount: number;
-  fatalErrorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  output?: string;
-}
+export type JsonResult = Omit<LintResult, 'messages' | 'suppressedMessages'> & { messages: JsonMessage[]; suppressedMessages: JsonMessage[] };
 
 /** Runs `baihua lint -f json …` and parses the report. */
 export function lintJson(args: string[], options: Parameters<typeof runCli>[1] = {}): { run: CliRun; results: JsonResult[] } {

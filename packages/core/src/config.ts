@@ -123,12 +123,12 @@ export class ConfigResolver {
 
   /** The configuration for a guide found by the cascade. */
   forFile(filePath: string): ResolvedConfig {
-    return merge(this.#chain(dirname(resolve(filePath))));
+    return mergeLayers(this.#chain(dirname(resolve(filePath))));
   }
 
   /** The configuration from one explicit file (`--config`), with no cascade. */
   fromConfigFile(configPath: string): ResolvedConfig {
-    return merge(this.#expand(readConfigFile(resolve(configPath)), []));
+    return mergeLayers(this.#expand(readConfigFile(resolve(configPath)), []));
   }
 
   #chain(directory: string): ConfigLayer[] {
@@ -190,7 +190,8 @@ export class ConfigResolver {
   }
 }
 
-function merge(layers: ConfigLayer[]): ResolvedConfig {
+/** Merges layers in order, later ones winning: the configuration that applies to a guide. */
+export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
   const rules = new Map<string, RuleConfig>();
   const ignores: IgnorePatterns[] = [];
   for (const layer of layers) {

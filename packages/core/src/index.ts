@@ -11,6 +11,7 @@ export { findGuideFiles, displayPath, DEFAULT_IGNORES } from './files.js';
 export { guideSchema, configSchema, schemaDirectory, createAjv, type SchemaError, type SchemaValidator } from './schemas.js';
 export {
   ConfigResolver,
+  mergeLayers,
   readConfigFile,
   configFromData,
   CONFIG_FILE_NAMES,

@@ -7,8 +7,8 @@ import {
   SourceFile,
   type ParsedGuide,
   type ParseProblem,
+  mergeLayers,
   type ResolvedConfig,
-  type RuleConfig,
 } from '@baihua/core';
 import picomatch from 'picomatch';
 import { builtinPresets, createConfigResolver } from './config.js';
@@ -30,13 +30,7 @@ export interface LintSourceOptions {
 
 /** The recommended preset as a resolved config, for files with no configuration anywhere. */
 export function recommendedConfig(): ResolvedConfig {
-  const layer = { path: 'recommended', data: builtinPresets.recommended!, locate: () => undefined };
-  const ruleConfigs = new Map<string, RuleConfig>();
-  for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
-    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
-    ruleConfigs.set(id, { severity, options, setBy: layer });
-  }
-  return { rules: ruleConfigs, ignores: [], layers: [layer] };
+  return mergeLayers([{ path: 'recommended', data: builtinPresets.recommended!, locate: () => undefined }]);
 }
 
 function problemGuide(file: SourceFile, problem: ParseProblem): ParsedGuide {

@@ -1,15 +1,11 @@
-import type { ResolvedConfig } from '@baihua/core';
+import { mergeLayers, type RuleSetting } from '@baihua/core';
 import { lintBytes } from './engine.js';
 import type { Diagnostic, Rule, RuleExample } from './types.js';
 
 /** Lints an example with only its rule switched on, as the rule tester and `baihua explain` do. */
 export function runExample(rule: Rule, example: RuleExample, fix = false): { diagnostics: Diagnostic[]; output: string } {
-  const layer = { path: 'example', data: {}, locate: () => undefined };
-  const config: ResolvedConfig = {
-    rules: new Map([[rule.meta.id, { severity: rule.meta.severity, options: example.options, setBy: layer }]]),
-    ignores: [],
-    layers: [layer],
-  };
+  const setting: RuleSetting = example.options ? [rule.meta.severity, example.options] : rule.meta.severity;
+  const config = mergeLayers([{ path: 'example', data: { rules: { [rule.meta.id]: setting } }, locate: () => undefined }]);
   const result = lintBytes(example.filename ?? 'guide.md', Buffer.from(example.code, 'utf8'), { config, only: [rule.meta.id], fix });
   return { diagnostics: result.messages, output: result.output ?? example.code };
 }
