@@ -14,7 +14,7 @@ echo "setup: installing dependencies (pnpm $(pnpm --version))"
 CI=true pnpm install --frozen-lockfile --reporter=silent
 
 # nodejs-jieba is a native addon compiled on install; fail here, not in the first test that needs it.
-node -e "require('nodejs-jieba')" || { echo "setup: nodejs-jieba did not build (needs g++, make, python3)" >&2; exit 1; }
+(cd packages/plain && node -e "require('nodejs-jieba')") || { echo "setup: nodejs-jieba did not build (needs g++, make, python3)" >&2; exit 1; }
 
 echo "setup: building packages"
 pnpm run --silent build

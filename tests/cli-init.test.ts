@@ -12,7 +12,7 @@ type Path = Array<string | number>;
 
 /** Realistic values for every field the template leaves empty (a 居住证-style service in 青禾市). */
 const FILL: Array<[Path, unknown]> = [
-  [['summary'], '在青禾市居住满半年的，可以申领居住证，凭证在本地享受子女入学、办理证照等公共服务。'],
+  [['summary'], '在青禾市居住满半年的，可以申请居住证，有了它在本地享受子女入学、办理证照等公共服务。'],
   [['type'], '公共服务'],
   [['audience'], ['个人']],
   [['department'], '青禾市公安局东湖分局户政科'],
@@ -23,7 +23,7 @@ const FILL: Array<[Path, unknown]> = [
   [['materials', 0, 'copies'], 1],
   [['materials', 0, 'source'], '政府部门核发'],
   [['steps', 0, 'title'], '到窗口申请'],
-  [['steps', 0, 'how'], '带上身份证，到社区警务室填写申领表。窗口免费拍照，不用自己带照片。'],
+  [['steps', 0, 'how'], '带上身份证，到社区警务室填写申请表。窗口免费拍照，不用自己带照片。'],
   [['handling'], '承诺件'],
   [['time_limit', 'statutory', 'days'], 15],
   [['time_limit', 'promised', 'days'], 10],

@@ -14,6 +14,7 @@ import picomatch from 'picomatch';
 import { builtinPresets, createConfigResolver } from './config.js';
 import { applyDirectives } from './directives.js';
 import { applyFixes } from './fix.js';
+import { guideReadability } from './plain-analysis.js';
 import { rules } from './rules/index.js';
 import type { Diagnostic, LintResult, ReportInput } from './types.js';
 
@@ -51,7 +52,7 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
       const end = guide.file.pointAt(input.range.end);
       diagnostics.push({
         ruleId: id,
-        severity,
+        severity: input.severity ? (input.severity === 'error' ? 2 : 1) : severity,
         message: input.message,
         line: start.line,
         column: start.column,
@@ -100,7 +101,14 @@ function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | un
       output = file.withBom(fixed.text);
     }
   }
-  return summarize(filePath, messages, suppressed, output);
+  return { ...summarize(filePath, messages, suppressed, output), ...statsFor(guide, options.config) };
+}
+
+/** Readability is reported whenever the plain-language rules look at a guide. */
+function statsFor(guide: ParsedGuide, config: ResolvedConfig): Pick<LintResult, 'stats'> {
+  const plainEnabled = [...config.rules].some(([id, setting]) => id.startsWith('plain/') && setting.severity !== 'off');
+  if (!plainEnabled || guide.problems.some((problem) => problem.ruleId !== 'syntax/duplicate-key')) return {};
+  return { stats: { readability: guideReadability(guide) } };
 }
 
 export function summarize(filePath: string, messages: Diagnostic[], suppressed: Diagnostic[], output?: string): LintResult {

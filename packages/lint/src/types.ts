@@ -1,4 +1,5 @@
 import type { ParsedGuide, SourceRange } from '@baihua/core';
+import type { GuideReadability } from './plain-analysis.js';
 
 /** A text edit: replace `range` (offsets into the file text, BOM excluded) by `text`. ESLint's shape. */
 export interface Fix {
@@ -75,6 +76,8 @@ export interface ReportInput {
   range: SourceRange;
   fix?: Fix;
   suggestions?: Suggestion[];
+  /** a severity that depends on where the finding is (catch-all wording in a material list) */
+  severity?: 'error' | 'warn';
 }
 
 export interface RuleContext {
@@ -101,4 +104,10 @@ export interface LintResult {
   fixableWarningCount: number;
   /** the fixed text, when fixes were applied */
   output?: string;
+  /** readability of the guide and of each section, when plain-language rules ran */
+  stats?: GuideStats;
+}
+
+export interface GuideStats {
+  readability: GuideReadability;
 }

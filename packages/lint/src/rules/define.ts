@@ -1,4 +1,6 @@
 import type { SyntaxRuleId } from '@baihua/core';
+import type { PlainRuleId } from '@baihua/plain';
+import { plainFindings } from '../plain-analysis.js';
 import { schemaFindings, type SchemaRuleId } from '../schema-findings.js';
 import type { Rule, RuleExample, RuleMeta } from '../types.js';
 
@@ -31,3 +33,27 @@ export function syntaxRule(meta: Omit<RuleMeta, 'severity' | 'fatal'> & { id: Sy
 }
 
 export type { RuleExample };
+
+/** A plain/* rule: the @baihua/plain findings of the guide's prose, placed in the file. */
+export function plainRule(
+  meta: RuleMeta & { id: PlainRuleId },
+  examples: Examples,
+  /** a severity that depends on the field, e.g. catch-all wording is an error in material lists */
+  severityAt?: (pointer: string) => 'error' | 'warn' | undefined,
+): Rule {
+  return {
+    meta,
+    examples,
+    check({ guide, options, report }) {
+      for (const { finding, pointer, range, verbatim } of plainFindings(guide, meta.id, options)) {
+        const edit = (text: string) => ({ range: [range.start, range.end] as [number, number], text });
+        // A replacement is applied only where the file holds exactly the words found (not
+        // across an escape, a folded line or Markdown markup).
+        const fix = finding.fix !== undefined && verbatim ? edit(finding.fix) : undefined;
+        const suggestions = verbatim ? finding.suggestions.filter((text) => text !== finding.fix).map((text) => ({ desc: `改为「${text}」`, fix: edit(text) })) : [];
+        const severity = severityAt?.(pointer);
+        report({ message: finding.message, range, ...(fix && { fix }), ...(suggestions.length && { suggestions }), ...(severity && { severity }) });
+      }
+    },
+  };
+}

@@ -43,3 +43,8 @@ export function exampleWith(line: string, replacement: string): string {
   if (EXAMPLE_GUIDE.split(line).length !== 2) throw new Error(`example line not unique: ${line}`);
   return EXAMPLE_GUIDE.replace(line, replacement);
 }
+
+/** The example guide with one more paragraph at the end of its body (on line 36). */
+export function exampleWithParagraph(paragraph: string): string {
+  return `${EXAMPLE_GUIDE}\n${paragraph}\n`;
+}

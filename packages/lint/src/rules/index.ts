@@ -1,5 +1,18 @@
 import type { Rule } from '../types.js';
 import headingIncrement from './markdown/heading-increment.js';
+import catchAllMaterial from './plain/catch-all-material.js';
+import classicalWord from './plain/classical-word.js';
+import doubleNegative from './plain/double-negative.js';
+import jargon from './plain/jargon.js';
+import longSentence from './plain/long-sentence.js';
+import nominalization from './plain/nominalization.js';
+import officialese from './plain/officialese.js';
+import passive from './plain/passive.js';
+import readability from './plain/readability.js';
+import thirdPerson from './plain/third-person.js';
+import typography from './plain/typography.js';
+import vagueReference from './plain/vague-reference.js';
+import vagueTime from './plain/vague-time.js';
 import noEmptyLink from './markdown/no-empty-link.js';
 import noH1 from './markdown/no-h1.js';
 import noHtml from './markdown/no-html.js';
@@ -36,6 +49,19 @@ export const rules: readonly Rule[] = [
   headingIncrement,
   noHtml,
   noEmptyLink,
+  classicalWord,
+  officialese,
+  nominalization,
+  passive,
+  vagueReference,
+  vagueTime,
+  catchAllMaterial,
+  thirdPerson,
+  doubleNegative,
+  longSentence,
+  jargon,
+  typography,
+  readability,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

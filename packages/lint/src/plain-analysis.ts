@@ -1,0 +1,127 @@
+import type { ParsedGuide, SourceRange, TextSpan } from '@baihua/core';
+import {
+  AnalyzedDocument,
+  checkRule,
+  inProcessSegmenter,
+  readability,
+  type Finding,
+  type PlainRuleId,
+  type Readability,
+  type RuleOptions,
+  type Segmenter,
+} from '@baihua/plain';
+import { resolveRef, schemaAt } from './schema-path.js';
+
+let segmenter: Segmenter = inProcessSegmenter;
+
+/** Where jieba runs: in this thread by default; the CLI may hand it to a worker. */
+export function useSegmenter(next: Segmenter): void {
+  segmenter = next;
+}
+
+interface GuideAnalysis {
+  prose: TextSpan[];
+  doc: AnalyzedDocument;
+  /** section title → indexes into `prose` */
+  sections: Map<string, number[]>;
+  findings: Map<string, Finding[][]>;
+}
+
+const analyses = new WeakMap<ParsedGuide, GuideAnalysis>();
+
+/**
+ * Whether a span is prose for the reader: every Markdown block, and YAML strings whose schema is
+ * free text (no enum, format or pattern, and not marked `"x-prose": false` like phone numbers).
+ */
+function isProse(guide: ParsedGuide, span: TextSpan): boolean {
+  if (span.kind !== 'value') return true;
+  if (guide.data === undefined) return false;
+  const schema = schemaAt(guide.data, span.pointer);
+  if (!schema) return false;
+  const resolved = resolveRef(schema);
+  return resolved.type === 'string' && !resolved.enum && !resolved.format && !resolved.pattern && resolved['x-prose'] !== false;
+}
+
+const FIELDS_SECTION = '字段';
+
+/** The guide's prose, segmented once, shared by every plain rule. */
+function analyze(guide: ParsedGuide): GuideAnalysis {
+  let analysis = analyses.get(guide);
+  if (!analysis) {
+    // Style comes after syntax: a guide that could not be read whole gets no plain findings.
+    const readable = guide.problems.every((problem) => problem.ruleId === 'syntax/duplicate-key');
+    const prose = readable ? guide.texts.filter((span) => isProse(guide, span)) : [];
+    const sections = new Map<string, number[]>();
+    let section = FIELDS_SECTION;
+    prose.forEach((span, index) => {
+      if (span.kind === 'heading') section = span.text.trim();
+      else if (span.kind === 'value') section = FIELDS_SECTION;
+      sections.set(section, [...(sections.get(section) ?? []), index]);
+    });
+    analysis = { prose, doc: new AnalyzedDocument(prose.map((span) => span.text), segmenter), sections, findings: new Map() };
+    analyses.set(guide, analysis);
+  }
+  return analysis;
+}
+
+function findingsOf(analysis: GuideAnalysis, rule: PlainRuleId, options: RuleOptions): Finding[][] {
+  const key = `${rule} ${JSON.stringify(options)}`;
+  let found = analysis.findings.get(key);
+  if (!found) {
+    found = checkRule(analysis.doc, rule, options);
+    analysis.findings.set(key, found);
+  }
+  return found;
+}
+
+export interface PlacedFinding {
+  finding: Finding;
+  pointer: string;
+  range: SourceRange;
+  /** the file text under `range` is exactly the finding's text, so a replacement is safe to apply */
+  verbatim: boolean;
+}
+
+/** Findings of one plain rule, placed in the file. */
+export function plainFindings(guide: ParsedGuide, rule: PlainRuleId, options: RuleOptions): PlacedFinding[] {
+  const analysis = analyze(guide);
+  const placed: PlacedFinding[] = [];
+  findingsOf(analysis, rule, options).forEach((findings, index) => {
+    const span = analysis.prose[index]!;
+    for (const finding of findings) {
+      const range = { start: span.map.toSourceStart(finding.start), end: span.map.toSourceEnd(finding.end) };
+      const verbatim = guide.file.text.slice(range.start, range.end) === span.text.slice(finding.start, finding.end);
+      placed.push({ finding, pointer: span.pointer, range, verbatim });
+    }
+  });
+  return placed;
+}
+
+/** Rules whose findings count as bureaucratic writing in the readability score (component B). */
+const STYLE_RULES: PlainRuleId[] = [
+  'plain/classical-word',
+  'plain/officialese',
+  'plain/nominalization',
+  'plain/passive',
+  'plain/vague-reference',
+  'plain/vague-time',
+  'plain/catch-all-material',
+  'plain/third-person',
+  'plain/double-negative',
+  'plain/jargon',
+];
+
+export interface GuideReadability extends Readability {
+  sections: Array<Readability & { title: string }>;
+}
+
+/** Readability of the whole guide and of each section (fields, then each body heading). */
+export function guideReadability(guide: ParsedGuide): GuideReadability {
+  const analysis = analyze(guide);
+  const perText = analysis.prose.map(() => 0);
+  for (const rule of STYLE_RULES) findingsOf(analysis, rule, {}).forEach((findings, index) => (perText[index]! += findings.length));
+  const count = (indexes: number[]) => indexes.reduce((sum, index) => sum + perText[index]!, 0);
+  const all = analysis.prose.map((_, index) => index);
+  const sections = [...analysis.sections].map(([title, indexes]) => ({ title, ...readability(analysis.doc, count(indexes), indexes) }));
+  return { ...readability(analysis.doc, count(all), all), sections: sections.filter((section) => section.sentences > 0) };
+}

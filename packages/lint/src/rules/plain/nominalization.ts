@@ -1,0 +1,37 @@
+import { EXAMPLE_GUIDE, exampleWithParagraph } from '../example-guide.js';
+import { plainRule } from '../define.js';
+
+export default plainRule(
+  {
+    id: 'plain/nominalization',
+    severity: 'warn',
+    title: '虚化动词',
+    description:
+      '进行审核、予以受理、加以说明里的“进行、予以、加以”不表达意思，只让句子变长变硬。除了词表里的搭配，虚化动词后面两个词以内跟着动词的（按词性判断），也会被找出来；“给予补贴”这种后面是名词的不算。',
+    howToFix: '删去虚化动词，直接用后面的动词：进行审核 → 审核，予以受理 → 受理。能安全修改的，--fix 会自动改。',
+    fixable: 'fix',
+    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+  },
+  {
+    valid: [
+      { title: '直接用动词', code: EXAMPLE_GUIDE },
+      { title: '给予补贴：后面是名词', code: exampleWithParagraph('区民政局给予补贴，每月发到您的社保卡。') },
+    ],
+    invalid: [
+      {
+        title: '进行审核、予以受理',
+        code: exampleWithParagraph('窗口进行审核后，当场予以受理。'),
+        errors: [
+          { message: '「进行审核」多了一个虚化动词，直接用后面的动词更清楚：改为「审核」', line: 36, column: 3, endLine: 36, endColumn: 7 },
+          { message: '「予以受理」多了一个虚化动词，直接用后面的动词更清楚：改为「受理」', line: 36, column: 11, endLine: 36, endColumn: 15 },
+        ],
+        output: exampleWithParagraph('窗口审核后，当场受理。'),
+      },
+      {
+        title: '词表里没有的搭配，按词性找到',
+        code: exampleWithParagraph('工作人员会进行走访。'),
+        errors: [{ message: '「进行走访」多了一个虚化动词，直接用后面的动词更清楚：改为「走访」', line: 36, column: 6, endLine: 36, endColumn: 10 }],
+      },
+    ],
+  },
+);

@@ -1,0 +1,266 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { contentLength, isQuoted, type AnalyzedDocument, type AnalyzedText } from './document.js';
+import { withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
+import { Lexicon } from './lexicon.js';
+
+export type RuleOptions = Record<string, unknown>;
+
+let lexicon: Lexicon | undefined;
+/** The word lists, compiled once per process. */
+export function defaultLexicon(): Lexicon {
+  lexicon ??= new Lexicon();
+  return lexicon;
+}
+
+const LEXICON_RULES = new Set<PlainRuleId>([
+  'plain/classical-word',
+  'plain/officialese',
+  'plain/nominalization',
+  'plain/passive',
+  'plain/vague-reference',
+  'plain/vague-time',
+  'plain/catch-all-material',
+  'plain/third-person',
+  'plain/double-negative',
+]);
+
+const lexiconCache = new WeakMap<AnalyzedDocument, Finding[][]>();
+
+/** All word-list findings of a document, computed once and shared by the rules. */
+function lexiconFindings(doc: AnalyzedDocument): Finding[][] {
+  let found = lexiconCache.get(doc);
+  if (!found) {
+    const words = defaultLexicon();
+    found = doc.texts.map((text) => words.find(text, LEXICON_RULES));
+    lexiconCache.set(doc, found);
+  }
+  return found;
+}
+
+function allowed(options: RuleOptions): ReadonlySet<string> {
+  return new Set(Array.isArray(options.allow) ? options.allow.map(String) : []);
+}
+
+/** Findings of one rule in every text of a document (index = text index). */
+export function checkRule(doc: AnalyzedDocument, rule: PlainRuleId, options: RuleOptions = {}): Finding[][] {
+  switch (rule) {
+    case 'plain/long-sentence':
+      return doc.texts.map((text) => longSentences(text, options));
+    case 'plain/jargon':
+      return jargon(doc, options);
+    case 'plain/typography':
+      return doc.texts.map((text) => typography(text, options));
+    default: {
+      const allow = allowed(options);
+      const extra = rule === 'plain/nominalization' ? dummyVerbs(doc) : doc.texts.map(() => []);
+      return lexiconFindings(doc).map((findings, index) => {
+        const text = doc.texts[index]!.text;
+        let own = [...findings, ...extra[index]!].filter((finding) => finding.rule === rule && !allow.has(text.slice(finding.start, finding.end)));
+        if (rule === 'plain/third-person' && options.pronoun === '你') own = own.map(toInformalYou);
+        return withoutOverlaps(own);
+      });
+    }
+  }
+}
+
+function toInformalYou(finding: Finding): Finding {
+  const suggestions = finding.suggestions.map((suggestion) => suggestion.replaceAll('您', '你'));
+  return { ...finding, suggestions, message: finding.message.replaceAll('您', '你') };
+}
+
+const DUMMY_VERBS = new Set(['进行', '予以', '加以', '给予', '作出', '做出', '开展', '实施']);
+
+/**
+ * A dummy verb followed within two words by a verb (v or vn): tagged only in sentences that
+ * contain one, since tagging costs twice as much as segmenting.
+ */
+function dummyVerbs(doc: AnalyzedDocument): Finding[][] {
+  const work: Array<{ text: number; start: number; fragment: string }> = [];
+  doc.texts.forEach((text, index) => {
+    for (const unit of text.units) {
+      const hasDummy = text.tokens.some((token) => token.start >= unit.start && token.end <= unit.end && DUMMY_VERBS.has(token.word));
+      if (hasDummy) work.push({ text: index, start: unit.start, fragment: text.text.slice(unit.start, unit.end) });
+    }
+  });
+  const findings: Finding[][] = doc.texts.map(() => []);
+  const tagged = doc.tags(work.map((item) => item.fragment));
+  work.forEach((item, index) => {
+    const words = tagged[index]!;
+    let offset = item.start;
+    const positioned = words.map((word) => {
+      const start = offset;
+      offset += word.word.length;
+      return { ...word, start, end: offset };
+    });
+    positioned.forEach((word, position) => {
+      if (!DUMMY_VERBS.has(word.word)) return;
+      for (const next of positioned.slice(position + 1, position + 3)) {
+        if (next.tag === 'x') break;
+        if (next.tag === 'v' || next.tag === 'vn') {
+          const text = doc.texts[item.text]!;
+          if (isQuoted(text, word.start, next.end)) break;
+          const phrase = text.text.slice(word.start, next.end);
+          findings[item.text]!.push({
+            rule: 'plain/nominalization',
+            start: word.start,
+            end: next.end,
+            message: `「${phrase}」多了一个虚化动词，直接用后面的动词更清楚：改为「${phrase.slice(word.word.length)}」`,
+            suggestions: [phrase.slice(word.word.length)],
+          });
+          break;
+        }
+      }
+    });
+  });
+  return findings;
+}
+
+// Clauses end at ，；：(full-width, so 9:00 and 1,000 do not count); 、 separates list items, not clauses.
+const CLAUSE_MARK = /[，；：;]/g;
+/** Things read as one unit, however many characters they have. */
+const PLACEHOLDERS = /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|〔\d{4}〕\d+号|\d+(?:\.\d+)?元/g;
+
+/** Length of a sentence as a reader feels it: characters, with links, phones and dates as one. */
+export function sentenceLength(text: string): number {
+  return contentLength(text.replace(PLACEHOLDERS, '□'));
+}
+
+function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
+  const maxLength = typeof options.maxLength === 'number' ? options.maxLength : 50;
+  const maxClauses = typeof options.maxClauses === 'number' ? options.maxClauses : 5;
+  const findings: Finding[] = [];
+  for (const unit of text.units) {
+    const sentence = text.text.slice(unit.start, unit.end);
+    const length = sentenceLength(sentence);
+    const marks = [...sentence.matchAll(CLAUSE_MARK)].filter((mark) => !isQuoted(text, unit.start + mark.index, unit.start + mark.index + 1));
+    const clauses = marks.length + 1;
+    if (length <= maxLength && clauses <= maxClauses) continue;
+    const what = length > maxLength ? `有 ${length} 个字，超过 ${maxLength} 个字` : `有 ${clauses} 个分句，超过 ${maxClauses} 个`;
+    // Suggest the clause break nearest the middle.
+    const middle = sentence.length / 2;
+    const split = [...marks].sort((a, b) => Math.abs(a.index - middle) - Math.abs(b.index - middle))[0];
+    // Quote the clause that ends at the break, at most its last eight characters.
+    const clauseStart = split ? Math.max(0, ...marks.filter((mark) => mark.index < split.index).map((mark) => mark.index + 1)) : 0;
+    const hint = split ? `可以在「${sentence.slice(Math.max(clauseStart, split.index - 7), split.index + 1)}」处断开，改成两句` : '请拆成两三句短句';
+    const trimmedEnd = unit.start + sentence.trimEnd().length;
+    findings.push({ rule: 'plain/long-sentence', start: unit.start + (sentence.length - sentence.trimStart().length), end: trimmedEnd, message: `这句话${what}。${hint}`, suggestions: [] });
+  }
+  return findings;
+}
+
+interface Glossary {
+  terms: Record<string, string>;
+}
+
+let glossary: Glossary | undefined;
+function defaultGlossary(): Glossary {
+  glossary ??= parse(readFileSync(fileURLToPath(new URL('../data/glossary.yaml', import.meta.url)), 'utf8')) as Glossary;
+  return glossary;
+}
+
+/** An explanation right after a term: brackets, or 即/也就是/就是 after an optional comma. */
+const EXPLANATION = /^\s*(?:[（(]|[，,]?\s*(?:即|也就是|就是|指))/;
+
+/** Glossary terms at their first use in the document, unless explained there. */
+function jargon(doc: AnalyzedDocument, options: RuleOptions): Finding[][] {
+  const extra = options.terms && typeof options.terms === 'object' ? (options.terms as Record<string, string>) : {};
+  const ignore = new Set(Array.isArray(options.ignore) ? options.ignore.map(String) : []);
+  const terms = Object.entries({ ...defaultGlossary().terms, ...extra })
+    .filter(([term]) => !ignore.has(term))
+    .sort((a, b) => b[0].length - a[0].length);
+  const seen = new Set<string>();
+  return doc.texts.map((text) => {
+    const found: Array<{ term: string; start: number }> = [];
+    for (const [term] of terms) {
+      for (let at = text.text.indexOf(term); at !== -1; at = text.text.indexOf(term, at + term.length)) {
+        const end = at + term.length;
+        // Whole words only, and not inside a longer term already found (告知承诺 in 告知承诺制).
+        if (!text.starts.has(at) || !text.ends.has(end) || isQuoted(text, at, end)) continue;
+        if (found.some((other) => at < other.start + other.term.length && end > other.start)) continue;
+        found.push({ term, start: at });
+      }
+    }
+    const findings: Finding[] = [];
+    for (const { term, start } of found.sort((a, b) => a.start - b.start)) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      if (EXPLANATION.test(text.text.slice(start + term.length))) continue;
+      const meaning = extra[term] ?? defaultGlossary().terms[term]!;
+      findings.push({
+        rule: 'plain/jargon',
+        start,
+        end: start + term.length,
+        message: `「${term}」是行业术语，群众不一定懂。第一次出现时请解释，如「${term}（${meaning}）」`,
+        suggestions: [`${term}（${meaning}）`],
+      });
+    }
+    return findings;
+  });
+}
+
+const HAN = '\\p{Script=Han}';
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
+
+/** URLs and e-mail addresses keep their ASCII punctuation. */
+function protectedRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(/https?:\/\/[^\s，。；）)]+|[\w.+-]+@[\w-]+\.[\w.]+/g)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
+  const technical = options.profile === 'technical';
+  const source = text.text;
+  const guarded = protectedRanges(source);
+  const inside = (at: number) => guarded.some(([from, to]) => at >= from && at < to) || isQuoted(text, at, at + 1);
+  const findings: Finding[] = [];
+  const add = (start: number, end: number, message: string, fix: string | undefined, suggestion?: string) => {
+    if (inside(start)) return;
+    findings.push({ rule: 'plain/typography', start, end, message, suggestions: [fix ?? suggestion ?? ''].filter(Boolean), ...(fix !== undefined && { fix }) });
+  };
+  // Half-width punctuation touching Chinese (9:00, 1,000 and URLs are left alone).
+  for (const match of source.matchAll(new RegExp(`(?<=${HAN}\\s?)[,;:!?]|[,;:!?](?=\\s?${HAN})`, 'gu'))) {
+    add(match.index, match.index + 1, `中文里要用全角标点：把「${match[0]}」改为「${FULL_WIDTH[match[0]]}」`, FULL_WIDTH[match[0]]);
+  }
+  for (const match of source.matchAll(/\(([^()]*)\)/g)) {
+    const close = match.index + match[0].length - 1;
+    const chinese = new RegExp(HAN, 'u');
+    if (!chinese.test(match[1]!) && !chinese.test(source[match.index - 1] ?? '') && !chinese.test(source[close + 1] ?? '')) continue;
+    add(match.index, match.index + 1, '中文里要用全角括号：把「(」改为「（」', '（');
+    add(close, close + 1, '中文里要用全角括号：把「)」改为「）」', '）');
+  }
+  // Spaces between Chinese and letters or digits: none in the official style (周一至周五 9:00
+  // keeps its space before a time), one in the technical style.
+  if (!technical) {
+    for (const match of source.matchAll(new RegExp(`(?<=${HAN})[ \\u00a0]+(?=[A-Za-z0-9])(?!\\d{1,2}:\\d{2})|(?<=[A-Za-z0-9])[ \\u00a0]+(?=${HAN})`, 'gu'))) {
+      add(match.index, match.index + match[0].length, '公文写法里汉字和数字、字母之间不加空格', '');
+    }
+  } else {
+    for (const match of source.matchAll(new RegExp(`(?<=${HAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=${HAN})`, 'gu'))) {
+      add(match.index, match.index, '技术写法里汉字和数字、字母之间加一个空格', ' ');
+    }
+  }
+  for (const match of source.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
+    const half = match[0].replace(/[０-９Ａ-Ｚａ-ｚ]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+    add(match.index, match.index + match[0].length, `数字和字母用半角：把「${match[0]}」改为「${half}」`, half);
+  }
+  for (const match of source.matchAll(/(?<=\d)：(?=\d{2})/g)) {
+    add(match.index, match.index + 1, '时间里用半角冒号，如 9:00', ':');
+  }
+  for (const match of source.matchAll(/(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/g)) {
+    const written = `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
+    add(match.index, match.index + match[0].length, `日期写成「${written}」`, written);
+  }
+  for (const match of source.matchAll(/(?<=\d{3,4})[－—–](?=\d{7,8})/g)) {
+    add(match.index, match.index + 1, '电话号码里用半角连字符「-」', '-');
+  }
+  for (const match of source.matchAll(/[￥¥]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:块钱|块)(?![\p{Script=Han}])/gu)) {
+    const amount = match[1] ?? match[2]!;
+    add(match.index, match.index + match[0].length, `金额写成「${amount}元」`, undefined, `${amount}元`);
+  }
+  for (const match of source.matchAll(/\.{3,}|。{3,}/g)) {
+    add(match.index, match.index + match[0].length, '省略号写成「……」', '……');
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
