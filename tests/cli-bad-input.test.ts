@@ -120,10 +120,10 @@ describe('bad input', () => {
         expect(run.ms).toBeLessThan(FAST_MS);
         expect(run.code).toBe(bad.code);
         if (bad.stdout !== undefined) {
-          expect(run.stdout).toBe(bad.stdout);
+          expect(run.report).toBe(bad.stdout);
           expect(run.stderr).toBe('');
         } else {
-          expect(run.stdout).toBe('');
+          expect(run.report).toBe('');
           expect(run.stderr).toBe(bad.stderr);
         }
         expectNoStackTrace(run);
@@ -137,7 +137,7 @@ describe('bad input', () => {
         const fix = runCli(['lint', '--fix', bad.path], { cwd: dir });
         expect(plain.code).toBe(bad.code);
         expect(fix.code).toBe(bad.code);
-        expect(fix.stdout).toBe(plain.stdout);
+        expect(fix.report).toBe(plain.stdout);
         expect(fix.stderr).toBe(plain.stderr);
         expect(snapshotTree(dir)).toEqual(before);
       });
@@ -173,7 +173,7 @@ describe('bad input', () => {
     const run = runCli(['lint', '户籍'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       stylishOne('户籍/gbk.md', '3:10', 'error', '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码', 'syntax/encoding'),
     );
   });
@@ -184,7 +184,7 @@ describe('bad input', () => {
     mkdirSync(join(dir, '户籍/x.md'));
     const run = runCli(['lint', '户籍'], { cwd: dir });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('✔ 检查了 1 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 1 份指南，没有发现问题\n');
     expect(run.code).toBe(0);
   });
 
@@ -195,7 +195,7 @@ describe('bad input', () => {
     expect(run.ms).toBeLessThan(FAST_MS);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       stylishOne('户籍/gbk.md', '3:10', 'error', '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码', 'syntax/encoding'),
     );
     expect(snapshotTree(dir)).toEqual({});
@@ -207,7 +207,7 @@ describe('bad input', () => {
     expect(run.ms).toBeLessThan(FAST_MS);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       stylishOne('户籍/huge.md', '1:1', 'error', '文件太大（10.0 MB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件', 'syntax/too-large'),
     );
   });
@@ -257,7 +257,7 @@ describe('hostile Markdown bodies', () => {
     const run = runCli(['lint', '户籍/stars.md'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.ms).toBeLessThan(FAST_MS);
-    expect(run.stdout).toBe(stylishOne('户籍/stars.md', `${lines + 1}:1`, 'error', '这里连着写了 8000 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号', 'syntax/markdown'));
+    expect(run.report).toBe(stylishOne('户籍/stars.md', `${lines + 1}:1`, 'error', '这里连着写了 8000 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号', 'syntax/markdown'));
   });
 
   it('a large body that makes the parser crawl is abandoned at its deadline', () => {
@@ -269,7 +269,7 @@ describe('hostile Markdown bodies', () => {
     const run = runCli(['lint', '户籍/lists.md'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.ms).toBeLessThan(FAST_MS);
-    expect(run.stdout).toBe(stylishOne('户籍/lists.md', `${bodyLine}:1`, 'error', '正文太长或太复杂，0.6 秒内没有解析完。正文请控制在 50 KB 以内，并检查是不是粘贴了程序代码或数据', 'syntax/markdown'));
+    expect(run.report).toBe(stylishOne('户籍/lists.md', `${bodyLine}:1`, 'error', '正文太长或太复杂，0.6 秒内没有解析完。正文请控制在 50 KB 以内，并检查是不是粘贴了程序代码或数据', 'syntax/markdown'));
     expect(snapshotTree(dir)).toEqual(before);
   });
 
@@ -281,6 +281,6 @@ describe('hostile Markdown bodies', () => {
     put(dir, '户籍/long.md', text);
     // Not bad input: it parses in full (the plain-language rules then load their dictionary).
     const run = runCli(['lint', '户籍/long.md'], { cwd: dir });
-    expect(run.stdout).toBe('✔ 检查了 1 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 1 份指南，没有发现问题\n');
   });
 });

@@ -159,7 +159,7 @@ describe('configuration cascade', () => {
     });
     const run = runCli(['lint', GUIDE_PATH], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       `${GUIDE_PATH}\n` +
         '   75:1  error    指南里没有「visit_reason」这个字段，是不是想写「visits_reason」（必须到现场的原因）？  schema/unknown-key\n' +
         '  132:1  error    正文不用一级标题（#）：页面标题来自 title 字段。请改成 ## 办理小贴士                   markdown/no-h1\n' +
@@ -172,7 +172,7 @@ describe('configuration cascade', () => {
 /** Runs lint on the guide and expects a configuration error: exit 2, one stderr line, no stdout. */
 function configError(dir: string, args: string[] = [GUIDE_PATH]): string {
   const run = runCli(['lint', ...args], { cwd: dir });
-  expect(run.stdout).toBe('');
+  expect(run.report).toBe('');
   expect(run.code).toBe(2);
   expect(run.stderr.endsWith('\n')).toBe(true);
   expect(run.stderr.split('\n')).toHaveLength(2);
@@ -268,7 +268,7 @@ describe('configuration errors', () => {
   it('a configuration error met while linting standard input', () => {
     const dir = departmentConfig('rules:\n  schema/requird: error\n');
     const run = runCli(['lint', '--stdin', '--stdin-filename', GUIDE_PATH], { cwd: dir, input: GUIDE });
-    expect(run.stdout).toBe('');
+    expect(run.report).toBe('');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`${at(dir, DEPARTMENT_CONFIG, 2, 3)}不认识的规则「schema/requird」，是不是想写「schema/required」？\n`);
   });

@@ -46,7 +46,7 @@ describe('baihua-disable-next-line in the Markdown body', () => {
   it('the stylish report shows only what is not suppressed', () => {
     const run = runCli(['lint', fixture('disable-next-line.md')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       `${display('disable-next-line.md')}\n` +
         `  135:10  warning  ${html('<b>')}   markdown/no-html\n` +
         `  135:15  warning  ${html('</b>')}  markdown/no-html\n` +

@@ -24,13 +24,20 @@ describe('baihua lint on the example guides', () => {
   it('finds nothing wrong and exits 0', () => {
     const run = runCli(['lint', 'guides']);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 12 份指南，没有发现问题\n');
     expect(run.code).toBe(0);
+  });
+
+  it('ends the report with the readability of the catalog', () => {
+    const run = runCli(['lint', 'guides']);
+    expect(run.stdout).toBe(
+      '✔ 检查了 12 份指南，没有发现问题\n  易读分平均 96（易读），最低 90（易读）guides/税务/income-tax-annual-settlement.md。baihua stats 可以看每一部分\n',
+    );
   });
 
   it('runs through `pnpm baihua` at the repository root', () => {
     const run = spawnSync('pnpm', ['--silent', 'baihua', 'lint', 'guides'], { cwd: repoRoot, encoding: 'utf8' });
-    expect(run.stdout).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.stdout).toMatch(/^✔ 检查了 12 份指南，没有发现问题\n {2}易读分/);
     expect(run.status).toBe(0);
   });
 });
@@ -39,7 +46,7 @@ describe('a broken guide in every format', () => {
   it('stylish: grouped by file, aligned, in Chinese, exit 1', () => {
     const run = runCli(['lint', broken]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       [
         broken,
         '   3:1   error    缺少必填字段「办理时限」(time_limit)                      schema/required',
@@ -103,7 +110,7 @@ describe('a broken guide in every format', () => {
   it('github: one workflow annotation per finding', () => {
     const run = runCli(['lint', broken, '--format', 'github']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       [
         `::error file=${broken},line=3,col=1,endLine=3,endColumn=20,title=schema/required::缺少必填字段「办理时限」(time_limit)`,
         `::error file=${broken},line=29,col=13,endLine=29,endColumn=15,title=schema/type::材料「原居民身份证」的份数(copies)应为数字，现在是“两份”`,
@@ -135,7 +142,7 @@ describe('a broken guide in every format', () => {
     const { tmpdir } = await import('node:os');
     const out = join(mkdtempSync(join(tmpdir(), 'baihua-out-')), 'report.sarif');
     const run = runCli(['lint', broken, '-f', 'sarif', '-o', out]);
-    expect(run.stdout).toBe('');
+    expect(run.report).toBe('');
     expect(run.code).toBe(1);
     expect(JSON.parse(readFileSync(out, 'utf8')).runs[0].results).toHaveLength(2);
   });

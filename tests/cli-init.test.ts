@@ -116,7 +116,7 @@ describe('baihua init guide --format md', () => {
     const dir = scratch();
     const run = init(dir);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('已新建 guides/测试/test-guide.md。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.md 检查。\n');
+    expect(run.report).toBe('已新建 guides/测试/test-guide.md。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.md 检查。\n');
     expect(run.code).toBe(0);
     expect(Object.keys(snapshotTree(dir))).toEqual(['guides', 'guides/测试', 'guides/测试/test-guide.md']);
     const text = readFileSync(join(dir, 'guides/测试/test-guide.md'), 'utf8');
@@ -143,7 +143,7 @@ describe('baihua init guide --format md', () => {
     const stylish = runCli(['lint', 'guides/测试/test-guide.md'], { cwd: dir });
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain('「一句话说明」(summary)还没有填写');
-    expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 34 个问题（34 个错误，0 个警告）');
+    expect(stylish.report.trimEnd().split('\n').at(-1)).toBe('✖ 34 个问题（34 个错误，0 个警告）');
   });
 
   it('does not overwrite without --force: exit 2, file unchanged', () => {
@@ -155,7 +155,7 @@ describe('baihua init guide --format md', () => {
     const content = readFileSync(path);
     const again = init(dir);
     expect(again.code).toBe(2);
-    expect(again.stdout).toBe('');
+    expect(again.report).toBe('');
     expect(again.stderr).toBe('baihua: guides/测试/test-guide.md 已经存在；要覆盖请加 --force\n');
     expectNoStackTrace(again);
     expect(snapshotTree(dir)).toEqual(before);
@@ -183,7 +183,7 @@ describe('baihua init guide --format md', () => {
     expect(results[0]!.messages.map(brief)).toEqual([]);
     expect(run.code).toBe(0);
     const stylish = runCli(['lint', 'guides/测试/test-guide.md'], { cwd: dir });
-    expect(stylish.stdout).toBe('✔ 检查了 1 份指南，没有发现问题\n');
+    expect(stylish.report).toBe('✔ 检查了 1 份指南，没有发现问题\n');
     expect(stylish.code).toBe(0);
   });
 });
@@ -192,7 +192,7 @@ describe('baihua init guide --format yaml', () => {
   it('writes <dir>/<id>.yaml with the body as a block scalar', () => {
     const dir = scratch();
     const run = init(dir, '--format', 'yaml');
-    expect(run.stdout).toBe('已新建 guides/测试/test-guide.yaml。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.yaml 检查。\n');
+    expect(run.report).toBe('已新建 guides/测试/test-guide.yaml。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.yaml 检查。\n');
     expect(run.code).toBe(0);
     expect(Object.keys(snapshotTree(dir))).toEqual(['guides', 'guides/测试', 'guides/测试/test-guide.yaml']);
     const data = YAML.parse(readFileSync(join(dir, 'guides/测试/test-guide.yaml'), 'utf8')) as Record<string, unknown>;
@@ -237,7 +237,7 @@ describe('baihua init guide: bad arguments', () => {
     it(`${name}: exit 2, nothing written`, () => {
       const dir = scratch();
       const run = runCli(['init', 'guide', ...args, '--dir', join(dir, 'guides/测试')], { cwd: dir });
-      expect(run.stdout).toBe('');
+      expect(run.report).toBe('');
       expect(run.stderr).toBe(stderr);
       expect(run.code).toBe(2);
       expectNoStackTrace(run);

@@ -34,20 +34,20 @@ describe('exit codes', () => {
   it('0 when no guide has errors', () => {
     const run = runCli(['lint', 'guides']);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 12 份指南，没有发现问题\n');
     expect(run.code).toBe(0);
   });
 
   it('0 when there are only warnings', () => {
     const run = runCli(['lint', HTML_FIXTURE]);
-    expect(run.stdout).toBe(htmlReport('tests/fixtures/options/户籍/html-warning.md', 'warning'));
+    expect(run.report).toBe(htmlReport('tests/fixtures/options/户籍/html-warning.md', 'warning'));
     expect(run.code).toBe(0);
   });
 
   it('1 when a guide has an error', () => {
     const run = runCli(['lint', COPIES_FIXTURE]);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       'tests/fixtures/options/户籍/id-card-renewal.md\n' +
         '  29:13  error    材料「原居民身份证」的份数(copies)应为数字，现在是“一份”  schema/type\n' +
         '\n' +
@@ -64,7 +64,7 @@ describe('exit codes', () => {
       args: ['lint', '-f', 'xml', 'guides'],
       stderr: 'baihua: 选项 -f, --format <format> 的值「xml」不对，可用的有 stylish、json、sarif、github（加 --help 查看用法）\n',
     },
-    { name: 'an unknown command', args: ['check', 'guides'], stderr: 'baihua: 不认识的命令 check，可用的有 lint、explain、init（加 --help 查看用法）\n' },
+    { name: 'an unknown command', args: ['check', 'guides'], stderr: 'baihua: 不认识的命令 check，可用的有 lint、stats、explain、init（加 --help 查看用法）\n' },
     { name: 'a path that does not exist', args: ['lint', 'guides/户籍/no-such-guide.md'], stderr: 'guides/户籍/no-such-guide.md: 找不到这个文件或目录\n' },
     { name: 'a file that is not a guide', args: ['lint', 'package.json'], stderr: 'package.json: 不是指南文件：指南应是 .md 或 .yaml 文件\n' },
     { name: 'a --config file that does not exist', args: ['lint', '-c', 'no-such.config.yaml', 'guides'], stderr: 'baihua: 找不到配置文件 no-such.config.yaml\n' },
@@ -80,7 +80,7 @@ describe('exit codes', () => {
   for (const usage of usageErrors) {
     it(`2 for ${usage.name}`, () => {
       const run = runCli(usage.args, { input: '' });
-      expect(run.stdout).toBe('');
+      expect(run.report).toBe('');
       expect(run.stderr).toBe(usage.stderr);
       expect(run.code).toBe(2);
       expectNoStackTrace(run);
@@ -94,7 +94,7 @@ describe('exit codes', () => {
     expect(help.stdout).toContain('--max-warnings <n>');
     const version = runCli(['--version']);
     expect(version.code).toBe(0);
-    expect(version.stdout).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')).version}\n`);
+    expect(version.report).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')).version}\n`);
   });
 });
 
@@ -116,7 +116,7 @@ describe('--stdin', () => {
     const before = snapshotTree(dir);
     const run = runCli(['lint', '--stdin', '--stdin-filename', 'guides/户籍/x.md'], { cwd: dir, input: readFileSync(HTML_FIXTURE) });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(htmlReport('guides/户籍/x.md', 'error'));
+    expect(run.report).toBe(htmlReport('guides/户籍/x.md', 'error'));
     expect(run.code).toBe(1);
     expect(snapshotTree(dir)).toEqual(before);
   });
@@ -124,7 +124,7 @@ describe('--stdin', () => {
   it('the same text named into another directory gets that directory’s configuration', () => {
     const dir = project();
     const run = runCli(['lint', '--stdin', '--stdin-filename', 'guides/交通/x.md'], { cwd: dir, input: readFileSync(HTML_FIXTURE) });
-    expect(run.stdout).toBe(htmlReport('guides/交通/x.md', 'warning'));
+    expect(run.report).toBe(htmlReport('guides/交通/x.md', 'warning'));
     expect(run.code).toBe(0);
   });
 
@@ -147,7 +147,7 @@ describe('--stdin', () => {
     const before = snapshotTree(dir);
     const run = runCli(['lint', '--stdin', '--fix', '--stdin-filename', 'guides/户籍/x.md'], { cwd: dir, input: readFileSync(COPIES_FIXTURE) });
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
+    expect(run.report).toBe('');
     expect(run.stderr).toBe('baihua: --fix 不能和 --stdin 一起用：请改用 --fix-dry-run，修复后的内容在 --format json 的 output 里\n');
     expect(run.stderr).toContain('--fix-dry-run');
     expect(snapshotTree(dir)).toEqual(before);
@@ -194,7 +194,7 @@ describe('--fix and --fix-dry-run on files', () => {
     const dir = scratch();
     cpSync(COPIES_FIXTURE, join(dir, 'id-card-renewal.md'));
     const run = runCli(['lint', '--fix', 'id-card-renewal.md'], { cwd: dir });
-    expect(run.stdout).toBe('✔ 检查了 1 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 1 份指南，没有发现问题\n');
     expect(run.code).toBe(0);
     expect(readFileSync(join(dir, 'id-card-renewal.md'), 'utf8')).toBe(ORIGINAL);
   });
@@ -204,7 +204,7 @@ describe('--max-warnings', () => {
   it('0 with warnings fails with exit 1 and says why', () => {
     const run = runCli(['lint', '--max-warnings', '0', HTML_FIXTURE]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`${htmlReport('tests/fixtures/options/户籍/html-warning.md', 'warning')}\n警告有 2 个，超过了 --max-warnings 0\n`);
+    expect(run.report).toBe(`${htmlReport('tests/fixtures/options/户籍/html-warning.md', 'warning')}\n警告有 2 个，超过了 --max-warnings 0\n`);
   });
 
   it('is a limit: as many warnings as allowed pass, one more fails', () => {
@@ -215,7 +215,7 @@ describe('--max-warnings', () => {
   it('0 on clean guides passes', () => {
     const run = runCli(['lint', '--max-warnings', '0', 'guides']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 12 份指南，没有发现问题\n');
   });
 
   it('with -f json, exits 1 and keeps stdout pure JSON', () => {
@@ -229,7 +229,7 @@ describe('--quiet', () => {
   it('hides warnings and keeps errors', () => {
     const run = runCli(['lint', '--quiet', CONFIG_FIXTURE]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(
+    expect(run.report).toBe(
       'tests/fixtures/config/户籍/id-card-renewal.md\n' +
         '  132:1  error    正文不用一级标题（#）：页面标题来自 title 字段。请改成 ## 办理小贴士  markdown/no-h1\n' +
         '\n' +
@@ -239,7 +239,7 @@ describe('--quiet', () => {
 
   it('with only warnings, reports a clean guide and exits 0', () => {
     const run = runCli(['lint', '--quiet', HTML_FIXTURE]);
-    expect(run.stdout).toBe('✔ 检查了 1 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 1 份指南，没有发现问题\n');
     expect(run.code).toBe(0);
   });
 
@@ -272,7 +272,7 @@ describe('colours', () => {
 
   it('--color wins over NO_COLOR; --no-color turns them off', () => {
     const forced = runCli(['lint', '--color', 'guides'], { env: { NO_COLOR: '1' } });
-    expect(forced.stdout).toBe(`${ESC}32m✔${ESC}39m 检查了 12 份指南，没有发现问题\n`);
+    expect(forced.report).toBe(`${ESC}32m✔${ESC}39m 检查了 12 份指南，没有发现问题\n`);
     const off = runCli(['lint', '--no-color', CONFIG_FIXTURE]);
     expect(off.stdout).not.toContain(ESC);
   });

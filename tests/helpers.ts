@@ -11,6 +11,8 @@ export const fixturesDir = join(repoRoot, 'tests/fixtures');
 
 export interface CliRun {
   stdout: string;
+  /** stdout without the readability line the stylish report ends with (tested on its own) */
+  report: string;
   stderr: string;
   code: number;
   /** wall-clock milliseconds */
@@ -27,7 +29,8 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     encoding: 'utf8',
     timeout: 30_000,
   });
-  return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1, ms: performance.now() - started };
+  const report = result.stdout.replace(/^ {2}易读分[^\n]*\n/m, '');
+  return { stdout: result.stdout, report, stderr: result.stderr, code: result.status ?? -1, ms: performance.now() - started };
 }
 
 /** A scratch directory, optionally seeded with a copy of a directory. */

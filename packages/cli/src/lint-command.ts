@@ -15,6 +15,8 @@ export interface LintCommandOptions {
   config?: string;
   outputFile?: string;
   color?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export interface CommandOutput {
@@ -47,7 +49,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
     results = [lintBytes(filePath, await readStdin(), { config, fix })];
   } else {
     const targets = patterns.length ? patterns : defaultTargets();
-    results = await lintFiles({ patterns: targets, fix, ...(options.config && { configFile: options.config }) });
+    const cacheLocation = options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;
+    results = await lintFiles({ patterns: targets, fix, ...(options.config && { configFile: options.config }), ...(cacheLocation && { cacheLocation }) });
     if (options.fix) {
       for (const result of results) if (result.output !== undefined) writeFileAtomic(result.filePath, result.output);
     }

@@ -5,6 +5,7 @@ import { translateCommanderError } from './commander-messages.js';
 import { describeError, UsageError } from './errors.js';
 import type { InitGuideOptions } from './init-command.js';
 import type { LintCommandOptions } from './lint-command.js';
+import type { StatsOptions } from './stats-command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -43,6 +44,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--quiet', '只报告错误，不报告警告')
     .option('-c, --config <file>', '只用这个配置文件，不向上查找')
     .option('-o, --output-file <file>', '把报告写到文件')
+    .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
+    .option('--cache-location <file>', '缓存文件的位置（默认 .baihuacache）')
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], options: LintCommandOptions) => {
@@ -51,6 +54,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const result = await runLint(paths, options, version);
       io.stdout(result.stdout);
       exitCode = result.exitCode;
+    });
+
+  program
+    .command('stats')
+    .description('易读分：每份指南的分数、等级和各项与目标的比值')
+    .argument('[paths...]', '文件、目录或 glob（默认 guides/）')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['table', 'json']).default('table'))
+    .option('--sections', '也列出每一部分的分数')
+    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
+    .action(async (paths: string[], options: StatsOptions) => {
+      const { runStats } = await import('./stats-command.js');
+      io.stdout(await runStats(paths, options));
     });
 
   program

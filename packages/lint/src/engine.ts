@@ -1,7 +1,9 @@
-import { relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import {
   decodeGuide,
   findGuideFiles,
+  MAX_GUIDE_BYTES,
   parseGuide,
   readGuideFile,
   SourceFile,
@@ -11,6 +13,7 @@ import {
   type ResolvedConfig,
 } from '@baihua/core';
 import picomatch from 'picomatch';
+import { LintCache } from './cache.js';
 import { builtinPresets, createConfigResolver } from './config.js';
 import { applyDirectives } from './directives.js';
 import { applyFixes } from './fix.js';
@@ -107,7 +110,7 @@ function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | un
 /** Readability is reported whenever the plain-language rules look at a guide. */
 function statsFor(guide: ParsedGuide, config: ResolvedConfig): Pick<LintResult, 'stats'> {
   const plainEnabled = [...config.rules].some(([id, setting]) => id.startsWith('plain/') && setting.severity !== 'off');
-  if (!plainEnabled || guide.problems.some((problem) => problem.ruleId !== 'syntax/duplicate-key')) return {};
+  if (!plainEnabled || guide.problems.some((problem) => problem.ruleId !== 'syntax/duplicate-key' && problem.ruleId !== 'syntax/front-matter')) return {};
   return { stats: { readability: guideReadability(guide) } };
 }
 
@@ -133,6 +136,8 @@ export interface LintFilesOptions {
   /** one configuration file instead of the directory cascade */
   configFile?: string;
   fix?: boolean;
+  /** where to keep the lint cache; no cache when unset */
+  cacheLocation?: string;
 }
 
 /** Finds the guides behind paths and globs and lints each with the configuration for its directory. */
@@ -141,12 +146,31 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
   const files = await findGuideFiles(options.patterns, cwd);
   const resolver = createConfigResolver();
   const fixed = options.configFile ? resolver.fromConfigFile(options.configFile) : undefined;
+  const cache = options.cacheLocation ? new LintCache(resolve(cwd, options.cacheLocation)) : undefined;
   const results: LintResult[] = [];
   for (const filePath of files) {
     const config = configFor(filePath, fixed, resolver);
     if (isIgnored(filePath, config)) continue;
-    results.push(lintFile(filePath, { config, ...(options.fix && { fix: true }) }));
+    if (!cache) {
+      results.push(lintFile(filePath, { config, ...(options.fix && { fix: true }) }));
+      continue;
+    }
+    // The key covers the file's bytes; a file too large to read is keyed by its size.
+    const size = statSync(filePath).size;
+    const bytes = size > MAX_GUIDE_BYTES ? Buffer.from(`too large: ${size}`) : readFileSync(filePath);
+    const key = LintCache.key(bytes, config);
+    const cached = cache.get(filePath, key);
+    // A cached result with fixable findings is linted again when fixing, to produce the output.
+    if (cached && !(options.fix && cached.fixableErrorCount + cached.fixableWarningCount > 0)) {
+      results.push(cached);
+      continue;
+    }
+    const read = size > MAX_GUIDE_BYTES ? readGuideFile(filePath) : decodeGuide(filePath, bytes);
+    const result = lintRead(filePath, read.file, read.problem, { config, ...(options.fix && { fix: true }) });
+    cache.set(filePath, result.output === undefined ? key : LintCache.key(Buffer.from(result.output), config), result);
+    results.push(result);
   }
+  cache?.save();
   return results;
 }
 

@@ -36,21 +36,35 @@ const analyses = new WeakMap<ParsedGuide, GuideAnalysis>();
 function isProse(guide: ParsedGuide, span: TextSpan): boolean {
   if (span.kind !== 'value') return true;
   if (guide.data === undefined) return false;
-  const schema = schemaAt(guide.data, span.pointer);
-  if (!schema) return false;
-  const resolved = resolveRef(schema);
-  return resolved.type === 'string' && !resolved.enum && !resolved.format && !resolved.pattern && resolved['x-prose'] !== false;
+  // The answer depends on the field, not on which list item: /materials/3/note is /materials/*/note.
+  const field = span.pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+  let prose = proseFields.get(field);
+  if (prose === undefined) {
+    const schema = schemaAt(guide.data, span.pointer);
+    const resolved = schema && resolveRef(schema);
+    prose = !!resolved && resolved.type === 'string' && !resolved.enum && !resolved.format && !resolved.pattern && resolved['x-prose'] !== false;
+    proseFields.set(field, prose);
+  }
+  return prose;
 }
 
+const proseFields = new Map<string, boolean>();
+
 const FIELDS_SECTION = '字段';
+
+/** The spans the plain-language rules read: the prose of a guide that could be read. */
+export function proseSpans(guide: ParsedGuide): TextSpan[] {
+  // Style comes after syntax: a guide whose YAML or Markdown could not be read (or that looks
+  // hostile) gets no plain findings; a Markdown file without front matter still does.
+  const readable = guide.problems.every((problem) => problem.ruleId === 'syntax/duplicate-key' || problem.ruleId === 'syntax/front-matter');
+  return readable ? guide.texts.filter((span) => isProse(guide, span)) : [];
+}
 
 /** The guide's prose, segmented once, shared by every plain rule. */
 function analyze(guide: ParsedGuide): GuideAnalysis {
   let analysis = analyses.get(guide);
   if (!analysis) {
-    // Style comes after syntax: a guide that could not be read whole gets no plain findings.
-    const readable = guide.problems.every((problem) => problem.ruleId === 'syntax/duplicate-key');
-    const prose = readable ? guide.texts.filter((span) => isProse(guide, span)) : [];
+    const prose = proseSpans(guide);
     const sections = new Map<string, number[]>();
     let section = FIELDS_SECTION;
     prose.forEach((span, index) => {

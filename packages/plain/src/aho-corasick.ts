@@ -17,9 +17,14 @@ interface State<T> {
 
 export class Automaton<T> {
   readonly #states: Array<State<T>> = [{ next: new Map(), fail: 0, outputs: [] }];
+  /** code units that begin some key: at the root, every other character is skipped at once */
+  readonly #starts = new Uint8Array(0x10000);
 
   constructor(entries: Iterable<[string, T]>) {
-    for (const [key, value] of entries) this.#add(key, value);
+    for (const [key, value] of entries) {
+      this.#add(key, value);
+      if (key.length) this.#starts[key.charCodeAt(0)] = 1;
+    }
     this.#link();
   }
 
@@ -55,13 +60,23 @@ export class Automaton<T> {
     }
   }
 
-  *matches(text: string): Generator<AutomatonMatch<T>> {
+  matches(text: string): Array<AutomatonMatch<T>> {
+    const found: Array<AutomatonMatch<T>> = [];
+    const states = this.#states;
     let state = 0;
+    const starts = this.#starts;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      while (state !== 0 && !this.#states[state]!.next.has(code)) state = this.#states[state]!.fail;
-      state = this.#states[state]!.next.get(code) ?? 0;
-      for (const { length, value } of this.#states[state]!.outputs) yield { start: i + 1 - length, end: i + 1, value };
+      if (state === 0 && starts[code] === 0) continue;
+      let next = states[state]!.next.get(code);
+      while (next === undefined && state !== 0) {
+        state = states[state]!.fail;
+        next = states[state]!.next.get(code);
+      }
+      state = next ?? 0;
+      const outputs = states[state]!.outputs;
+      for (let k = 0; k < outputs.length; k++) found.push({ start: i + 1 - outputs[k]!.length, end: i + 1, value: outputs[k]!.value });
     }
+    return found;
   }
 }

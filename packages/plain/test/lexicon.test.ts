@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { AnalyzedDocument, checkRule, inProcessSegmenter, loadLexicons, type Finding, type LexiconEntry } from '@baihua/plain';
+
+/** The phrase an entry stands for, for locating it in its test sentence. */
+function phrases(entry: LexiconEntry): string[] {
+  return [entry.match ?? []].flat();
+}
+
+function findings(rule: Parameters<typeof checkRule>[1], text: string): Finding[] {
+  return checkRule(new AnalyzedDocument([text], inProcessSegmenter), rule)[0]!;
+}
+
+const cases = loadLexicons().flatMap((file) => file.entries.map((entry) => ({ rule: file.rule, entry })));
+
+describe('word lists: every entry fires on its own test sentence', () => {
+  it('has at least 150 entries', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it.each(cases.map(({ rule, entry }) => [rule, entry.match ?? entry.pattern, rule, entry] as const))('%s %s', (_label, _what, rule, entry) => {
+    const found = findings(rule, entry.test);
+    expect(found.length, `${rule} on ${entry.test}`).toBeGreaterThan(0);
+    const literal = phrases(entry);
+    if (literal.length) {
+      // The finding covers one of the entry's phrases, at the right place.
+      const texts = found.map((finding) => entry.test.slice(finding.start, finding.end));
+      expect(texts.some((text) => literal.includes(text)), `${texts.join(',')} in ${entry.test}`).toBe(true);
+    }
+    if (entry.fix) {
+      const fixed = found.find((finding) => finding.fix !== undefined);
+      expect(fixed?.fix).toBe([entry.replace ?? []].flat()[0]);
+    }
+  });
+});
+
+describe('word lists: entries that are parts of common words stay silent there', () => {
+  const negatives = cases.filter(({ entry }) => entry.not);
+  it.each(negatives.map(({ rule, entry }) => [entry.match ?? entry.pattern, rule, entry] as const))('%s', (_what, rule, entry) => {
+    const literal = phrases(entry);
+    const found = findings(rule, entry.not!).filter((finding) => !literal.length || literal.includes(entry.not!.slice(finding.start, finding.end)));
+    expect(found, entry.not).toEqual([]);
+  });
+
+  it('covers the ambiguous single characters', () => {
+    const covered = new Set(negatives.flatMap(({ entry }) => phrases(entry)));
+    for (const char of ['系', '其', '该', '须', '凡', '均', '于']) expect(covered.has(char), char).toBe(true);
+  });
+});
