@@ -86,14 +86,24 @@ export class Lexicon {
 }
 
 /**
- * Short entries (one or two characters: 系, 于, 依法) must begin and end on word boundaries, so
- * 联系 and 关于 are not findings. A longer phrase must end on a boundary but may begin inside the
- * word before it: jieba often glues a phrase's first character to that word (及其/他/相关/材料).
+ * Where a phrase may be found, given jieba's words:
+ * - one character (系, 于, 须) only as a word of its own, so 联系, 关于 and 必须 are not findings;
+ * - two characters (及时, 依法) as a word, or as the first half of a four-or-more-character
+ *   dictionary word (及时处理, 依法追究), but not of a three-character one (自行车 is not 自行);
+ * - three or more as words, or ending on a word boundary while beginning inside the word before:
+ *   jieba often glues a phrase's first character to that word (及其/他/相关/材料).
  */
 function onWordBoundaries(text: AnalyzedText, start: number, end: number): boolean {
+  const length = end - start;
+  if (startsWord(text, start) && endsWord(text, end)) return true;
+  if (length === 1) return false;
+  if (length === 2) {
+    if (!startsWord(text, start)) return false;
+    // The word that begins here must run at least two characters past the phrase.
+    for (let offset = start + 1; offset <= end + 1; offset++) if (endsWord(text, offset)) return false;
+    return true;
+  }
   if (!endsWord(text, end)) return false;
-  if (startsWord(text, start)) return true;
-  if (end - start <= 2) return false;
   for (let offset = start + 1; offset < end; offset++) if (endsWord(text, offset)) return true;
   return false;
 }
