@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-export const cliPath = join(repoRoot, 'packages/cli/dist/bin.js');
+/** The bundled CLI, as `pnpm baihua` and the `baihua` bin run it. */
+export const cliPath = join(repoRoot, 'packages/cli/dist/baihua.mjs');
 export const guidesDir = join(repoRoot, 'guides');
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
 

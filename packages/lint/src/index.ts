@@ -6,4 +6,4 @@ export { builtinPresets, checkLayer, createConfigResolver } from './config.js';
 export { formatters, type FormatterName, type FormatterContext } from './reporters/index.js';
 export { writeFileAtomic } from './write.js';
 export { runExample, verifyRuleExamples } from './tester.js';
-export { proseSpans, useSegmenter, guideReadability, type GuideReadability } from './plain-analysis.js';
+export { proseSpans, guideReadability, type GuideReadability } from './plain-analysis.js';

@@ -8,16 +8,8 @@ import {
   type PlainRuleId,
   type Readability,
   type RuleOptions,
-  type Segmenter,
 } from '@baihua/plain';
 import { resolveRef, schemaAt } from './schema-path.js';
-
-let segmenter: Segmenter = inProcessSegmenter;
-
-/** Where jieba runs: in this thread by default; the CLI may hand it to a worker. */
-export function useSegmenter(next: Segmenter): void {
-  segmenter = next;
-}
 
 interface GuideAnalysis {
   prose: TextSpan[];
@@ -72,7 +64,7 @@ function analyze(guide: ParsedGuide): GuideAnalysis {
       else if (span.kind === 'value') section = FIELDS_SECTION;
       sections.set(section, [...(sections.get(section) ?? []), index]);
     });
-    analysis = { prose, doc: new AnalyzedDocument(prose.map((span) => span.text), segmenter), sections, findings: new Map() };
+    analysis = { prose, doc: new AnalyzedDocument(prose.map((span) => span.text), inProcessSegmenter), sections, findings: new Map() };
     analyses.set(guide, analysis);
   }
   return analysis;

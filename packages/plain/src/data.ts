@@ -53,6 +53,3 @@ export function loadGlossary(): Record<string, string> {
   return glossary;
 }
 
-export function glossaryTerms(): string[] {
-  return Object.keys(loadGlossary());
-}

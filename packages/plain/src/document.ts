@@ -89,14 +89,3 @@ export function isHan(code: number): boolean {
     (code >= 0xf900 && code <= 0xfaff)
   );
 }
-
-/** Han characters, letters and digits: what counts as length (punctuation does not). */
-export function contentLength(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (code > 0xffff) i++;
-    if (isHan(code) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) count++;
-  }
-  return count;
-}

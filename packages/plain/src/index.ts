@@ -1,7 +1,7 @@
-export { AnalyzedDocument, contentLength, type AnalyzedText, type Unit } from './document.js';
+export { AnalyzedDocument, type AnalyzedText, type Unit } from './document.js';
 export { PLAIN_RULE_IDS, withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
 export { Lexicon } from './lexicon.js';
 export { loadLexicons, loadGlossary, type LexiconEntry, type LexiconFile } from './data.js';
-export { checkRule, defaultLexicon, sentenceLength, type RuleOptions } from './rules.js';
-export { readability, explainReadability, band, type Readability, type Component, type Band } from './readability.js';
+export { checkRule, defaultLexicon, type RuleOptions } from './rules.js';
+export { readability, explainReadability, band, sentenceLength, type Readability, type Component, type Band } from './readability.js';
 export { inProcessSegmenter, tokenize, tokens, type Segmenter, type Token, type TaggedWord, type Words } from './segmenter.js';

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isHan, type AnalyzedDocument, type AnalyzedText } from './document.js';
-import { unitLengths } from './rules.js';
 
 /**
  * A readability score that can be explained to a clerk (readability.md, v0): five components,
@@ -52,7 +51,7 @@ function lines(name: string): Set<string> {
 
 let vocabulary: { common: Set<string>; level1: Uint8Array } | undefined;
 
-/** Common words (jieba rank ≤ 8,000, plus everyday government words) and level-1 characters. */
+/** Common words (jieba rank ≤ 30,000, plus everyday government words) and level-1 characters. */
 function loadVocabulary() {
   if (!vocabulary) {
     const require = createRequire(import.meta.url);
@@ -114,7 +113,37 @@ function percentile(values: number[], fraction: number): number {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-interface TextMetrics {
+/** Things read as one unit, however many characters they have. */
+const PLACEHOLDERS = /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|〔\d{4}〕\d+号|\d+(?:\.\d+)?元/g;
+
+/** Length of a sentence as a reader feels it: characters, with links, phones and dates as one. */
+export function sentenceLength(text: string): number {
+  return measureUnit(text, undefined).length;
+}
+
+/** Content length of a unit, and (given level-1 characters) its Han and rare characters. */
+function measureUnit(unit: string, level1: Uint8Array | undefined): { length: number; han: number; rare: number } {
+  // Every placeholder has a digit or a link in it; most sentences have neither.
+  const text = /\d|http/.test(unit) ? unit.replace(PLACEHOLDERS, '□') : unit;
+  let length = 0;
+  let han = 0;
+  let rare = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (isHan(code)) {
+      length++;
+      han++;
+      if (level1 && (code > 0xffff || level1[code] === 0)) rare++;
+    } else if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 0x25a1) {
+      length++;
+    }
+  }
+  return { length, han, rare };
+}
+
+interface TextStats {
+  /** sentenceLength of each unit */
   lengths: number[];
   characters: number;
   rare: number;
@@ -122,22 +151,21 @@ interface TextMetrics {
   hard: number;
 }
 
-const metricsCache = new WeakMap<AnalyzedText, TextMetrics>();
+const statsCache = new WeakMap<AnalyzedText, TextStats>();
 
-/** The counts the score needs, once per text (a guide is scored whole and per section). */
-function measure(text: AnalyzedText): TextMetrics {
-  let metrics = metricsCache.get(text);
-  if (metrics) return metrics;
+/** What long sentences and the score need of a text, in one pass, once per text. */
+export function unitStats(text: AnalyzedText): TextStats {
+  let stats = statsCache.get(text);
+  if (stats) return stats;
   const { common, level1 } = loadVocabulary();
-  const lengths = unitLengths(text).filter((length) => length > 0);
+  const lengths: number[] = [];
   let characters = 0;
   let rare = 0;
-  for (let i = 0; i < text.text.length; i++) {
-    const code = text.text.codePointAt(i)!;
-    if (code > 0xffff) i++;
-    if (!isHan(code)) continue;
-    characters++;
-    if (code > 0xffff || level1[code] === 0) rare++;
+  for (const unit of text.units) {
+    const measured = measureUnit(text.text.slice(unit.start, unit.end), level1);
+    lengths.push(measured.length);
+    characters += measured.han;
+    rare += measured.rare;
   }
   let words = 0;
   let hard = 0;
@@ -147,9 +175,9 @@ function measure(text: AnalyzedText): TextMetrics {
     words++;
     if (kind === HARD) hard++;
   }
-  metrics = { lengths, characters, rare, words, hard };
-  metricsCache.set(text, metrics);
-  return metrics;
+  stats = { lengths, characters, rare, words, hard };
+  statsCache.set(text, stats);
+  return stats;
 }
 
 /**
@@ -163,8 +191,8 @@ export function readability(doc: AnalyzedDocument, findings: number, texts: numb
   let words = 0;
   let hard = 0;
   for (const index of texts) {
-    const metrics = measure(doc.texts[index]!);
-    lengths.push(...metrics.lengths);
+    const metrics = unitStats(doc.texts[index]!);
+    lengths.push(...metrics.lengths.filter((length) => length > 0));
     characters += metrics.characters;
     rare += metrics.rare;
     words += metrics.words;

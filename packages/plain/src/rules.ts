@@ -1,7 +1,8 @@
-import { contentLength, endsWord, isQuoted, startsWord, type AnalyzedDocument, type AnalyzedText } from './document.js';
+import { endsWord, isQuoted, startsWord, type AnalyzedDocument, type AnalyzedText } from './document.js';
 import { withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
 import { Automaton } from './aho-corasick.js';
 import { loadGlossary } from './data.js';
+import { unitStats } from './readability.js';
 import { Lexicon } from './lexicon.js';
 
 export type RuleOptions = Record<string, unknown>;
@@ -125,14 +126,6 @@ function dummyVerbs(doc: AnalyzedDocument): Finding[][] {
 
 // Clauses end at ，；：(full-width, so 9:00 and 1,000 do not count); 、 separates list items, not clauses.
 const CLAUSE_MARK = /[，；：;]/g;
-/** Things read as one unit, however many characters they have. */
-const PLACEHOLDERS = /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|〔\d{4}〕\d+号|\d+(?:\.\d+)?元/g;
-
-/** Length of a sentence as a reader feels it: characters, with links, phones and dates as one. */
-export function sentenceLength(text: string): number {
-  // Every placeholder has a digit or a link in it; most sentences have neither.
-  return contentLength(/\d|http/.test(text) ? text.replace(PLACEHOLDERS, '□') : text);
-}
 
 function countClauseMarks(text: string, start: number, end: number): number {
   let count = 0;
@@ -143,23 +136,11 @@ function countClauseMarks(text: string, start: number, end: number): number {
   return count;
 }
 
-const unitLengthCache = new WeakMap<AnalyzedText, number[]>();
-
-/** `sentenceLength` of each unit of a text, computed once (long sentences and readability share it). */
-export function unitLengths(text: AnalyzedText): number[] {
-  let lengths = unitLengthCache.get(text);
-  if (!lengths) {
-    lengths = text.units.map((unit) => sentenceLength(text.text.slice(unit.start, unit.end)));
-    unitLengthCache.set(text, lengths);
-  }
-  return lengths;
-}
-
 function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
   const maxLength = typeof options.maxLength === 'number' ? options.maxLength : 50;
   const maxClauses = typeof options.maxClauses === 'number' ? options.maxClauses : 5;
   const findings: Finding[] = [];
-  const lengths = unitLengths(text);
+  const { lengths } = unitStats(text);
   text.units.forEach((unit, index) => {
     const length = lengths[index]!;
     // Most sentences are short and have few clause marks: count them before building anything.

@@ -1,10 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glossaryTerms } from './data.js';
 
 /** A word of a text with its place: `text.slice(start, end) === word`. */
 export interface Token {
@@ -29,26 +24,10 @@ export interface Segmenter {
 type Jieba = typeof import('nodejs-jieba');
 
 const require = createRequire(import.meta.url);
+/** Government words and every glossary term (a test keeps the glossary in it), so that jieba
+ * keeps 容缺受理 or 人社部门 whole. */
+const userDictionary = fileURLToPath(new URL('../data/gov-dict.txt', import.meta.url));
 let jieba: Jieba | undefined;
-
-/**
- * The user dictionary: government words (data/gov-dict.txt) plus the glossary terms, so that
- * jieba keeps 容缺受理 or 人社部门 whole. (Rule phrases are not added: a long phrase would
- * swallow the short words other rules look for, as 须本人亲自到场 would swallow 须.) Written
- * once to a file named by its content, because jieba reads dictionaries from files only.
- */
-function userDictionary(): string {
-  const own = readFileSync(fileURLToPath(new URL('../data/gov-dict.txt', import.meta.url)), 'utf8');
-  const phrases = glossaryTerms().filter((phrase) => /^\p{Script=Han}{2,}$/u.test(phrase));
-  const text = `${own.trimEnd()}\n${[...new Set(phrases)].map((phrase) => `${phrase} 3000`).join('\n')}\n`;
-  const path = join(tmpdir(), `baihua-user-dict-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`);
-  if (!existsSync(path)) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  }
-  return path;
-}
 
 /**
  * nodejs-jieba, loaded on first use and once per process (about 1 s and 300 MB): linting that
@@ -58,7 +37,7 @@ function userDictionary(): string {
 function loadJieba(): Jieba {
   if (!jieba) {
     const loaded = require('nodejs-jieba') as Jieba;
-    loaded.load({ userDict: `${loaded.DEFAULT_USER_DICT}|${userDictionary()}` });
+    loaded.load({ userDict: `${loaded.DEFAULT_USER_DICT}|${userDictionary}` });
     jieba = loaded;
   }
   return jieba;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalyzedDocument, checkRule, inProcessSegmenter, loadLexicons, type Finding, type LexiconEntry } from '@baihua/plain';
+import { readFileSync } from 'node:fs';
+import { AnalyzedDocument, checkRule, inProcessSegmenter, loadGlossary, loadLexicons, type Finding, type LexiconEntry } from '@baihua/plain';
 
 /** The phrase an entry stands for, for locating it in its test sentence. */
 function phrases(entry: LexiconEntry): string[] {
@@ -44,5 +45,16 @@ describe('word lists: entries that are parts of common words stay silent there',
   it('covers the ambiguous single characters', () => {
     const covered = new Set(negatives.flatMap(({ entry }) => phrases(entry)));
     for (const char of ['系', '其', '该', '须', '凡', '均', '于']) expect(covered.has(char), char).toBe(true);
+  });
+});
+
+describe('the jieba user dictionary', () => {
+  it('holds every glossary term, so jieba keeps each term one word', () => {
+    const dictionary = new Set(
+      readFileSync(new URL('../data/gov-dict.txt', import.meta.url), 'utf8')
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+    );
+    expect(Object.keys(loadGlossary()).filter((term) => !dictionary.has(term))).toEqual([]);
   });
 });
