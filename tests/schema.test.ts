@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAjv, guideSchema } from '@baihua/core';
+import { createAjv, guideSchema, guideSchemaHash, guideValidator } from '@baihua/core';
 
 type Node = Record<string, unknown> & { properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; $ref?: string; type?: string; examples?: unknown[] };
 const root = guideSchema as Node;
@@ -69,5 +69,17 @@ describe('schema/guide.schema.json', () => {
     ]) {
       expect(paths.has(path), path).toBe(true);
     }
+  });
+
+  it('is precompiled by the build, and the precompiled validator agrees with a fresh compile', () => {
+    const precompiled = guideValidator() as ReturnType<typeof guideValidator> & { schemaHash?: string };
+    expect(precompiled.schemaHash).toBe(guideSchemaHash);
+    const fresh = createAjv().compile(guideSchema);
+    const broken = { id: 'X', title: 1, materials: [{ name: '身份证', copies: '两份', form: ['原件', '原件'] }], fees: '无', visits: -1 };
+    precompiled(broken);
+    fresh(broken);
+    const describe = (errors: typeof fresh.errors) => (errors ?? []).map((error) => `${error.instancePath} ${error.keyword}`).sort();
+    expect(describe(precompiled.errors)).toEqual(describe(fresh.errors));
+    expect(describe(fresh.errors).length).toBeGreaterThan(10);
   });
 });

@@ -1,4 +1,4 @@
-import { createAjv, guideSchema, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
+import { guideValidator, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
 import { parseChineseCount } from './numbers.js';
@@ -15,7 +15,6 @@ export interface SchemaFinding {
   suggestions?: Suggestion[];
 }
 
-let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 const cache = new WeakMap<ParsedGuide, SchemaFinding[]>();
 
 /**
@@ -27,7 +26,7 @@ export function schemaFindings(guide: ParsedGuide): SchemaFinding[] {
   if (cached) return cached;
   let findings: SchemaFinding[] = [];
   if (guide.yaml && guide.data !== undefined) {
-    validator ??= createAjv().compile(guideSchema);
+    const validator = guideValidator();
     validator(guide.data);
     const errors = pickBranches(validator.errors ?? [], guide.data);
     findings = errors.flatMap((error) => translate(guide, error));

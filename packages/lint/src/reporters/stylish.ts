@@ -55,9 +55,12 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
   return `${lines.join('\n')}\n${readability}`;
 }
 
+/** Below this many Han characters a score says little (readability.md); such guides are left out. */
+const MIN_SCORED_CHARACTERS = 200;
+
 /** One line on readability: the average, and the guide that reads hardest. */
 function readabilitySummary(results: LintResult[], cwd: string): string {
-  const scored = results.filter((result) => result.stats && result.stats.readability.characters > 0);
+  const scored = results.filter((result) => result.stats && result.stats.readability.characters >= MIN_SCORED_CHARACTERS);
   if (scored.length === 0) return '';
   const average = Math.round(scored.reduce((sum, result) => sum + result.stats!.readability.score, 0) / scored.length);
   const hardest = scored.reduce((low, result) => (result.stats!.readability.score < low.stats!.readability.score ? result : low));
