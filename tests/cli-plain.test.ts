@@ -57,7 +57,7 @@ describe('plain-language findings through the CLI, one Markdown paragraph per se
     const all = [...bureaucratic, ...plainText];
     const [only] = JSON.parse(runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'json'], { input: all.join('\n\n') }).stdout) as JsonResult[];
     const lines = new Set(only!.messages.filter((message) => message.ruleId.startsWith('plain/')).map((message) => message.line));
-    expect(all.filter((text, index) => lines.has(2 * index + 1) !== index < bureaucratic.length)).toEqual([]);
+    expect(all.filter((_text, index) => lines.has(2 * index + 1) !== index < bureaucratic.length)).toEqual([]);
   });
 
   it('places each finding on the words it quotes', () => {

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { configForPath, formatters, lintBytes, lintFiles, writeFileAtomic, type FormatterName, type LintResult } from '@baihua/lint';
 import { UsageError } from './errors.js';

@@ -4,6 +4,7 @@ import {
   checkRule,
   inProcessSegmenter,
   readability,
+  STYLE_RULE_IDS,
   type Finding,
   type PlainRuleId,
   type Readability,
@@ -103,20 +104,6 @@ export function plainFindings(guide: ParsedGuide, rule: PlainRuleId, options: Ru
   return placed;
 }
 
-/** Rules whose findings count as bureaucratic writing in the readability score (component B). */
-const STYLE_RULES: PlainRuleId[] = [
-  'plain/classical-word',
-  'plain/officialese',
-  'plain/nominalization',
-  'plain/passive',
-  'plain/vague-reference',
-  'plain/vague-time',
-  'plain/catch-all-material',
-  'plain/third-person',
-  'plain/double-negative',
-  'plain/jargon',
-];
-
 export interface GuideReadability extends Readability {
   sections: Array<Readability & { title: string }>;
 }
@@ -125,7 +112,7 @@ export interface GuideReadability extends Readability {
 export function guideReadability(guide: ParsedGuide): GuideReadability {
   const analysis = analyze(guide);
   const perText = analysis.prose.map(() => 0);
-  for (const rule of STYLE_RULES) findingsOf(analysis, rule, {}).forEach((findings, index) => (perText[index]! += findings.length));
+  for (const rule of STYLE_RULE_IDS) findingsOf(analysis, rule, {}).forEach((findings, index) => (perText[index]! += findings.length));
   const count = (indexes: number[]) => indexes.reduce((sum, index) => sum + perText[index]!, 0);
   const all = analysis.prose.map((_, index) => index);
   const sections = [...analysis.sections].map(([title, indexes]) => ({ title, ...readability(analysis.doc, count(indexes), indexes) }));

@@ -27,6 +27,9 @@ export const PLAIN_RULE_IDS = [
 
 export type PlainRuleId = (typeof PLAIN_RULE_IDS)[number];
 
+/** Rules about wording, whose findings count as bureaucratic writing in the readability score. */
+export const STYLE_RULE_IDS: readonly PlainRuleId[] = PLAIN_RULE_IDS.filter((rule) => rule !== 'plain/long-sentence' && rule !== 'plain/typography');
+
 /**
  * One finding per place: of overlapping findings of a rule, keep the one with a safe fix, then the
  * longer one (进行审核 with its fix beats 对材料进行; 优化营商环境 beats 进一步优化).

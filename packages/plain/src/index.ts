@@ -1,5 +1,5 @@
 export { AnalyzedDocument, type AnalyzedText, type Unit } from './document.js';
-export { PLAIN_RULE_IDS, withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
+export { PLAIN_RULE_IDS, STYLE_RULE_IDS, withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
 export { Lexicon } from './lexicon.js';
 export { loadLexicons, loadGlossary, type LexiconEntry, type LexiconFile } from './data.js';
 export { checkRule, defaultLexicon, type RuleOptions } from './rules.js';

@@ -1,5 +1,5 @@
 import { endsWord, isQuoted, startsWord, type AnalyzedDocument, type AnalyzedText } from './document.js';
-import { withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
+import { STYLE_RULE_IDS, withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
 import { Automaton } from './aho-corasick.js';
 import { loadGlossary } from './data.js';
 import { unitStats } from './readability.js';
@@ -14,17 +14,8 @@ export function defaultLexicon(): Lexicon {
   return lexicon;
 }
 
-const LEXICON_RULES = new Set<PlainRuleId>([
-  'plain/classical-word',
-  'plain/officialese',
-  'plain/nominalization',
-  'plain/passive',
-  'plain/vague-reference',
-  'plain/vague-time',
-  'plain/catch-all-material',
-  'plain/third-person',
-  'plain/double-negative',
-]);
+/** The rules whose words are in data/lexicon (jargon has the glossary, the others are code). */
+const LEXICON_RULES = new Set<PlainRuleId>(STYLE_RULE_IDS.filter((rule) => rule !== 'plain/jargon'));
 
 const lexiconCache = new WeakMap<AnalyzedDocument, Map<PlainRuleId, Finding[][]>>();
 

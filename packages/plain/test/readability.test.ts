@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AnalyzedDocument, band, checkRule, inProcessSegmenter, PLAIN_RULE_IDS, readability } from '@baihua/plain';
+import { AnalyzedDocument, band, checkRule, inProcessSegmenter, readability, STYLE_RULE_IDS } from '@baihua/plain';
 
 function score(text: string) {
   const doc = new AnalyzedDocument([text], inProcessSegmenter);
-  const style = PLAIN_RULE_IDS.filter((rule) => !['plain/long-sentence', 'plain/typography'].includes(rule));
-  const findings = style.reduce((sum, rule) => sum + checkRule(doc, rule)[0]!.length, 0);
+  const findings = STYLE_RULE_IDS.reduce((sum, rule) => sum + checkRule(doc, rule)[0]!.length, 0);
   return readability(doc, findings);
 }
 

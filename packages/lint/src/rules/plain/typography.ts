@@ -1,4 +1,4 @@
-import { EXAMPLE_GUIDE, exampleWithParagraph } from '../example-guide.js';
+import { exampleWithParagraph } from '../example-guide.js';
 import { plainRule } from '../define.js';
 
 export default plainRule(

@@ -1,4 +1,4 @@
-import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
+import { exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { plainRule } from '../define.js';
 
 export default plainRule(
