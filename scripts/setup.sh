@@ -11,7 +11,7 @@ if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 10.* ]]; then
 fi
 
 echo "setup: installing dependencies (pnpm $(pnpm --version))"
-CI=true pnpm install --frozen-lockfile --reporter=silent
+CI=true pnpm install --frozen-lockfile --reporter=append-only
 
 # nodejs-jieba is a native addon compiled on install; fail here, not in the first test that needs it.
 (cd packages/plain && node -e "require('nodejs-jieba')") || { echo "setup: nodejs-jieba did not build (needs g++, make, python3)" >&2; exit 1; }

@@ -4,4 +4,4 @@ export { Lexicon } from './lexicon.js';
 export { loadLexicons, loadGlossary, type LexiconEntry, type LexiconFile } from './data.js';
 export { checkRule, defaultLexicon, type RuleOptions } from './rules.js';
 export { readability, explainReadability, band, sentenceLength, type Readability, type Component, type Band } from './readability.js';
-export { inProcessSegmenter, tokenize, tokens, type Segmenter, type Token, type TaggedWord, type Words } from './segmenter.js';
+export { inProcessSegmenter, tokenize, type Segmenter, type TaggedWord, type Words } from './segmenter.js';

@@ -68,7 +68,7 @@ function toInformalYou(finding: Finding): Finding {
 
 // 进行, 予以 and 加以 are always dummy verbs and sit in the word list; 给予 is one only before a
 // verb (给予答复, not 给予补贴), which takes a part-of-speech tag to tell.
-const DUMMY_VERBS = new Set(['给予']);
+const DUMMY_VERB = '给予';
 
 /**
  * 给予 followed within two words by a verb (v or vn): tagged only in sentences that contain it,
@@ -78,8 +78,8 @@ function dummyVerbs(doc: AnalyzedDocument): Finding[][] {
   const work: Array<{ text: number; start: number; fragment: string }> = [];
   doc.texts.forEach((text, index) => {
     for (const unit of text.units) {
-      const hasDummy = [...DUMMY_VERBS].some((verb) => text.text.slice(unit.start, unit.end).includes(verb));
-      if (hasDummy) work.push({ text: index, start: unit.start, fragment: text.text.slice(unit.start, unit.end) });
+      const fragment = text.text.slice(unit.start, unit.end);
+      if (fragment.includes(DUMMY_VERB)) work.push({ text: index, start: unit.start, fragment });
     }
   });
   const findings: Finding[][] = doc.texts.map(() => []);
@@ -93,7 +93,7 @@ function dummyVerbs(doc: AnalyzedDocument): Finding[][] {
       return { ...word, start, end: offset };
     });
     positioned.forEach((word, position) => {
-      if (!DUMMY_VERBS.has(word.word)) return;
+      if (word.word !== DUMMY_VERB) return;
       for (const next of positioned.slice(position + 1, position + 3)) {
         if (next.tag === 'x') break;
         if (next.tag === 'v' || next.tag === 'vn') {

@@ -1,13 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-/** A word of a text with its place: `text.slice(start, end) === word`. */
-export interface Token {
-  word: string;
-  start: number;
-  end: number;
-}
-
 export interface TaggedWord {
   word: string;
   tag: string;
@@ -110,9 +103,4 @@ export function tokenize(text: string, pieces: string[]): Words {
   if (offset !== text.length) throw new Error('segmentation does not cover the text');
   offsets.push(offset);
   return { words, offsets: Int32Array.from(offsets) };
-}
-
-/** The words of a text as objects, for callers that want them one by one. */
-export function tokens({ words, offsets }: Words): Token[] {
-  return words.map((word, index) => ({ word, start: offsets[index]!, end: offsets[index + 1]! }));
 }
