@@ -1,12 +1,15 @@
 // The plain-language checker against raw segmentation, in one process, alternating rounds:
 // nodejs-jieba `cut` on the prose of the corpus, against Baihua's plain analysis of the same
-// prose (the same cut plus every plain rule and the readability score). Run by run.mjs.
+// prose (the same cut plus every plain rule and the readability score). run.mjs runs it in a
+// process of its own, so that the heap left by its other measurements does not weigh on it.
+// Usage: node scripts/bench/plain.mjs CORPUS ROUNDS   (prints JSON)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parseGuide, SourceFile } from '@baihua/core';
+import { findGuideFiles, parseGuide, SourceFile } from '@baihua/core';
 import { proseSpans } from '@baihua/lint';
 import { AnalyzedDocument, checkRule, inProcessSegmenter, PLAIN_RULE_IDS, readability } from '@baihua/plain';
+import { fileURLToPath } from 'node:url';
 
 export function measurePlain(files, root, rounds) {
   const jieba = createRequire(join(root, 'packages/plain/package.json'))('nodejs-jieba');
@@ -36,4 +39,10 @@ export function measurePlain(files, root, rounds) {
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return { proseChars, fileChars: fileTexts.reduce((sum, text) => sum + text.length, 0), cut: median(times.cut), check: median(times.check), cutFiles: median(times.cutFiles) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [corpus, rounds = '5'] = process.argv.slice(2);
+  const root = join(fileURLToPath(import.meta.url), '../../..');
+  console.log(JSON.stringify(measurePlain(await findGuideFiles([corpus]), root, Number(rounds))));
 }
