@@ -19,17 +19,59 @@ export interface AnalyzedText extends Words {
 export const startsWord = (text: AnalyzedText, offset: number) => (text.boundaries[offset]! & 1) !== 0;
 export const endsWord = (text: AnalyzedText, offset: number) => (text.boundaries[offset]! & 2) !== 0;
 
-/** Texts in reading order, segmented in one batch; tags are fetched on demand and kept. */
+/**
+ * Texts in reading order (a guide's fields, then its body), analysed as one: joined by line
+ * breaks, which end every sentence and are a word of their own, so nothing crosses from one text
+ * into the next. One segmentation call and one pass of each rule for a whole guide, instead of
+ * a hundred small ones, is what keeps the rules' cost close to segmentation's. Findings are split
+ * back per text with `split`. Tags are fetched on demand and kept.
+ */
 export class AnalyzedDocument {
-  readonly texts: AnalyzedText[];
+  readonly joined: AnalyzedText;
+  /** where each text starts in `joined` */
+  readonly starts: readonly number[];
   readonly #segmenter: Segmenter;
   readonly #tags = new Map<string, TaggedWord[]>();
 
   constructor(texts: string[], segmenter: Segmenter) {
     this.#segmenter = segmenter;
+    const text = texts.join('\n');
     // A guide without prose (or one that could not be read) never loads the dictionary.
-    const words = texts.length ? segmenter.cut(texts) : [];
-    this.texts = texts.map((text, index) => analyzeText(text, words[index]!));
+    this.joined = analyzeText(text, texts.length ? segmenter.cut([text])[0]! : []);
+    const starts: number[] = [];
+    let offset = 0;
+    for (const part of texts) {
+      starts.push(offset);
+      offset += part.length + 1;
+    }
+    this.starts = starts;
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** The index of the text that holds an offset of `joined`. */
+  textAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** Findings on `joined`, as findings on each text (offsets relative to that text). */
+  split<T extends { start: number; end: number }>(findings: T[]): T[][] {
+    const perText: T[][] = this.starts.map(() => []);
+    for (const finding of findings) {
+      const index = this.textAt(finding.start);
+      const shift = this.starts[index]!;
+      perText[index]!.push({ ...finding, start: finding.start - shift, end: finding.end - shift });
+    }
+    return perText;
   }
 
   /** Part-of-speech tags for each of `fragments` (sentences), in one batch. */
@@ -72,7 +114,7 @@ function analyzeText(text: string, words: string[]): AnalyzedText {
   }
   if (content) units.push({ start, end: text.length });
   const quoted: Array<[number, number]> = [];
-  if (text.includes('《')) for (const match of text.matchAll(/《[^《》]*》/g)) quoted.push([match.index, match.index + match[0].length]);
+  if (text.includes('《')) for (const match of text.matchAll(/《[^《》\n]*》/g)) quoted.push([match.index, match.index + match[0].length]);
   return { text, words: segmented, offsets, boundaries, units, quoted };
 }
 

@@ -38,6 +38,8 @@ export class Lexicon {
   readonly #literals: Automaton<CompiledEntry>;
   /** patterns by the words their first element accepts */
   readonly #patterns = new Map<string, CompiledPattern[]>();
+  /** first code units of those words: most words are skipped without a map lookup */
+  readonly #patternStarts = new Uint8Array(0x10000);
 
   constructor(files: LexiconFile[] = loadLexicons()) {
     this.files = files;
@@ -51,6 +53,7 @@ export class Lexicon {
           const first = elements[0];
           if (first?.kind !== 'words') throw new Error(`${file.rule}: a pattern must start with words: ${entry.pattern}`);
           for (const word of first.words) {
+            this.#patternStarts[word.charCodeAt(0)] = 1;
             const list = this.#patterns.get(word) ?? [];
             list.push({ ...compiled, elements });
             this.#patterns.set(word, list);
@@ -70,6 +73,7 @@ export class Lexicon {
     }
     const { words, offsets } = text;
     for (let index = 0; index < words.length; index++) {
+      if (this.#patternStarts[words[index]!.charCodeAt(0)] === 0) continue;
       const patterns = this.#patterns.get(words[index]!);
       if (!patterns) continue;
       for (const pattern of patterns) {

@@ -80,6 +80,10 @@ const wordKinds = new Map<string, number>();
 
 /** Whether a piece is a Han word, and whether it is hard (not common, not made of common words). */
 function wordKind(word: string, common: Set<string>): number {
+  // Punctuation, spaces, numbers and one-character words need no lookup.
+  const first = word.charCodeAt(0);
+  if (first < 0x3400) return NOT_A_WORD;
+  if (word.length === 1) return isHan(first) ? EASY : NOT_A_WORD;
   let kind = wordKinds.get(word);
   if (kind === undefined) {
     if (!allHan(word)) kind = NOT_A_WORD;
@@ -118,17 +122,23 @@ const PLACEHOLDERS = /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}�
 
 /** Length of a sentence as a reader feels it: characters, with links, phones and dates as one. */
 export function sentenceLength(text: string): number {
-  return measureUnit(text, undefined).length;
+  return measureUnit(text, 0, text.length, undefined).length;
 }
 
 /** Content length of a unit, and (given level-1 characters) its Han and rare characters. */
-function measureUnit(unit: string, level1: Uint8Array | undefined): { length: number; han: number; rare: number } {
+function measureUnit(source: string, start: number, end: number, level1: Uint8Array | undefined): { length: number; han: number; rare: number } {
   // Every placeholder has a digit or a link in it; most sentences have neither.
-  const text = /\d|http/.test(unit) ? unit.replace(PLACEHOLDERS, '□') : unit;
+  let placeholders = false;
+  for (let i = start; i < end && !placeholders; i++) {
+    const code = source.charCodeAt(i);
+    placeholders = (code >= 48 && code <= 57) || (code === 104 && source.startsWith('http', i));
+  }
+  const text = placeholders ? source.slice(start, end).replace(PLACEHOLDERS, '□') : source;
+  const [from, to] = placeholders ? [0, text.length] : [start, end];
   let length = 0;
   let han = 0;
   let rare = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.codePointAt(i)!;
     if (code > 0xffff) i++;
     if (isHan(code)) {
@@ -142,8 +152,28 @@ function measureUnit(unit: string, level1: Uint8Array | undefined): { length: nu
   return { length, han, rare };
 }
 
+/** Per unit of a text: its length as a reader feels it, and its Han and rare characters. */
+interface UnitMeasure {
+  length: number;
+  han: number;
+  rare: number;
+}
+
+const unitCache = new WeakMap<AnalyzedText, UnitMeasure[]>();
+
+/** Every unit of a text measured, once (long sentences and the score share it). */
+export function measureUnits(text: AnalyzedText): UnitMeasure[] {
+  let measures = unitCache.get(text);
+  if (!measures) {
+    const { level1 } = loadVocabulary();
+    measures = text.units.map((unit) => measureUnit(text.text, unit.start, unit.end, level1));
+    unitCache.set(text, measures);
+  }
+  return measures;
+}
+
 interface TextStats {
-  /** sentenceLength of each unit */
+  /** lengths of the text's sentences */
   lengths: number[];
   characters: number;
   rare: number;
@@ -151,32 +181,34 @@ interface TextStats {
   hard: number;
 }
 
-const statsCache = new WeakMap<AnalyzedText, TextStats>();
+const statsCache = new WeakMap<AnalyzedDocument, TextStats[]>();
 
-/** What long sentences and the score need of a text, in one pass, once per text. */
-export function unitStats(text: AnalyzedText): TextStats {
-  let stats = statsCache.get(text);
+/** What the score needs of each text of a document, in one pass over the joined text. */
+function textStats(doc: AnalyzedDocument): TextStats[] {
+  let stats = statsCache.get(doc);
   if (stats) return stats;
-  const { common, level1 } = loadVocabulary();
-  const lengths: number[] = [];
-  let characters = 0;
-  let rare = 0;
-  for (const unit of text.units) {
-    const measured = measureUnit(text.text.slice(unit.start, unit.end), level1);
-    lengths.push(measured.length);
-    characters += measured.han;
-    rare += measured.rare;
-  }
-  let words = 0;
-  let hard = 0;
-  for (const word of text.words) {
-    const kind = wordKind(word, common);
+  const { common } = loadVocabulary();
+  const perText: TextStats[] = doc.starts.map(() => ({ lengths: [], characters: 0, rare: 0, words: 0, hard: 0 }));
+  const { joined } = doc;
+  const measures = measureUnits(joined);
+  joined.units.forEach((unit, index) => {
+    const target = perText[doc.textAt(unit.start)]!;
+    const measure = measures[index]!;
+    if (measure.length > 0) target.lengths.push(measure.length);
+    target.characters += measure.han;
+    target.rare += measure.rare;
+  });
+  let text = 0;
+  for (let index = 0; index < joined.words.length; index++) {
+    const kind = wordKind(joined.words[index]!, common);
     if (kind === NOT_A_WORD) continue;
-    words++;
-    if (kind === HARD) hard++;
+    const offset = joined.offsets[index]!;
+    while (text + 1 < doc.starts.length && doc.starts[text + 1]! <= offset) text++;
+    perText[text]!.words++;
+    if (kind === HARD) perText[text]!.hard++;
   }
-  stats = { lengths, characters, rare, words, hard };
-  statsCache.set(text, stats);
+  statsCache.set(doc, perText);
+  stats = perText;
   return stats;
 }
 
@@ -184,15 +216,16 @@ export function unitStats(text: AnalyzedText): TextStats {
  * Readability of some texts of a document (all by default). `findings` is the number of
  * plain-language findings in those texts (component B).
  */
-export function readability(doc: AnalyzedDocument, findings: number, texts: number[] = doc.texts.map((_, index) => index)): Readability {
+export function readability(doc: AnalyzedDocument, findings: number, texts: number[] = doc.starts.map((_, index) => index)): Readability {
   const lengths: number[] = [];
   let characters = 0;
   let rare = 0;
   let words = 0;
   let hard = 0;
+  const perText = textStats(doc);
   for (const index of texts) {
-    const metrics = unitStats(doc.texts[index]!);
-    lengths.push(...metrics.lengths.filter((length) => length > 0));
+    const metrics = perText[index]!;
+    lengths.push(...metrics.lengths);
     characters += metrics.characters;
     rare += metrics.rare;
     words += metrics.words;

@@ -1,8 +1,8 @@
-import { endsWord, isQuoted, startsWord, type AnalyzedDocument, type AnalyzedText } from './document.js';
+import { endsWord, isHan, isQuoted, startsWord, type AnalyzedDocument, type AnalyzedText } from './document.js';
 import { STYLE_RULE_IDS, withoutOverlaps, type Finding, type PlainRuleId } from './findings.js';
 import { Automaton } from './aho-corasick.js';
 import { loadGlossary } from './data.js';
-import { unitStats } from './readability.js';
+import { measureUnits } from './readability.js';
 import { Lexicon } from './lexicon.js';
 
 export type RuleOptions = Record<string, unknown>;
@@ -17,17 +17,14 @@ export function defaultLexicon(): Lexicon {
 /** The rules whose words are in data/lexicon (jargon has the glossary, the others are code). */
 const LEXICON_RULES = new Set<PlainRuleId>(STYLE_RULE_IDS.filter((rule) => rule !== 'plain/jargon'));
 
-const lexiconCache = new WeakMap<AnalyzedDocument, Map<PlainRuleId, Finding[][]>>();
+const lexiconCache = new WeakMap<AnalyzedDocument, Map<PlainRuleId, Finding[]>>();
 
-/** All word-list findings of a document, by rule and text: computed once, shared by the rules. */
-function lexiconFindings(doc: AnalyzedDocument, rule: PlainRuleId): Finding[][] {
+/** All word-list findings of a document, by rule: computed once, shared by the rules. */
+function lexiconFindings(doc: AnalyzedDocument, rule: PlainRuleId): Finding[] {
   let byRule = lexiconCache.get(doc);
   if (!byRule) {
-    const words = defaultLexicon();
-    byRule = new Map([...LEXICON_RULES].map((id) => [id, doc.texts.map(() => [] as Finding[])]));
-    doc.texts.forEach((text, index) => {
-      for (const finding of words.find(text, LEXICON_RULES)) byRule!.get(finding.rule)![index]!.push(finding);
-    });
+    byRule = new Map([...LEXICON_RULES].map((id) => [id, [] as Finding[]]));
+    for (const finding of defaultLexicon().find(doc.joined, LEXICON_RULES)) byRule.get(finding.rule)!.push(finding);
     lexiconCache.set(doc, byRule);
   }
   return byRule.get(rule)!;
@@ -39,24 +36,24 @@ function allowed(options: RuleOptions): ReadonlySet<string> {
 
 /** Findings of one rule in every text of a document (index = text index). */
 export function checkRule(doc: AnalyzedDocument, rule: PlainRuleId, options: RuleOptions = {}): Finding[][] {
+  return doc.split(findRule(doc, rule, options));
+}
+
+function findRule(doc: AnalyzedDocument, rule: PlainRuleId, options: RuleOptions): Finding[] {
   switch (rule) {
     case 'plain/long-sentence':
-      return doc.texts.map((text) => longSentences(text, options));
+      return longSentences(doc.joined, options);
     case 'plain/jargon':
-      return jargon(doc, options);
+      return jargon(doc.joined, options);
     case 'plain/typography':
-      return doc.texts.map((text) => typography(text, options));
+      return typography(doc.joined, options);
     default: {
       const allow = allowed(options);
-      const extra = rule === 'plain/nominalization' ? dummyVerbs(doc) : undefined;
-      return lexiconFindings(doc, rule).map((findings, index) => {
-        let own = extra ? [...findings, ...extra[index]!] : findings;
-        if (own.length === 0) return own;
-        const text = doc.texts[index]!.text;
-        if (allow.size) own = own.filter((finding) => !allow.has(text.slice(finding.start, finding.end)));
-        if (rule === 'plain/third-person' && options.pronoun === '你') own = own.map(toInformalYou);
-        return own.length > 1 ? withoutOverlaps(own) : own;
-      });
+      let own = lexiconFindings(doc, rule);
+      if (rule === 'plain/nominalization') own = [...own, ...dummyVerbs(doc)];
+      if (allow.size) own = own.filter((finding) => !allow.has(doc.joined.text.slice(finding.start, finding.end)));
+      if (rule === 'plain/third-person' && options.pronoun === '你') own = own.map(toInformalYou);
+      return own.length > 1 ? withoutOverlaps(own) : own;
     }
   }
 }
@@ -74,20 +71,15 @@ const DUMMY_VERB = '给予';
  * 给予 followed within two words by a verb (v or vn): tagged only in sentences that contain it,
  * since tagging costs three times as much as segmenting.
  */
-function dummyVerbs(doc: AnalyzedDocument): Finding[][] {
-  const work: Array<{ text: number; start: number; fragment: string }> = [];
-  doc.texts.forEach((text, index) => {
-    for (const unit of text.units) {
-      const fragment = text.text.slice(unit.start, unit.end);
-      if (fragment.includes(DUMMY_VERB)) work.push({ text: index, start: unit.start, fragment });
-    }
-  });
-  const findings: Finding[][] = doc.texts.map(() => []);
-  const tagged = doc.tags(work.map((item) => item.fragment));
-  work.forEach((item, index) => {
-    const words = tagged[index]!;
-    let offset = item.start;
-    const positioned = words.map((word) => {
+function dummyVerbs(doc: AnalyzedDocument): Finding[] {
+  const text = doc.joined;
+  if (!text.text.includes(DUMMY_VERB)) return [];
+  const work = text.units.filter((unit) => text.text.slice(unit.start, unit.end).includes(DUMMY_VERB));
+  const tagged = doc.tags(work.map((unit) => text.text.slice(unit.start, unit.end)));
+  const findings: Finding[] = [];
+  work.forEach((unit, index) => {
+    let offset = unit.start;
+    const positioned = tagged[index]!.map((word) => {
       const start = offset;
       offset += word.word.length;
       return { ...word, start, end: offset };
@@ -97,10 +89,9 @@ function dummyVerbs(doc: AnalyzedDocument): Finding[][] {
       for (const next of positioned.slice(position + 1, position + 3)) {
         if (next.tag === 'x') break;
         if (next.tag === 'v' || next.tag === 'vn') {
-          const text = doc.texts[item.text]!;
           if (isQuoted(text, word.start, next.end)) break;
           const phrase = text.text.slice(word.start, next.end);
-          findings[item.text]!.push({
+          findings.push({
             rule: 'plain/nominalization',
             start: word.start,
             end: next.end,
@@ -131,9 +122,9 @@ function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
   const maxLength = typeof options.maxLength === 'number' ? options.maxLength : 50;
   const maxClauses = typeof options.maxClauses === 'number' ? options.maxClauses : 5;
   const findings: Finding[] = [];
-  const { lengths } = unitStats(text);
+  const measures = measureUnits(text);
   text.units.forEach((unit, index) => {
-    const length = lengths[index]!;
+    const length = measures[index]!.length;
     // Most sentences are short and have few clause marks: count them before building anything.
     if (length <= maxLength && countClauseMarks(text.text, unit.start, unit.end) < maxClauses) return;
     const sentence = text.text.slice(unit.start, unit.end);
@@ -154,50 +145,69 @@ function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
 }
 
 /** An explanation right after a term: brackets, or 即/也就是/就是 after an optional comma. */
-const EXPLANATION = /^\s*(?:[（(]|[，,]?\s*(?:即|也就是|就是|指))/;
+const EXPLANATION = /^[ \t]*(?:[（(]|[，,]?[ \t]*(?:即|也就是|就是|指))/;
 
-const glossaryAutomata = new Map<string, Automaton<string>>();
+let glossaryFirstCharacters: Uint8Array | undefined;
 
-/** One automaton per set of terms (the glossary, plus any terms from the rule's options). */
-function glossaryAutomaton(terms: string[]): Automaton<string> {
+/** The first code units of the glossary's terms: most words are passed over at once. */
+function glossaryStarts(): Uint8Array {
+  if (!glossaryFirstCharacters) {
+    glossaryFirstCharacters = new Uint8Array(0x10000);
+    for (const term of Object.keys(loadGlossary())) glossaryFirstCharacters[term.charCodeAt(0)] = 1;
+  }
+  return glossaryFirstCharacters;
+}
+
+const extraAutomata = new Map<string, Automaton<string>>();
+
+/** Terms added by the rule's options are not in jieba's dictionary: they are found as text. */
+function extraAutomaton(terms: string[]): Automaton<string> {
   const key = terms.join('\n');
-  let automaton = glossaryAutomata.get(key);
+  let automaton = extraAutomata.get(key);
   if (!automaton) {
     automaton = new Automaton(terms.map((term) => [term, term] as [string, string]));
-    glossaryAutomata.set(key, automaton);
+    extraAutomata.set(key, automaton);
   }
   return automaton;
 }
 
-/** Glossary terms at their first use in the document, unless explained there. */
-function jargon(doc: AnalyzedDocument, options: RuleOptions): Finding[][] {
+/** Glossary terms at their first use in the document (the joined text), unless explained there. */
+function jargon(text: AnalyzedText, options: RuleOptions): Finding[] {
   const extra = options.terms && typeof options.terms === 'object' ? (options.terms as Record<string, string>) : {};
   const ignore = new Set(Array.isArray(options.ignore) ? options.ignore.map(String) : []);
-  const meanings: Record<string, string> = { ...loadGlossary(), ...extra };
-  const automaton = glossaryAutomaton(Object.keys(meanings).filter((term) => !ignore.has(term)).sort());
-  const seen = new Set<string>();
-  return doc.texts.map((text) => {
-    // Whole words only; where terms overlap (告知承诺 in 告知承诺制), the longer one.
-    const found = [...automaton.matches(text.text)]
-      .filter(({ start, end }) => startsWord(text, start) && endsWord(text, end) && !isQuoted(text, start, end))
-      .sort((a, b) => a.start - b.start || b.end - a.end)
-      .filter((match, index, all) => !all.slice(0, index).some((other) => match.start < other.end && other.start < match.end));
-    const findings: Finding[] = [];
-    for (const { start, end, value: term } of found) {
-      if (seen.has(term)) continue;
-      seen.add(term);
-      if (EXPLANATION.test(text.text.slice(end, end + 8))) continue;
-      const meaning = meanings[term]!;
-      findings.push({
-        rule: 'plain/jargon',
-        start,
-        end,
-        message: `「${term}」是行业术语，群众不一定懂。第一次出现时请解释，如「${term}（${meaning}）」`,
-        suggestions: [`${term}（${meaning}）`],
-      });
+  const glossary = loadGlossary();
+  const meanings: Record<string, string> = { ...glossary, ...extra };
+  // Glossary terms are words of jieba's user dictionary, so each is one word of the text.
+  const starts = glossaryStarts();
+  const found: Array<{ start: number; end: number; term: string }> = [];
+  const { words, offsets } = text;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (starts[word.charCodeAt(0)] === 0 || word.length < 2 || !Object.hasOwn(glossary, word) || ignore.has(word)) continue;
+    found.push({ start: offsets[index]!, end: offsets[index + 1]!, term: word });
+  }
+  const added = Object.keys(extra).filter((term) => !ignore.has(term));
+  if (added.length) {
+    for (const { start, end, value } of extraAutomaton(added.sort()).matches(text.text)) {
+      if (startsWord(text, start) && endsWord(text, end)) found.push({ start, end, term: value });
     }
-    return findings;
-  });
+  }
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const { start, end, term } of found.sort((a, b) => a.start - b.start)) {
+    if (seen.has(term) || isQuoted(text, start, end)) continue;
+    seen.add(term);
+    if (EXPLANATION.test(text.text.slice(end, end + 8))) continue;
+    const meaning = meanings[term]!;
+    findings.push({
+      rule: 'plain/jargon',
+      start,
+      end,
+      message: `「${term}」是行业术语，群众不一定懂。第一次出现时请解释，如「${term}（${meaning}）」`,
+      suggestions: [`${term}（${meaning}）`],
+    });
+  }
+  return findings;
 }
 
 const HAN = '\\p{Script=Han}';
@@ -208,11 +218,23 @@ function protectedRanges(text: string): Array<[number, number]> {
   return [...text.matchAll(/https?:\/\/[^\s，。；）)]+|[\w.+-]+@[\w-]+\.[\w.]+/g)].map((match) => [match.index, match.index + match[0].length]);
 }
 
+const isBlank = (code: number) => code === 32 || code === 9;
+const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** Whether the character at `at` (a code unit index; astral characters by their high half) is Han. */
+function hanAt(source: string, at: number): boolean {
+  return at >= 0 && at < source.length && isHan(source.codePointAt(at)!);
+}
+
+/** Whether the character just before `at` is Han (an astral one ends in a low surrogate). */
+function hanBefore(source: string, at: number): boolean {
+  const previous = source.charCodeAt(at - 1);
+  return previous >= 0xdc00 && previous <= 0xdfff ? hanAt(source, at - 2) : hanAt(source, at - 1);
+}
+
 function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
   const technical = options.profile === 'technical';
   const source = text.text;
-  // Most prose has none of the characters these checks look at: skip the regular expressions.
-  if (!technical && !/[,;:!?() \u00a0０-９Ａ-Ｚａ-ｚ：/.￥¥－—–块]/.test(source)) return [];
   const guarded = protectedRanges(source);
   const inside = (at: number) => guarded.some(([from, to]) => at >= from && at < to) || isQuoted(text, at, at + 1);
   const findings: Finding[] = [];
@@ -220,48 +242,67 @@ function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
     if (inside(start)) return;
     findings.push({ rule: 'plain/typography', start, end, message, suggestions: [fix ?? suggestion ?? ''].filter(Boolean), ...(fix !== undefined && { fix }) });
   };
-  // Half-width punctuation touching Chinese (9:00, 1,000 and URLs are left alone).
-  for (const match of source.matchAll(new RegExp(`(?<=${HAN}\\s?)[,;:!?]|[,;:!?](?=\\s?${HAN})`, 'gu'))) {
-    add(match.index, match.index + 1, `中文里要用全角标点：把「${match[0]}」改为「${FULL_WIDTH[match[0]]}」`, FULL_WIDTH[match[0]]);
-  }
-  for (const match of source.matchAll(/\(([^()]*)\)/g)) {
-    const close = match.index + match[0].length - 1;
-    const chinese = new RegExp(HAN, 'u');
-    if (!chinese.test(match[1]!) && !chinese.test(source[match.index - 1] ?? '') && !chinese.test(source[close + 1] ?? '')) continue;
-    add(match.index, match.index + 1, '中文里要用全角括号：把「(」改为「（」', '（');
-    add(close, close + 1, '中文里要用全角括号：把「)」改为「）」', '）');
-  }
-  // Spaces between Chinese and letters or digits: none in the official style (周一至周五 9:00
-  // keeps its space before a time), one in the technical style.
-  if (!technical) {
-    for (const match of source.matchAll(new RegExp(`(?<=${HAN})[ \\u00a0]+(?=[A-Za-z0-9])(?!\\d{1,2}:\\d{2})|(?<=[A-Za-z0-9])[ \\u00a0]+(?=${HAN})`, 'gu'))) {
-      add(match.index, match.index + match[0].length, '公文写法里汉字和数字、字母之间不加空格', '');
+  // One pass over the characters for the checks that look at a character and its neighbours;
+  // the rarer patterns below only run when their characters occur at all.
+  for (let at = 0; at < source.length; at++) {
+    const code = source.charCodeAt(at);
+    if (code === 44 || code === 59 || code === 58 || code === 33 || code === 63) {
+      // Half-width , ; : ! ? touching Chinese (9:00, 1,000 and URLs are left alone).
+      const before = hanBefore(source, at) || (isBlank(source.charCodeAt(at - 1)) && hanBefore(source, at - 1));
+      const after = hanAt(source, at + 1) || (isBlank(source.charCodeAt(at + 1)) && hanAt(source, at + 2));
+      const mark = source[at]!;
+      if (before || after) add(at, at + 1, `中文里要用全角标点：把「${mark}」改为「${FULL_WIDTH[mark]}」`, FULL_WIDTH[mark]);
+    } else if (technical) {
+      if (isAsciiAlnum(code) && hanBefore(source, at)) add(at, at, '技术写法里汉字和数字、字母之间加一个空格', ' ');
+      if (isAsciiAlnum(code) && hanAt(source, at + 1)) add(at + 1, at + 1, '技术写法里汉字和数字、字母之间加一个空格', ' ');
+    } else if (code === 32 || code === 0xa0) {
+      // Spaces between Chinese and letters or digits: none in the official style (周一至周五
+      // 9:00 keeps its space before a time).
+      let end = at;
+      while (source.charCodeAt(end) === 32 || source.charCodeAt(end) === 0xa0) end++;
+      const right = source.charCodeAt(end);
+      const beforeTime = /^\d{1,2}:\d{2}/.test(source.slice(end, end + 5));
+      if ((hanBefore(source, at) && isAsciiAlnum(right) && !beforeTime) || (isAsciiAlnum(source.charCodeAt(at - 1)) && hanAt(source, end))) {
+        add(at, end, '公文写法里汉字和数字、字母之间不加空格', '');
+      }
+      at = end - 1;
     }
-  } else {
-    for (const match of source.matchAll(new RegExp(`(?<=${HAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=${HAN})`, 'gu'))) {
-      add(match.index, match.index, '技术写法里汉字和数字、字母之间加一个空格', ' ');
+  }
+  if (source.includes('(')) {
+    for (const match of source.matchAll(/\(([^()\n]*)\)/g)) {
+      const close = match.index + match[0].length - 1;
+      const chinese = new RegExp(HAN, 'u');
+      if (!chinese.test(match[1]!) && !chinese.test(source[match.index - 1] ?? '') && !chinese.test(source[close + 1] ?? '')) continue;
+      add(match.index, match.index + 1, '中文里要用全角括号：把「(」改为「（」', '（');
+      add(close, close + 1, '中文里要用全角括号：把「)」改为「）」', '）');
     }
   }
-  for (const match of source.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
-    const half = match[0].replace(/[０-９Ａ-Ｚａ-ｚ]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
-    add(match.index, match.index + match[0].length, `数字和字母用半角：把「${match[0]}」改为「${half}」`, half);
+  if (/[０-９Ａ-Ｚａ-ｚ]/.test(source)) {
+    for (const match of source.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
+      const half = match[0].replace(/[０-９Ａ-Ｚａ-ｚ]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+      add(match.index, match.index + match[0].length, `数字和字母用半角：把「${match[0]}」改为「${half}」`, half);
+    }
   }
-  for (const match of source.matchAll(/(?<=\d)：(?=\d{2})/g)) {
-    add(match.index, match.index + 1, '时间里用半角冒号，如 9:00', ':');
+  if (source.includes('：')) {
+    for (const match of source.matchAll(/(?<=\d)：(?=\d{2})/g)) add(match.index, match.index + 1, '时间里用半角冒号，如 9:00', ':');
   }
-  for (const match of source.matchAll(/(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/g)) {
-    const written = `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
-    add(match.index, match.index + match[0].length, `日期写成「${written}」`, written);
+  if (source.includes('/') || source.includes('.')) {
+    for (const match of source.matchAll(/(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/g)) {
+      const written = `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
+      add(match.index, match.index + match[0].length, `日期写成「${written}」`, written);
+    }
   }
-  for (const match of source.matchAll(/(?<=\d{3,4})[－—–](?=\d{7,8})/g)) {
-    add(match.index, match.index + 1, '电话号码里用半角连字符「-」', '-');
+  if (/[－—–]/.test(source)) {
+    for (const match of source.matchAll(/(?<=\d{3,4})[－—–](?=\d{7,8})/g)) add(match.index, match.index + 1, '电话号码里用半角连字符「-」', '-');
   }
-  for (const match of source.matchAll(/[￥¥]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:块钱|块)(?![\p{Script=Han}])/gu)) {
-    const amount = match[1] ?? match[2]!;
-    add(match.index, match.index + match[0].length, `金额写成「${amount}元」`, undefined, `${amount}元`);
+  if (/[￥¥块]/.test(source)) {
+    for (const match of source.matchAll(/[￥¥] ?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?) ?(?:块钱|块)(?![\p{Script=Han}])/gu)) {
+      const amount = match[1] ?? match[2]!;
+      add(match.index, match.index + match[0].length, `金额写成「${amount}元」`, undefined, `${amount}元`);
+    }
   }
-  for (const match of source.matchAll(/\.{3,}|。{3,}/g)) {
-    add(match.index, match.index + match[0].length, '省略号写成「……」', '……');
+  if (source.includes('...') || source.includes('。。。')) {
+    for (const match of source.matchAll(/\.{3,}|。{3,}/g)) add(match.index, match.index + match[0].length, '省略号写成「……」', '……');
   }
   return findings.sort((a, b) => a.start - b.start);
 }
