@@ -47,10 +47,6 @@ export class AnalyzedDocument {
     this.starts = starts;
   }
 
-  get count(): number {
-    return this.starts.length;
-  }
-
   /** The index of the text that holds an offset of `joined`. */
   textAt(offset: number): number {
     let low = 0;
