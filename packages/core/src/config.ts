@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
-import { parseYaml, type ParsedYaml } from './yaml-source.js';
+import { escapePointerToken, parseYaml, pointerTokens, type ParsedYaml } from './yaml-source.js';
 import { configSchema, createAjv } from './schemas.js';
 import { ConfigError } from './errors.js';
 import { SourceFile, type Point } from './source.js';
@@ -86,12 +86,12 @@ export function configFromData(path: string, data: unknown, locate: ConfigLayer[
   if (!validateConfig(data)) {
     const error = validateConfig.errors![0]!;
     const child = error.params.additionalProperty ?? error.propertyName;
-    const pointer = error.instancePath + (child === undefined ? '' : `/${String(child).replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
     const what =
       error.keyword === 'additionalProperties'
         ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores`
         : error.instancePath.startsWith('/rules/')
-          ? `规则「${error.instancePath.slice(7).replaceAll('~1', '/')}」的设置应为 off、warn、error，或 [级别, {选项}]`
+          ? `规则「${pointerTokens(error.instancePath)[1] ?? ''}」的设置应为 off、warn、error，或 [级别, {选项}]`
           : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
             ? `规则名「${String(error.propertyName ?? '')}」不对：应写成小写的“类别/名称”，如 schema/required`
             : `配置项 ${error.instancePath || '（顶层）'} 不合法：${error.message ?? ''}`;
@@ -171,7 +171,7 @@ export class ConfigResolver {
   #loadPreset(name: string, from: ConfigLayer, pointer: string): ConfigLayer {
     const builtin = this.#options.builtinPresets[name.replace(/^baihua:/, '')];
     if (builtin) return configFromData(name.replace(/^baihua:/, ''), builtin, () => undefined);
-    const base = from.path.includes('/') || from.path.includes('\\') ? dirname(from.path) : process.cwd();
+    const base = layerDirectory(from);
     let resolved: string;
     try {
       resolved = name.startsWith('.') ? resolve(base, name) : createRequire(join(base, 'baihua.config.yaml')).resolve(name);
@@ -190,6 +190,11 @@ export class ConfigResolver {
   }
 }
 
+/** Where a layer's relative paths start: its file's directory; the working directory for built-in presets. */
+function layerDirectory(layer: ConfigLayer): string {
+  return layer.path.includes('/') || layer.path.includes('\\') ? dirname(layer.path) : process.cwd();
+}
+
 /** Merges layers in order, later ones winning: the configuration that applies to a guide. */
 export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
   const rules = new Map<string, RuleConfig>();
@@ -201,8 +206,7 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
       rules.set(id, { severity, options: options ?? rules.get(id)?.options, setBy: layer });
     }
     if (layer.data.ignores?.length) {
-      const base = layer.path.includes('/') || layer.path.includes('\\') ? dirname(layer.path) : process.cwd();
-      ignores.push({ base, patterns: layer.data.ignores });
+      ignores.push({ base: layerDirectory(layer), patterns: layer.data.ignores });
     }
   }
   return { rules, ignores, layers };

@@ -2,7 +2,7 @@ export { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 export { SourceFile, type Point, type SourceRange } from './source.js';
 export type { ParseProblem, SyntaxRuleId } from './problems.js';
 export type { TextSpan } from './text-span.js';
-export { parseYaml, escapePointerToken, type ParsedYaml, type YamlEntry, type YamlComment } from './yaml-source.js';
+export { parseYaml, escapePointerToken, pointerTokens, type ParsedYaml, type YamlEntry, type YamlComment } from './yaml-source.js';
 export { parseMarkdown, markdownRange, type ParsedMarkdown, type MarkdownProblem } from './markdown.js';
 export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './guide.js';
 export { readGuideFile, decodeGuide, MAX_GUIDE_BYTES, type ReadGuide } from './read.js';

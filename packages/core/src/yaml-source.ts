@@ -39,6 +39,11 @@ export function escapePointerToken(token: string): string {
   return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
+/** The keys of a JSON pointer, unescaped (`/a~1b/0` → `a/b`, `0`). */
+export function pointerTokens(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
 /** Parses `file.text.slice(0, end)` as one YAML document; every offset is a file offset. */
 export function parseYaml(file: SourceFile, end: number): ParsedYaml {
   const source = file.text.slice(0, end);

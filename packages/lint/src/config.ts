@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, ConfigResolver, createAjv, type ConfigData, type ConfigLayer } from '@baihua/core';
+import { ConfigError, ConfigResolver, createAjv, escapePointerToken, type ConfigData, type ConfigLayer } from '@baihua/core';
 import { parse } from 'yaml';
 import { rulesById } from './rules/index.js';
 import { closest } from './schema-findings.js';
@@ -15,7 +15,7 @@ const ajv = createAjv();
 /** Every rule a layer names must exist and accept the options given; fatal rules cannot be set. */
 export function checkLayer(layer: ConfigLayer): void {
   for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
-    const pointer = `/rules/${id.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const pointer = `/rules/${escapePointerToken(id)}`;
     const rule = rulesById.get(id);
     if (!rule) {
       const guess = closest(id, [...rulesById.keys()])[0];

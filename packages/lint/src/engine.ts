@@ -17,7 +17,7 @@ import { LintCache } from './cache.js';
 import { builtinPresets, createConfigResolver } from './config.js';
 import { applyDirectives } from './directives.js';
 import { applyFixes } from './fix.js';
-import { guideReadability } from './plain-analysis.js';
+import { guideReadability, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
 import type { Diagnostic, LintResult, ReportInput } from './types.js';
 
@@ -110,7 +110,7 @@ function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | un
 /** Readability is reported whenever the plain-language rules look at a guide. */
 function statsFor(guide: ParsedGuide, config: ResolvedConfig): Pick<LintResult, 'stats'> {
   const plainEnabled = [...config.rules].some(([id, setting]) => id.startsWith('plain/') && setting.severity !== 'off');
-  if (!plainEnabled || guide.problems.some((problem) => problem.ruleId !== 'syntax/duplicate-key' && problem.ruleId !== 'syntax/front-matter')) return {};
+  if (!plainEnabled || !readableForStyle(guide)) return {};
   return { stats: { readability: guideReadability(guide) } };
 }
 

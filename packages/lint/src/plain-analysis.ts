@@ -45,12 +45,17 @@ const proseFields = new Map<string, boolean>();
 
 const FIELDS_SECTION = '字段';
 
+/**
+ * Style comes after syntax: a guide whose YAML or Markdown could not be read (or that looks
+ * hostile) gets no plain findings and no score; a Markdown file without front matter still does.
+ */
+export function readableForStyle(guide: ParsedGuide): boolean {
+  return guide.problems.every((problem) => problem.ruleId === 'syntax/duplicate-key' || problem.ruleId === 'syntax/front-matter');
+}
+
 /** The spans the plain-language rules read: the prose of a guide that could be read. */
 export function proseSpans(guide: ParsedGuide): TextSpan[] {
-  // Style comes after syntax: a guide whose YAML or Markdown could not be read (or that looks
-  // hostile) gets no plain findings; a Markdown file without front matter still does.
-  const readable = guide.problems.every((problem) => problem.ruleId === 'syntax/duplicate-key' || problem.ruleId === 'syntax/front-matter');
-  return readable ? guide.texts.filter((span) => isProse(guide, span)) : [];
+  return readableForStyle(guide) ? guide.texts.filter((span) => isProse(guide, span)) : [];
 }
 
 /** The guide's prose, segmented once, shared by every plain rule. */

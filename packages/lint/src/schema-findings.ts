@@ -1,4 +1,4 @@
-import { guideValidator, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
+import { escapePointerToken, guideValidator, pointerTokens, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
 import { parseChineseCount } from './numbers.js';
@@ -36,11 +36,7 @@ export function schemaFindings(guide: ParsedGuide): SchemaFinding[] {
 }
 
 function valueAt(data: unknown, pointer: string): unknown {
-  if (pointer === '') return data;
-  return pointer
-    .slice(1)
-    .split('/')
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined), data);
+  return pointerTokens(pointer).reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
 }
 
 /**
@@ -278,7 +274,7 @@ export function closest(input: string, candidates: string[]): string[] {
 }
 
 function unknownKey(guide: ParsedGuide, parentPointer: string, key: string, parentSchema: SchemaNode): SchemaFinding {
-  const pointer = `${parentPointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  const pointer = `${parentPointer}/${escapePointerToken(key)}`;
   const entry = guide.yaml!.entries.get(pointer);
   const range = entry?.keyRange ?? entry?.range ?? firstLine(guide, parentPointer);
   const properties = Object.entries(chooseBranch(parentSchema, valueAt(guide.data, parentPointer))?.properties ?? parentSchema.properties ?? {});

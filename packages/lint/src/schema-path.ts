@@ -1,4 +1,4 @@
-import { guideSchema } from '@baihua/core';
+import { guideSchema, pointerTokens } from '@baihua/core';
 
 /** A JSON Schema object as read from schema/*.json. */
 export type SchemaNode = Record<string, unknown> & {
@@ -62,7 +62,7 @@ export function walkPointer(data: unknown, pointer: string): FieldStep[] {
   const steps: FieldStep[] = [];
   let schema: SchemaNode | undefined = root;
   let value = data;
-  const keys = pointer === '' ? [] : pointer.slice(1).split('/').map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const keys = pointerTokens(pointer);
   for (const key of keys) {
     const current: SchemaNode | undefined = schema && chooseBranch(resolveRef(schema), value);
     if (Array.isArray(value)) {

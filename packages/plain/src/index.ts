@@ -3,5 +3,5 @@ export { PLAIN_RULE_IDS, STYLE_RULE_IDS, withoutOverlaps, type Finding, type Pla
 export { Lexicon } from './lexicon.js';
 export { loadLexicons, loadGlossary, type LexiconEntry, type LexiconFile } from './data.js';
 export { checkRule, defaultLexicon, type RuleOptions } from './rules.js';
-export { readability, explainReadability, band, sentenceLength, type Readability, type Component, type Band } from './readability.js';
+export { readability, explainReadability, band, MIN_SCORED_CHARACTERS, type Readability, type Component, type Band } from './readability.js';
 export { inProcessSegmenter, tokenize, type Segmenter, type TaggedWord, type Words } from './segmenter.js';

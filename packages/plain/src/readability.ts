@@ -41,6 +41,9 @@ const WEIGHTS = { S1: 0.35, S2: 0.15, L1: 0.3, L2: 0.1, B: 0.1 } as const;
 const TARGETS = { S1: 25, S2: 40, L1: 8, L2: 0.5, B: 1 } as const;
 const NAMES = { S1: '平均句长（字）', S2: '长句（90% 分位，字）', L1: '难词（每百词）', L2: '生僻字（每百字）', B: '公文腔（每百字）' } as const;
 
+/** Below this many Han characters a whole-text score says little (readability.md). */
+export const MIN_SCORED_CHARACTERS = 200;
+
 export function band(score: number): Band {
   return score >= 70 ? '易读' : score >= 50 ? '一般' : score >= 30 ? '较难' : '难';
 }
@@ -120,13 +123,8 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 /** Things read as one unit, however many characters they have. */
 const PLACEHOLDERS = /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|〔\d{4}〕\d+号|\d+(?:\.\d+)?元/g;
 
-/** Length of a sentence as a reader feels it: characters, with links, phones and dates as one. */
-export function sentenceLength(text: string): number {
-  return measureUnit(text, 0, text.length, undefined).length;
-}
-
-/** Content length of a unit, and (given level-1 characters) its Han and rare characters. */
-function measureUnit(source: string, start: number, end: number, level1: Uint8Array | undefined): { length: number; han: number; rare: number } {
+/** Content length of a unit (links, phones and dates count as one), and its Han and rare characters. */
+function measureUnit(source: string, start: number, end: number, level1: Uint8Array): { length: number; han: number; rare: number } {
   // Every placeholder has a digit or a link in it; most sentences have neither.
   let placeholders = false;
   for (let i = start; i < end && !placeholders; i++) {
@@ -144,7 +142,7 @@ function measureUnit(source: string, start: number, end: number, level1: Uint8Ar
     if (isHan(code)) {
       length++;
       han++;
-      if (level1 && (code > 0xffff || level1[code] === 0)) rare++;
+      if (code > 0xffff || level1[code] === 0) rare++;
     } else if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 0x25a1) {
       length++;
     }

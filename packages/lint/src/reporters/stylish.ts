@@ -1,5 +1,5 @@
 import { displayPath } from '@baihua/core';
-import { band } from '@baihua/plain';
+import { band, MIN_SCORED_CHARACTERS } from '@baihua/plain';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import type { LintResult } from '../types.js';
@@ -54,9 +54,6 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
   }
   return `${lines.join('\n')}\n${readability}`;
 }
-
-/** Below this many Han characters a score says little (readability.md); such guides are left out. */
-const MIN_SCORED_CHARACTERS = 200;
 
 /** One line on readability: the average, and the guide that reads hardest. */
 function readabilitySummary(results: LintResult[], cwd: string): string {

@@ -6,6 +6,9 @@ import type { Rule, RuleExample, RuleMeta } from '../types.js';
 
 type Examples = Rule['examples'];
 
+/** The options of the word-list rules: words a catalog decides to allow. */
+export const ALLOW_OPTION = { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false };
+
 /** A schema/* rule reports its share of the ajv findings for the guide. */
 export function schemaRule(meta: RuleMeta & { id: SchemaRuleId }, examples: Examples): Rule {
   return {

@@ -1,5 +1,5 @@
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
-import { plainRule } from '../define.js';
+import { ALLOW_OPTION, plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -9,7 +9,7 @@ export default plainRule(
     description:
       '“其他材料”“有关部门要求的其他材料”“法律、法规规定的其他条件”这类兜底写法，等于没告诉群众要带什么，国家规定材料清单和受理条件里不能有。写在材料和条件里是错误，写在别处是警告。',
     howToFix: '删去兜底条款，把需要的材料、条件逐项列全；确实因人而异的，写明每种情形要什么。',
-    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: ALLOW_OPTION,
   },
   {
     valid: [{ title: '材料逐项列出', code: EXAMPLE_GUIDE }],

@@ -1,5 +1,5 @@
 import { EXAMPLE_GUIDE, exampleWithParagraph } from '../example-guide.js';
-import { plainRule } from '../define.js';
+import { ALLOW_OPTION, plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -10,7 +10,7 @@ export default plainRule(
       '须、兹、系（是）、于、届时、逾期、凡、均、之日起、前来、携带这类文言虚词和公文用词，群众读着费劲，也容易误解。只查整词：联系、系统里的“系”，必须里的“须”，关于、由于里的“于”不算。引用法规名称《》里的字不查。',
     howToFix: '换成口语：须 → 需要/请，于 → 在，前来 → 来，携带 → 带上，逾期 → 过期，上述 → 以上。',
     fixable: 'fix',
-    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: ALLOW_OPTION,
   },
   {
     valid: [

@@ -1,5 +1,5 @@
 import { exampleWithParagraph } from '../example-guide.js';
-import { plainRule } from '../define.js';
+import { ALLOW_OPTION, plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -8,7 +8,7 @@ export default plainRule(
     title: '双重否定',
     description: '“未经批准不得变更”“非本人不得代领”要读者自己把两个否定抵消掉。“非营业时间不接待”里的“非”是前缀，不算。',
     howToFix: '改成肯定的说法：非本人不得代领 → 只有本人才能领；未经批准不得变更 → 批准后才能变更。',
-    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: ALLOW_OPTION,
   },
   {
     valid: [

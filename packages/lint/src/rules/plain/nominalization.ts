@@ -1,5 +1,5 @@
 import { EXAMPLE_GUIDE, exampleWithParagraph } from '../example-guide.js';
-import { plainRule } from '../define.js';
+import { ALLOW_OPTION, plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -10,7 +10,7 @@ export default plainRule(
       '进行审核、予以受理、加以说明里的“进行、予以、加以”不表达意思，只让句子变长变硬。“给予”后面两个词以内跟着动词的（按词性判断，如“给予支持”）也会被找出来；“给予补贴”这种后面是名词的不算。',
     howToFix: '删去虚化动词，直接用后面的动词：进行审核 → 审核，予以受理 → 受理。能安全修改的，--fix 会自动改。',
     fixable: 'fix',
-    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: ALLOW_OPTION,
   },
   {
     valid: [

@@ -1,5 +1,5 @@
 import { EXAMPLE_GUIDE, exampleWithParagraph } from '../example-guide.js';
-import { plainRule } from '../define.js';
+import { ALLOW_OPTION, plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -8,7 +8,7 @@ export default plainRule(
     title: '公文套话',
     description: '高度重视、落到实处、进一步优化、特制定本指南这类套话，群众读完不知道要做什么，还把要紧的信息挤到了后面。',
     howToFix: '删去套话，直接写群众要做的事；要说改进，就写具体变化，如“从5天缩短到2天”。',
-    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: ALLOW_OPTION,
   },
   {
     valid: [{ title: '直接写要做的事', code: EXAMPLE_GUIDE }],

@@ -1,4 +1,4 @@
-import { explainReadability } from '@baihua/plain';
+import { explainReadability, MIN_SCORED_CHARACTERS } from '@baihua/plain';
 import { guideReadability } from '../../plain-analysis.js';
 import type { Rule } from '../../types.js';
 
@@ -50,7 +50,7 @@ const rule: Rule = {
   },
   check({ guide, options, report }) {
     const minScore = typeof options.minScore === 'number' ? options.minScore : 50;
-    const minCharacters = typeof options.minCharacters === 'number' ? options.minCharacters : 200;
+    const minCharacters = typeof options.minCharacters === 'number' ? options.minCharacters : MIN_SCORED_CHARACTERS;
     const result = guideReadability(guide);
     if (result.characters < minCharacters || result.score >= minScore) return;
     const title = guide.yaml?.entries.get('/title');

@@ -1,5 +1,5 @@
 import { EXAMPLE_GUIDE, exampleWithParagraph } from '../example-guide.js';
-import { plainRule } from '../define.js';
+import { ALLOW_OPTION, plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -8,7 +8,7 @@ export default plainRule(
     title: '指代不明',
     description: '“相关部门”“有关规定”“相关材料”没说是哪一个，群众只能再打电话问，或者多跑一趟。一次性告知就是要写清楚。',
     howToFix: '写出具体的名称：单位写全称到科室或窗口，规定写法规名称和条款，材料逐项列出。',
-    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: ALLOW_OPTION,
   },
   {
     valid: [

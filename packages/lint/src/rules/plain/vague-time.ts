@@ -1,5 +1,5 @@
 import { exampleWith, exampleWithParagraph } from '../example-guide.js';
-import { plainRule } from '../define.js';
+import { ALLOW_OPTION, plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -8,7 +8,7 @@ export default plainRule(
     title: '时间不具体',
     description: '“及时”“尽快”“另行通知”没说是多久，群众没法安排请假、跑腿。写在办理时限里的模糊时间是错误。',
     howToFix: '写出天数或日期：尽快 → 3个工作日内；另行通知 → 写明用什么方式、最晚哪天通知。',
-    options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: ALLOW_OPTION,
   },
   {
     valid: [{ title: '写出天数', code: exampleWithParagraph('我们会在3个工作日内打电话告诉您。') }],
