@@ -1,6 +1,7 @@
-import { escapePointerToken, guideValidator, pointerTokens, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
+import { escapePointerToken, guideValidator, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
+import { valueAt } from './guide-fields.js';
 import { parseChineseCount } from './numbers.js';
 import { chooseBranch, containerLabel, fieldLabel, jsonType, resolveRef, schemaAt, type SchemaNode } from './schema-path.js';
 import type { Fix, Suggestion } from './types.js';
@@ -33,10 +34,6 @@ export function schemaFindings(guide: ParsedGuide): SchemaFinding[] {
   }
   cache.set(guide, findings);
   return findings;
-}
-
-function valueAt(data: unknown, pointer: string): unknown {
-  return pointerTokens(pointer).reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
 }
 
 /**

@@ -2,7 +2,8 @@ import type { SyntaxRuleId } from '@baihua/core';
 import type { PlainRuleId } from '@baihua/plain';
 import { plainFindings } from '../plain-analysis.js';
 import { schemaFindings, type SchemaRuleId } from '../schema-findings.js';
-import type { Rule, RuleExample, RuleMeta } from '../types.js';
+import { asFields, type Fields } from '../guide-fields.js';
+import type { Rule, RuleContext, RuleExample, RuleMeta } from '../types.js';
 
 type Examples = Rule['examples'];
 
@@ -57,6 +58,23 @@ export function plainRule(
         const severity = severityAt?.(pointer);
         report({ message: finding.message, range, ...(fix && { fix }), ...(suggestions.length && { suggestions }), ...(severity && { severity }) });
       }
+    },
+  };
+}
+
+export interface PolicyContext extends RuleContext {
+  /** the guide's fields (a policy rule runs only when the YAML could be read) */
+  data: Fields;
+}
+
+/** A policy/* rule: a check across the guide's fields that the schema cannot express. */
+export function policyRule(meta: RuleMeta, examples: Examples, check: (context: PolicyContext) => void): Rule {
+  return {
+    meta,
+    examples,
+    check(context) {
+      const data = asFields(context.guide.data);
+      if (data) check({ ...context, data });
     },
   };
 }

@@ -1,5 +1,16 @@
 import type { Rule } from '../types.js';
 import headingIncrement from './markdown/heading-increment.js';
+import promisedExceedsStatutory from './policy/promised-exceeds-statutory.js';
+import tooManyVisits from './policy/too-many-visits.js';
+import onlineWithoutUrl from './policy/online-without-url.js';
+import urlNotHttps from './policy/url-not-https.js';
+import materialIncomplete from './policy/material-incomplete.js';
+import cancelledCertificate from './policy/cancelled-certificate.js';
+import placeholderSection from './policy/placeholder-section.js';
+import stale from './policy/stale.js';
+import feeBasis from './policy/fee-basis.js';
+import contactFormat from './policy/contact-format.js';
+import requiredSections from './policy/required-sections.js';
 import catchAllMaterial from './plain/catch-all-material.js';
 import classicalWord from './plain/classical-word.js';
 import doubleNegative from './plain/double-negative.js';
@@ -45,6 +56,17 @@ export const rules: readonly Rule[] = [
   schemaFormat,
   schemaRange,
   unknownKey,
+  promisedExceedsStatutory,
+  tooManyVisits,
+  onlineWithoutUrl,
+  urlNotHttps,
+  materialIncomplete,
+  cancelledCertificate,
+  placeholderSection,
+  stale,
+  feeBasis,
+  contactFormat,
+  requiredSections,
   noH1,
   headingIncrement,
   noHtml,

@@ -1,0 +1,138 @@
+import type { ParsedGuide, SourceRange } from '@baihua/core';
+import { asFields, asList, asString, rangeInString, textOf, valueAt } from '../../guide-fields.js';
+import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
+import type { Fix, ReportInput } from '../../types.js';
+import { policyRule } from '../define.js';
+
+/** 区号-号码 with an optional extension, mobile numbers, and national short numbers (12345, 95xxx, 400-…). */
+const DIALABLE = [/^0\d{2,3}-\d{7,8}(?:转\d{1,6})?$/, /^1[3-9]\d{9}$/, /^1\d{4}$/, /^9[56]\d{3,6}$/, /^[48]00-\d{3}-\d{4}$/, /^1[12][0-9]$/];
+const SEPARATORS = /[、，,；;／/]|或/;
+const DAYS = /周[一二三四五六日天]|星期[一二三四五六日天]|工作日|每天|每日|全天|节假日|双休日/;
+const TIME_RANGE = /\d{1,2}:\d{2}\s*[–-]\s*\d{1,2}:\d{2}|24\s*小时/;
+const HOUSE_NUMBER = /[0-9０-９一二三四五六七八九十百]+号/;
+
+/** The same number in the usual written form: half-width digits, hyphens, no spaces or brackets. */
+function normalizePhone(text: string): string {
+  return text
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/^[(（](0\d{2,3})[)）]\s*/, '$1-')
+    .replace(/^(0\d{2,3})\s+(?=\d)/, '$1-')
+    .replace(/[－—–‐]/g, '-')
+    .replace(/\s+/g, '');
+}
+
+/** Hours in the form the guides use: half-width colons and an en dash between times. */
+function normalizeHours(text: string): string {
+  return text
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/(\d{1,2})[：:](\d{2})/g, '$1:$2')
+    .replace(/(\d{1,2}:\d{2})\s*(?:-|－|—|~|～|至|到)\s*(\d{1,2}:\d{2})/g, '$1–$2');
+}
+
+const isDialable = (phone: string, hotlines: Set<string>) => hotlines.has(phone) || DIALABLE.some((pattern) => pattern.test(phone));
+
+function replacement(guide: ParsedGuide, range: SourceRange, written: string, text: string): Fix | undefined {
+  // Only where the file holds the value as read (not across an escape or a folded line).
+  return guide.file.text.slice(range.start, range.end) === written ? { range: [range.start, range.end], text } : undefined;
+}
+
+export default policyRule(
+  {
+    id: 'policy/contact-format',
+    severity: 'warn',
+    title: '电话、时间、地址要写成能直接用的样子',
+    description:
+      '手机上点电话号码就能拨打，前提是号码写成“区号-号码”（0571-88888888）、手机号或 12345 这样的服务号；办公时间写成“周一至周五 9:00–17:00”，群众一眼看清哪几天、几点；地址写到门牌号，才找得到。咨询电话和投诉电话不能是同一个号码。其他服务号用选项 hotlines 补充。',
+    howToFix: '电话用半角数字，区号和号码之间用 - 连接，一个字段只写一个号码；时间用半角冒号和“–”；地址写到路名和门牌号。',
+    fixable: 'fix',
+    options: { type: 'object', properties: { hotlines: { type: 'array', items: { type: 'string', pattern: '^[0-9-]+$' } } }, additionalProperties: false },
+  },
+  {
+    valid: [{ title: '号码、时间和地址都规范', code: EXAMPLE_GUIDE }],
+    invalid: [
+      {
+        title: '区号加了括号',
+        code: exampleWith('consult: "0000-12345678"', 'consult: "（0000）12345678"'),
+        errors: [{ message: '电话“（0000）12345678”要写成“0000-12345678”：手机上才能点了直接拨打', line: 28, column: 23, endLine: 28, endColumn: 37 }],
+        output: exampleWith('consult: "0000-12345678"', 'consult: "0000-12345678"'),
+      },
+      {
+        title: '时间用了全角冒号和波浪线',
+        code: exampleWith('hours: 周一至周五 9:00–17:00', 'hours: 周一至周五 9：00~17：00'),
+        errors: [{ message: '办公时间“周一至周五 9：00~17：00”要写成“周一至周五 9:00–17:00”：用半角冒号，时间之间用“–”', line: 27, column: 52, endLine: 27, endColumn: 68 }],
+        output: EXAMPLE_GUIDE,
+      },
+      {
+        title: '没写哪几天、地址没有门牌号',
+        code: exampleWith('address: 东湖区人民路1号2楼, hours: 周一至周五 9:00–17:00', 'address: 东湖区人民路, hours: 上班时间'),
+        errors: [
+          { message: '地址“东湖区人民路”没写门牌号：请写到路名和门牌号，如“某区人民路1号2楼”', line: 27, column: 33, endLine: 27, endColumn: 39 },
+          { message: '办公时间“上班时间”没写清哪几天、几点到几点：请写成“周一至周五 9:00–17:00”的样子，中午休息的写两段', line: 27, column: 48, endLine: 27, endColumn: 52 },
+        ],
+      },
+      {
+        title: '投诉电话和咨询电话相同',
+        code: exampleWith('complaint: "12345"', 'complaint: "0000-12345678"'),
+        errors: [{ message: '投诉电话和咨询电话是同一个号码：投诉要打给监督部门，请写 12345 热线或监督部门的电话', line: 28, column: 51, endLine: 28, endColumn: 64 }],
+      },
+    ],
+  },
+  ({ guide, data, options, report }) => {
+    const hotlines = new Set((options.hotlines as string[] | undefined) ?? []);
+    const checkPhone = (pointer: string) => {
+      const text = asString(valueAt(data, pointer));
+      if (!text) return;
+      let offset = 0;
+      for (const piece of text.split(SEPARATORS)) {
+        const start = text.indexOf(piece, offset);
+        offset = start + piece.length;
+        const trimmed = piece.trim();
+        if (!trimmed) continue;
+        const pieceStart = start + piece.indexOf(trimmed);
+        const range = rangeInString(guide, pointer, pieceStart, pieceStart + trimmed.length);
+        if (!range || isDialable(trimmed, hotlines)) continue;
+        const normalized = normalizePhone(trimmed);
+        const input: ReportInput = isDialable(normalized, hotlines)
+          ? { message: `电话“${trimmed}”要写成“${normalized}”：手机上才能点了直接拨打`, range, ...optional(replacement(guide, range, trimmed, normalized)) }
+          : { message: `电话“${trimmed}”拨不通：请写成“区号-号码”（如 0571-88888888）、手机号或 12345 这样的服务号`, range };
+        report(input);
+      }
+    };
+    const contacts = asFields(data.contacts);
+    checkPhone('/contacts/consult');
+    checkPhone('/contacts/complaint');
+    const consult = textOf(contacts?.consult);
+    const complaint = textOf(contacts?.complaint);
+    if (consult && complaint && normalizePhone(consult) === normalizePhone(complaint)) {
+      const range = rangeInString(guide, '/contacts/complaint', 0, asString(contacts!.complaint)!.length);
+      if (range) report({ message: '投诉电话和咨询电话是同一个号码：投诉要打给监督部门，请写 12345 热线或监督部门的电话', range });
+    }
+    asList(data.locations).forEach((entry, index) => {
+      const location = asFields(entry);
+      if (!location) return;
+      const pointer = `/locations/${index}`;
+      const address = asString(location.address);
+      if (address?.trim() && !HOUSE_NUMBER.test(address)) {
+        const range = rangeInString(guide, `${pointer}/address`, 0, address.length);
+        if (range) report({ message: `地址“${address}”没写门牌号：请写到路名和门牌号，如“某区人民路1号2楼”`, range });
+      }
+      const hours = asString(location.hours);
+      const hoursRange = hours?.trim() && rangeInString(guide, `${pointer}/hours`, 0, hours.length);
+      if (hours && hoursRange) {
+        const normalized = normalizeHours(hours);
+        if (!DAYS.test(normalized) || !TIME_RANGE.test(normalized)) {
+          report({ message: `办公时间“${hours}”没写清哪几天、几点到几点：请写成“周一至周五 9:00–17:00”的样子，中午休息的写两段`, range: hoursRange });
+        } else if (normalized !== hours) {
+          report({
+            message: `办公时间“${hours}”要写成“${normalized}”：用半角冒号，时间之间用“–”`,
+            range: hoursRange,
+            ...optional(replacement(guide, hoursRange, hours, normalized)),
+          });
+        }
+      }
+      checkPhone(`${pointer}/phone`);
+    });
+  },
+);
+
+const optional = (fix: Fix | undefined) => (fix ? { fix } : {});

@@ -1,0 +1,71 @@
+import { asFields, asList, asNumber, keyRange, textOf, valueRange } from '../../guide-fields.js';
+import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
+import { policyRule } from '../define.js';
+
+const DETAILS = { amount: '金额', basis: '收费依据' } as const;
+type Detail = keyof typeof DETAILS;
+
+export default policyRule(
+  {
+    id: 'policy/fee-basis',
+    severity: 'error',
+    title: '收费要写清金额和依据',
+    description:
+      '群众要事先知道交多少钱、凭什么收。每个收费项目都要写金额和收费依据（文件名称和文号）；不收费写 free: true，写了免费就不能再列收费项目。要求写哪几项用选项 require 设置。',
+    howToFix: '给每个收费项目补上 amount（元）和 basis（收费文件的名称和文号）；不收费的写 fees: { free: true }，删去收费项目。',
+    options: {
+      type: 'object',
+      properties: { require: { type: 'array', uniqueItems: true, items: { enum: Object.keys(DETAILS) } } },
+      additionalProperties: false,
+    },
+  },
+  {
+    valid: [
+      { title: '写了金额和依据', code: EXAMPLE_GUIDE },
+      { title: '不收费', code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: { free: true }') },
+    ],
+    invalid: [
+      {
+        title: '没写金额和依据',
+        code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: [{ item: 工本费 }]'),
+        errors: [{ message: '收费项目「工本费」没写金额和收费依据：群众要事先知道交多少钱、凭什么收，请补上', line: 21, column: 16, endLine: 21, endColumn: 19 }],
+      },
+      {
+        title: '写了免费，又列了收费项目',
+        code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: { free: true, items: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }] }'),
+        errors: [{ message: '写了免费（free: true），又列了收费项目：到底收不收费？不收费就删去 items，收费就把 free 改成 false', line: 21, column: 15, endLine: 21, endColumn: 19 }],
+      },
+      {
+        title: '写了收费，没列项目',
+        code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: { free: false }'),
+        errors: [{ message: '写了收费（free: false），但没列收费项目：请在 items 里逐项写出收费项目、金额和依据', line: 21, column: 15, endLine: 21, endColumn: 20 }],
+      },
+    ],
+  },
+  ({ guide, data, options, report }) => {
+    const required = new Set((options.require as Detail[] | undefined) ?? (Object.keys(DETAILS) as Detail[]));
+    const fees = asFields(data.fees);
+    const itemsPointer = fees ? '/fees/items' : '/fees';
+    const items = asList(fees ? fees.items : data.fees);
+    if (fees && typeof fees.free === 'boolean') {
+      const range = valueRange(guide, '/fees/free');
+      if (fees.free && items.length && range) {
+        report({ message: '写了免费（free: true），又列了收费项目：到底收不收费？不收费就删去 items，收费就把 free 改成 false', range });
+      } else if (!fees.free && !items.length && range) {
+        report({ message: '写了收费（free: false），但没列收费项目：请在 items 里逐项写出收费项目、金额和依据', range });
+      }
+    }
+    items.forEach((entry, index) => {
+      const fee = asFields(entry);
+      if (!fee) return;
+      const pointer = `${itemsPointer}/${index}`;
+      const missing = (Object.keys(DETAILS) as Detail[]).filter(
+        (detail) => required.has(detail) && (detail === 'amount' ? asNumber(fee.amount) === undefined : !textOf(fee.basis)),
+      );
+      const range = valueRange(guide, `${pointer}/item`) ?? keyRange(guide, pointer);
+      if (!missing.length || !range) return;
+      const name = textOf(fee.item) ? `收费项目「${textOf(fee.item)}」` : `第 ${index + 1} 个收费项目`;
+      report({ message: `${name}没写${missing.map((detail) => DETAILS[detail]).join('和')}：群众要事先知道交多少钱、凭什么收，请补上`, range });
+    });
+  },
+);

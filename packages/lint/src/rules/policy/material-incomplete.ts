@@ -1,0 +1,82 @@
+import { asFields, asList, asNumber, asString, keyRange, textOf, valueRange } from '../../guide-fields.js';
+import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
+import { policyRule } from '../define.js';
+
+const DETAILS = { form: '形式（原件、复印件或电子）', copies: '份数', source: '来源（自备、政府部门核发等）' } as const;
+type Detail = keyof typeof DETAILS;
+
+export default policyRule(
+  {
+    id: 'policy/material-incomplete',
+    severity: 'error',
+    title: '材料要写清形式、份数和来源',
+    description:
+      '群众要照着材料清单一次带齐（一次性告知）。每份材料都要写明要原件、复印件还是电子版，纸质的要几份，从哪里来；只要电子版的不用写份数；标了免提交的，要写明窗口从哪个共享系统或电子证照库获取。要求写哪几项用选项 require 设置。',
+    howToFix: '给每份材料补上 form、copies（纸质材料）和 source；免提交的材料在 exempt.source 写明共享来源。',
+    options: {
+      type: 'object',
+      properties: { require: { type: 'array', uniqueItems: true, items: { enum: Object.keys(DETAILS) } } },
+      additionalProperties: false,
+    },
+  },
+  {
+    valid: [
+      { title: '写清了形式、份数和来源', code: EXAMPLE_GUIDE },
+      {
+        title: '免提交，写明了共享来源',
+        code: exampleWith('    form: 原件\n    copies: 1\n    source: 自备\n', '    exempt: { source: 青禾市公安户籍信息平台 }\n'),
+      },
+    ],
+    invalid: [
+      {
+        title: '没写份数和来源',
+        code: exampleWith('    copies: 1\n    source: 自备\n', ''),
+        errors: [{ message: '材料「居民户口簿」没写份数和来源（自备、政府部门核发等）：群众要照着清单一次带齐，请补上', line: 11, column: 11, endLine: 11, endColumn: 16 }],
+      },
+      {
+        title: '电子材料写了份数',
+        code: exampleWith('    form: 原件\n', '    form: 电子\n'),
+        errors: [{ message: '材料「居民户口簿」只要电子版，不用写份数：删去 copies，或在 form 里加上原件或复印件', line: 13, column: 5, endLine: 13, endColumn: 11 }],
+      },
+      {
+        title: '免提交，没写从哪里获取',
+        code: exampleWith('    form: 原件\n    copies: 1\n    source: 自备\n', '    exempt: { note: 窗口直接查询。 }\n'),
+        errors: [{ message: '材料「居民户口簿」标了免提交，但没写窗口从哪里获取：请在 exempt.source 写明共享系统或电子证照的名称', line: 12, column: 5, endLine: 12, endColumn: 11 }],
+      },
+    ],
+  },
+  ({ guide, data, options, report }) => {
+    const required = new Set((options.require as Detail[] | undefined) ?? (Object.keys(DETAILS) as Detail[]));
+    asList(data.materials).forEach((item, index) => {
+      const material = asFields(item);
+      if (!material) return;
+      const pointer = `/materials/${index}`;
+      const name = textOf(material.name) ?? `第 ${index + 1} 份`;
+      const exempt = asFields(material.exempt);
+      if (exempt) {
+        const range = keyRange(guide, `${pointer}/exempt`);
+        if (!textOf(exempt.source) && range) {
+          report({ message: `材料「${name}」标了免提交，但没写窗口从哪里获取：请在 exempt.source 写明共享系统或电子证照的名称`, range });
+        }
+        return;
+      }
+      const forms = (Array.isArray(material.form) ? material.form : [material.form]).map(asString).filter((form) => form !== undefined);
+      const paper = forms.some((form) => form !== '电子');
+      const missing: Detail[] = [];
+      if (forms.length === 0) missing.push('form');
+      if (paper && asNumber(material.copies) === undefined) missing.push('copies');
+      if (!textOf(material.source)) missing.push('source');
+      const unwritten = missing.filter((detail) => required.has(detail));
+      const where = valueRange(guide, `${pointer}/name`) ?? valueRange(guide, pointer);
+      if (unwritten.length && where) {
+        const list = unwritten.map((detail) => DETAILS[detail]);
+        const named = list.length === 1 ? list[0] : `${list.slice(0, -1).join('、')}和${list.at(-1)}`;
+        report({ message: `材料「${name}」没写${named}：群众要照着清单一次带齐，请补上`, range: where });
+      }
+      const copies = keyRange(guide, `${pointer}/copies`);
+      if (forms.length && !paper && material.copies !== undefined && copies) {
+        report({ message: `材料「${name}」只要电子版，不用写份数：删去 copies，或在 form 里加上原件或复印件`, range: copies });
+      }
+    });
+  },
+);

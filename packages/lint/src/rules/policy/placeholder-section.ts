@@ -1,0 +1,109 @@
+import { markdownRange, type ParsedGuide, type SourceRange } from '@baihua/core';
+import type { Heading } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { valueRange } from '../../guide-fields.js';
+import { placeholders } from '../../rule-data.js';
+import { fieldLabel } from '../../schema-path.js';
+import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
+import { policyRule } from '../define.js';
+
+/** An empty list says "there are none" for materials; elsewhere it is a section with nothing in it. */
+const LISTS_THAT_MAY_BE_EMPTY = new Set(['/materials']);
+
+const normalize = (text: string) => text.replace(/[\s。.]+$/u, '').trim();
+
+/** Body headings with nothing under them before the next heading of the same or a higher level. */
+function emptySections(guide: ParsedGuide): Array<{ title: string; range: SourceRange }> {
+  const body = guide.body;
+  if (!body) return [];
+  const children = body.tree.children;
+  const empty: Array<{ title: string; range: SourceRange }> = [];
+  children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    const next = children.slice(index + 1).find((child) => child.type !== 'html' || !/^<!--[\s\S]*-->$/.test(child.value.trim()));
+    if (!next || (next.type === 'heading' && next.depth <= node.depth)) {
+      const range = markdownRange(body, node);
+      empty.push({ title: headingText(node), range });
+    }
+  });
+  return empty;
+}
+
+function headingText(heading: Heading): string {
+  let text = '';
+  visit(heading, 'text', (node) => {
+    text += node.value;
+  });
+  return text.trim();
+}
+
+export default policyRule(
+  {
+    id: 'policy/placeholder-section',
+    severity: 'error',
+    title: '不要有栏目无内容',
+    description:
+      '“暂无”“无”“略”“详见相关规定”“待补充”这类占位的话，和空着的栏目一样，群众读了什么也得不到，还以为指南没写完（有栏目无内容）。占位词列在 packages/lint/data/placeholders.yaml；选项 allow 放行某些写法，extra 补充本地常见的占位词。',
+    howToFix: '写出实际内容；这一项确实没有内容的，直接删去这个字段或这一节。不收费写 fees: { free: true }，不需要材料写 materials: []。',
+    options: {
+      type: 'object',
+      properties: { allow: { type: 'array', items: { type: 'string' } }, extra: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      additionalProperties: false,
+    },
+  },
+  {
+    valid: [{ title: '每一栏都有内容', code: EXAMPLE_GUIDE }],
+    invalid: [
+      {
+        title: '字段只写了“暂无”',
+        code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', 'visits_reason: 暂无'),
+        errors: [{ message: '这里只写了“暂无”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项', line: 25, column: 16, endLine: 25, endColumn: 18 }],
+      },
+      {
+        title: '没写完的标记',
+        code: exampleWith('conditions: [身份证有效期还剩不到3个月，或者已经过期。]', 'conditions: [身份证有效期还剩不到3个月（具体条件待补充）。]'),
+        errors: [{ message: '“待补充”说明这里还没写完：请补上实际内容再发布', line: 9, column: 32, endLine: 9, endColumn: 35 }],
+      },
+      {
+        title: '正文里的空标题',
+        code: exampleWithParagraph('## 常见问题'),
+        errors: [{ message: '「常见问题」这一节下面什么也没有（有栏目无内容）：请补上内容，或删去这个标题', line: 36, column: 1, endLine: 36, endColumn: 8 }],
+      },
+      {
+        title: '空列表',
+        code: exampleWith('reviewed: 2026-10-01', 'faq: []\nreviewed: 2026-10-01'),
+        errors: [{ message: '「常见问题」(faq)是空的（有栏目无内容）：请补上内容，或删去这一项', line: 29, column: 6, endLine: 29, endColumn: 8 }],
+      },
+    ],
+  },
+  ({ guide, options, report }) => {
+    const allowed = new Set((options.allow as string[] | undefined) ?? []);
+    const data = placeholders();
+    const whole = new Set([...data.whole, ...((options.extra as string[] | undefined) ?? [])].filter((text) => !allowed.has(text)));
+    const anywhere = data.anywhere.filter((text) => !allowed.has(text));
+    for (const span of guide.texts) {
+      if (span.kind === 'heading') continue;
+      const text = normalize(span.text);
+      const at = (start: number, end: number) => ({ start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) });
+      if (whole.has(text) || (text === '' && span.kind === 'value')) {
+        const start = span.text.indexOf(text);
+        const range = text === '' ? (valueRange(guide, span.pointer) ?? at(0, 0)) : at(start, start + text.length);
+        const what = text === '' ? `${fieldLabel(guide.data, span.pointer)}是空白的` : `这里只写了“${text}”`;
+        report({ message: `${what}，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项`, range });
+        continue;
+      }
+      for (const mark of anywhere) {
+        const start = span.text.indexOf(mark);
+        if (start !== -1) report({ message: `“${mark}”说明这里还没写完：请补上实际内容再发布`, range: at(start, start + mark.length) });
+      }
+    }
+    for (const [pointer, entry] of guide.yaml?.entries ?? []) {
+      const node = entry.node as { items?: unknown[] } | null;
+      if (!node?.items || node.items.length > 0 || LISTS_THAT_MAY_BE_EMPTY.has(pointer) || pointer === '') continue;
+      report({ message: `${fieldLabel(guide.data, pointer)}是空的（有栏目无内容）：请补上内容，或删去这一项`, range: entry.range });
+    }
+    for (const { title, range } of emptySections(guide)) {
+      report({ message: `「${title}」这一节下面什么也没有（有栏目无内容）：请补上内容，或删去这个标题`, range });
+    }
+  },
+);
