@@ -20,6 +20,8 @@ const unknownKey = (level: Level) => `75:1 ${level} schema/unknown-key 指南里
 const headingJump = (level: Level) => `126:1 ${level} markdown/heading-increment 标题跳级了：上一个标题是 2 级（##），这里应该用 3 级（###），现在是 4 级`;
 const h1 = (level: Level) => `132:1 ${level} markdown/no-h1 正文不用一级标题（#）：页面标题来自 title 字段。请改成 ## 办理小贴士`;
 
+const CATALOG_RULES_OFF = ['duplicate-id', 'duplicate-code', 'near-duplicate'].map((rule) => `  catalog/${rule}: off\n`).join('');
+
 /** A scratch project: the guide in province/city/department plus the given files. */
 function project(files: Record<string, string>, guideDirectories: string[] = [DEPARTMENT]): string {
   const dir = scratch();
@@ -61,7 +63,8 @@ describe('configuration cascade', () => {
   it('the nearest file wins for the same rule, per guide directory', () => {
     const dir = project(
       {
-        'province/baihua.config.yaml': 'root: true\nextends: [recommended]\nrules:\n  markdown/no-h1: off\n',
+        // The same guide in three directories: the catalog rules would rightly call them duplicates.
+        'province/baihua.config.yaml': `root: true\nextends: [recommended]\nrules:\n  markdown/no-h1: off\n${CATALOG_RULES_OFF}`,
         'province/city/baihua.config.yaml': 'rules:\n  markdown/no-h1: error\n',
         'province/city/department/baihua.config.yaml': 'rules:\n  markdown/no-h1: warn\n',
       },
@@ -224,7 +227,7 @@ describe('configuration errors', () => {
 
   it('an unknown top-level key', () => {
     const dir = departmentConfig('# 东湖分局户政科的补充规则\nroot: false\nrule:\n  markdown/no-h1: warn\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores`);
+    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores、catalog`);
   });
 
   it('extends of a package that is not installed', () => {

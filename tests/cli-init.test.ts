@@ -138,12 +138,12 @@ describe('baihua init guide --format md', () => {
     const messages = results[0]!.messages;
     expect(messages.filter((message) => message.ruleId === 'schema/required').map(brief)).toEqual(REQUIRED_MD);
     expect(messages.every((message) => message.severity === 2)).toBe(true);
-    expect(results[0]!.errorCount).toBe(34);
+    expect(results[0]!.errorCount).toBe(35);
 
     const stylish = runCli(['lint', 'guides/测试/test-guide.md'], { cwd: dir });
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain('「一句话说明」(summary)还没有填写');
-    expect(stylish.report.trimEnd().split('\n').at(-1)).toBe('✖ 34 个问题（34 个错误，0 个警告）');
+    expect(stylish.report.trimEnd().split('\n').at(-1)).toBe('✖ 35 个问题（35 个错误，0 个警告）');
   });
 
   it('does not overwrite without --force: exit 2, file unchanged', () => {

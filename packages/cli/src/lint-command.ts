@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { configForPath, formatters, lintBytes, lintFiles, writeFileAtomic, type FormatterName, type LintResult } from '@baihua/lint';
+import { configForPath, formatters, lintFiles, lintStdin, writeFileAtomic, type FormatterName, type LintResult } from '@baihua/lint';
 import { UsageError } from './errors.js';
 
 export interface LintCommandOptions {
@@ -45,7 +45,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
   if (options.stdin) {
     const filePath = resolve(options.stdinFilename ?? 'stdin.md');
     const config = configForPath(filePath, options.config);
-    results = [lintBytes(filePath, await readStdin(), { config, fix })];
+    results = [await lintStdin(filePath, await readStdin(), { config, fix })];
   } else {
     const targets = patterns.length ? patterns : defaultTargets();
     const cacheLocation = options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;

@@ -17,6 +17,8 @@ export interface ConfigData {
   extends?: string[];
   rules?: Record<string, RuleSetting>;
   ignores?: string[];
+  /** every guide of the catalog, for the catalog rules (globs or paths relative to the file) */
+  catalog?: string[];
 }
 
 /** A configuration file as read, with a way back to line and column for error messages. */
@@ -45,6 +47,8 @@ export interface IgnorePatterns {
 export interface ResolvedConfig {
   rules: Map<string, RuleConfig>;
   ignores: IgnorePatterns[];
+  /** the guides the catalog rules compare with, from the nearest layer that names them */
+  catalog: IgnorePatterns | undefined;
   /** every configuration file that contributed, farthest first */
   layers: ConfigLayer[];
 }
@@ -89,7 +93,7 @@ export function configFromData(path: string, data: unknown, locate: ConfigLayer[
     const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
     const what =
       error.keyword === 'additionalProperties'
-        ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores`
+        ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog`
         : error.instancePath.startsWith('/rules/')
           ? `规则「${pointerTokens(error.instancePath)[1] ?? ''}」的设置应为 off、warn、error，或 [级别, {选项}]`
           : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
@@ -199,7 +203,9 @@ function layerDirectory(layer: ConfigLayer): string {
 export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
   const rules = new Map<string, RuleConfig>();
   const ignores: IgnorePatterns[] = [];
+  let catalog: IgnorePatterns | undefined;
   for (const layer of layers) {
+    if (layer.data.catalog) catalog = { base: layerDirectory(layer), patterns: layer.data.catalog };
     for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       // A bare severity keeps options set further up, as in ESLint.
@@ -209,5 +215,5 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
       ignores.push({ base: layerDirectory(layer), patterns: layer.data.ignores });
     }
   }
-  return { rules, ignores, layers };
+  return { rules, ignores, catalog, layers };
 }

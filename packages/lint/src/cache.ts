@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '@baihua/core';
-import type { LintResult } from './types.js';
+import { today } from './rules/policy/stale.js';
+import type { GuideSummary, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
 
 /**
@@ -11,9 +12,16 @@ import { writeFileAtomic } from './write.js';
  * configuration that applies to it and the tool (its version and its rule data), so an unchanged
  * catalog re-lints without parsing anything or loading the segmentation dictionary.
  */
+interface CacheEntry {
+  key: string;
+  /** absent for guides only read for the catalog rules */
+  result?: Omit<LintResult, 'filePath'>;
+  summary?: GuideSummary;
+}
+
 interface CacheFile {
   tool: string;
-  entries: Record<string, { key: string; result: Omit<LintResult, 'filePath'> }>;
+  entries: Record<string, CacheEntry>;
 }
 
 const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -26,7 +34,7 @@ function tool(): string {
     const digest = createHash('sha256');
     const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
     digest.update(version);
-    const directories = [new URL('../configs/', import.meta.url), new URL('../../plain/data/', import.meta.url), new URL('../../../schema/', import.meta.url)];
+    const directories = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url), new URL('../../plain/data/', import.meta.url), new URL('../../../schema/', import.meta.url)];
     const visit = (directory: string) => {
       if (!existsSync(directory)) return;
       for (const name of readdirSync(directory).sort()) {
@@ -42,7 +50,11 @@ function tool(): string {
 }
 
 export function configKey(config: ResolvedConfig): string {
-  return hash(JSON.stringify({ rules: [...config.rules].map(([id, rule]) => [id, rule.severity, rule.options ?? null]), ignores: config.ignores }));
+  const rules = [...config.rules].map(([id, rule]) => [id, rule.severity, rule.options ?? null]);
+  // Whether a guide is stale depends on the day it is linted.
+  const stale = config.rules.get('policy/stale');
+  const day = stale && stale.severity !== 'off' ? today() : null;
+  return hash(JSON.stringify({ rules, ignores: config.ignores, day }));
 }
 
 export class LintCache {
@@ -65,13 +77,21 @@ export class LintCache {
     return hash(`${hash(bytes)} ${configKey(config)}`);
   }
 
-  get(filePath: string, key: string): LintResult | undefined {
+  get(filePath: string, key: string): { result?: LintResult; summary?: GuideSummary } | undefined {
     const entry = this.#file.entries[filePath];
-    return entry?.key === key ? { filePath, ...entry.result } : undefined;
+    if (entry?.key !== key) return undefined;
+    return { ...(entry.result && { result: { filePath, ...entry.result } }), ...(entry.summary && { summary: entry.summary }) };
   }
 
-  set(filePath: string, key: string, { filePath: _path, output: _output, ...result }: LintResult): void {
-    this.#file.entries[filePath] = { key, result };
+  /** Stores a result before the catalog pass adds its findings (those depend on the other guides). */
+  set(filePath: string, key: string, { filePath: _path, output: _output, ...result }: LintResult, summary: GuideSummary | undefined): void {
+    this.#file.entries[filePath] = { key, result: structuredClone(result), ...(summary && { summary }) };
+    this.#dirty = true;
+  }
+
+  setSummary(filePath: string, key: string, summary: GuideSummary): void {
+    const entry = this.#file.entries[filePath];
+    this.#file.entries[filePath] = entry?.key === key ? { ...entry, summary } : { key, summary };
     this.#dirty = true;
   }
 

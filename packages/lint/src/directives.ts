@@ -7,7 +7,7 @@ import type { Diagnostic } from './types.js';
  * Markdown body, `# baihua-disable-line schema/unknown-key` in YAML, and `baihua-disable` …
  * `baihua-enable` blocks. No rule ids means every rule; text after ` -- ` is a reason.
  */
-interface Directive {
+export interface Directive {
   kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
   /** empty: all rules */
   rules: string[];
@@ -54,7 +54,11 @@ function applies(directive: Directive, ruleId: string): boolean {
 
 /** Splits diagnostics into those reported and those an inline directive suppresses. */
 export function applyDirectives(guide: ParsedGuide, diagnostics: Diagnostic[]): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
-  const directives = findDirectives(guide);
+  return applyDirectiveList(findDirectives(guide), diagnostics);
+}
+
+/** The same, with directives found earlier (the catalog pass keeps them in each guide's summary). */
+export function applyDirectiveList(directives: Directive[], diagnostics: Diagnostic[]): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
   if (directives.length === 0) return { kept: diagnostics, suppressed: [] };
   const kept: Diagnostic[] = [];
   const suppressed: Diagnostic[] = [];

@@ -10,16 +10,20 @@ import {
   type ParsedGuide,
   type ParseProblem,
   mergeLayers,
+  ConfigError,
+  FileAccessError,
   type ResolvedConfig,
 } from '@baihua/core';
 import picomatch from 'picomatch';
 import { LintCache } from './cache.js';
+import { catalogRulesOn, runCatalogRules, summarizeGuide, type CatalogMember } from './catalog.js';
 import { builtinPresets, createConfigResolver } from './config.js';
 import { applyDirectives } from './directives.js';
 import { applyFixes } from './fix.js';
 import { guideReadability, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
-import type { Diagnostic, LintResult, ReportInput } from './types.js';
+import { summarize } from './results.js';
+import type { Diagnostic, GuideSummary, LintResult, ReportInput } from './types.js';
 
 /** Fixes can enable further fixes (ESLint does the same); ten passes is plenty for a guide. */
 const MAX_FIX_PASSES = 10;
@@ -45,6 +49,7 @@ function problemGuide(file: SourceFile, problem: ParseProblem): ParsedGuide {
 export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 'config' | 'only'>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
+    if (!('check' in rule)) continue;
     const { id, fatal } = rule.meta;
     if (options.only && !options.only.includes(id)) continue;
     const setting = options.config.rules.get(id);
@@ -77,19 +82,52 @@ function lintGuide(guide: ParsedGuide, options: LintSourceOptions): { messages: 
   return { messages: kept, suppressed };
 }
 
-/** Lints the bytes of one guide (a file's contents or standard input). */
+/**
+ * Lints the bytes of one guide on its own, without the catalog rules (they need the other guides:
+ * `lintTogether`, `lintStdin` and `lintFiles` run them).
+ */
 export function lintBytes(filePath: string, bytes: Uint8Array, options: LintSourceOptions): LintResult {
   const read = decodeGuide(filePath, bytes);
-  return lintRead(filePath, read.file, read.problem, options);
+  return lintRead(filePath, read.file, read.problem, options).result;
 }
 
-/** Lints one guide file on disk. */
+/** Lints one guide file on disk on its own, without the catalog rules. */
 export function lintFile(filePath: string, options: LintSourceOptions): LintResult {
   const read = readGuideFile(filePath);
-  return lintRead(filePath, read.file, read.problem, options);
+  return lintRead(filePath, read.file, read.problem, options).result;
 }
 
-function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | undefined, options: LintSourceOptions): LintResult {
+/** Lints guides held in memory as one catalog (the rule tester and `baihua explain` use it). */
+export function lintTogether(sources: Array<{ filePath: string; text: string }>, options: LintSourceOptions & { cwd?: string }): LintResult[] {
+  const members = sources.map(({ filePath, text }) => {
+    const read = decodeGuide(filePath, Buffer.from(text, 'utf8'));
+    return { ...lintRead(filePath, read.file, read.problem, options), config: options.config };
+  });
+  runCatalogRules(catalogMembers(members), options.cwd ?? process.cwd(), options.only);
+  return members.map((member) => member.result);
+}
+
+/** Lints a guide read from standard input as `filePath`, with the catalog its configuration names. */
+export async function lintStdin(filePath: string, bytes: Uint8Array, options: LintSourceOptions & { cwd?: string }): Promise<LintResult> {
+  const read = decodeGuide(filePath, bytes);
+  const linted = { ...lintRead(filePath, read.file, read.problem, options), config: options.config };
+  const members = catalogMembers([linted]);
+  if (members.length) await addCatalogReferences(members, undefined);
+  runCatalogRules(members, options.cwd ?? process.cwd());
+  return linted.result;
+}
+
+interface Linted {
+  result: LintResult;
+  /** for the catalog rules; only when one of them is on */
+  summary?: GuideSummary;
+}
+
+function catalogMembers(linted: Array<Linted & { config: ResolvedConfig }>): CatalogMember[] {
+  return linted.flatMap(({ result, summary, config }) => (summary ? [{ result, summary, config }] : []));
+}
+
+function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | undefined, options: LintSourceOptions): Linted {
   let guide = problem ? problemGuide(file, problem) : parseGuide(file);
   let { messages, suppressed } = lintGuide(guide, options);
   let output: string | undefined;
@@ -104,7 +142,9 @@ function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | un
       output = file.withBom(fixed.text);
     }
   }
-  return { ...summarize(filePath, messages, suppressed, output), ...statsFor(guide, options.config) };
+  const result = { ...summarize(filePath, messages, suppressed, output), ...statsFor(guide, options.config) };
+  const summary = catalogRulesOn(options.config, options.only) ? summarizeGuide(guide, options.config) : undefined;
+  return { result, ...(summary && { summary }) };
 }
 
 /** Readability is reported whenever the plain-language rules look at a guide. */
@@ -112,22 +152,6 @@ function statsFor(guide: ParsedGuide, config: ResolvedConfig): Pick<LintResult, 
   const plainEnabled = [...config.rules].some(([id, setting]) => id.startsWith('plain/') && setting.severity !== 'off');
   if (!plainEnabled || !readableForStyle(guide)) return {};
   return { stats: { readability: guideReadability(guide) } };
-}
-
-export function summarize(filePath: string, messages: Diagnostic[], suppressed: Diagnostic[], output?: string): LintResult {
-  const count = (severity: 1 | 2, fixable = false) =>
-    messages.filter((message) => message.severity === severity && (!fixable || message.fix)).length;
-  return {
-    filePath,
-    messages,
-    suppressedMessages: suppressed,
-    errorCount: count(2),
-    fatalErrorCount: messages.filter((message) => message.fatal).length,
-    warningCount: count(1),
-    fixableErrorCount: count(2, true),
-    fixableWarningCount: count(1, true),
-    ...(output !== undefined && { output }),
-  };
 }
 
 export interface LintFilesOptions {
@@ -140,7 +164,11 @@ export interface LintFilesOptions {
   cacheLocation?: string;
 }
 
-/** Finds the guides behind paths and globs and lints each with the configuration for its directory. */
+/**
+ * Finds the guides behind paths and globs and lints each with the configuration for its
+ * directory, then runs the catalog rules across them (and the rest of the catalog their
+ * configuration names). Only summaries are kept between the two passes, never the texts.
+ */
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const files = await findGuideFiles(options.patterns, cwd);
@@ -148,30 +176,79 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
   const fixed = options.configFile ? resolver.fromConfigFile(options.configFile) : undefined;
   const cache = options.cacheLocation ? new LintCache(resolve(cwd, options.cacheLocation)) : undefined;
   const results: LintResult[] = [];
+  const members: CatalogMember[] = [];
+  const fix = options.fix ? { fix: true } : {};
   for (const filePath of files) {
     const config = configFor(filePath, fixed, resolver);
     if (isIgnored(filePath, config)) continue;
+    let linted: Linted;
     if (!cache) {
-      results.push(lintFile(filePath, { config, ...(options.fix && { fix: true }) }));
-      continue;
+      const read = readGuideFile(filePath);
+      linted = lintRead(filePath, read.file, read.problem, { config, ...fix });
+    } else {
+      const { bytes, tooLarge } = keyBytes(filePath);
+      const key = LintCache.key(bytes, config);
+      const cached = cache.get(filePath, key);
+      // A cached result with fixable findings is linted again when fixing, to produce the output.
+      if (cached?.result && !(options.fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) {
+        linted = { result: cached.result, ...(cached.summary && { summary: cached.summary }) };
+      } else {
+        const read = tooLarge ? readGuideFile(filePath) : decodeGuide(filePath, bytes);
+        linted = lintRead(filePath, read.file, read.problem, { config, ...fix });
+        const savedKey = linted.result.output === undefined ? key : LintCache.key(Buffer.from(linted.result.output), config);
+        cache.set(filePath, savedKey, linted.result, linted.summary);
+      }
     }
-    // The key covers the file's bytes; a file too large to read is keyed by its size.
-    const size = statSync(filePath).size;
-    const bytes = size > MAX_GUIDE_BYTES ? Buffer.from(`too large: ${size}`) : readFileSync(filePath);
-    const key = LintCache.key(bytes, config);
-    const cached = cache.get(filePath, key);
-    // A cached result with fixable findings is linted again when fixing, to produce the output.
-    if (cached && !(options.fix && cached.fixableErrorCount + cached.fixableWarningCount > 0)) {
-      results.push(cached);
-      continue;
-    }
-    const read = size > MAX_GUIDE_BYTES ? readGuideFile(filePath) : decodeGuide(filePath, bytes);
-    const result = lintRead(filePath, read.file, read.problem, { config, ...(options.fix && { fix: true }) });
-    cache.set(filePath, result.output === undefined ? key : LintCache.key(Buffer.from(result.output), config), result);
-    results.push(result);
+    results.push(linted.result);
+    if (linted.summary) members.push({ result: linted.result, summary: linted.summary, config });
+  }
+  if (members.length) {
+    await addCatalogReferences(members, cache);
+    runCatalogRules(members, cwd);
   }
   cache?.save();
   return results;
+}
+
+/** What the cache keys a file by: its bytes, or its size when it is too large to read. */
+function keyBytes(filePath: string): { bytes: Buffer; tooLarge: boolean } {
+  const size = statSync(filePath).size;
+  return size > MAX_GUIDE_BYTES ? { bytes: Buffer.from(`too large: ${size}`), tooLarge: true } : { bytes: readFileSync(filePath), tooLarge: false };
+}
+
+/**
+ * The rest of the catalog: guides named by the `catalog` setting of a linted guide's
+ * configuration, read only for their summaries (from the cache when unchanged).
+ */
+async function addCatalogReferences(members: CatalogMember[], cache: LintCache | undefined): Promise<void> {
+  const known = new Set(members.map((member) => member.summary.filePath));
+  const settings = new Map<string, { base: string; patterns: string[]; config: ResolvedConfig }>();
+  for (const { config } of members) {
+    if (config.catalog) settings.set(JSON.stringify(config.catalog), { ...config.catalog, config });
+  }
+  for (const { base, patterns, config } of settings.values()) {
+    let files: string[];
+    try {
+      files = await findGuideFiles(patterns, base);
+    } catch (error) {
+      if (!(error instanceof FileAccessError)) throw error;
+      const layer = [...config.layers].reverse().find((candidate) => candidate.data.catalog);
+      throw new ConfigError(`catalog 里的「${error.path}」：${error.message}`, layer?.path ?? base, layer?.locate('/catalog'));
+    }
+    for (const filePath of files) {
+      if (known.has(filePath) || isIgnored(filePath, config)) continue;
+      known.add(filePath);
+      const { bytes, tooLarge } = keyBytes(filePath);
+      const key = LintCache.key(bytes, config);
+      let summary = cache?.get(filePath, key)?.summary;
+      if (!summary) {
+        const read = tooLarge ? readGuideFile(filePath) : decodeGuide(filePath, bytes);
+        summary = summarizeGuide(read.problem ? problemGuide(read.file, read.problem) : parseGuide(read.file), config);
+        cache?.setSummary(filePath, key, summary);
+      }
+      members.push({ summary, config });
+    }
+  }
 }
 
 /** The configuration for a guide read from standard input as if it were `filePath`. */

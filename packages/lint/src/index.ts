@@ -1,9 +1,10 @@
-export type { Diagnostic, Fix, Suggestion, LintResult, Rule, RuleMeta, RuleExample, RuleContext, ExpectedError, ReportInput } from './types.js';
+export type { Diagnostic, Fix, Suggestion, LintResult, Rule, RuleMeta, RuleExample, RuleContext, ExpectedError, ReportInput, GuideRule, CatalogRule, GuideSummary } from './types.js';
 export { rules, rulesById } from './rules/index.js';
-export { lintBytes, lintFile, lintFiles, checkGuide, configForPath, recommendedConfig, summarize, type LintFilesOptions, type LintSourceOptions } from './engine.js';
+export { lintBytes, lintFile, lintFiles, lintTogether, lintStdin, checkGuide, configForPath, recommendedConfig, type LintFilesOptions, type LintSourceOptions } from './engine.js';
 export { applyFixes } from './fix.js';
 export { builtinPresets, checkLayer, createConfigResolver } from './config.js';
 export { formatters, type FormatterName, type FormatterContext } from './reporters/index.js';
 export { writeFileAtomic } from './write.js';
 export { runExample, verifyRuleExamples } from './tester.js';
 export { proseSpans, guideReadability, type GuideReadability } from './plain-analysis.js';
+export { summarize } from './results.js';

@@ -123,3 +123,10 @@ export function guideReadability(guide: ParsedGuide): GuideReadability {
   const sections = [...analysis.sections].map(([title, indexes]) => ({ title, ...readability(analysis.doc, count(indexes), indexes) }));
   return { ...readability(analysis.doc, count(all), all), sections: sections.filter((section) => section.sentences > 0) };
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** The guide's prose as words, punctuation and spaces left out: what near-duplicate detection compares. */
+export function proseWords(guide: ParsedGuide): string[] {
+  return analyze(guide).doc.joined.words.filter((word) => WORD_CHARACTER.test(word));
+}

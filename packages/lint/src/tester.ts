@@ -1,13 +1,15 @@
 import { mergeLayers, type RuleSetting } from '@baihua/core';
-import { lintBytes } from './engine.js';
+import { lintTogether } from './engine.js';
 import type { Diagnostic, Rule, RuleExample } from './types.js';
 
 /** Lints an example with only its rule switched on, as the rule tester and `baihua explain` do. */
 export function runExample(rule: Rule, example: RuleExample, fix = false): { diagnostics: Diagnostic[]; output: string } {
   const setting: RuleSetting = example.options ? [rule.meta.severity, example.options] : rule.meta.severity;
-  const config = mergeLayers([{ path: 'example', data: { rules: { [rule.meta.id]: setting } }, locate: () => undefined }]);
-  const result = lintBytes(example.filename ?? 'guide.md', Buffer.from(example.code, 'utf8'), { config, only: [rule.meta.id], fix });
-  return { diagnostics: result.messages, output: result.output ?? example.code };
+  // An example's guides are its whole catalog, as if `catalog:` listed exactly them.
+  const config = mergeLayers([{ path: 'example', data: { rules: { [rule.meta.id]: setting }, catalog: [] }, locate: () => undefined }]);
+  const sources = [{ filePath: example.filename ?? 'guide.md', text: example.code }, ...(example.catalog ?? []).map(({ filename, code }) => ({ filePath: filename, text: code }))];
+  const [result] = lintTogether(sources, { config, only: [rule.meta.id], fix });
+  return { diagnostics: result!.messages, output: result!.output ?? example.code };
 }
 
 /**

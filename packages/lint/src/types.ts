@@ -1,4 +1,5 @@
 import type { ParsedGuide, SourceRange } from '@baihua/core';
+import type { Directive } from './directives.js';
 import type { GuideReadability } from './plain-analysis.js';
 
 /** A text edit: replace `range` (offsets into the file text, BOM excluded) by `text`. ESLint's shape. */
@@ -69,6 +70,8 @@ export interface RuleExample {
   errors?: ExpectedError[];
   /** for bad examples of fixable rules: the text after `--fix` */
   output?: string;
+  /** for catalog rules: the other guides linted together with this one */
+  catalog?: Array<{ filename: string; code: string }>;
 }
 
 export interface ReportInput {
@@ -86,10 +89,67 @@ export interface RuleContext {
   report(input: ReportInput): void;
 }
 
-export interface Rule {
+/** A rule that looks at one guide at a time. */
+export interface GuideRule {
   meta: RuleMeta;
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
   check(context: RuleContext): void;
+}
+
+/** A rule that looks across the guides linted together, through their summaries. */
+export interface CatalogRule {
+  meta: RuleMeta;
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+  checkCatalog(context: CatalogContext): void;
+}
+
+export type Rule = GuideRule | CatalogRule;
+
+/** Where a finding goes, worked out when the guide was read so the catalog pass needs no text. */
+export interface Place {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  range: [number, number];
+}
+
+export interface Located {
+  value: string;
+  at: Place;
+}
+
+/**
+ * What the catalog rules know of one guide: a few hundred bytes, kept for every guide of the
+ * catalog (and in the lint cache) instead of its text.
+ */
+export interface GuideSummary {
+  filePath: string;
+  /** where a finding about the guide as a whole goes: its title, else its first line */
+  at: Place;
+  title?: string;
+  id?: Located;
+  basicCode?: Located;
+  implementationCode?: Located;
+  related: Located[];
+  locations: Array<{ name: string; address?: Located; phone?: Located }>;
+  /** MinHash signature of the prose, base64 (only when catalog/near-duplicate is on) */
+  signature?: string;
+  /** inline disable comments, when the file has any */
+  directives?: Directive[];
+}
+
+export interface CatalogContext {
+  /** every guide of the catalog, including those only read for reference */
+  guides: readonly GuideSummary[];
+  /** whether the rule reports on this guide (linted, and the rule is on in its configuration) */
+  reportsOn(guide: GuideSummary): boolean;
+  options(guide: GuideSummary): Record<string, unknown>;
+  /** whether the guide's configuration names its whole catalog (`catalog:`), not just the guides linted with it */
+  knowsWholeCatalog(guide: GuideSummary): boolean;
+  /** a path to name another guide by in messages */
+  displayPath(guide: GuideSummary): string;
+  report(guide: GuideSummary, finding: { message: string; at: Place }): void;
 }
 
 /** The result for one file, ESLint-compatible. */

@@ -1,4 +1,9 @@
 import type { Rule } from '../types.js';
+import duplicateId from './catalog/duplicate-id.js';
+import duplicateCode from './catalog/duplicate-code.js';
+import brokenRelated from './catalog/broken-related.js';
+import nearDuplicate from './catalog/near-duplicate.js';
+import inconsistentContact from './catalog/inconsistent-contact.js';
 import headingIncrement from './markdown/heading-increment.js';
 import promisedExceedsStatutory from './policy/promised-exceeds-statutory.js';
 import tooManyVisits from './policy/too-many-visits.js';
@@ -84,6 +89,11 @@ export const rules: readonly Rule[] = [
   jargon,
   typography,
   readability,
+  duplicateId,
+  duplicateCode,
+  brokenRelated,
+  nearDuplicate,
+  inconsistentContact,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

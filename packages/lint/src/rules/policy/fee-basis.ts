@@ -1,4 +1,4 @@
-import { asFields, asList, asNumber, keyRange, textOf, valueRange } from '../../guide-fields.js';
+import { asFields, asList, keyRange, textOf, valueRange } from '../../guide-fields.js';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -60,7 +60,7 @@ export default policyRule(
       if (!fee) return;
       const pointer = `${itemsPointer}/${index}`;
       const missing = (Object.keys(DETAILS) as Detail[]).filter(
-        (detail) => required.has(detail) && (detail === 'amount' ? asNumber(fee.amount) === undefined : !textOf(fee.basis)),
+        (detail) => required.has(detail) && fee[detail] === undefined,
       );
       const range = valueRange(guide, `${pointer}/item`) ?? keyRange(guide, pointer);
       if (!missing.length || !range) return;

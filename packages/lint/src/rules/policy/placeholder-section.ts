@@ -3,7 +3,7 @@ import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { valueRange } from '../../guide-fields.js';
 import { placeholders } from '../../rule-data.js';
-import { fieldLabel } from '../../schema-path.js';
+import { fieldLabel, resolveRef, schemaAt } from '../../schema-path.js';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -100,6 +100,9 @@ export default policyRule(
     for (const [pointer, entry] of guide.yaml?.entries ?? []) {
       const node = entry.node as { items?: unknown[] } | null;
       if (!node?.items || node.items.length > 0 || LISTS_THAT_MAY_BE_EMPTY.has(pointer) || pointer === '') continue;
+      // A list the schema requires items in is reported by schema/range already.
+      const schema = schemaAt(guide.data, pointer);
+      if (schema && ((resolveRef(schema).minItems as number | undefined) ?? 0) > 0) continue;
       report({ message: `${fieldLabel(guide.data, pointer)}是空的（有栏目无内容）：请补上内容，或删去这一项`, range: entry.range });
     }
     for (const { title, range } of emptySections(guide)) {

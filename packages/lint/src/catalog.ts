@@ -1,0 +1,112 @@
+import { displayPath, type ParsedGuide, type ResolvedConfig, type SourceRange } from '@baihua/core';
+import { findDirectives, applyDirectiveList } from './directives.js';
+import { summarize } from './results.js';
+import { asFields, asList, textOf } from './guide-fields.js';
+import { encodeSignature, signature } from './minhash.js';
+import { proseWords, readableForStyle } from './plain-analysis.js';
+import { rules } from './rules/index.js';
+import type { CatalogRule, Diagnostic, GuideSummary, LintResult, Located, Place } from './types.js';
+
+const catalogRules = rules.filter((rule): rule is CatalogRule => 'checkCatalog' in rule);
+
+const isOn = (config: ResolvedConfig, id: string) => {
+  const setting = config.rules.get(id);
+  return !!setting && setting.severity !== 'off';
+};
+
+/** Whether any catalog rule is on (among `only`, when given): otherwise no summary is made. */
+export function catalogRulesOn(config: ResolvedConfig, only?: string[]): boolean {
+  return catalogRules.some((rule) => isOn(config, rule.meta.id) && (!only || only.includes(rule.meta.id)));
+}
+
+function placeOf(guide: ParsedGuide, range: SourceRange): Place {
+  const start = guide.file.pointAt(range.start);
+  const end = guide.file.pointAt(range.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range: [range.start, range.end] };
+}
+
+/** The string at `pointer` with where it is written, if it is a non-empty string. */
+function located(guide: ParsedGuide, pointer: string, value: unknown): Located | undefined {
+  const text = textOf(value);
+  const range = guide.yaml?.entries.get(pointer)?.range;
+  return text && range ? { value: text, at: placeOf(guide, range) } : undefined;
+}
+
+/** What the catalog rules need to know of a guide, read while the guide is linted. */
+export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): GuideSummary {
+  const data = asFields(guide.data) ?? {};
+  const codes = asFields(data.codes);
+  const firstLine = { start: 0, end: Math.max(0, guide.file.text.search(/\r|\n|$/)) };
+  const title = located(guide, '/title', data.title);
+  const summary: GuideSummary = {
+    filePath: guide.file.path,
+    at: title?.at ?? placeOf(guide, firstLine),
+    related: asList(data.related).flatMap((value, index) => located(guide, `/related/${index}`, value) ?? []),
+    locations: asList(data.locations).flatMap((entry, index) => {
+      const location = asFields(entry);
+      const name = textOf(location?.name);
+      if (!location || !name) return [];
+      const address = located(guide, `/locations/${index}/address`, location.address);
+      const phone = located(guide, `/locations/${index}/phone`, location.phone);
+      return [{ name, ...(address && { address }), ...(phone && { phone }) }];
+    }),
+  };
+  const id = located(guide, '/id', data.id);
+  const basicCode = located(guide, '/codes/basic', codes?.basic);
+  const implementationCode = located(guide, '/codes/implementation', codes?.implementation);
+  if (title) summary.title = title.value;
+  if (id) summary.id = id;
+  if (basicCode) summary.basicCode = basicCode;
+  if (implementationCode) summary.implementationCode = implementationCode;
+  if (isOn(config, 'catalog/near-duplicate') && readableForStyle(guide)) {
+    const words = signature(proseWords(guide));
+    if (words) summary.signature = encodeSignature(words);
+  }
+  const directives = findDirectives(guide);
+  if (directives.length) summary.directives = directives;
+  return summary;
+}
+
+/** A guide of the catalog: linted (with its result) or only read for reference. */
+export interface CatalogMember {
+  summary: GuideSummary;
+  config: ResolvedConfig;
+  result?: LintResult;
+}
+
+/**
+ * The catalog pass: every catalog rule over the summaries; findings are added to the results of
+ * the guides being linted, under each guide's own configuration and inline disables.
+ */
+export function runCatalogRules(members: CatalogMember[], cwd: string, only?: string[]): void {
+  const bySummary = new Map(members.map((member) => [member.summary, member]));
+  const found = new Map<CatalogMember, Diagnostic[]>();
+  for (const rule of catalogRules) {
+    const { id } = rule.meta;
+    if (only && !only.includes(id)) continue;
+    rule.checkCatalog({
+      guides: members.map((member) => member.summary),
+      reportsOn: (guide) => {
+        const member = bySummary.get(guide)!;
+        return member.result !== undefined && isOn(member.config, id);
+      },
+      options: (guide) => bySummary.get(guide)!.config.rules.get(id)?.options ?? {},
+      knowsWholeCatalog: (guide) => bySummary.get(guide)!.config.catalog !== undefined,
+      displayPath: (guide) => displayPath(guide.filePath, cwd),
+      report: (guide, { message, at }) => {
+        const member = bySummary.get(guide)!;
+        if (!member.result || !isOn(member.config, id)) return;
+        const severity = member.config.rules.get(id)!.severity === 'error' ? 2 : 1;
+        const list = found.get(member) ?? [];
+        list.push({ ruleId: id, severity, message, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, range: at.range });
+        found.set(member, list);
+      },
+    });
+  }
+  for (const [member, diagnostics] of found) {
+    const result = member.result!;
+    const { kept, suppressed } = applyDirectiveList(member.summary.directives ?? [], diagnostics);
+    const messages = [...result.messages, ...kept].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    Object.assign(result, summarize(result.filePath, messages, [...result.suppressedMessages, ...suppressed], result.output));
+  }
+}

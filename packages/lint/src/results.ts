@@ -1,0 +1,18 @@
+import type { Diagnostic, LintResult } from './types.js';
+
+/** A file's result with its counts, ESLint's shape. */
+export function summarize(filePath: string, messages: Diagnostic[], suppressed: Diagnostic[], output?: string): LintResult {
+  const count = (severity: 1 | 2, fixable = false) =>
+    messages.filter((message) => message.severity === severity && (!fixable || message.fix)).length;
+  return {
+    filePath,
+    messages,
+    suppressedMessages: suppressed,
+    errorCount: count(2),
+    fatalErrorCount: messages.filter((message) => message.fatal).length,
+    warningCount: count(1),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+    ...(output !== undefined && { output }),
+  };
+}

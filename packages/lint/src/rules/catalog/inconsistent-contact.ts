@@ -1,0 +1,92 @@
+import { otherGuide } from '../catalog-helpers.js';
+import { EXAMPLE_GUIDE } from '../example-guide.js';
+import type { CatalogContext, CatalogRule, GuideSummary, Located } from '../../types.js';
+
+/** Spaces and full-width digits do not make two addresses or numbers different. */
+const normalize = (text: string) =>
+  text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[\s－—–]/g, (char) => (/\s/.test(char) ? '' : '-'));
+
+interface Written {
+  guide: GuideSummary;
+  value: Located;
+}
+
+const KINDS = { address: '地址', phone: '电话' } as const;
+
+function checkKind(context: CatalogContext, name: string, kind: keyof typeof KINDS, written: Written[]): void {
+  const variants = new Map<string, Written[]>();
+  for (const entry of written) {
+    const key = normalize(entry.value.value);
+    variants.set(key, [...(variants.get(key) ?? []), entry]);
+  }
+  if (variants.size < 2) return;
+  const ranked = [...variants.values()].sort((a, b) => b.length - a.length);
+  // The way most guides write it is taken as right; with no majority, every variant is reported.
+  const majority = ranked[0]!.length > ranked[1]!.length ? ranked[0] : undefined;
+  for (const variant of ranked) {
+    if (variant === majority) continue;
+    const others = ranked.filter((other) => other !== variant);
+    const described = others
+      .slice(0, 2)
+      .map((other) => `“${other[0]!.value.value}”（${context.displayPath(other[0]!.guide)}${other.length > 1 ? ` 等 ${other.length} 份` : ''}）`)
+      .join('、');
+    for (const { guide, value } of variant) {
+      if (!context.reportsOn(guide)) continue;
+      context.report(guide, {
+        message: `「${name}」的${KINDS[kind]}这里写的是“${value.value}”，别的指南写的是${described}：同一个地点各指南要写成一样，请核对后统一`,
+        at: value.at,
+      });
+    }
+  }
+}
+
+const rule: CatalogRule = {
+  meta: {
+    id: 'catalog/inconsistent-contact',
+    severity: 'warn',
+    title: '同一地点的地址和电话要一致',
+    description:
+      '同一个办理地点，在一份指南里是一个地址、在另一份里是另一个，群众不知道去哪里，多半是搬过家后只改了一部分指南。按地点名称（name）比较各指南写的地址和电话；多数指南的写法当作正确的，只提示不一样的那些。',
+    howToFix: '核对地点的实际地址和电话，把所有指南里这个地点的 address 和 phone 改成一样。',
+  },
+  examples: {
+    valid: [{ title: '同一地点，写法一致', code: EXAMPLE_GUIDE, catalog: [otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'])] }],
+    invalid: [
+      {
+        title: '同一地点，两个地址',
+        code: EXAMPLE_GUIDE,
+        catalog: [
+          otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'], ['东湖区人民路1号2楼', '东湖区湖滨路88号']),
+          otherGuide('passport.md', ['id: id-card-renewal', 'id: passport-application'], ['东湖区人民路1号2楼', '东湖区湖滨路88号']),
+        ],
+        errors: [
+          {
+            message: '「东湖区政务服务中心」的地址这里写的是“东湖区人民路1号2楼”，别的指南写的是“东湖区湖滨路88号”（id-card-loss.md 等 2 份）：同一个地点各指南要写成一样，请核对后统一',
+            line: 27,
+            column: 33,
+            endLine: 27,
+            endColumn: 43,
+          },
+        ],
+      },
+    ],
+  },
+  checkCatalog(context) {
+    const byName = new Map<string, { address: Written[]; phone: Written[] }>();
+    for (const guide of context.guides) {
+      for (const location of guide.locations) {
+        const name = location.name.replace(/\s/g, '');
+        const entry = byName.get(name) ?? { address: [], phone: [] };
+        if (location.address) entry.address.push({ guide, value: location.address });
+        if (location.phone) entry.phone.push({ guide, value: location.phone });
+        byName.set(name, entry);
+      }
+    }
+    for (const [name, { address, phone }] of byName) {
+      checkKind(context, name, 'address', address);
+      checkKind(context, name, 'phone', phone);
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,72 @@
+import { candidatePairs, decodeSignature, MIN_THRESHOLD, similarity } from '../../minhash.js';
+import { otherGuide } from '../catalog-helpers.js';
+import { EXAMPLE_GUIDE } from '../example-guide.js';
+import type { CatalogRule, GuideSummary } from '../../types.js';
+
+const DEFAULT_THRESHOLD = 0.8;
+
+/** The same service in different places: one basic code, each place its own implementation code. */
+const sameServiceElsewhere = (guide: GuideSummary) => (guide.implementationCode ? guide.basicCode?.value : undefined);
+
+const rule: CatalogRule = {
+  meta: {
+    id: 'catalog/near-duplicate',
+    severity: 'warn',
+    title: '同一件事不要写两份指南',
+    description:
+      '两份指南的文字大部分相同，多半是同一件事被两个部门或两个平台各写了一遍：群众不知道该信哪份，改了一份另一份就过时了。比较的是正文和字段里的文字（按词切分后每三个词一组，用 MinHash 估算相同的比例），达到选项 threshold（默认 0.8，即 80%）就提示。基本编码相同、各有实施编码的指南是不同地方实施的同一事项，不算重复。',
+    howToFix: '同一件事只留一份指南，另一份删去，或改成只写不同之处并用 related 指向保留的那份；确实是不同地方实施的，写上各自的 codes.implementation。',
+    options: { type: 'object', properties: { threshold: { type: 'number', minimum: MIN_THRESHOLD, maximum: 1 } }, additionalProperties: false },
+  },
+  examples: {
+    valid: [
+      {
+        title: '不同的事项',
+        code: EXAMPLE_GUIDE,
+        catalog: [
+          {
+            filename: 'passport.md',
+            code: `---\nid: passport-application\ntitle: 普通护照申请\n---\n\n## 办理前请确认\n\n第一次申请护照，或者护照快过期了、页数用完了，都可以申请。您可以到任何一个出入境接待大厅办理，办好后邮寄到家。\n`,
+          },
+        ],
+      },
+    ],
+    invalid: [
+      {
+        title: '只改了标识和地点的同一份指南',
+        code: EXAMPLE_GUIDE,
+        catalog: [otherGuide('copy.md', ['id: id-card-renewal', 'id: id-card-renewal-2'], ['东湖区人民路1号2楼', '东湖区人民路3号'])],
+        errors: [
+          {
+            message: '这份指南和 copy.md（换领居民身份证）的文字约 82% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
+            line: 3,
+            column: 8,
+            endLine: 3,
+            endColumn: 15,
+          },
+        ],
+      },
+    ],
+  },
+  checkCatalog(context) {
+    const guides = context.guides;
+    const signatures = guides.map((guide) => (guide.signature ? decodeSignature(guide.signature) : undefined));
+    const threshold = (guide: GuideSummary) => (context.options(guide).threshold as number | undefined) ?? DEFAULT_THRESHOLD;
+    for (const [first, second] of candidatePairs(signatures, (index) => sameServiceElsewhere(guides[index]!))) {
+      const share = similarity(signatures[first]!, signatures[second]!);
+      for (const [guide, other] of [
+        [guides[first]!, guides[second]!],
+        [guides[second]!, guides[first]!],
+      ] as const) {
+        if (!context.reportsOn(guide) || share < threshold(guide)) continue;
+        const named = other.title ? `${context.displayPath(other)}（${other.title}）` : context.displayPath(other);
+        context.report(guide, {
+          message: `这份指南和 ${named}的文字约 ${Math.round(share * 100)}% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation`,
+          at: guide.at,
+        });
+      }
+    }
+  },
+};
+
+export default rule;
