@@ -45,12 +45,26 @@ function showExample(rule: Rule, example: RuleExample, kind: 'bad' | 'good', foc
   const lines = focus.length ? focus : diagnostics.map((diagnostic) => diagnostic.line);
   const heading = kind === 'bad' ? c.red(`✗ 错误写法：${example.title}`) : c.green(`✓ 正确写法：${example.title}`);
   const out = ['', heading, ...showCode(example.code, window(example.code, lines), diagnostics, c)];
+  for (const other of example.catalog ?? []) out.push(...showOtherGuide(example.code, other, c));
   if (kind === 'bad' && example.output !== undefined) {
     const fixedLines = example.output.split('\n');
     const changed = example.code.split('\n').flatMap((line, index) => (fixedLines[index] !== line ? [index + 1] : []));
     out.push('', c.green('--fix 之后：'), ...showCode(example.output, window(example.output, changed.length ? changed : lines), [], c));
   }
   return out;
+}
+
+const SHOWN_DIFFERENCES = 6;
+
+/** Another guide of a catalog example: the lines where it differs from the example shown. */
+function showOtherGuide(code: string, other: { filename: string; code: string }, c: Colors): string[] {
+  const lines = code.split('\n');
+  const changed = other.code.split('\n').flatMap((line, index) => (line !== lines[index] ? [index + 1] : []));
+  if (changed.length === 0) return ['', c.dim(`同时检查的 ${other.filename}：内容和上面完全一样`)];
+  if (changed.length > SHOWN_DIFFERENCES) return ['', c.dim(`同时检查的 ${other.filename}：`), ...showCode(other.code, window(other.code, []), [], c)];
+  const otherLines = other.code.split('\n');
+  const width = String(changed.at(-1)).length;
+  return ['', c.dim(`同时检查的 ${other.filename}：和上面一样，只有这几行不同`), ...changed.map((number) => `${c.dim(`${String(number).padStart(width)} │`)} ${otherLines[number - 1]}`)];
 }
 
 /** `baihua explain RULE`: why the rule exists, how to fix, and its examples with live findings. */

@@ -48,7 +48,8 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
       if (!location || !name) return [];
       const address = located(guide, `/locations/${index}/address`, location.address);
       const phone = located(guide, `/locations/${index}/phone`, location.phone);
-      return [{ name, ...(address && { address }), ...(phone && { phone }) }];
+      const window = textOf(location.window);
+      return [{ name, ...(window && { window }), ...(address && { address }), ...(phone && { phone }) }];
     }),
   };
   const id = located(guide, '/id', data.id);

@@ -132,7 +132,7 @@ export interface GuideSummary {
   basicCode?: Located;
   implementationCode?: Located;
   related: Located[];
-  locations: Array<{ name: string; address?: Located; phone?: Located }>;
+  locations: Array<{ name: string; window?: string; address?: Located; phone?: Located }>;
   /** MinHash signature of the prose, base64 (only when catalog/near-duplicate is on) */
   signature?: string;
   /** inline disable comments, when the file has any */

@@ -46,7 +46,7 @@ const rule: CatalogRule = {
     severity: 'warn',
     title: '同一地点的地址和电话要一致',
     description:
-      '同一个办理地点，在一份指南里是一个地址、在另一份里是另一个，群众不知道去哪里，多半是搬过家后只改了一部分指南。按地点名称（name）比较各指南写的地址和电话；多数指南的写法当作正确的，只提示不一样的那些。',
+      '同一个办理地点，在一份指南里是一个地址、在另一份里是另一个，群众不知道去哪里，多半是搬过家后只改了一部分指南。按地点名称（name）比较各指南写的地址，按地点名称加窗口（window）比较电话；多数指南的写法当作正确的，只提示不一样的那些。',
     howToFix: '核对地点的实际地址和电话，把所有指南里这个地点的 address 和 phone 改成一样。',
   },
   examples: {
@@ -72,19 +72,21 @@ const rule: CatalogRule = {
     ],
   },
   checkCatalog(context) {
-    const byName = new Map<string, { address: Written[]; phone: Written[] }>();
+    // A place has one address; its windows may each have their own phone.
+    const addresses = new Map<string, Written[]>();
+    const phones = new Map<string, Written[]>();
+    const add = (map: Map<string, Written[]>, key: string, entry: Written) => map.set(key, [...(map.get(key) ?? []), entry]);
     for (const guide of context.guides) {
       for (const location of guide.locations) {
         const name = location.name.replace(/\s/g, '');
-        const entry = byName.get(name) ?? { address: [], phone: [] };
-        if (location.address) entry.address.push({ guide, value: location.address });
-        if (location.phone) entry.phone.push({ guide, value: location.phone });
-        byName.set(name, entry);
+        if (location.address) add(addresses, name, { guide, value: location.address });
+        if (location.phone) add(phones, JSON.stringify([name, location.window?.replace(/\s/g, '') ?? '']), { guide, value: location.phone });
       }
     }
-    for (const [name, { address, phone }] of byName) {
-      checkKind(context, name, 'address', address);
-      checkKind(context, name, 'phone', phone);
+    for (const [name, written] of addresses) checkKind(context, name, 'address', written);
+    for (const [key, written] of phones) {
+      const [name, window] = JSON.parse(key) as [string, string];
+      checkKind(context, window ? `${name}${window}` : name, 'phone', written);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { candidatePairs, decodeSignature, MIN_THRESHOLD, similarity } from '../../minhash.js';
-import { otherGuide } from '../catalog-helpers.js';
+import { nameGuides, otherGuide } from '../catalog-helpers.js';
 import { EXAMPLE_GUIDE } from '../example-guide.js';
 import type { CatalogRule, GuideSummary } from '../../types.js';
 
@@ -52,19 +52,26 @@ const rule: CatalogRule = {
     const guides = context.guides;
     const signatures = guides.map((guide) => (guide.signature ? decodeSignature(guide.signature) : undefined));
     const threshold = (guide: GuideSummary) => (context.options(guide).threshold as number | undefined) ?? DEFAULT_THRESHOLD;
+    const alike = new Map<GuideSummary, Array<{ other: GuideSummary; share: number }>>();
     for (const [first, second] of candidatePairs(signatures, (index) => sameServiceElsewhere(guides[index]!))) {
       const share = similarity(signatures[first]!, signatures[second]!);
       for (const [guide, other] of [
         [guides[first]!, guides[second]!],
         [guides[second]!, guides[first]!],
       ] as const) {
-        if (!context.reportsOn(guide) || share < threshold(guide)) continue;
-        const named = other.title ? `${context.displayPath(other)}（${other.title}）` : context.displayPath(other);
-        context.report(guide, {
-          message: `这份指南和 ${named}的文字约 ${Math.round(share * 100)}% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation`,
-          at: guide.at,
-        });
+        if (context.reportsOn(guide) && share >= threshold(guide)) alike.set(guide, [...(alike.get(guide) ?? []), { other, share }]);
       }
+    }
+    // One finding per guide: the most similar one, and how many more there are.
+    for (const [guide, others] of alike) {
+      others.sort((a, b) => b.share - a.share || a.other.filePath.localeCompare(b.other.filePath));
+      const { other, share } = others[0]!;
+      const named = other.title ? `${context.displayPath(other)}（${other.title}）` : context.displayPath(other);
+      const more = others.length > 1 ? `，还有 ${others.length - 1} 份指南也和它很像（${nameGuides(context, others.slice(1).map((entry) => entry.other))}）` : '';
+      context.report(guide, {
+        message: `这份指南和 ${named}的文字约 ${Math.floor(share * 100)}% 相同${more}：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation`,
+        at: guide.at,
+      });
     }
   },
 };

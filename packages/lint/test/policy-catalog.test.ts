@@ -1,0 +1,110 @@
+/**
+ * The policy and catalog rules beyond their own examples: every entry of their data files, the
+ * near-duplicate estimate on real guides, and the scale of the candidate search.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mergeLayers } from '@baihua/core';
+import { lintBytes, lintTogether, type LintResult } from '@baihua/lint';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const guidesDir = fileURLToPath(new URL('../../../guides/', import.meta.url));
+const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
+const renewal = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8');
+
+/** A configuration with one rule on, the whole catalog being the guides given. */
+function only(ruleId: string, options?: Record<string, unknown>) {
+  return mergeLayers([{ path: 'test', data: { rules: { [ruleId]: options ? ['error', options] : 'error' }, catalog: [] }, locate: () => undefined }]);
+}
+
+function guideFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? guideFiles(join(dir, entry.name)) : /\.(md|yaml)$/.test(entry.name) && entry.name !== 'baihua.config.yaml' ? [join(dir, entry.name)] : [],
+  );
+}
+
+const messages = (results: LintResult[]) => results.flatMap((result) => result.messages.map((message) => `${result.filePath} ${message.line}:${message.column} ${message.message}`));
+
+describe('cancelled certificates (data/cancelled-certificates.yaml)', () => {
+  const { certificates } = parse(readFileSync(join(dataDir, 'cancelled-certificates.yaml'), 'utf8')) as {
+    certificates: Array<{ name: string; match: string[]; source: string; test: string; not: string }>;
+  };
+  const withMaterial = (name: string) => renewal.replace('  - name: 原居民身份证\n', `  - name: ${name}\n`);
+
+  it.each(certificates.map((entry) => [entry.name, entry] as const))('%s: names its source and fires on its test, not on its look-alike', (_name, entry) => {
+    expect(entry.source).toMatch(/[\u4e00-\u9fff]/);
+    const bad = lintBytes('guide.md', Buffer.from(withMaterial(entry.test)), { config: only('policy/cancelled-certificate') }).messages;
+    expect(bad).toHaveLength(1);
+    expect(bad[0]!.message).toContain(`「${entry.name}」已经取消`);
+    expect(bad[0]!.line).toBe(26);
+    expect(lintBytes('guide.md', Buffer.from(withMaterial(entry.not)), { config: only('policy/cancelled-certificate') }).messages).toEqual([]);
+  });
+});
+
+describe('placeholders (data/placeholders.yaml)', () => {
+  const { whole, anywhere } = parse(readFileSync(join(dataDir, 'placeholders.yaml'), 'utf8')) as { whole: string[]; anywhere: string[] };
+
+  it.each(whole)('“%s” as a whole value is a placeholder, with or without a closing 。', (placeholder) => {
+    for (const written of [placeholder, `${placeholder}。`]) {
+      const text = renewal.replace('visits_reason: 需要您本人到场拍照、采集指纹。', `visits_reason: "${written}"`);
+      const found = lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages;
+      expect(found.map((message) => message.message)).toEqual([`这里只写了“${placeholder}”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项`]);
+    }
+  });
+
+  it.each(anywhere)('“%s” inside a sentence marks it unfinished', (mark) => {
+    const text = renewal.replace('visits_reason: 需要您本人到场拍照、采集指纹。', `visits_reason: "需要您本人到场拍照（${mark}）。"`);
+    const found = lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages;
+    expect(found.map((message) => `${message.line}:${message.column}-${message.endColumn}`)).toEqual([`75:27-${27 + mark.length}`]);
+  });
+
+  it('leaves real values that merely start like a placeholder alone', () => {
+    const text = renewal.replace('visits_reason: 需要您本人到场拍照、采集指纹。', 'visits_reason: 无法在网上采集指纹，需要您本人到场。');
+    expect(lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages).toEqual([]);
+  });
+});
+
+describe('near-duplicates on real guides', () => {
+  const guides = guideFiles(guidesDir).map((path) => ({ filePath: path.slice(guidesDir.length), text: readFileSync(path, 'utf8') }));
+
+  it('no two of the twelve example guides look alike, even at the lowest threshold', () => {
+    expect(messages(lintTogether(guides, { config: only('catalog/near-duplicate', { threshold: 0.5 }) }))).toEqual([]);
+  });
+
+  it('a guide rewritten in half of its body scores between the copies and the distinct guides', () => {
+    const [head, body] = renewal.split('\n---\n') as [string, string];
+    const paragraphs = body.split('\n\n');
+    const rewritten = paragraphs.map((paragraph, index) => (index % 2 ? paragraph : '请按窗口工作人员的说明办理。')).join('\n\n');
+    const copy = `${head.replace('id: id-card-renewal', 'id: id-card-renewal-2')}\n---\n${rewritten}`;
+    const results = lintTogether(
+      [
+        { filePath: 'a.md', text: renewal },
+        { filePath: 'b.md', text: copy },
+      ],
+      { config: only('catalog/near-duplicate', { threshold: 0.5 }) },
+    );
+    const [share] = messages(results).map((message) => Number(/约 (\d+)%/.exec(message)![1]));
+    expect(share).toBeGreaterThan(50);
+    expect(share).toBeLessThan(95);
+  });
+
+  it('the same service in 300 places (one basic code, each its own implementation code) is not reported, and costs no pairs', () => {
+    const places = Array.from({ length: 300 }, (_, index) => ({
+      filePath: `county-${index}.md`,
+      text: renewal
+        .replace('id: id-card-renewal', `id: id-card-renewal-${index}`)
+        .replace('  basic: "000104101000"', `  basic: "000104101000"\n  implementation: "113301000024891${String(index).padStart(3, '0')}Q3000104101000"`),
+    }));
+    const started = performance.now();
+    const results = lintTogether([...places, { filePath: 'portal-copy.md', text: renewal.replace('id: id-card-renewal', 'id: id-card-renewal-portal') }], {
+      config: only('catalog/near-duplicate'),
+    });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    // Only the copy without an implementation code is a second guide for the same service.
+    expect(results.filter((result) => result.messages.length).map((result) => result.filePath)).toEqual([...places.map((place) => place.filePath), 'portal-copy.md']);
+    expect(results.at(-1)!.messages).toHaveLength(1);
+    expect(results.at(-1)!.messages[0]!.message).toMatch(/^这份指南和 county-\d+\.md（换领居民身份证）的文字约 100% 相同，还有 299 份指南也和它很像（county-\d+\.md、county-\d+\.md、county-\d+\.md 等 299 份指南）：/);
+  });
+});
