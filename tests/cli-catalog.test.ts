@@ -121,7 +121,7 @@ describe('the catalog setting', () => {
     const run = runCli(['lint', '户籍/id-card-renewal.md'], { cwd: dir });
     expect(run.code).toBe(2);
     expectNoStackTrace(run);
-    expect(run.stderr).toBe(`${join(dir, CONFIG)}:9:1: 配置错误：catalog 里的「省级目录」：找不到这个文件或目录\n`);
+    expect(run.stderr).toBe(`${join(dir, CONFIG)}:9:11: 配置错误：catalog 里的「省级目录」：找不到这个文件或目录\n`);
   });
 
   it('applies to a guide read from standard input', () => {

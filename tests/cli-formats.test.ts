@@ -160,6 +160,15 @@ describe('baihua explain', () => {
     expect(run.stdout).toContain('✓ 正确写法：份数写成数字\n');
   });
 
+  it('shows the other guides of a catalog rule’s example, by the lines where they differ', () => {
+    const run = runCli(['explain', 'catalog/duplicate-id']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '✗ 错误写法：两份指南用了同一个标识\n1 │ ---\n2 │ id: id-card-renewal\n  │     ^^^^^^^^^^^^^^^ 标识「id-card-renewal」和 copy.md 重复：每份指南的标识要不同，请给其中一份换一个\n',
+    );
+    expect(run.stdout).toContain('同时检查的 copy.md：和上面一样，只有这几行不同\n3 │ title: 补领居民身份证\n');
+  });
+
   it('lists every rule without an argument and rejects an unknown one', () => {
     expect(runCli(['explain']).stdout).toMatch(/schema\/required\s+错误\s+必填字段/);
     const unknown = runCli(['explain', 'schema/typo']);

@@ -49,7 +49,14 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
   } else {
     const targets = patterns.length ? patterns : defaultTargets();
     const cacheLocation = options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;
-    results = await lintFiles({ patterns: targets, fix, ...(options.config && { configFile: options.config }), ...(cacheLocation && { cacheLocation }) });
+    results = await lintFiles({
+      patterns: targets,
+      fix,
+      // Only the JSON report prints each section's readability.
+      readabilitySections: options.format === 'json',
+      ...(options.config && { configFile: options.config }),
+      ...(cacheLocation && { cacheLocation }),
+    });
     if (options.fix) {
       for (const result of results) if (result.output !== undefined) writeFileAtomic(result.filePath, result.output);
     }

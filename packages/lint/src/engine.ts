@@ -144,7 +144,16 @@ function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | un
   }
   const result = { ...summarize(filePath, messages, suppressed, output), ...statsFor(guide, options.config) };
   const summary = catalogRulesOn(options.config, options.only) ? summarizeGuide(guide, options.config) : undefined;
-  return { result, ...(summary && { summary }) };
+  return detached({ result, ...(summary && { summary }) });
+}
+
+/**
+ * A copy whose strings no longer point into the guide's text. V8 keeps a substring (a title cut
+ * from the file, a message built around it) as a view of the string it came from, so results
+ * and summaries kept for a whole catalog would otherwise keep every guide's text alive.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** Readability is reported whenever the plain-language rules look at a guide. */
@@ -162,6 +171,11 @@ export interface LintFilesOptions {
   fix?: boolean;
   /** where to keep the lint cache; no cache when unset */
   cacheLocation?: string;
+  /**
+   * keep each section's readability in the results (default true); reports that print only a
+   * guide's score turn it off, so a large catalog's results stay small while it is linted
+   */
+  readabilitySections?: boolean;
 }
 
 /**
@@ -199,6 +213,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
         cache.set(filePath, savedKey, linted.result, linted.summary);
       }
     }
+    if (options.readabilitySections === false) linted.result = withoutSections(linted.result);
     results.push(linted.result);
     if (linted.summary) members.push({ result: linted.result, summary: linted.summary, config });
   }
@@ -208,6 +223,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
   }
   cache?.save();
   return results;
+}
+
+function withoutSections(result: LintResult): LintResult {
+  if (!result.stats) return result;
+  const { sections: _sections, ...readability } = result.stats.readability;
+  return { ...result, stats: { readability: { ...readability, sections: [] } } };
 }
 
 /** What the cache keys a file by: its bytes, or its size when it is too large to read. */
@@ -233,7 +254,8 @@ async function addCatalogReferences(members: CatalogMember[], cache: LintCache |
     } catch (error) {
       if (!(error instanceof FileAccessError)) throw error;
       const layer = [...config.layers].reverse().find((candidate) => candidate.data.catalog);
-      throw new ConfigError(`catalog 里的「${error.path}」：${error.message}`, layer?.path ?? base, layer?.locate('/catalog'));
+      const index = patterns.indexOf(error.path);
+      throw new ConfigError(`catalog 里的「${error.path}」：${error.message}`, layer?.path ?? base, layer?.locate(index === -1 ? '/catalog' : `/catalog/${index}`));
     }
     for (const filePath of files) {
       if (known.has(filePath) || isIgnored(filePath, config)) continue;

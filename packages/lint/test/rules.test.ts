@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { createAjv } from '@baihua/core';
 import { rules, verifyRuleExamples } from '@baihua/lint';
 
 describe('every rule against its own examples', () => {
@@ -21,5 +22,13 @@ describe('rule metadata', () => {
     const configurable = rules.filter((rule) => !rule.meta.fatal);
     expect(Object.keys(preset.rules).sort()).toEqual(configurable.map((rule) => rule.meta.id).sort());
     for (const rule of configurable) expect(preset.rules[rule.meta.id]).toBe(rule.meta.severity);
+  });
+
+  it.each(rules.filter((rule) => rule.meta.options).map((rule) => [rule.meta.id, rule] as const))('%s: its options schema accepts the options its examples use', (_id, rule) => {
+    const validate = createAjv().compile(rule.meta.options!);
+    for (const example of [...rule.examples.valid, ...rule.examples.invalid]) {
+      if (example.options) expect(validate(example.options), `${example.title}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(validate({ noSuchOption: true })).toBe(false);
   });
 });

@@ -48,7 +48,10 @@ export default policyRule(
     options: { type: 'object', properties: { hotlines: { type: 'array', items: { type: 'string', pattern: '^[0-9-]+$' } } }, additionalProperties: false },
   },
   {
-    valid: [{ title: '号码、时间和地址都规范', code: EXAMPLE_GUIDE }],
+    valid: [
+      { title: '号码、时间和地址都规范', code: EXAMPLE_GUIDE },
+      { title: '本地的服务号（hotlines）', code: exampleWith('complaint: "12345"', 'complaint: "8890"'), options: { hotlines: ['8890'] } },
+    ],
     invalid: [
       {
         title: '区号加了括号',

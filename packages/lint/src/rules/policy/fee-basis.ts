@@ -23,6 +23,11 @@ export default policyRule(
     valid: [
       { title: '写了金额和依据', code: EXAMPLE_GUIDE },
       { title: '不收费', code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: { free: true }') },
+      {
+        title: '只要求写金额（require: [amount]）',
+        code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: [{ item: 工本费, amount: 20 }]'),
+        options: { require: ['amount'] },
+      },
     ],
     invalid: [
       {

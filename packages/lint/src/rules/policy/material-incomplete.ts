@@ -26,6 +26,7 @@ export default policyRule(
         title: '免提交，写明了共享来源',
         code: exampleWith('    form: 原件\n    copies: 1\n    source: 自备\n', '    exempt: { source: 青禾市公安户籍信息平台 }\n'),
       },
+      { title: '只要求写形式（require: [form]）', code: exampleWith('    copies: 1\n    source: 自备\n', ''), options: { require: ['form'] } },
     ],
     invalid: [
       {

@@ -22,6 +22,11 @@ export default policyRule(
     valid: [
       { title: '预约办理，给了网址', code: EXAMPLE_GUIDE },
       { title: '只能线下办理', code: exampleWith('online: { level: 预约办理, url: "https://example.gov.cn/id-card" }', 'online: { level: 仅线下办理 }') },
+      {
+        title: '只要求全程网办给网址（levels），预约在电话里办',
+        code: exampleWith('online: { level: 预约办理, url: "https://example.gov.cn/id-card" }', 'online: { level: 预约办理 }'),
+        options: { levels: ['全程网办'] },
+      },
     ],
     invalid: [
       {

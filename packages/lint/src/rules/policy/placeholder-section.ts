@@ -52,7 +52,10 @@ export default policyRule(
     },
   },
   {
-    valid: [{ title: '每一栏都有内容', code: EXAMPLE_GUIDE }],
+    valid: [
+      { title: '每一栏都有内容', code: EXAMPLE_GUIDE },
+      { title: '本地约定可以写“无”（allow）', code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', 'visits_reason: 无'), options: { allow: ['无'] } },
+    ],
     invalid: [
       {
         title: '字段只写了“暂无”',

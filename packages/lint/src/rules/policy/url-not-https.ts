@@ -52,7 +52,14 @@ export default policyRule(
     options: { type: 'object', properties: { allowHosts: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
   },
   {
-    valid: [{ title: 'https 网址', code: EXAMPLE_GUIDE }],
+    valid: [
+      { title: 'https 网址', code: EXAMPLE_GUIDE },
+      {
+        title: '只在政务内网用的地址（allowHosts）',
+        code: exampleWithParagraph('在窗口电脑上打开 http://10.1.2.3/queue 查看排队情况。'),
+        options: { allowHosts: ['10.1.2.3'] },
+      },
+    ],
     invalid: [
       {
         title: '办理网址是 http',
