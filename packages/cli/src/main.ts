@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderError } from './commander-messages.js';
 import { describeError, UsageError } from './errors.js';
+import type { BuildOptions } from './build-command.js';
 import type { InitGuideOptions } from './init-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { StatsOptions } from './stats-command.js';
@@ -52,6 +53,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       // Commands load on use: `--help` and `--version` stay fast.
       const { runLint } = await import('./lint-command.js');
       const result = await runLint(paths, options, version);
+      io.stdout(result.stdout);
+      exitCode = result.exitCode;
+    });
+
+  program
+    .command('build')
+    .description('检查指南，没有错误时生成网页版、手机版和打印版')
+    .argument('[paths...]', '指南文件或目录（默认 guides）')
+    .option('-o, --out <dir>', '输出目录', 'dist')
+    .option('--targets <list>', '生成哪些版本：web、mobile、print，用逗号分开', 'web,mobile,print')
+    .option('--templates <dir>', '模板目录（复制 templates/site 后修改）')
+    .option('--site-url <url>', '网站地址，用于打印版上的网址和搜索引擎数据')
+    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
+    .action(async (paths: string[], options: BuildOptions) => {
+      const { runBuild } = await import('./build-command.js');
+      const result = await runBuild(paths, options, version);
       io.stdout(result.stdout);
       exitCode = result.exitCode;
     });

@@ -1,0 +1,4 @@
+export { renderSite, TARGETS, DEFAULT_TEMPLATES, MOBILE_PAGE_LIMIT, type Target, type SiteOptions, type SiteFiles } from './site.js';
+export { guideView, telUrl, type GuideView, type MaterialView, type LocationView } from './view.js';
+export { searchIndex, type SearchIndex } from './search.js';
+export { bodyHtml } from './body.js';

@@ -1,0 +1,131 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ParsedGuide } from '@baihua/core';
+import Handlebars from 'handlebars';
+import { searchIndex } from './search.js';
+import { guideView, type GuideView } from './view.js';
+
+export type Target = 'web' | 'mobile' | 'print';
+export const TARGETS: readonly Target[] = ['web', 'mobile', 'print'];
+
+/** The templates shipped with Baihua; a portal copies the directory and names its copy in the configuration. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
+
+/** A mobile page must load on a weak connection: the page with its CSS inlined stays under this. */
+export const MOBILE_PAGE_LIMIT = 50 * 1024;
+
+export interface SiteOptions {
+  targets: readonly Target[];
+  /** a directory laid out like templates/site */
+  templates?: string;
+  /** where the web pages will be served, for links in print handouts and JSON-LD */
+  siteUrl?: string;
+}
+
+/** The files of a site: path relative to the output directory → contents. */
+export type SiteFiles = Map<string, string>;
+
+interface Templates {
+  page(name: string): HandlebarsTemplateDelegate;
+  asset(name: string): string;
+}
+
+/**
+ * Templates from a directory: `*.hbs` pages, `partials/*.hbs`, `assets/*`. Names come from the
+ * directory listing, never from guide data, so nothing a guide says can reach a file outside it.
+ */
+function loadTemplates(directory: string): Templates {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('concat', (...values: unknown[]) => values.slice(0, -1).map(String).join(''));
+  handlebars.registerHelper('join', (values: unknown, separator: unknown) => (Array.isArray(values) ? values.map(String).join(String(separator)) : ''));
+  for (const name of readdirSync(join(directory, 'partials'))) {
+    if (name.endsWith('.hbs')) handlebars.registerPartial(name.slice(0, -4), readFileSync(join(directory, 'partials', name), 'utf8'));
+  }
+  const pages = new Map<string, HandlebarsTemplateDelegate>();
+  const assets = new Map(readdirSync(join(directory, 'assets')).map((name) => [name, readFileSync(join(directory, 'assets', name), 'utf8')]));
+  return {
+    page(name) {
+      let page = pages.get(name);
+      if (!page) {
+        page = handlebars.compile(readFileSync(join(directory, `${name}.hbs`), 'utf8'), { preventIndent: true });
+        pages.set(name, page);
+      }
+      return page;
+    },
+    asset(name) {
+      const asset = assets.get(name);
+      if (asset === undefined) throw new Error(`模板目录 ${directory} 缺少 assets/${name}`);
+      return asset;
+    },
+  };
+}
+
+interface IndexGroup {
+  name: string;
+  categories: Array<{ name: string; guides: GuideView[] }>;
+}
+
+/** The index page's groups: by department, then by category, in catalog order. */
+function groups(views: GuideView[]): IndexGroup[] {
+  const byDepartment = new Map<string, Map<string, GuideView[]>>();
+  for (const view of views) {
+    const categories = byDepartment.get(view.department) ?? new Map<string, GuideView[]>();
+    const category = view.category || '其他';
+    categories.set(category, [...(categories.get(category) ?? []), view]);
+    byDepartment.set(view.department, categories);
+  }
+  return [...byDepartment].map(([name, categories]) => ({ name, categories: [...categories].map(([category, guides]) => ({ name: category, guides })) }));
+}
+
+/** The mobile page's folding sections, in the order people act. */
+function mobileSections(view: GuideView) {
+  return [
+    { title: '谁可以办', open: true, items: [...view.conditions, ...view.exclusions.map((line) => `不能办：${line}`)] },
+    {
+      title: '要带的材料',
+      open: true,
+      items: view.materials.map((material) => `${material.name}（${[material.form, material.copies, material.exempt].filter(Boolean).join('，')}）`),
+    },
+    { title: '怎么办', items: view.steps.map((step, index) => `${index + 1}. ${step.title}：${step.how}`) },
+    { title: '多久办好，要多少钱', items: [...view.timeLimit, ...view.fees] },
+    { title: '去哪里办', items: view.contacts.map((contact) => `${contact.label}：${contact.phone}`), places: view.locations },
+    ...(view.faq.length ? [{ title: '常见问题', items: view.faq.map((entry) => `${entry.question} ${entry.answer}`) }] : []),
+  ];
+}
+
+/** Renders guides (parsed, lint-clean) to the files of each target. */
+export function renderSite(guides: ParsedGuide[], options: SiteOptions): SiteFiles {
+  const templates = loadTemplates(options.templates ?? DEFAULT_TEMPLATES);
+  const titles = new Map<string, string>();
+  for (const guide of guides) {
+    const data = guide.data as { id?: unknown; title?: unknown };
+    if (typeof data?.id === 'string' && typeof data.title === 'string') titles.set(data.id, data.title);
+  }
+  const webUrl = (id: string) => (options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}/web/guides/${id}.html` : undefined);
+  const views = guides.map((guide) => {
+    const id = (guide.data as { id?: string }).id ?? '';
+    const pageUrl = webUrl(id);
+    return guideView(guide, { titles, ...(pageUrl && { pageUrl }) });
+  });
+  const files: SiteFiles = new Map();
+  if (options.targets.includes('web')) {
+    for (const view of views) files.set(`web/guides/${view.id}.html`, templates.page('web-guide')({ guide: view }));
+    files.set('web/index.html', templates.page('web-index')({ departments: groups(views) }));
+    files.set('web/search-index.json', JSON.stringify(searchIndex(views, (view) => `guides/${view.id}.html`)));
+    files.set('web/assets/web.css', templates.asset('web.css'));
+    files.set('web/assets/search.js', templates.asset('search.js'));
+  }
+  if (options.targets.includes('mobile')) {
+    const css = templates.asset('mobile.css');
+    for (const view of views) {
+      const firstPhone = view.locations.find((location) => location.tel) ?? view.contacts[0];
+      files.set(`mobile/${view.id}.html`, templates.page('mobile-guide')({ guide: view, css, sections: mobileSections(view), firstPhone }));
+    }
+  }
+  if (options.targets.includes('print')) {
+    for (const view of views) files.set(`print/${view.id}.html`, templates.page('print-guide')({ guide: view, webUrl: webUrl(view.id) }));
+    files.set('print/print.css', templates.asset('print.css'));
+  }
+  return files;
+}

@@ -1,0 +1,237 @@
+import type { ParsedGuide } from '@baihua/core';
+import { bodyHtml } from './body.js';
+
+/**
+ * A guide as the templates show it: every field turned into the words a citizen reads, in the
+ * order people act (能不能办 → 要带什么 → 怎么办 → 多久/多少钱 → 去哪里/找谁). Values stay plain
+ * strings; Handlebars escapes them. Only `body` (sanitized HTML) and `jsonLd` (built here) are
+ * inserted unescaped.
+ */
+export interface GuideView {
+  id: string;
+  title: string;
+  summary: string;
+  department: string;
+  category: string;
+  type: string;
+  aliases: string[];
+  keywords: string[];
+  keyFacts: Array<{ label: string; value: string }>;
+  online?: { level: string; url?: string; mobile?: string };
+  conditions: string[];
+  exclusions: string[];
+  materials: MaterialView[];
+  steps: Array<{ title: string; how: string; where?: string; duration?: string }>;
+  fees: string[];
+  timeLimit: string[];
+  locations: LocationView[];
+  contacts: Array<{ label: string; phone: string; tel: string }>;
+  result?: { name: string; delivery: string; validity?: string };
+  faq: Array<{ question: string; answer: string }>;
+  related: Array<{ id: string; title: string }>;
+  legalBasis: string[];
+  access: string[];
+  reviewed: string;
+  body: string;
+  jsonLd: string;
+}
+
+export interface MaterialView {
+  name: string;
+  need: string;
+  form: string;
+  copies?: string;
+  source: string;
+  exempt?: string;
+  details: string[];
+}
+
+export interface LocationView {
+  name: string;
+  address: string;
+  window?: string;
+  transit?: string;
+  hours: string;
+  holiday?: string;
+  phone?: string;
+  tel?: string;
+}
+
+type Fields = Record<string, unknown>;
+const fields = (value: unknown): Fields => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {});
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+const texts = (value: unknown): string[] => list(value).flatMap((item) => text(item) ?? []);
+/** Only web addresses become links: a `javascript:` or `data:` value is dropped. */
+const webUrl = (value: unknown): string | undefined => {
+  const url = text(value);
+  return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+};
+
+/** A phone number as a `tel:` URL: digits, and `,` (a pause) before an extension. */
+export function telUrl(phone: string): string {
+  return `tel:${phone.replace(/转/g, ',').replace(/[^0-9+,]/g, '')}`;
+}
+
+function duration(value: unknown): string | undefined {
+  const { days, unit } = fields(value);
+  if (typeof days !== 'number' || typeof unit !== 'string') return undefined;
+  return days === 0 ? '当场办结' : `${days} 个${unit}`;
+}
+
+function legalBasis(value: unknown): string | undefined {
+  const entry = fields(value);
+  return text(value) ?? (text(entry.name) ? `${text(entry.name)}${text(entry.article) ?? ''}` : undefined);
+}
+
+function feeLines(value: unknown): { lines: string[]; free: boolean } {
+  const object = fields(value);
+  const items = Array.isArray(value) ? value : list(object.items);
+  if (object.free === true && items.length === 0) return { lines: ['不收费'], free: true };
+  const lines = items.flatMap((item) => {
+    const fee = fields(item);
+    const name = text(fee.item);
+    if (!name) return [];
+    const amount = typeof fee.amount === 'number' ? `${fee.amount} 元${text(fee.unit) ? `（${text(fee.unit)}）` : ''}` : '金额见窗口公示';
+    const waiver = text(fee.waiver) ? `；${text(fee.waiver)}` : '';
+    return [`${name}：${amount}${waiver}`];
+  });
+  return { lines, free: false };
+}
+
+function materialView(value: unknown): MaterialView | undefined {
+  const material = fields(value);
+  const name = text(material.name);
+  if (!name) return undefined;
+  const forms = Array.isArray(material.form) ? texts(material.form) : texts([material.form]);
+  const need = text(material.need) ?? '必要';
+  const exempt = fields(material.exempt);
+  const view: MaterialView = {
+    name,
+    need: need === '情形必要' && text(material.situation) ? `${text(material.situation)}时需要` : need === '容缺' ? '可以后补' : '必须提交',
+    form: forms.join('、') || '—',
+    source: text(material.issuer) ?? text(material.source) ?? '',
+    details: [text(material.requirements), text(material.note)].flatMap((detail) => detail ?? []),
+  };
+  if (typeof material.copies === 'number') view.copies = `${material.copies} 份`;
+  if (material.exempt !== undefined) view.exempt = text(exempt.source) ? `免提交：窗口从${text(exempt.source)}获取` : '免提交';
+  return view;
+}
+
+function locationView(value: unknown): LocationView | undefined {
+  const location = fields(value);
+  const name = text(location.name);
+  const address = text(location.address);
+  const hours = text(location.hours);
+  if (!name || !address || !hours) return undefined;
+  const view: LocationView = { name, address, hours };
+  for (const key of ['window', 'transit', 'holiday'] as const) {
+    const detail = text(location[key]);
+    if (detail) view[key] = detail;
+  }
+  const phone = text(location.phone);
+  if (phone) Object.assign(view, { phone, tel: telUrl(phone) });
+  return view;
+}
+
+/** ISO 8601 duration of a time limit, for schema.org (`P15D`); working days are counted as days. */
+function isoDuration(value: unknown): string | undefined {
+  const { days } = fields(value);
+  return typeof days === 'number' ? `P${days}D` : undefined;
+}
+
+/** schema.org GovernmentService, safe to put in a <script> element. */
+function jsonLd(data: Fields, view: Omit<GuideView, 'jsonLd'>, pageUrl: string | undefined): string {
+  const limits = fields(data.time_limit);
+  const channels: Fields[] = view.locations.map((location) => ({
+    '@type': 'ServiceChannel',
+    name: location.name,
+    serviceLocation: { '@type': 'Place', name: location.name, address: location.address },
+    ...(location.phone && { servicePhone: { '@type': 'ContactPoint', telephone: location.phone } }),
+    ...(isoDuration(limits.promised) && { processingTime: isoDuration(limits.promised) }),
+  }));
+  if (view.online?.url) channels.unshift({ '@type': 'ServiceChannel', name: view.online.level, serviceUrl: view.online.url });
+  const service = {
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentService',
+    name: view.title,
+    ...(view.aliases.length && { alternateName: view.aliases }),
+    description: view.summary,
+    ...(pageUrl && { url: pageUrl }),
+    serviceType: view.type,
+    provider: { '@type': 'GovernmentOrganization', name: view.department },
+    ...(view.category && { category: view.category }),
+    availableChannel: channels,
+  };
+  // `<` is escaped so that no string in the guide can close the script element.
+  return JSON.stringify(service).replace(/</g, '\\u003c');
+}
+
+export interface ViewOptions {
+  /** titles of the other guides, for related links */
+  titles: ReadonlyMap<string, string>;
+  /** the web page's URL, when the site's address is known */
+  pageUrl?: string;
+}
+
+/** The view of a guide that lints without fatal problems (the build checks that first). */
+export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
+  const data = fields(guide.data);
+  const online = fields(data.online);
+  const limits = fields(data.time_limit);
+  const fees = feeLines(data.fees);
+  const promised = duration(limits.promised);
+  const statutory = duration(limits.statutory);
+  const visits = typeof data.visits === 'number' ? data.visits : undefined;
+  const level = text(online.level);
+  const result = fields(data.result);
+  const contacts = fields(data.contacts);
+  const view: Omit<GuideView, 'jsonLd'> = {
+    id: text(data.id) ?? '',
+    title: text(data.title) ?? '',
+    summary: text(data.summary) ?? '',
+    department: text(data.department) ?? '',
+    category: text(data.category) ?? '',
+    type: text(data.type) ?? '',
+    aliases: texts(data.aliases),
+    keywords: texts(data.keywords),
+    keyFacts: [
+      { label: '办理时限', value: promised ?? statutory ?? '—' },
+      { label: '费用', value: fees.free ? '不收费' : fees.lines.length ? fees.lines.map((line) => line.split('：')[1]!.split('；')[0]).join('、') : '—' },
+      { label: '到现场次数', value: visits === undefined ? '—' : visits === 0 ? '不用到现场' : `最多 ${visits} 次` },
+      { label: '网上办理', value: level ?? '—' },
+    ],
+    conditions: texts(data.conditions),
+    exclusions: texts(data.exclusions),
+    materials: list(data.materials).flatMap((item) => materialView(item) ?? []),
+    steps: list(data.steps).flatMap((item) => {
+      const step = fields(item);
+      const title = text(step.title);
+      const how = text(step.how);
+      if (!title || !how) return [];
+      return [{ title, how, ...(text(step.where) && { where: text(step.where)! }), ...(text(step.duration) && { duration: text(step.duration)! }) }];
+    }),
+    fees: fees.lines,
+    timeLimit: [
+      ...(promised ? [`承诺时限：${promised}${text(fields(limits.promised).note) ? `，${text(fields(limits.promised).note)}` : ''}`] : []),
+      ...(statutory ? [`法定时限：${statutory}`] : []),
+    ],
+    locations: list(data.locations).flatMap((item) => locationView(item) ?? []),
+    contacts: [
+      ['咨询电话', contacts.consult],
+      ['投诉电话', contacts.complaint],
+    ].flatMap(([label, phone]) => (text(phone) ? [{ label: label as string, phone: text(phone)!, tel: telUrl(text(phone)!) }] : [])),
+    faq: list(data.faq).flatMap((item) => {
+      const entry = fields(item);
+      return text(entry.question) && text(entry.answer) ? [{ question: text(entry.question)!, answer: text(entry.answer)! }] : [];
+    }),
+    related: texts(data.related).flatMap((id) => (options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [])),
+    legalBasis: list(data.legal_basis).flatMap((entry) => legalBasis(entry) ?? []),
+    access: [text(fields(data.access).offline), text(fields(data.access).assisted)].flatMap((line) => line ?? []),
+    reviewed: text(data.reviewed) ?? '',
+    body: guide.body ? bodyHtml(guide.body.tree) : '',
+  };
+  if (level && level !== '仅线下办理') view.online = { level, ...(webUrl(online.url) && { url: webUrl(online.url)! }), ...(text(online.mobile) && { mobile: text(online.mobile)! }) };
+  if (text(result.name)) view.result = { name: text(result.name)!, delivery: texts(result.delivery).join('、'), ...(text(result.validity) && { validity: text(result.validity)! }) };
+  return { ...view, jsonLd: jsonLd(data, view, options.pageUrl) };
+}
