@@ -127,5 +127,7 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): SiteFil
     for (const view of views) files.set(`print/${view.id}.html`, templates.page('print-guide')({ guide: view, webUrl: webUrl(view.id) }));
     files.set('print/print.css', templates.asset('print.css'));
   }
+  // Template lines that hold only a block helper leave their indentation behind.
+  for (const [path, content] of files) if (path.endsWith('.html')) files.set(path, content.replace(/[ \t]+$/gm, ''));
   return files;
 }

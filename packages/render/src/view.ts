@@ -68,9 +68,9 @@ const webUrl = (value: unknown): string | undefined => {
   return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
 };
 
-/** A phone number as a `tel:` URL: digits, and `,` (a pause) before an extension. */
+/** A phone number as a `tel:` URL (RFC 3966): digits and hyphens, `,` (a pause) before an extension. */
 export function telUrl(phone: string): string {
-  return `tel:${phone.replace(/转/g, ',').replace(/[^0-9+,]/g, '')}`;
+  return `tel:${phone.replace(/转/g, ',').replace(/[^0-9+,-]/g, '')}`;
 }
 
 function duration(value: unknown): string | undefined {

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseGuide, SourceFile } from '@baihua/core';
+import { MOBILE_PAGE_LIMIT, renderSite, telUrl, type SearchIndex } from '@baihua/render';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+
+const guidesDir = fileURLToPath(new URL('../../../guides/', import.meta.url));
+const renewalText = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8');
+
+function guideFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? guideFiles(join(dir, entry.name)) : /\.(md|yaml)$/.test(entry.name) && entry.name !== 'baihua.config.yaml' ? [join(dir, entry.name)] : [],
+  );
+}
+
+const examples = guideFiles(guidesDir).map((path) => parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))));
+const site = renderSite(examples, { targets: ['web', 'mobile', 'print'], siteUrl: 'https://guides.example.gov.cn' });
+
+function renderOne(text: string) {
+  return renderSite([parseGuide(new SourceFile('guide.md', text))], { targets: ['web', 'mobile', 'print'] });
+}
+
+describe('the pages of the example guides', () => {
+  it('has a web page, a mobile page and a print page for every guide, an index and a search index', () => {
+    const ids = examples.map((guide) => (guide.data as { id: string }).id).sort();
+    const pages = (prefix: string) => [...site.keys()].filter((path) => path.startsWith(prefix) && path.endsWith('.html')).map((path) => path.slice(prefix.length, -5)).sort();
+    expect(pages('web/guides/')).toEqual(ids);
+    expect(pages('mobile/')).toEqual(ids);
+    expect(pages('print/')).toEqual(ids);
+    expect([...site.keys()].filter((path) => !path.endsWith('.html')).sort()).toEqual(['print/print.css', 'web/assets/search.js', 'web/assets/web.css', 'web/search-index.json']);
+  });
+
+  it('passes html-validate (recommended rules), every page', async () => {
+    // Phone numbers are kept on one line by CSS (a[href^="tel:"] { white-space: nowrap }) rather than
+    // with non-breaking hyphens, which a citizen copying the number would carry into the dialler.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'tel-non-breaking': 'off' } });
+    const failures: string[] = [];
+    for (const [path, html] of site) {
+      if (!path.endsWith('.html')) continue;
+      const report = await validator.validateString(html, path);
+      for (const result of report.results) for (const message of result.messages) failures.push(`${path}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps every mobile page, CSS inlined, under 50 KB', () => {
+    for (const [path, html] of site) if (path.startsWith('mobile/')) expect(Buffer.byteLength(html), path).toBeLessThan(MOBILE_PAGE_LIMIT);
+  });
+
+  it('puts the key facts, the start button, tap-to-call links and the JSON-LD on the web page', () => {
+    const page = site.get('web/guides/id-card-renewal.html')!;
+    expect(page).toContain('<div><dt>办理时限</dt><dd>10 个工作日</dd></div>');
+    expect(page).toContain('<div><dt>到现场次数</dt><dd>最多 1 次</dd></div>');
+    expect(page).toContain('<a class="start" href="https://example.gov.cn/qinghe/id-card-renewal">在线办理</a>');
+    expect(page).toContain('电话：<a href="tel:0000-66230000">0000-66230000</a>');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]!) as Record<string, unknown>;
+    expect(jsonLd['@type']).toBe('GovernmentService');
+    expect(jsonLd.url).toBe('https://guides.example.gov.cn/web/guides/id-card-renewal.html');
+    expect(page).toContain('<a href="passport-application.html">首次申请普通护照</a>');
+  });
+
+  it('marks materials that need not be brought, and ticks boxes only on the handout', () => {
+    expect(site.get('web/guides/id-card-renewal.html')).toContain('<span class="badge">免提交：窗口从青禾市公安户籍信息平台获取</span>');
+    expect(site.get('web/guides/id-card-renewal.html')).not.toContain('☐');
+    expect(site.get('print/id-card-renewal.html')!.match(/☐/g)).toHaveLength(3);
+  });
+});
+
+describe('search without jieba in the browser', () => {
+  const index = JSON.parse(site.get('web/search-index.json')!) as SearchIndex;
+  /** The query side of templates/site/assets/search.js: every character pair must be held. */
+  const search = (query: string) => {
+    const chars = Array.from(query);
+    const grams = chars.length < 2 ? chars : chars.slice(0, -1).map((char, i) => char + chars[i + 1]);
+    const sets = grams.map((gram) => new Set(index.grams[gram] ?? []));
+    return index.guides.filter((_, position) => sets.every((set) => set.has(position))).map((guide) => guide.title);
+  };
+
+  it('finds 换领居民身份证 from 身份证 and from its everyday name 换身份证', () => {
+    expect(search('身份证')).toContain('换领居民身份证');
+    expect(search('换身份证')).toEqual(['换领居民身份证']);
+  });
+
+  it('finds nothing for characters that never stand together', () => {
+    expect(search('护照公积金')).toEqual([]);
+  });
+});
+
+describe('guide text is untrusted', () => {
+  it('drops raw HTML, javascript: and data: links from the body, and escapes every field', () => {
+    const hostile = renewalText
+      .replace('title: 换领居民身份证', 'title: "换领<script>alert(1)</script>身份证"')
+      .replace('## 办理前请确认', '## 办理前请确认\n\n<iframe src="https://evil.example"></iframe>\n\n[点我](javascript:alert(1)) [图](data:text/html;base64,PHNjcmlwdD4=) <img src=x onerror=alert(1)>');
+    const pages = renderOne(hostile);
+    for (const [path, html] of pages) {
+      if (!path.endsWith('.html')) continue;
+      expect(html, path).not.toContain('<script>alert');
+      expect(html, path).not.toContain('<iframe');
+      expect(html, path).not.toMatch(/href="(javascript|data):/);
+      expect(html, path).not.toContain('onerror');
+    }
+    expect(pages.get('web/guides/id-card-renewal.html')).toContain('<h1>换领&lt;script&gt;alert(1)&lt;/script&gt;身份证</h1>');
+  });
+
+  it('cannot close the JSON-LD script element from a field', () => {
+    const page = renderOne(renewalText.replace('department: 青禾市公安局东湖分局户政科', 'department: "户政科</script><script>alert(1)</script>"')).get('web/guides/id-card-renewal.html')!;
+    expect(page.match(/<\/script>/g)).toHaveLength(1);
+    expect(page).toContain('户政科\\u003c/script>\\u003cscript>alert(1)\\u003c/script>');
+  });
+
+  it('never links an online URL that is not http(s)', () => {
+    const page = renderOne(renewalText.replace('url: "https://example.gov.cn/qinghe/id-card-renewal"', 'url: "javascript:alert(1)"')).get('web/guides/id-card-renewal.html')!;
+    expect(page).not.toContain('javascript:');
+    expect(page).not.toContain('class="start"');
+  });
+});
+
+describe('tel: links', () => {
+  it('keep digits, and turn an extension into a pause', () => {
+    expect(telUrl('0000-66230000')).toBe('tel:0000-66230000');
+    expect(telUrl('12345')).toBe('tel:12345');
+    expect(telUrl('0571-88888888转8001')).toBe('tel:0571-88888888,8001');
+  });
+});
