@@ -16,6 +16,18 @@ CI=true pnpm install --frozen-lockfile --reporter=append-only
 # nodejs-jieba is a native addon compiled on install; fail here, not in the first test that needs it.
 (cd packages/plain && node -e "require('nodejs-jieba')") || { echo "setup: nodejs-jieba did not build (needs g++, make, python3)" >&2; exit 1; }
 
+# Chromium and CJK fonts print the handouts to PDF (baihua build --targets print). Installed with
+# apt-get where they are missing and it can; otherwise the other targets still build.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+    echo "setup: installing chromium and fonts-noto-cjk with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq chromium fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+  else
+    echo "setup: chromium or fonts-noto-cjk is missing and apt-get cannot install them here; print PDFs need them (or set BAIHUA_CHROMIUM)" >&2
+  fi
+fi
+
 echo "setup: building packages"
 pnpm run --silent build
 echo "setup: done. Run pnpm baihua --help for the CLI."

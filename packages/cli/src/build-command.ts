@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { parseGuide, readGuideFile } from '@baihua/core';
 import { formatters, lintFiles } from '@baihua/lint';
-import { DEFAULT_TEMPLATES, renderSite, TARGETS, type Target } from '@baihua/render';
+import { CHROMIUM_MISSING, DEFAULT_TEMPLATES, findChromium, PdfPrinter, renderSite, TARGETS, type Site, type Target } from '@baihua/render';
 import { UsageError } from './errors.js';
 import type { CommandOutput } from './lint-command.js';
 
@@ -35,21 +36,57 @@ function templatesDirectory(option: string | undefined): string {
   return directory;
 }
 
+const PDF_MANIFEST = 'print/pdf-manifest.json';
+
 /**
- * Writes every file into a new directory next to `out`, then swaps it in: a build that fails
- * half way leaves the previous site as it was.
+ * The handouts as PDFs, one browser for the whole build. A PDF whose print page and stylesheet
+ * are unchanged since the last build (same hash in the manifest) is copied, not printed again.
  */
-function writeSite(out: string, files: Map<string, string>): void {
+async function printHandouts(building: string, previousSite: string, site: Site, chromium: string): Promise<number> {
+  const css = site.files.get('print/print.css') ?? '';
+  const manifestPath = join(previousSite, PDF_MANIFEST);
+  const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>) : {};
+  const manifest: Record<string, string> = {};
+  let printer: PdfPrinter | undefined;
+  let printed = 0;
+  try {
+    for (const handout of site.handouts) {
+      const hash = createHash('sha256').update(site.files.get(`print/${handout.id}.html`)!).update(css).update(handout.date).digest('hex');
+      manifest[handout.id] = hash;
+      const target = join(building, 'print', `${handout.id}.pdf`);
+      const earlier = join(previousSite, 'print', `${handout.id}.pdf`);
+      if (before[handout.id] === hash && existsSync(earlier)) {
+        copyFileSync(earlier, target);
+        continue;
+      }
+      printer ??= await PdfPrinter.launch(chromium);
+      writeFileSync(target, await printer.print(join(building, 'print', `${handout.id}.html`), handout.title, handout.date));
+      printed++;
+    }
+  } finally {
+    await printer?.close();
+  }
+  writeFileSync(join(building, PDF_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return printed;
+}
+
+/**
+ * Writes every file into a new directory next to `out`, prints the handouts there, then swaps it
+ * in: a build that fails half way leaves the previous site as it was.
+ */
+async function writeSite(out: string, site: Site, chromium: string | undefined): Promise<number> {
   const target = resolve(out);
   const building = `${target}.building-${process.pid}`;
   const previous = `${target}.previous-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
+  let printed = 0;
   try {
-    for (const [path, content] of files) {
+    for (const [path, content] of site.files) {
       const file = join(building, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
+    if (site.handouts.length && chromium) printed = await printHandouts(building, target, site, chromium);
     if (existsSync(target)) renameSync(target, previous);
     renameSync(building, target);
   } catch (error) {
@@ -58,6 +95,7 @@ function writeSite(out: string, files: Map<string, string>): void {
     throw error;
   }
   rmSync(previous, { recursive: true, force: true });
+  return printed;
 }
 
 /** `baihua build`: lint, and when nothing is an error, render every target into `--out`. */
@@ -71,8 +109,13 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
     return { stdout: `${report}\n有 ${failed.length} 份指南还有错误，没有生成网站（${options.out} 保持原样）。修好后再运行 baihua build\n`, exitCode: 1 };
   }
   const guides = results.map((result) => parseGuide(readGuideFile(result.filePath).file));
-  const files = renderSite(guides, { targets, templates, ...(options.siteUrl && { siteUrl: options.siteUrl }) });
-  writeSite(options.out, files);
-  const counts = targets.map((target) => `${target} ${[...files.keys()].filter((path) => path.startsWith(`${target}/`) && path.endsWith('.html')).length} 页`);
-  return { stdout: `✔ 生成了 ${guides.length} 份指南：${counts.join('，')} → ${options.out}\n`, exitCode: 0 };
+  const site = renderSite(guides, { targets, templates, ...(options.siteUrl && { siteUrl: options.siteUrl }) });
+  // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
+  const chromium = targets.includes('print') ? findChromium() : undefined;
+  const printed = await writeSite(options.out, site, chromium);
+  const counts = targets.map((target) => `${target} ${[...site.files.keys()].filter((path) => path.startsWith(`${target}/`) && path.endsWith('.html')).length} 页`);
+  const pdfs = site.handouts.length && chromium ? `，PDF ${site.handouts.length} 份（新打印 ${printed} 份）` : '';
+  const stdout = `✔ 生成了 ${guides.length} 份指南：${counts.join('，')}${pdfs} → ${options.out}\n`;
+  if (targets.includes('print') && !chromium) return { stdout: `${stdout}✖ ${CHROMIUM_MISSING}\n`, exitCode: 1 };
+  return { stdout, exitCode: 0 };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParsedGuide } from '@baihua/core';
 import Handlebars from 'handlebars';
+import { qrSvg } from './qr.js';
 import { searchIndex } from './search.js';
 import { guideView, type GuideView } from './view.js';
 
@@ -25,6 +26,18 @@ export interface SiteOptions {
 
 /** The files of a site: path relative to the output directory → contents. */
 export type SiteFiles = Map<string, string>;
+
+/** A print page to turn into a PDF: `print/<id>.html` → `print/<id>.pdf`, dated by the guide's review. */
+export interface Handout {
+  id: string;
+  title: string;
+  date: string;
+}
+
+export interface Site {
+  files: SiteFiles;
+  handouts: Handout[];
+}
 
 interface Templates {
   page(name: string): HandlebarsTemplateDelegate;
@@ -95,7 +108,7 @@ function mobileSections(view: GuideView) {
 }
 
 /** Renders guides (parsed, lint-clean) to the files of each target. */
-export function renderSite(guides: ParsedGuide[], options: SiteOptions): SiteFiles {
+export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   const templates = loadTemplates(options.templates ?? DEFAULT_TEMPLATES);
   const titles = new Map<string, string>();
   for (const guide of guides) {
@@ -123,11 +136,16 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): SiteFil
       files.set(`mobile/${view.id}.html`, templates.page('mobile-guide')({ guide: view, css, sections: mobileSections(view), firstPhone }));
     }
   }
+  const handouts: Handout[] = [];
   if (options.targets.includes('print')) {
-    for (const view of views) files.set(`print/${view.id}.html`, templates.page('print-guide')({ guide: view, webUrl: webUrl(view.id) }));
+    for (const view of views) {
+      const url = webUrl(view.id);
+      files.set(`print/${view.id}.html`, templates.page('print-guide')({ guide: view, webUrl: url, qr: url && qrSvg(url, `扫码查看「${view.title}」的网上指南`) }));
+      handouts.push({ id: view.id, title: view.title, date: view.reviewed });
+    }
     files.set('print/print.css', templates.asset('print.css'));
   }
   // Template lines that hold only a block helper leave their indentation behind.
   for (const [path, content] of files) if (path.endsWith('.html')) files.set(path, content.replace(/[ \t]+$/gm, ''));
-  return files;
+  return { files, handouts };
 }

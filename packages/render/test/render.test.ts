@@ -16,10 +16,10 @@ function guideFiles(dir: string): string[] {
 }
 
 const examples = guideFiles(guidesDir).map((path) => parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))));
-const site = renderSite(examples, { targets: ['web', 'mobile', 'print'], siteUrl: 'https://guides.example.gov.cn' });
+const site = renderSite(examples, { targets: ['web', 'mobile', 'print'], siteUrl: 'https://guides.example.gov.cn' }).files;
 
 function renderOne(text: string) {
-  return renderSite([parseGuide(new SourceFile('guide.md', text))], { targets: ['web', 'mobile', 'print'] });
+  return renderSite([parseGuide(new SourceFile('guide.md', text))], { targets: ['web', 'mobile', 'print'] }).files;
 }
 
 describe('the pages of the example guides', () => {

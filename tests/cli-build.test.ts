@@ -1,0 +1,118 @@
+/**
+ * `baihua build` as a user runs it: every target from the example guides, PDFs printed by the
+ * system Chromium (one browser for the build), byte-identical rebuilds, only changed handouts
+ * printed again, and a failed build that leaves the previous site alone.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { guidesDir, runCli, scratch } from './helpers.js';
+import { expectNoStackTrace, snapshotTree } from './cli-test-utils.js';
+
+const SITE_URL = 'https://guides.qinghe.example.gov.cn';
+/** Pages each example handout prints on (A4): one long guide takes three. */
+const PAGES: Record<string, number> = {
+  'driving-licence-renewal': 2,
+  'housing-fund-rent-withdrawal': 2,
+  'id-card-renewal': 2,
+  'income-tax-annual-settlement': 2,
+  'individual-business-registration': 2,
+  'marriage-registration': 2,
+  'minimum-living-allowance': 2,
+  'offsite-medical-filing': 2,
+  'passport-application': 2,
+  'pension-enrollment': 2,
+  'primary-school-enrollment': 2,
+  'second-hand-house-transfer': 3,
+};
+
+function pdfFacts(path: string): { pages: number; fonts: string[] } {
+  const pdf = readFileSync(path, 'latin1');
+  const fonts = [...new Set([...pdf.matchAll(/\/FontName \/[A-Z]{6}\+([^\s/>]+)/g)].map((match) => match[1]!))].sort();
+  return { pages: Number(/\/Type \/Pages\b[^>]*?\/Count (\d+)/s.exec(pdf)?.[1] ?? /\/Count (\d+)/.exec(pdf)![1]), fonts };
+}
+
+describe('baihua build of the example guides', () => {
+  let dir: string;
+  let first: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    dir = scratch();
+    first = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', SITE_URL], { cwd: dir });
+  }, 120_000);
+
+  it('writes the web, mobile and print targets, and a PDF of every handout', () => {
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe(`✔ 生成了 12 份指南：web 13 页，mobile 12 页，print 12 页，PDF 12 份（新打印 12 份） → ${join(dir, 'dist')}\n`);
+    expect(first.code).toBe(0);
+    const ids = Object.keys(PAGES);
+    expect(readdirSync(join(dir, 'dist/web/guides')).sort()).toEqual(ids.map((id) => `${id}.html`));
+    expect(readdirSync(join(dir, 'dist/mobile')).sort()).toEqual(ids.map((id) => `${id}.html`));
+    expect(readdirSync(join(dir, 'dist/print')).sort()).toEqual(['pdf-manifest.json', 'print.css', ...ids.flatMap((id) => [`${id}.html`, `${id}.pdf`])].sort());
+    expect(existsSync(join(dir, 'dist/web/index.html'))).toBe(true);
+  });
+
+  it('prints each handout on A4 with its page count and the Noto CJK fonts embedded', () => {
+    for (const [id, pages] of Object.entries(PAGES)) {
+      const facts = pdfFacts(join(dir, 'dist/print', `${id}.pdf`));
+      expect(facts.pages, id).toBe(pages);
+      expect(facts.fonts.filter((font) => font.startsWith('NotoSansCJK')), id).toEqual(['NotoSansCJKsc-Bold', 'NotoSansCJKsc-Regular']);
+    }
+  });
+
+  it('links the handout to the web page with a QR code', () => {
+    const handout = readFileSync(join(dir, 'dist/print/id-card-renewal.html'), 'utf8');
+    expect(handout).toContain(`网上查看：${SITE_URL}/web/guides/id-card-renewal.html`);
+    expect(handout).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" width="96" height="96" role="img" aria-label="扫码查看「换领居民身份证」的网上指南">/);
+  });
+
+  it('prints nothing again when nothing changed, and the PDFs are byte-identical to a fresh build', () => {
+    const before = snapshotTree(join(dir, 'dist/print'));
+    const again = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', SITE_URL], { cwd: dir });
+    expect(again.stdout).toContain('PDF 12 份（新打印 0 份）');
+    const fresh = scratch();
+    runCli(['build', guidesDir, '--out', join(fresh, 'dist'), '--site-url', SITE_URL, '--targets', 'print'], { cwd: fresh });
+    for (const id of Object.keys(PAGES)) {
+      expect(readFileSync(join(fresh, 'dist/print', `${id}.pdf`)).equals(readFileSync(join(dir, 'dist/print', `${id}.pdf`))), id).toBe(true);
+    }
+    expect(Object.keys(snapshotTree(join(dir, 'dist/print')))).toEqual(Object.keys(before));
+  }, 120_000);
+});
+
+describe('builds that cannot finish', () => {
+  it('a guide with an error: the report, exit 1, and the previous site untouched', () => {
+    const dir = scratch(guidesDir);
+    expect(runCli(['build', '.', '--out', 'dist', '--targets', 'web'], { cwd: dir }).code).toBe(0);
+    const before = snapshotTree(join(dir, 'dist'));
+    const guide = join(dir, '户籍/id-card-renewal.md');
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('visits: 1', 'visits: 一次'));
+    const run = runCli(['build', '.', '--out', 'dist', '--targets', 'web'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('「到现场次数」(visits)应为数字');
+    expect(run.stdout).toContain('有 1 份指南还有错误，没有生成网站（dist 保持原样）。修好后再运行 baihua build\n');
+    expect(snapshotTree(join(dir, 'dist'))).toEqual(before);
+  });
+
+  it('without Chromium: one line saying how to get it, exit 1, and the other targets built', () => {
+    const dir = scratch(guidesDir);
+    const run = runCli(['build', '.', '--out', 'dist'], { cwd: dir, env: { BAIHUA_CHROMIUM: join(dir, 'no-such-browser') } });
+    expect(run.code).toBe(1);
+    expectNoStackTrace(run);
+    expect(run.stdout).toBe(
+      '✔ 生成了 12 份指南：web 13 页，mobile 12 页，print 12 页 → dist\n✖ 生成打印版 PDF 需要 Chromium：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n',
+    );
+    expect(existsSync(join(dir, 'dist/web/index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/mobile/id-card-renewal.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/print/id-card-renewal.pdf'))).toBe(false);
+  });
+
+  it('an unknown target or a templates directory outside the project is a usage error', () => {
+    const dir = scratch(guidesDir);
+    const target = runCli(['build', '.', '--targets', 'web,pdf'], { cwd: dir });
+    expect(target.code).toBe(2);
+    expect(target.stderr).toBe('baihua: --targets 只能是 web、mobile、print（用逗号分开），现在是「web,pdf」\n');
+    const templates = runCli(['build', '.', '--templates', '/tmp'], { cwd: dir });
+    expect(templates.code).toBe(2);
+    expect(templates.stderr).toBe('baihua: --templates 要指向项目里的目录，现在是 /tmp\n');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+});
