@@ -1,0 +1,130 @@
+/**
+ * The built site in a real browser: headless Debian Chromium driven by playwright-core (no browser
+ * download), pages served over HTTP as a portal would. axe-core finds no serious or critical
+ * accessibility problem on the index, a guide page, a mobile page and its large-text mode; search
+ * works without jieba; the mobile page fits 360 px. Screenshots of each target are saved in
+ * test-results/screenshots/ for a person to look at.
+ */
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { findChromium, CHROMIUM_FLAGS } from '@baihua/render';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+
+const screenshots = join(repoRoot, 'test-results/screenshots');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.pdf': 'application/pdf' };
+
+/** A static file server for the built site, on 127.0.0.1 and a free port. */
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+let browser: Browser;
+let server: Server;
+let site: string;
+
+beforeAll(async () => {
+  const dir = scratch();
+  const build = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', 'https://guides.qinghe.example.gov.cn'], { cwd: dir });
+  expect(build.code).toBe(0);
+  ({ server, url: site } = await serve(join(dir, 'dist')));
+  browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_FLAGS });
+  mkdirSync(screenshots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path: string, width: number): Promise<Page> {
+  // A context per page: axe-core opens its own pages in the page's context.
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site}/${path}`, { waitUntil: 'load' });
+  return page;
+}
+
+async function seriousProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page } as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+}
+
+describe('accessibility (axe-core)', () => {
+  it.each([
+    ['the index', 'web/index.html', 1280],
+    ['a guide page', 'web/guides/id-card-renewal.html', 1280],
+    ['a mobile page', 'mobile/id-card-renewal.html', 360],
+    ['the large-text mode', 'mobile/id-card-renewal.html?large=1', 360],
+  ])('%s has no serious or critical violation', async (_name, path, width) => {
+    const page = await open(path as string, width as number);
+    expect(await seriousProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('in the browser', () => {
+  it('search finds 换领居民身份证 from 身份证, with no jieba on the page', async () => {
+    const page = await open('web/index.html', 1280);
+    await page.fill('#q', '身份证');
+    await expect.poll(() => page.locator('#results a').allTextContents()).toContain('换领居民身份证');
+    await page.fill('#q', '换身份证');
+    await expect.poll(() => page.locator('#results a').allTextContents()).toEqual(['换领居民身份证']);
+    await page.context().close();
+  });
+
+  it('a mobile page fits 360 px, keeps the start button on screen, and has tap-to-call links', async () => {
+    const page = await open('mobile/id-card-renewal.html', 360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const start = await page.locator('a.start').boundingBox();
+    expect(start!.y + start!.height).toBeLessThanOrEqual(900);
+    await page.mouse.wheel(0, 2000);
+    expect((await page.locator('a.start').boundingBox())!.y).toBe(start!.y);
+    expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, 'mobile-360.png') });
+    await page.context().close();
+  });
+
+  it('the large-text mode is switched on by ?large=1 or the class, for older readers', async () => {
+    const normal = await open('mobile/id-card-renewal.html', 360);
+    const large = await open('mobile/id-card-renewal.html?large=1', 360);
+    const size = (page: Page) => page.evaluate(() => getComputedStyle(document.body).fontSize);
+    expect(await size(normal)).toBe('16px');
+    expect(await size(large)).toBe('21px');
+    await large.screenshot({ path: join(screenshots, 'mobile-360-large.png') });
+    await normal.evaluate(() => document.documentElement.classList.add('large-text'));
+    expect(await size(normal)).toBe('21px');
+    await Promise.all([normal.context().close(), large.context().close()]);
+  });
+
+  it('a guide page reads without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site}/web/guides/id-card-renewal.html`);
+    expect(await page.locator('h1').textContent()).toBe('换领居民身份证');
+    expect(await page.locator('ol.steps > li').count()).toBe(4);
+    await page.screenshot({ path: join(screenshots, 'web-1280.png') });
+    await context.close();
+  });
+
+  it('the handout in print layout', async () => {
+    const page = await open('print/id-card-renewal.html', 794);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.materials .box').count()).toBe(3);
+    await page.screenshot({ path: join(screenshots, 'print.png'), fullPage: true });
+    await page.context().close();
+  });
+});
