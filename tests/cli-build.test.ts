@@ -3,13 +3,14 @@
  * system Chromium (one browser for the build), byte-identical rebuilds, only changed handouts
  * printed again, and a failed build that leaves the previous site alone.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guidesDir, runCli, scratch } from './helpers.js';
+import { guidesDir, repoRoot, runCli, scratch } from './helpers.js';
 import { expectNoStackTrace, snapshotTree } from './cli-test-utils.js';
 
 const SITE_URL = 'https://guides.qinghe.example.gov.cn';
+const CONFIG = 'baihua.config.yaml';
 /** Pages each example handout prints on (A4): one long guide takes three. */
 const PAGES: Record<string, number> = {
   'driving-licence-renewal': 2,
@@ -114,5 +115,27 @@ describe('builds that cannot finish', () => {
     expect(templates.code).toBe(2);
     expect(templates.stderr).toBe('baihua: --templates 要指向项目里的目录，现在是 /tmp\n');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it('a templates directory named in the configuration must stay inside the configuration’s directory', () => {
+    const dir = scratch(guidesDir);
+    writeFileSync(join(dir, CONFIG), `${readFileSync(join(dir, CONFIG), 'utf8')}templates: ../elsewhere\n`);
+    const run = runCli(['build', '.', '--targets', 'web'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${join(dir, CONFIG)}:10:1: 配置错误：templates 要指向本配置文件所在目录里的模板目录，现在是「../elsewhere」\n`);
+  });
+});
+
+describe('a portal’s own templates', () => {
+  it('are a copy of templates/site named in baihua.config.yaml, and restyle every page', () => {
+    const dir = scratch(guidesDir);
+    cpSync(join(repoRoot, 'templates/site'), join(dir, 'portal'), { recursive: true });
+    writeFileSync(join(dir, 'portal/assets/web.css'), `/* 青禾市门户 */\n${readFileSync(join(dir, 'portal/assets/web.css'), 'utf8')}`);
+    writeFileSync(join(dir, 'portal/partials/head.hbs'), `${readFileSync(join(dir, 'portal/partials/head.hbs'), 'utf8')}<meta name="generator" content="青禾市门户">\n`);
+    writeFileSync(join(dir, CONFIG), `${readFileSync(join(dir, CONFIG), 'utf8')}templates: portal\n`);
+    const run = runCli(['build', '.', '--out', 'dist', '--targets', 'web,mobile'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toMatch(/^\/\* 青禾市门户 \*\//);
+    expect(readFileSync(join(dir, 'dist/mobile/id-card-renewal.html'), 'utf8')).toContain('<meta name="generator" content="青禾市门户">');
   });
 });

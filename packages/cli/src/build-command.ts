@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { parseGuide, readGuideFile } from '@baihua/core';
-import { formatters, lintFiles } from '@baihua/lint';
+import { configForPath, formatters, lintFiles } from '@baihua/lint';
 import { CHROMIUM_MISSING, DEFAULT_TEMPLATES, findChromium, PdfPrinter, renderSite, TARGETS, type Site, type Target } from '@baihua/render';
 import { UsageError } from './errors.js';
 import type { CommandOutput } from './lint-command.js';
@@ -22,15 +22,20 @@ function parseTargets(list: string): Target[] {
   return names as Target[];
 }
 
-/** A templates directory must be inside the project, laid out like templates/site. */
-function templatesDirectory(option: string | undefined): string {
-  if (!option) return DEFAULT_TEMPLATES;
-  const directory = resolve(option);
-  const inside = relative(process.cwd(), directory);
-  if (inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`--templates 要指向项目里的目录，现在是 ${option}`);
+/**
+ * The templates: `--templates`, else the configuration's `templates`, else Baihua's own. A
+ * directory given on the command line must be inside the project (the working directory).
+ */
+function templatesDirectory(option: string | undefined, configured: string | undefined): string {
+  let directory = configured ?? DEFAULT_TEMPLATES;
+  if (option) {
+    directory = resolve(option);
+    const inside = relative(process.cwd(), directory);
+    if (inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`--templates 要指向项目里的目录，现在是 ${option}`);
+  }
   for (const part of ['partials', 'assets']) {
     if (!existsSync(join(directory, part)) || !statSync(join(directory, part)).isDirectory()) {
-      throw new UsageError(`模板目录 ${option} 里缺少 ${part}/：请复制 templates/site 后再修改`);
+      throw new UsageError(`模板目录 ${relative(process.cwd(), directory) || '.'} 里缺少 ${part}/：请复制 templates/site 后再修改`);
     }
   }
   return directory;
@@ -101,8 +106,10 @@ async function writeSite(out: string, site: Site, chromium: string | undefined):
 /** `baihua build`: lint, and when nothing is an error, render every target into `--out`. */
 export async function runBuild(patterns: string[], options: BuildOptions, version: string): Promise<CommandOutput> {
   const targets = parseTargets(options.targets);
-  const templates = templatesDirectory(options.templates);
-  const results = await lintFiles({ patterns: patterns.length ? patterns : ['guides'], readabilitySections: false, ...(options.config && { configFile: options.config }) });
+  const targetPaths = patterns.length ? patterns : ['guides'];
+  const results = await lintFiles({ patterns: targetPaths, readabilitySections: false, ...(options.config && { configFile: options.config }) });
+  const config = results[0] && configForPath(results[0].filePath, options.config);
+  const templates = templatesDirectory(options.templates, config?.templates);
   const failed = results.filter((result) => result.errorCount > 0);
   if (failed.length) {
     const report = formatters.stylish(failed, { cwd: process.cwd(), color: false, version });

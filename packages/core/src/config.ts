@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { escapePointerToken, parseYaml, pointerTokens, type ParsedYaml } from './yaml-source.js';
 import { configSchema, createAjv } from './schemas.js';
 import { ConfigError } from './errors.js';
@@ -19,6 +19,8 @@ export interface ConfigData {
   ignores?: string[];
   /** every guide of the catalog, for the catalog rules (globs or paths relative to the file) */
   catalog?: string[];
+  /** the site templates (a copy of templates/site), relative to the file */
+  templates?: string;
 }
 
 /** A configuration file as read, with a way back to line and column for error messages. */
@@ -49,6 +51,8 @@ export interface ResolvedConfig {
   ignores: IgnorePatterns[];
   /** the guides the catalog rules compare with, from the nearest layer that names them */
   catalog: IgnorePatterns | undefined;
+  /** the site templates directory (absolute), from the nearest layer that names one */
+  templates: string | undefined;
   /** every configuration file that contributed, farthest first */
   layers: ConfigLayer[];
 }
@@ -93,7 +97,7 @@ export function configFromData(path: string, data: unknown, locate: ConfigLayer[
     const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
     const what =
       error.keyword === 'additionalProperties'
-        ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog`
+        ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog、templates`
         : error.instancePath.startsWith('/rules/')
           ? `规则「${pointerTokens(error.instancePath)[1] ?? ''}」的设置应为 off、warn、error，或 [级别, {选项}]`
           : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
@@ -199,13 +203,26 @@ function layerDirectory(layer: ConfigLayer): string {
   return layer.path.includes('/') || layer.path.includes('\\') ? dirname(layer.path) : process.cwd();
 }
 
+/** A templates directory, which must stay inside the directory of the file that names it. */
+function templatesDirectory(layer: ConfigLayer, path: string): string {
+  const base = layerDirectory(layer);
+  const directory = resolve(base, path);
+  const inside = relative(base, directory);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new ConfigError(`templates 要指向本配置文件所在目录里的模板目录，现在是「${path}」`, layer.path, layer.locate('/templates'));
+  }
+  return directory;
+}
+
 /** Merges layers in order, later ones winning: the configuration that applies to a guide. */
 export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
   const rules = new Map<string, RuleConfig>();
   const ignores: IgnorePatterns[] = [];
   let catalog: IgnorePatterns | undefined;
+  let templates: string | undefined;
   for (const layer of layers) {
     if (layer.data.catalog) catalog = { base: layerDirectory(layer), patterns: layer.data.catalog };
+    if (layer.data.templates) templates = templatesDirectory(layer, layer.data.templates);
     for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       // A bare severity keeps options set further up, as in ESLint.
@@ -215,5 +232,5 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
       ignores.push({ base: layerDirectory(layer), patterns: layer.data.ignores });
     }
   }
-  return { rules, ignores, catalog, layers };
+  return { rules, ignores, catalog, templates, layers };
 }
