@@ -5,6 +5,7 @@ import { translateCommanderError } from './commander-messages.js';
 import { describeError, UsageError } from './errors.js';
 import type { BuildOptions } from './build-command.js';
 import type { InitGuideOptions } from './init-command.js';
+import type { ServeOptions } from './serve-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { StatsOptions } from './stats-command.js';
 
@@ -71,6 +72,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const result = await runBuild(paths, options, version);
       io.stdout(result.stdout);
       exitCode = result.exitCode;
+    });
+
+  program
+    .command('serve')
+    .description('本机预览：网页版、手机版、打印版并排显示，改动指南后自动更新')
+    .argument('[paths...]', '指南文件或目录（默认 guides）')
+    .option('-p, --port <port>', '端口（只在 127.0.0.1 上提供）', '8080')
+    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
+    .action(async (paths: string[], options: ServeOptions) => {
+      const { runServe } = await import('./serve-command.js');
+      await runServe(paths, options, version, io.stdout);
     });
 
   program

@@ -1,0 +1,128 @@
+import { watch } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import { extname, resolve } from 'node:path';
+import { findGuideFiles, parseGuide, readGuideFile } from '@baihua/core';
+import { configForPath, formatters, lintFiles } from '@baihua/lint';
+import { DEFAULT_TEMPLATES, renderSite, type SiteFiles } from '@baihua/render';
+
+export interface ServeOptions {
+  port: string;
+  config?: string;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
+
+/** The preview: web, mobile (360 px) and print side by side, reloaded when a guide changes. */
+function previewPage(ids: string[], current: string): string {
+  const options = ids.map((id) => `<option value="${id}"${id === current ? ' selected' : ''}>${id}</option>`).join('');
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>白话预览</title>
+<style>
+body { margin: 0; font: 14px/1.5 "Noto Sans CJK SC", sans-serif; display: flex; flex-direction: column; height: 100vh; }
+header { padding: .5rem 1rem; border-bottom: 1px solid #ccc; display: flex; gap: 1rem; align-items: center; }
+main { flex: 1; display: flex; gap: .5rem; padding: .5rem; min-height: 0; }
+figure { margin: 0; display: flex; flex-direction: column; flex: 1; min-width: 0; }
+figure.mobile { flex: 0 0 360px; }
+iframe { flex: 1; border: 1px solid #999; width: 100%; }
+#problems { white-space: pre-wrap; color: #b00020; margin: 0; padding: 0 1rem; }
+</style></head>
+<body>
+<header><label>指南 <select id="guide">${options}</select></label><span id="status">已是最新</span></header>
+<pre id="problems"></pre>
+<main>
+<figure><figcaption>网页版</figcaption><iframe title="网页版" data-path="web/guides/"></iframe></figure>
+<figure class="mobile"><figcaption>手机版（360 px）</figcaption><iframe title="手机版" data-path="mobile/"></iframe></figure>
+<figure><figcaption>打印版</figcaption><iframe title="打印版" data-path="print/"></iframe></figure>
+</main>
+<script>
+const select = document.getElementById('guide');
+const show = () => { for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + select.value + '.html?t=' + Date.now(); };
+select.addEventListener('change', show);
+show();
+const events = new EventSource('/__events');
+events.addEventListener('rebuilt', (event) => {
+  const { problems } = JSON.parse(event.data);
+  document.getElementById('problems').textContent = problems;
+  document.getElementById('status').textContent = problems ? '有错误，显示的是上一次的结果' : '已更新 ' + new Date().toLocaleTimeString();
+  if (!problems) show();
+});
+</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * `baihua serve`: builds the guides in memory, serves them on 127.0.0.1, and rebuilds when a guide
+ * changes. A guide with errors keeps its last good pages; the preview shows the errors.
+ */
+export async function runServe(patterns: string[], options: ServeOptions, version: string, log: (text: string) => void): Promise<void> {
+  const targets = patterns.length ? patterns : ['guides'];
+  const files = await findGuideFiles(targets);
+  const parsed = new Map(files.map((file) => [file, parseGuide(readGuideFile(file).file)]));
+  let site: SiteFiles = new Map();
+  let problems = '';
+  const clients = new Set<ServerResponse>();
+
+  async function rebuild(): Promise<void> {
+    const results = await lintFiles({ patterns: targets, readabilitySections: false, ...(options.config && { configFile: options.config }) });
+    const failed = results.filter((result) => result.errorCount > 0);
+    problems = failed.length ? formatters.stylish(failed, { cwd: process.cwd(), color: false, version }) : '';
+    if (!failed.length) {
+      const config = results[0] && configForPath(results[0].filePath, options.config);
+      site = renderSite([...parsed.values()], { targets: ['web', 'mobile', 'print'], templates: config?.templates ?? DEFAULT_TEMPLATES }).files;
+    }
+    for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
+  }
+
+  await rebuild();
+  const ids = () => [...site.keys()].filter((path) => path.startsWith('mobile/')).map((path) => path.slice('mobile/'.length, -'.html'.length));
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/__events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': 已连接\n\n');
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.pathname === '/') {
+      const list = ids();
+      response.writeHead(200, { 'content-type': TYPES['.html']! }).end(previewPage(list, url.searchParams.get('guide') ?? list[0] ?? ''));
+      return;
+    }
+    const path = decodeURIComponent(url.pathname.slice(1));
+    const body = site.get(path);
+    if (body === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('没有这个页面');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  });
+
+  // Editors save in bursts (write, rename, touch): one rebuild per burst.
+  let timer: NodeJS.Timeout | undefined;
+  for (const target of targets) {
+    watch(resolve(target), { recursive: true }, (_event, name) => {
+      if (!name) return;
+      const file = resolve(target, name.toString());
+      if (!/\.(md|markdown|ya?ml)$/.test(file) || /(^|[\\/])baihua\.config\.ya?ml$/.test(file)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        try {
+          parsed.set(file, parseGuide(readGuideFile(file).file));
+        } catch {
+          parsed.delete(file); // deleted or renamed away
+        }
+        void rebuild();
+      }, 100);
+    });
+  }
+
+  await new Promise<void>((resolveListening) => server.listen(Number(options.port), '127.0.0.1', resolveListening));
+  const { port } = server.address() as { port: number };
+  log(`预览：http://127.0.0.1:${port}/ （改动指南后自动更新，按 Ctrl+C 结束）\n`);
+  await new Promise<void>(() => {}); // serve until the process is stopped
+}

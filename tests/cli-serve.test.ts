@@ -1,0 +1,76 @@
+/**
+ * `baihua serve`: a preview on 127.0.0.1 that rebuilds when a guide changes and tells the open
+ * preview page to reload (server-sent events); a guide saved with an error keeps its last good
+ * pages, and the preview shows the error.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cliPath, guidesDir, scratch } from './helpers.js';
+
+let child: ChildProcess | undefined;
+afterEach(() => child?.kill());
+
+/** Starts `baihua serve --port 0` in `dir` and resolves to its address. */
+function startServe(dir: string): Promise<string> {
+  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child!.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child!.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+}
+
+/** Collects the server-sent events of the preview. */
+async function listen(url: string): Promise<{ events: string[]; stop: () => void }> {
+  const controller = new AbortController();
+  const response = await fetch(`${url}__events`, { signal: controller.signal });
+  const events: string[] = [];
+  const reader = response.body!.getReader();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += Buffer.from(value!).toString();
+      const parts = buffer.split('\n\n');
+      buffer = parts.pop()!;
+      events.push(...parts.filter((part) => part.startsWith('event:')));
+    }
+  })();
+  return { events, stop: () => controller.abort() };
+}
+
+const page = async (url: string, path: string) => (await fetch(`${url}${path}`)).text();
+
+describe('baihua serve', () => {
+  it('serves the three targets side by side on 127.0.0.1 and rebuilds a changed guide', async () => {
+    const dir = scratch();
+    cpSync(guidesDir, join(dir, 'guides'), { recursive: true });
+    const url = await startServe(dir);
+    const preview = await page(url, '');
+    expect(preview).toContain('<iframe title="网页版" data-path="web/guides/"></iframe>');
+    expect(preview).toContain('<iframe title="手机版" data-path="mobile/"></iframe>');
+    expect(preview).toContain('<iframe title="打印版" data-path="print/"></iframe>');
+    expect(await page(url, 'web/guides/id-card-renewal.html')).toContain('<h1>换领居民身份证</h1>');
+
+    const { events, stop } = await listen(url);
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    const text = readFileSync(guide, 'utf8');
+    writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);
+    expect(events[0]).toBe('event: rebuilt\ndata: {"problems":""}');
+    expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
+
+    writeFileSync(guide, text.replace('visits: 1', 'visits: 一次'));
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(2);
+    expect(events[1]).toContain('「到现场次数」(visits)应为数字');
+    expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
+    stop();
+  }, 30_000);
+});
