@@ -64,7 +64,7 @@ describe('exit codes', () => {
       args: ['lint', '-f', 'xml', 'guides'],
       stderr: 'baihua: 选项 -f, --format <format> 的值「xml」不对，可用的有 stylish、json、sarif、github（加 --help 查看用法）\n',
     },
-    { name: 'an unknown command', args: ['check', 'guides'], stderr: 'baihua: 不认识的命令 check，可用的有 lint、build、serve、stats、explain、init（加 --help 查看用法）\n' },
+    { name: 'an unknown command', args: ['check', 'guides'], stderr: 'baihua: 不认识的命令 check，可用的有 lint、build、serve、stats、explain、init、dict（加 --help 查看用法）\n' },
     { name: 'a path that does not exist', args: ['lint', 'guides/户籍/no-such-guide.md'], stderr: 'guides/户籍/no-such-guide.md: 找不到这个文件或目录\n' },
     { name: 'a file that is not a guide', args: ['lint', 'package.json'], stderr: 'package.json: 不是指南文件：指南应是 .md 或 .yaml 文件\n' },
     { name: 'a --config file that does not exist', args: ['lint', '-c', 'no-such.config.yaml', 'guides'], stderr: 'baihua: 找不到配置文件 no-such.config.yaml\n' },

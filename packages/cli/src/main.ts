@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderError } from './commander-messages.js';
 import { describeError, UsageError } from './errors.js';
 import type { BuildOptions } from './build-command.js';
+import type { DictExportOptions } from './dict-command.js';
 import type { InitGuideOptions } from './init-command.js';
 import type { ServeOptions } from './serve-command.js';
 import type { LintCommandOptions } from './lint-command.js';
@@ -83,6 +84,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (paths: string[], options: ServeOptions) => {
       const { runServe } = await import('./serve-command.js');
       await runServe(paths, options, version, io.stdout);
+    });
+
+  program
+    .command('dict')
+    .description('词典')
+    .command('export')
+    .description('把白话的词表导出给其他工具：prh（textlint-rule-prh）或 Vale 的替换样式')
+    .requiredOption('--format <format>', 'prh 或 vale')
+    .option('-o, --output <path>', 'prh：写到这个文件；vale：写到这个目录')
+    .action(async (options: DictExportOptions) => {
+      const { exportDict } = await import('./dict-command.js');
+      io.stdout(exportDict(options));
     });
 
   program
