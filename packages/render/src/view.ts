@@ -84,19 +84,22 @@ function legalBasis(value: unknown): string | undefined {
   return text(value) ?? (text(entry.name) ? `${text(entry.name)}${text(entry.article) ?? ''}` : undefined);
 }
 
-function feeLines(value: unknown): { lines: string[]; free: boolean } {
+/** Fee lines for the fees section, and the amounts alone for the key facts. */
+function feeLines(value: unknown): { lines: string[]; amounts: string[]; free: boolean } {
   const object = fields(value);
   const items = Array.isArray(value) ? value : list(object.items);
-  if (object.free === true && items.length === 0) return { lines: ['不收费'], free: true };
-  const lines = items.flatMap((item) => {
+  if (object.free === true && items.length === 0) return { lines: ['不收费'], amounts: ['不收费'], free: true };
+  const lines: string[] = [];
+  const amounts: string[] = [];
+  for (const item of items) {
     const fee = fields(item);
     const name = text(fee.item);
-    if (!name) return [];
+    if (!name) continue;
     const amount = typeof fee.amount === 'number' ? `${fee.amount} 元${text(fee.unit) ? `（${text(fee.unit)}）` : ''}` : '金额见窗口公示';
-    const waiver = text(fee.waiver) ? `；${text(fee.waiver)}` : '';
-    return [`${name}：${amount}${waiver}`];
-  });
-  return { lines, free: false };
+    amounts.push(amount);
+    lines.push(`${name}：${amount}${text(fee.waiver) ? `；${text(fee.waiver)}` : ''}`);
+  }
+  return { lines, amounts, free: false };
 }
 
 function materialView(value: unknown): MaterialView | undefined {
@@ -197,7 +200,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     keywords: texts(data.keywords),
     keyFacts: [
       { label: '办理时限', value: promised ?? statutory ?? '—' },
-      { label: '费用', value: fees.free ? '不收费' : fees.lines.length ? fees.lines.map((line) => line.split('：')[1]!.split('；')[0]).join('、') : '—' },
+      { label: '费用', value: fees.amounts.length ? fees.amounts.join('、') : '—' },
       { label: '到现场次数', value: visits === undefined ? '—' : visits === 0 ? '不用到现场' : `最多 ${visits} 次` },
       { label: '网上办理', value: level ?? '—' },
     ],
