@@ -23,3 +23,4 @@ export {
   type Severity,
   type IgnorePatterns,
 } from './config.js';
+export { asFields, asList, asNumber, asString, textOf, valueAt, type Fields } from './fields.js';

@@ -1,27 +1,7 @@
-import { pointerTokens, type ParsedGuide, type SourceRange } from '@baihua/core';
+import type { ParsedGuide, SourceRange } from '@baihua/core';
 
-/**
- * Reading a guide's fields for cross-field rules. A policy rule looks only at values of the type
- * the schema asks for; anything else is the schema rules' to report, so every accessor answers
- * undefined for a value of another type.
- */
-export type Fields = Record<string, unknown>;
-
-export function valueAt(data: unknown, pointer: string): unknown {
-  return pointerTokens(pointer).reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Fields)[key] : undefined), data);
-}
-
-export const asFields = (value: unknown): Fields | undefined =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : undefined;
-export const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-export const asNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-export const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-/** A non-empty string, trimmed. */
-export function textOf(value: unknown): string | undefined {
-  const text = asString(value)?.trim();
-  return text ? text : undefined;
-}
+// The field accessors live in core, where the renderer reads guides the same way.
+export { asFields, asList, asNumber, asString, textOf, valueAt, type Fields } from '@baihua/core';
 
 /** The value written at `pointer` (for a key without a value, the spot after the colon). */
 export function valueRange(guide: ParsedGuide, pointer: string): SourceRange | undefined {

@@ -2,10 +2,10 @@
  * The policy and catalog rules beyond their own examples: every entry of their data files, the
  * near-duplicate estimate on real guides, and the scale of the candidate search.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeLayers } from '@baihua/core';
+import { findGuideFiles, mergeLayers } from '@baihua/core';
 import { lintBytes, lintTogether, type LintResult } from '@baihua/lint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -19,11 +19,8 @@ function only(ruleId: string, options?: Record<string, unknown>) {
   return mergeLayers([{ path: 'test', data: { rules: { [ruleId]: options ? ['error', options] : 'error' }, catalog: [] }, locate: () => undefined }]);
 }
 
-function guideFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? guideFiles(join(dir, entry.name)) : /\.(md|yaml)$/.test(entry.name) && entry.name !== 'baihua.config.yaml' ? [join(dir, entry.name)] : [],
-  );
-}
+/** The example guides (baihua.config.yaml is never a guide). */
+const exampleFiles = await findGuideFiles([guidesDir]);
 
 const messages = (results: LintResult[]) => results.flatMap((result) => result.messages.map((message) => `${result.filePath} ${message.line}:${message.column} ${message.message}`));
 
@@ -67,7 +64,7 @@ describe('placeholders (data/placeholders.yaml)', () => {
 });
 
 describe('near-duplicates on real guides', () => {
-  const guides = guideFiles(guidesDir).map((path) => ({ filePath: path.slice(guidesDir.length), text: readFileSync(path, 'utf8') }));
+  const guides = exampleFiles.map((path) => ({ filePath: path.slice(guidesDir.length), text: readFileSync(path, 'utf8') }));
 
   it('no two of the twelve example guides look alike, even at the lowest threshold', () => {
     expect(messages(lintTogether(guides, { config: only('catalog/near-duplicate', { threshold: 0.5 }) }))).toEqual([]);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { escapeHtml } from './qr.js';
 
 /** Where Chromium is: BAIHUA_CHROMIUM when set (and nowhere else then), else the system's (Debian's chromium package). */
 export function findChromium(): string | undefined {
@@ -45,14 +46,13 @@ export class PdfPrinter {
   /** The PDF of a print page written on disk (its stylesheet beside it), dated `date`. */
   async print(htmlPath: string, title: string, date: string): Promise<Buffer> {
     await this.#page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-    const escaped = title.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
     const pdf = await this.#page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
       margin: { top: '18mm', bottom: '16mm', left: '16mm', right: '16mm' },
       // The page's font, so that the header and footer add no font family of their own to the PDF.
-      headerTemplate: `<div style="${MARGIN_TEXT};padding:0 16mm">${escaped}｜一次性告知单</div>`,
+      headerTemplate: `<div style="${MARGIN_TEXT};padding:0 16mm">${escapeHtml(title)}｜一次性告知单</div>`,
       footerTemplate: `<div style="${MARGIN_TEXT};text-align:center">第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页</div>`,
     });
     const pinned = pdfDate(date);

@@ -1,5 +1,8 @@
 import QRCode from 'qrcode';
 
+/** Text for HTML written here rather than by Handlebars: the PDF header, an SVG label. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
 /** A QR code as an SVG image (dark modules as one path), for the handout's link to the web page. */
 export function qrSvg(text: string, label: string): string {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -12,6 +15,5 @@ export function qrSvg(text: string, label: string): string {
     }
   }
   const extent = size + quiet * 2;
-  const title = label.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${extent} ${extent}" width="96" height="96" role="img" aria-label="${title}"><rect width="${extent}" height="${extent}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${extent} ${extent}" width="96" height="96" role="img" aria-label="${escapeHtml(label)}"><rect width="${extent}" height="${extent}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
 }

@@ -1,4 +1,4 @@
-import type { ParsedGuide } from '@baihua/core';
+import { asFields, asList, textOf, type Fields, type ParsedGuide } from '@baihua/core';
 import { bodyHtml } from './body.js';
 
 /**
@@ -57,14 +57,11 @@ export interface LocationView {
   tel?: string;
 }
 
-type Fields = Record<string, unknown>;
-const fields = (value: unknown): Fields => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
-const texts = (value: unknown): string[] => list(value).flatMap((item) => text(item) ?? []);
+const fields = (value: unknown): Fields => asFields(value) ?? {};
+const texts = (value: unknown): string[] => asList(value).flatMap((item) => textOf(item) ?? []);
 /** Only web addresses become links: a `javascript:` or `data:` value is dropped. */
 const webUrl = (value: unknown): string | undefined => {
-  const url = text(value);
+  const url = textOf(value);
   return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
 };
 
@@ -81,58 +78,58 @@ function duration(value: unknown): string | undefined {
 
 function legalBasis(value: unknown): string | undefined {
   const entry = fields(value);
-  return text(value) ?? (text(entry.name) ? `${text(entry.name)}${text(entry.article) ?? ''}` : undefined);
+  return textOf(value) ?? (textOf(entry.name) ? `${textOf(entry.name)}${textOf(entry.article) ?? ''}` : undefined);
 }
 
 /** Fee lines for the fees section, and the amounts alone for the key facts. */
 function feeLines(value: unknown): { lines: string[]; amounts: string[]; free: boolean } {
   const object = fields(value);
-  const items = Array.isArray(value) ? value : list(object.items);
+  const items = Array.isArray(value) ? value : asList(object.items);
   if (object.free === true && items.length === 0) return { lines: ['不收费'], amounts: ['不收费'], free: true };
   const lines: string[] = [];
   const amounts: string[] = [];
   for (const item of items) {
     const fee = fields(item);
-    const name = text(fee.item);
+    const name = textOf(fee.item);
     if (!name) continue;
-    const amount = typeof fee.amount === 'number' ? `${fee.amount} 元${text(fee.unit) ? `（${text(fee.unit)}）` : ''}` : '金额见窗口公示';
+    const amount = typeof fee.amount === 'number' ? `${fee.amount} 元${textOf(fee.unit) ? `（${textOf(fee.unit)}）` : ''}` : '金额见窗口公示';
     amounts.push(amount);
-    lines.push(`${name}：${amount}${text(fee.waiver) ? `；${text(fee.waiver)}` : ''}`);
+    lines.push(`${name}：${amount}${textOf(fee.waiver) ? `；${textOf(fee.waiver)}` : ''}`);
   }
   return { lines, amounts, free: false };
 }
 
 function materialView(value: unknown): MaterialView | undefined {
   const material = fields(value);
-  const name = text(material.name);
+  const name = textOf(material.name);
   if (!name) return undefined;
   const forms = Array.isArray(material.form) ? texts(material.form) : texts([material.form]);
-  const need = text(material.need) ?? '必要';
+  const need = textOf(material.need) ?? '必要';
   const exempt = fields(material.exempt);
   const view: MaterialView = {
     name,
-    need: need === '情形必要' && text(material.situation) ? `${text(material.situation)}时需要` : need === '容缺' ? '可以后补' : '必须提交',
+    need: need === '情形必要' && textOf(material.situation) ? `${textOf(material.situation)}时需要` : need === '容缺' ? '可以后补' : '必须提交',
     form: forms.join('、') || '—',
-    source: text(material.issuer) ?? text(material.source) ?? '',
-    details: [text(material.requirements), text(material.note)].flatMap((detail) => detail ?? []),
+    source: textOf(material.issuer) ?? textOf(material.source) ?? '',
+    details: [textOf(material.requirements), textOf(material.note)].flatMap((detail) => detail ?? []),
   };
   if (typeof material.copies === 'number') view.copies = `${material.copies} 份`;
-  if (material.exempt !== undefined) view.exempt = text(exempt.source) ? `免提交：窗口从${text(exempt.source)}获取` : '免提交';
+  if (material.exempt !== undefined) view.exempt = textOf(exempt.source) ? `免提交：窗口从${textOf(exempt.source)}获取` : '免提交';
   return view;
 }
 
 function locationView(value: unknown): LocationView | undefined {
   const location = fields(value);
-  const name = text(location.name);
-  const address = text(location.address);
-  const hours = text(location.hours);
+  const name = textOf(location.name);
+  const address = textOf(location.address);
+  const hours = textOf(location.hours);
   if (!name || !address || !hours) return undefined;
   const view: LocationView = { name, address, hours };
   for (const key of ['window', 'transit', 'holiday'] as const) {
-    const detail = text(location[key]);
+    const detail = textOf(location[key]);
     if (detail) view[key] = detail;
   }
-  const phone = text(location.phone);
+  const phone = textOf(location.phone);
   if (phone) Object.assign(view, { phone, tel: telUrl(phone) });
   return view;
 }
@@ -186,16 +183,16 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
   const promised = duration(limits.promised);
   const statutory = duration(limits.statutory);
   const visits = typeof data.visits === 'number' ? data.visits : undefined;
-  const level = text(online.level);
+  const level = textOf(online.level);
   const result = fields(data.result);
   const contacts = fields(data.contacts);
   const view: Omit<GuideView, 'jsonLd'> = {
-    id: text(data.id) ?? '',
-    title: text(data.title) ?? '',
-    summary: text(data.summary) ?? '',
-    department: text(data.department) ?? '',
-    category: text(data.category) ?? '',
-    type: text(data.type) ?? '',
+    id: textOf(data.id) ?? '',
+    title: textOf(data.title) ?? '',
+    summary: textOf(data.summary) ?? '',
+    department: textOf(data.department) ?? '',
+    category: textOf(data.category) ?? '',
+    type: textOf(data.type) ?? '',
     aliases: texts(data.aliases),
     keywords: texts(data.keywords),
     keyFacts: [
@@ -206,35 +203,35 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     ],
     conditions: texts(data.conditions),
     exclusions: texts(data.exclusions),
-    materials: list(data.materials).flatMap((item) => materialView(item) ?? []),
-    steps: list(data.steps).flatMap((item) => {
+    materials: asList(data.materials).flatMap((item) => materialView(item) ?? []),
+    steps: asList(data.steps).flatMap((item) => {
       const step = fields(item);
-      const title = text(step.title);
-      const how = text(step.how);
+      const title = textOf(step.title);
+      const how = textOf(step.how);
       if (!title || !how) return [];
-      return [{ title, how, ...(text(step.where) && { where: text(step.where)! }), ...(text(step.duration) && { duration: text(step.duration)! }) }];
+      return [{ title, how, ...(textOf(step.where) && { where: textOf(step.where)! }), ...(textOf(step.duration) && { duration: textOf(step.duration)! }) }];
     }),
     fees: fees.lines,
     timeLimit: [
-      ...(promised ? [`承诺时限：${promised}${text(fields(limits.promised).note) ? `，${text(fields(limits.promised).note)}` : ''}`] : []),
+      ...(promised ? [`承诺时限：${promised}${textOf(fields(limits.promised).note) ? `，${textOf(fields(limits.promised).note)}` : ''}`] : []),
       ...(statutory ? [`法定时限：${statutory}`] : []),
     ],
-    locations: list(data.locations).flatMap((item) => locationView(item) ?? []),
+    locations: asList(data.locations).flatMap((item) => locationView(item) ?? []),
     contacts: [
       ['咨询电话', contacts.consult],
       ['投诉电话', contacts.complaint],
-    ].flatMap(([label, phone]) => (text(phone) ? [{ label: label as string, phone: text(phone)!, tel: telUrl(text(phone)!) }] : [])),
-    faq: list(data.faq).flatMap((item) => {
+    ].flatMap(([label, phone]) => (textOf(phone) ? [{ label: label as string, phone: textOf(phone)!, tel: telUrl(textOf(phone)!) }] : [])),
+    faq: asList(data.faq).flatMap((item) => {
       const entry = fields(item);
-      return text(entry.question) && text(entry.answer) ? [{ question: text(entry.question)!, answer: text(entry.answer)! }] : [];
+      return textOf(entry.question) && textOf(entry.answer) ? [{ question: textOf(entry.question)!, answer: textOf(entry.answer)! }] : [];
     }),
     related: texts(data.related).flatMap((id) => (options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [])),
-    legalBasis: list(data.legal_basis).flatMap((entry) => legalBasis(entry) ?? []),
-    access: [text(fields(data.access).offline), text(fields(data.access).assisted)].flatMap((line) => line ?? []),
-    reviewed: text(data.reviewed) ?? '',
+    legalBasis: asList(data.legal_basis).flatMap((entry) => legalBasis(entry) ?? []),
+    access: [textOf(fields(data.access).offline), textOf(fields(data.access).assisted)].flatMap((line) => line ?? []),
+    reviewed: textOf(data.reviewed) ?? '',
     body: guide.body ? bodyHtml(guide.body.tree) : '',
   };
-  if (level && level !== '仅线下办理') view.online = { level, ...(webUrl(online.url) && { url: webUrl(online.url)! }), ...(text(online.mobile) && { mobile: text(online.mobile)! }) };
-  if (text(result.name)) view.result = { name: text(result.name)!, delivery: texts(result.delivery).join('、'), ...(text(result.validity) && { validity: text(result.validity)! }) };
+  if (level && level !== '仅线下办理') view.online = { level, ...(webUrl(online.url) && { url: webUrl(online.url)! }), ...(textOf(online.mobile) && { mobile: textOf(online.mobile)! }) };
+  if (textOf(result.name)) view.result = { name: textOf(result.name)!, delivery: texts(result.delivery).join('、'), ...(textOf(result.validity) && { validity: textOf(result.validity)! }) };
   return { ...view, jsonLd: jsonLd(data, view, options.pageUrl) };
 }

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseGuide, SourceFile } from '@baihua/core';
+import { findGuideFiles, parseGuide, SourceFile } from '@baihua/core';
 import { MOBILE_PAGE_LIMIT, renderSite, telUrl, type SearchIndex } from '@baihua/render';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +9,10 @@ import { describe, expect, it } from 'vitest';
 const guidesDir = fileURLToPath(new URL('../../../guides/', import.meta.url));
 const renewalText = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8');
 
-function guideFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? guideFiles(join(dir, entry.name)) : /\.(md|yaml)$/.test(entry.name) && entry.name !== 'baihua.config.yaml' ? [join(dir, entry.name)] : [],
-  );
-}
+/** The example guides (baihua.config.yaml is never a guide). */
+const exampleFiles = await findGuideFiles([guidesDir]);
 
-const examples = guideFiles(guidesDir).map((path) => parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))));
+const examples = exampleFiles.map((path) => parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))));
 const site = renderSite(examples, { targets: ['web', 'mobile', 'print'], siteUrl: 'https://guides.example.gov.cn' }).files;
 
 function renderOne(text: string) {
