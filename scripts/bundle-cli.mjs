@@ -2,8 +2,8 @@
 // Bundles the CLI into one file (packages/cli/dist/baihua.mjs). Loading one file instead of
 // several hundred ES modules (unified, micromark, ajv …) saves about 150 ms at every start, which
 // matters most for linting one guide in an editor or a pre-commit hook. nodejs-jieba stays
-// external (a native addon), and so does playwright-core (loaded only to print PDFs; it does not
-// bundle). Each package finds its data files relative to its own module
+// external (a native addon), and so do playwright-core (loaded only to print PDFs; it does not
+// bundle) and tinypool (it starts its workers from a file next to its own module). Each package finds its data files relative to its own module
 // (`new URL('../data/', import.meta.url)`), so every `import.meta.url` is rewritten to the URL the
 // module had before bundling, computed from the bundle's own location.
 import { readFile } from 'node:fs/promises';
@@ -33,7 +33,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['nodejs-jieba', 'playwright-core'],
+  external: ['nodejs-jieba', 'playwright-core', 'tinypool'],
   plugins: [keepModuleUrls],
   // CommonJS dependencies (ajv, yaml's helpers) call require(): give the bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

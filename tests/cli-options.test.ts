@@ -75,6 +75,7 @@ describe('exit codes', () => {
       args: ['lint', '--stdin', 'guides'],
       stderr: 'baihua: 用了 --stdin 就不要再写文件路径；用 --stdin-filename 说明它是哪个文件\n',
     },
+    { name: 'a bad --concurrency', args: ['lint', '--concurrency', '0', 'guides'], stderr: 'baihua: --concurrency 要写 auto、off 或一个正整数，现在是「0」\n' },
     { name: '--stdin-filename without --stdin', args: ['lint', '--stdin-filename', 'guides/户籍/x.md', 'guides'], stderr: 'baihua: --stdin-filename 要和 --stdin 一起用\n' },
   ];
   for (const usage of usageErrors) {

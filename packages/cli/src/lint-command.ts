@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { configForPath, formatters, lintFiles, lintStdin, writeFileAtomic, type FormatterName, type LintResult } from '@baihua/lint';
+import { configForPath, formatters, lintFiles, lintStdin, writeFileAtomic, type Concurrency, type FormatterName, type LintResult } from '@baihua/lint';
 import { UsageError } from './errors.js';
 
 export interface LintCommandOptions {
@@ -16,11 +16,19 @@ export interface LintCommandOptions {
   color?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  concurrency?: string;
 }
 
 export interface CommandOutput {
   stdout: string;
   exitCode: number;
+}
+
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--concurrency 要写 auto、off 或一个正整数，现在是「${value}」`);
+  return threads;
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -40,6 +48,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
   if (options.stdin && patterns.length) throw new UsageError('用了 --stdin 就不要再写文件路径；用 --stdin-filename 说明它是哪个文件');
   if (options.config && !existsSync(options.config)) throw new UsageError(`找不到配置文件 ${options.config}`);
   const fix = Boolean(options.fix || options.fixDryRun);
+  const concurrency = parseConcurrency(options.concurrency ?? 'auto');
 
   let results: LintResult[];
   if (options.stdin) {
@@ -56,6 +65,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
       readabilitySections: options.format === 'json',
       ...(options.config && { configFile: options.config }),
       ...(cacheLocation && { cacheLocation }),
+      concurrency,
     });
     if (options.fix) {
       for (const result of results) if (result.output !== undefined) writeFileAtomic(result.filePath, result.output);

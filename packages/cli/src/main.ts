@@ -49,6 +49,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('-o, --output-file <file>', '把报告写到文件')
     .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
     .option('--cache-location <file>', '缓存文件的位置（默认 .baihuacache）')
+    .option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto（默认：按 CPU 核数和指南数量）', 'auto')
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], options: LintCommandOptions) => {

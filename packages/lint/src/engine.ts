@@ -16,6 +16,7 @@ import {
 } from '@baihua/core';
 import picomatch from 'picomatch';
 import { LintCache } from './cache.js';
+import { lintInWorkers, workerCount, type Concurrency } from './parallel.js';
 import { catalogRulesOn, runCatalogRules, summarizeGuide, type CatalogMember } from './catalog.js';
 import { builtinPresets, createConfigResolver } from './config.js';
 import { applyDirectives } from './directives.js';
@@ -117,7 +118,7 @@ export async function lintStdin(filePath: string, bytes: Uint8Array, options: Li
   return linted.result;
 }
 
-interface Linted {
+export interface Linted {
   result: LintResult;
   /** for the catalog rules; only when one of them is on */
   summary?: GuideSummary;
@@ -176,43 +177,64 @@ export interface LintFilesOptions {
    * guide's score turn it off, so a large catalog's results stay small while it is linted
    */
   readabilitySections?: boolean;
+  /** worker threads: a number, 'off' (this thread only) or 'auto' (default: by cores and guides) */
+  concurrency?: Concurrency;
 }
 
 /**
  * Finds the guides behind paths and globs and lints each with the configuration for its
  * directory, then runs the catalog rules across them (and the rest of the catalog their
  * configuration names). Only summaries are kept between the two passes, never the texts.
+ * Large runs are spread over worker threads (see `workerCount`).
  */
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const files = await findGuideFiles(options.patterns, cwd);
-  const resolver = createConfigResolver();
-  const fixed = options.configFile ? resolver.fromConfigFile(options.configFile) : undefined;
+  const configs = configSource(options.configFile);
   const cache = options.cacheLocation ? new LintCache(resolve(cwd, options.cacheLocation)) : undefined;
+  const fix = Boolean(options.fix);
+  const done: Array<{ linted: Linted; config: ResolvedConfig } | undefined> = [];
+  const pending: Array<{ slot: number; job: LintJob; config: ResolvedConfig; key?: string }> = [];
+  for (const filePath of files) {
+    const config = configs(filePath);
+    if (isIgnored(filePath, config)) continue;
+    const slot = done.push(undefined) - 1;
+    if (!cache) {
+      pending.push({ slot, job: { filePath }, config });
+      continue;
+    }
+    const { bytes, tooLarge } = keyBytes(filePath);
+    const key = LintCache.key(bytes, config);
+    const cached = cache.get(filePath, key);
+    // A cached result with fixable findings is linted again when fixing, to produce the output.
+    if (cached?.result && !(fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) {
+      done[slot] = { linted: { result: cached.result, ...(cached.summary && { summary: cached.summary }) }, config };
+    } else {
+      pending.push({ slot, job: tooLarge ? { filePath } : { filePath, bytes }, config, key });
+    }
+  }
+
+  const threads = workerCount(options.concurrency ?? 'auto', pending.length);
+  const linted =
+    threads > 1
+      ? await lintInWorkers(
+          pending.map(({ job }) => job),
+          threads,
+          { fix, ...(options.configFile && { configFile: options.configFile }) },
+        )
+      : pending.map(({ job, config }) => lintJob(job, config, fix));
+  pending.forEach(({ slot, config, key }, index) => {
+    const result = linted[index]!;
+    if (cache && key) {
+      const savedKey = result.result.output === undefined ? key : LintCache.key(Buffer.from(result.result.output), config);
+      cache.set(result.result.filePath, savedKey, result.result, result.summary);
+    }
+    done[slot] = { linted: result, config };
+  });
+
   const results: LintResult[] = [];
   const members: CatalogMember[] = [];
-  const fix = options.fix ? { fix: true } : {};
-  for (const filePath of files) {
-    const config = configFor(filePath, fixed, resolver);
-    if (isIgnored(filePath, config)) continue;
-    let linted: Linted;
-    if (!cache) {
-      const read = readGuideFile(filePath);
-      linted = lintRead(filePath, read.file, read.problem, { config, ...fix });
-    } else {
-      const { bytes, tooLarge } = keyBytes(filePath);
-      const key = LintCache.key(bytes, config);
-      const cached = cache.get(filePath, key);
-      // A cached result with fixable findings is linted again when fixing, to produce the output.
-      if (cached?.result && !(options.fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) {
-        linted = { result: cached.result, ...(cached.summary && { summary: cached.summary }) };
-      } else {
-        const read = tooLarge ? readGuideFile(filePath) : decodeGuide(filePath, bytes);
-        linted = lintRead(filePath, read.file, read.problem, { config, ...fix });
-        const savedKey = linted.result.output === undefined ? key : LintCache.key(Buffer.from(linted.result.output), config);
-        cache.set(filePath, savedKey, linted.result, linted.summary);
-      }
-    }
+  for (const { linted, config } of done as Array<{ linted: Linted; config: ResolvedConfig }>) {
     if (options.readabilitySections === false) linted.result = withoutSections(linted.result);
     results.push(linted.result);
     if (linted.summary) members.push({ result: linted.result, summary: linted.summary, config });
@@ -223,6 +245,18 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
   }
   cache?.save();
   return results;
+}
+
+/** One guide for `lintFiles` to lint, with its bytes when they were read already (for the cache key). */
+export interface LintJob {
+  filePath: string;
+  bytes?: Uint8Array;
+}
+
+/** Lints one guide of a `lintFiles` run, in this thread or in a worker. */
+export function lintJob(job: LintJob, config: ResolvedConfig, fix: boolean): Linted {
+  const read = job.bytes ? decodeGuide(job.filePath, job.bytes) : readGuideFile(job.filePath);
+  return lintRead(job.filePath, read.file, read.problem, { config, ...(fix && { fix: true }) });
 }
 
 function withoutSections(result: LintResult): LintResult {
@@ -275,14 +309,18 @@ async function addCatalogReferences(members: CatalogMember[], cache: LintCache |
 
 /** The configuration for a guide read from standard input as if it were `filePath`. */
 export function configForPath(filePath: string, configFile?: string): ResolvedConfig {
-  const resolver = createConfigResolver();
-  return configFor(filePath, configFile ? resolver.fromConfigFile(configFile) : undefined, resolver);
+  return configSource(configFile)(filePath);
 }
 
-function configFor(filePath: string, fixed: ResolvedConfig | undefined, resolver: ReturnType<typeof createConfigResolver>): ResolvedConfig {
-  if (fixed) return fixed;
-  const config = resolver.forFile(filePath);
-  return config.layers.length ? config : recommendedConfig();
+/** Each guide's configuration: the one file given, or the cascade of its directories. */
+export function configSource(configFile: string | undefined): (filePath: string) => ResolvedConfig {
+  const resolver = createConfigResolver();
+  const fixed = configFile ? resolver.fromConfigFile(configFile) : undefined;
+  return (filePath) => {
+    if (fixed) return fixed;
+    const config = resolver.forFile(filePath);
+    return config.layers.length ? config : recommendedConfig();
+  };
 }
 
 function isIgnored(filePath: string, config: ResolvedConfig): boolean {
