@@ -216,7 +216,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
 
   const threads = workerCount(options.concurrency ?? 'auto', pending.length);
   const linted =
-    threads > 1
+    threads > 0
       ? await lintInWorkers(
           pending.map(({ job }) => job),
           threads,

@@ -6,16 +6,28 @@ import type { LintJob, Linted } from './engine.js';
 export type Concurrency = number | 'auto' | 'off';
 
 /**
- * Each worker thread loads its own copy of jieba's dictionary (about 1.3 s of CPU and 250 MB) and
- * of the parsers; on this many guides a thread lints for about a second, which is where a worker
- * starts to pay for itself (BENCHMARKS.md measures the break-even).
+ * Each worker thread loads its own copy of the parsers and of jieba's dictionary (about a second
+ * and 200 MB); on this many guides a thread lints for about a second, which is where a worker
+ * starts to pay for itself.
  */
 export const GUIDES_PER_WORKER = 200;
 
-/** How many threads lint `guides` guides: 1 means this thread, no workers. */
+/**
+ * Parsing a guide allocates many short-lived objects (micromark's events, YAML's tokens): with
+ * V8's default young generation (48 MB) a third of a worker's time went to scavenges. 192 MB
+ * made a run of 1,000 guides about a fifth faster (BENCHMARKS.md). The main thread cannot be
+ * given this without a command-line flag, which is one reason large runs go to workers.
+ */
+const YOUNG_GENERATION_MB = 192;
+
+/** How many worker threads lint `guides` guides; 0 means this thread, no workers. */
 export function workerCount(concurrency: Concurrency, guides: number): number {
-  if (concurrency === 'off' || guides < 2) return 1;
-  if (concurrency === 'auto') return Math.max(1, Math.min(availableParallelism(), Math.floor(guides / GUIDES_PER_WORKER)));
+  if (concurrency === 'off' || guides < 2) return 0;
+  if (concurrency === 'auto') {
+    // One worker alone only moves the work to another thread.
+    const workers = Math.min(availableParallelism(), Math.floor(guides / GUIDES_PER_WORKER));
+    return workers >= 2 ? workers : 0;
+  }
   return Math.max(1, Math.min(concurrency, guides));
 }
 
@@ -33,15 +45,17 @@ export type WorkerAnswer = Linted | { fileAccessError: { path: string; message: 
 const BATCHES_PER_THREAD = 8;
 const MAX_BATCH = 32;
 
-/** Lints guides in `threads` worker threads; the answers come back in the order of `jobs`. */
+/** Lints guides in `threads` worker threads (at least one); the answers come back in the order of `jobs`. */
 export async function lintInWorkers(jobs: LintJob[], threads: number, options: Omit<WorkerBatch, 'jobs'>): Promise<Linted[]> {
-  // The worker runs the compiled files, also when this module runs from source under vitest
-  // (whose `--conditions baihua-source` would send the worker's imports to the TypeScript).
   const pool = new Tinypool({
+    // The worker runs the compiled files, also when this module runs from source under vitest.
     filename: new URL('../dist/lint-worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: withoutConditions(process.execArgv),
+    // Not the parent's flags: V8 flags are refused by workers, and vitest's
+    // `--conditions baihua-source` would send the worker's imports to the TypeScript sources.
+    execArgv: [],
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (threads * BATCHES_PER_THREAD))));
   const batches: LintJob[][] = [];
@@ -57,6 +71,3 @@ export async function lintInWorkers(jobs: LintJob[], threads: number, options: O
   }
 }
 
-function withoutConditions(argv: string[]): string[] {
-  return argv.filter((arg, index) => !/^(?:--conditions|-C)(?:=|$)/.test(arg) && !/^(?:--conditions|-C)$/.test(argv[index - 1] ?? ''));
-}

@@ -3,7 +3,7 @@
  * this thread, with fixes, the cache and the catalog rules; and errors that keep their meaning.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileAccessError } from '@baihua/core';
@@ -26,20 +26,22 @@ const brief = (results: LintResult[]) =>
 
 describe('workerCount', () => {
   it('lints in this thread when asked to, or when there is one guide', () => {
-    expect(workerCount('off', 5000)).toBe(1);
-    expect(workerCount(4, 1)).toBe(1);
-    expect(workerCount('auto', 1)).toBe(1);
+    expect(workerCount('off', 5000)).toBe(0);
+    expect(workerCount(4, 1)).toBe(0);
+    expect(workerCount('auto', 1)).toBe(0);
   });
 
   it('takes a number as given, but never more threads than guides', () => {
+    expect(workerCount(1, 100)).toBe(1);
     expect(workerCount(3, 100)).toBe(3);
     expect(workerCount(8, 5)).toBe(5);
   });
 
-  it('starts workers on its own only for runs large enough to pay for them', () => {
-    expect(workerCount('auto', 12)).toBe(1);
-    expect(workerCount('auto', 399)).toBe(1);
-    expect(workerCount('auto', 100_000)).toBeGreaterThanOrEqual(1);
+  it('starts one worker per 200 guides on its own, up to the number of cores, and never just one', () => {
+    expect(workerCount('auto', 12)).toBe(0);
+    expect(workerCount('auto', 399)).toBe(0);
+    expect(workerCount('auto', 400)).toBe(availableParallelism() >= 2 ? 2 : 0);
+    expect(workerCount('auto', 100_000)).toBe(availableParallelism() >= 2 ? availableParallelism() : 0);
   });
 });
 
