@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // pnpm bench:peers: Baihua side by side with textlint + textlint-rule-prh (the same word lists,
 // exported with `baihua dict export --format prh`) and autocorrect-node (typography), in one run:
-// throughput on the same generated guides (cold CLI and warm in-process), and precision and recall
-// on the labelled sentences of the plain checker. The peers are installed from npm into a scratch
-// directory; nothing is added to the project. Prints a Markdown section for BENCHMARKS.md.
+// throughput (cold CLI and warm in-process) on two corpora made from the same generated guides,
+// and precision and recall on the labelled sentences of the plain checker. The peers are installed
+// from npm into a scratch directory; nothing is added to the project. Prints a Markdown section
+// for BENCHMARKS.md.
+//
+// The two corpora, because textlint does not read what Baihua reads:
+// - the guides as written (YAML front matter, then the Markdown body): textlint's Markdown parser
+//   keeps the front matter as one YAML node that prh never checks, so it checks the body only;
+// - the same guides with their fields written out as Markdown headings and lists before the body,
+//   no front matter: both tools check every character.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,51 +52,91 @@ const wordConfig = join(work, 'words.config.yaml');
 writeFileSync(wordConfig, `rules:\n${WORD_RULES.map((rule) => `  ${rule}: warn`).join('\n')}\n`);
 const wordResolved = mergeLayers([{ path: wordConfig, data: { rules: Object.fromEntries(WORD_RULES.map((rule) => [rule, 'warn'])) }, locate: () => undefined }]);
 
-function wall(command, args) {
-  const started = performance.now();
-  spawnSync(command, args, { stdio: 'ignore', maxBuffer: 1 << 28 });
-  return performance.now() - started;
+/** Wall-clock and CPU seconds (user + system, all threads) of a command, as bash's `time` reports them. */
+function timed(command, args) {
+  const run = spawnSync('bash', ['-c', 'TIMEFORMAT="%R %U %S"; time "$0" "$@" >/dev/null 2>&1', command, ...args], { encoding: 'utf8' });
+  const [real, user, system] = run.stderr.trim().split(/\s+/).slice(-3).map(Number);
+  return { wall: real, cpu: user + system };
 }
 
-// Throughput on the same Markdown guides (textlint reads Markdown; the YAML-format guides are left out).
+/** A guide with its fields written out as Markdown (a heading per field, a list item per string) before its body. */
+function fieldsAsMarkdown(text) {
+  const end = text.indexOf('\n---', 4);
+  const fields = parse(text.slice(4, end));
+  const strings = (value) =>
+    typeof value === 'string' ? [value.replace(/\s*\n\s*/g, ' ')] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+  const sections = Object.entries(fields).map(([key, value]) => `## ${key}\n\n${strings(value).map((item) => `- ${item}`).join('\n')}\n`);
+  return `${sections.join('\n')}\n${text.slice(text.indexOf('\n', end + 1) + 1)}`;
+}
+
+/** Findings in a JSON report (textlint and Baihua both write ESLint-style results). */
+const findings = (file) => JSON.parse(readFileSync(file, 'utf8')).reduce((sum, result) => sum + result.messages.length, 0);
+
+// Throughput: each corpus, cold (median of `rounds` fresh processes) and warm (in this process,
+// after a first round: JIT, jieba's dictionary and textlint's rules loaded).
 const throughput = [];
 for (const count of counts) {
   const corpus = join(work, `corpus-${count}`);
   spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], { stdio: 'ignore' });
-  const markdown = join(work, `markdown-${count}`);
-  const files = (await findGuideFiles([corpus])).filter((file) => file.endsWith('.md'));
-  const copies = files.map((file, index) => {
-    const target = join(markdown, `${String(index).padStart(6, '0')}.md`);
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(file, target);
-    return target;
+  // textlint reads Markdown: the YAML-format guides are left out of both corpora.
+  const guides = (await findGuideFiles([corpus])).filter((file) => file.endsWith('.md'));
+  const corpora = [
+    { name: 'as written', transform: (text) => text },
+    { name: 'fields as Markdown', transform: fieldsAsMarkdown },
+  ].map(({ name, transform }, corpusIndex) => {
+    const dir = join(work, `${count}-${corpusIndex}`);
+    mkdirSync(dir, { recursive: true });
+    const files = guides.map((file, index) => {
+      const target = join(dir, `${String(index).padStart(6, '0')}.md`);
+      writeFileSync(target, transform(readFileSync(file, 'utf8')));
+      return target;
+    });
+    const texts = files.map((file) => readFileSync(file, 'utf8'));
+    const frontMatter = texts.reduce((sum, text) => sum + (text.startsWith('---\n') ? text.indexOf('\n---', 4) + 4 : 0), 0);
+    return { name, dir, files, texts, chars: texts.reduce((sum, text) => sum + text.length, 0), frontMatter };
   });
-  const texts = copies.map((file) => readFileSync(file, 'utf8'));
-  const chars = texts.reduce((sum, text) => sum + text.length, 0);
 
-  const cold = { textlint: [], baihuaWords: [], baihuaAll: [] };
-  for (let round = 0; round < rounds; round++) {
-    cold.textlint.push(wall(process.execPath, [textlintBin, '--config', textlintrc, '--format', 'json', '--output-file', join(work, 'textlint.json'), markdown]));
-    cold.baihuaWords.push(wall(process.execPath, [cli, 'lint', '-c', wordConfig, '-f', 'json', '-o', join(work, 'baihua.json'), markdown]));
-    cold.baihuaAll.push(wall(process.execPath, [cli, 'lint', '-f', 'json', '-o', join(work, 'baihua-all.json'), markdown]));
-  }
-
-  // Warm: in this process, after one round each (JIT, jieba's dictionary, textlint's rule loading).
-  const warm = { textlint: [], baihuaWords: [], autocorrect: [] };
-  const runs = {
-    textlint: async () => linter.lintFiles(copies),
-    baihuaWords: async () => copies.forEach((file) => lintFile(file, { config: wordResolved })),
-    autocorrect: async () => texts.forEach((text, index) => autocorrect.lintFor(text, copies[index])),
-  };
-  for (const run of Object.values(runs)) await run();
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, run] of Object.entries(runs)) {
-      const started = performance.now();
-      await run();
-      warm[name].push(performance.now() - started);
+  for (const corpus of corpora) {
+    const out = (name) => join(work, `${name}.json`);
+    const commands = {
+      textlint: [textlintBin, '--config', textlintrc, '--format', 'json', '--output-file', out('textlint'), corpus.dir],
+      baihuaOne: [cli, 'lint', '-c', wordConfig, '--concurrency', 'off', '-f', 'json', '-o', out('baihua-one'), corpus.dir],
+      baihuaAuto: [cli, 'lint', '-c', wordConfig, '-f', 'json', '-o', out('baihua-auto'), corpus.dir],
+      ...(corpus.frontMatter > 0 && { baihuaAll: [cli, 'lint', '-f', 'json', '-o', out('baihua-all'), corpus.dir] }),
+    };
+    const cold = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, args] of Object.entries(commands)) cold[name].push(timed(process.execPath, args));
     }
+    const found = {
+      textlint: findings(out('textlint')),
+      baihuaOne: findings(out('baihua-one')),
+      baihuaAuto: findings(out('baihua-auto')),
+      ...(commands.baihuaAll && { baihuaAll: findings(out('baihua-all')) }),
+    };
+
+    const runs = {
+      textlint: async () => linter.lintFiles(corpus.files),
+      baihuaOne: async () => corpus.files.forEach((file) => lintFile(file, { config: wordResolved })),
+      ...(corpus.frontMatter > 0 && { autocorrect: async () => corpus.texts.forEach((text, index) => autocorrect.lintFor(text, corpus.files[index])) }),
+    };
+    for (const run of Object.values(runs)) await run();
+    const warm = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, run] of Object.entries(runs)) {
+        const started = performance.now();
+        await run();
+        warm[name].push((performance.now() - started) / 1000);
+      }
+    }
+    throughput.push({
+      count,
+      corpus,
+      found,
+      cold: Object.fromEntries(Object.entries(cold).map(([name, runs]) => [name, { wall: median(runs.map((run) => run.wall)), cpu: median(runs.map((run) => run.cpu)) }])),
+      warm: Object.fromEntries(Object.entries(warm).map(([name, seconds]) => [name, median(seconds)])),
+    });
   }
-  throughput.push({ count, guides: copies.length, chars, cold: Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, median(v)])), warm: Object.fromEntries(Object.entries(warm).map(([k, v]) => [k, median(v)])) });
 }
 
 // Accuracy: the labelled sentences, nine word-list rules, decisions per (sentence, rule).
@@ -122,26 +169,39 @@ const recall = ({ tp, fn }) => tp / (tp + fn);
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const version = (name) => JSON.parse(readFileSync(peerRequire.resolve(`${name}/package.json`), 'utf8')).version;
 const baihuaVersion = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version;
-const rate = (chars, ms) => chars / (ms / 1000);
-const rows = throughput.flatMap(({ count, guides, chars, cold, warm }) => {
-  const base = rate(chars, cold.baihuaWords);
-  const warmBase = rate(chars, warm.baihuaWords);
-  return [
-    `| ${fmt(count)} (${fmt(guides)} .md, ${fmt(chars / 1e6, 1)} M chars) | Baihua ${baihuaVersion}, the 9 word-list rules | ${fmt(rate(chars, cold.baihuaWords))} | 1.00 | ${fmt(warmBase)} | 1.00 |`,
-    `| | textlint ${version('textlint')} + textlint-rule-prh ${version('textlint-rule-prh')}, the same words | ${fmt(rate(chars, cold.textlint))} | ${fmt(rate(chars, cold.textlint) / base, 2)} | ${fmt(rate(chars, warm.textlint))} | ${fmt(rate(chars, warm.textlint) / warmBase, 2)} |`,
-    `| | Baihua, every recommended rule (schema, policy, Markdown, plain, catalog) | ${fmt(rate(chars, cold.baihuaAll))} | ${fmt(rate(chars, cold.baihuaAll) / base, 2)} | | |`,
-    `| | autocorrect-node ${version('autocorrect-node')} (typography only) | | | ${fmt(rate(chars, warm.autocorrect))} | ${fmt(rate(chars, warm.autocorrect) / warmBase, 2)} |`,
-  ];
+const TOOLS = {
+  textlint: `textlint ${version('textlint')} + textlint-rule-prh ${version('textlint-rule-prh')}, the same words`,
+  baihuaOne: `Baihua ${baihuaVersion}, the 9 word-list rules, one thread`,
+  baihuaAuto: `Baihua, the 9 word-list rules, \`--concurrency auto\``,
+  baihuaAll: 'Baihua, every recommended rule (schema, policy, Markdown, plain, catalog), `auto`',
+  autocorrect: `autocorrect-node ${version('autocorrect-node')} (typography only)`,
+};
+const rows = throughput.flatMap(({ count, corpus, found, cold, warm }) => {
+  const rate = (seconds) => corpus.chars / seconds;
+  const coldBase = rate(cold.textlint.wall);
+  const warmBase = rate(warm.textlint);
+  const reads = (tool) =>
+    corpus.frontMatter === 0 ? 'all' : tool === 'textlint' ? `body (${fmt((100 * (corpus.chars - corpus.frontMatter)) / corpus.chars)}%)` : tool === 'autocorrect' ? 'all (typography)' : 'all';
+  return Object.keys(TOOLS)
+    .filter((tool) => cold[tool] || warm[tool])
+    .map((tool, index) => {
+      const label = index === 0 ? `${fmt(count)}, ${corpus.name} (${fmt(corpus.files.length)} files, ${fmt(corpus.chars / 1e6, 1)} M chars)` : '';
+      const coldCells = cold[tool] ? [fmt(rate(cold[tool].wall)), fmt(rate(cold[tool].wall) / coldBase, 2), fmt(cold[tool].cpu, 1)] : ['', '', ''];
+      const warmCells = warm[tool] ? [fmt(rate(warm[tool])), fmt(rate(warm[tool]) / warmBase, 2)] : ['', ''];
+      return `| ${label} | ${TOOLS[tool]} | ${reads(tool)} | ${[...coldCells, ...warmCells].join(' | ')} | ${found[tool] === undefined ? '' : fmt(found[tool])} |`;
+    });
 });
 console.log(`
 ## Side by side with the peers (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
 
-Throughput in characters per second on the same generated Markdown guides; cold = the command
-line from a fresh process (Baihua's includes loading jieba's dictionary), warm = in one process
-after a first round; medians of ${rounds}. Ratios are to Baihua with the same nine word lists.
+Throughput in characters per second of the files; cold = the command line from a fresh process
+(Baihua's includes loading jieba's dictionary), median of ${rounds}, with its CPU time (user + system,
+all threads); warm = in one process, one thread, after a first round, median of ${rounds}. Ratios are
+to textlint + prh on the same corpus. "Reads" is what each tool checks: on the guides as written,
+textlint leaves the front matter (one YAML node to its Markdown parser) unchecked.
 
-| catalog | tool | cold chars/s | ratio | warm chars/s | ratio |
-| --- | --- | ---: | ---: | ---: | ---: |
+| corpus | tool | reads | cold chars/s | × textlint | CPU s | warm chars/s | × textlint | findings |
+| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
 Accuracy on the ${labelled.length} labelled sentences (tests/fixtures/plain, development and held-out sets), the nine
