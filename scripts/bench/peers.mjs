@@ -69,8 +69,39 @@ function fieldsAsMarkdown(text) {
   return `${sections.join('\n')}\n${text.slice(text.indexOf('\n', end + 1) + 1)}`;
 }
 
-/** Findings in a JSON report (textlint and Baihua both write ESLint-style results). */
-const findings = (file) => JSON.parse(readFileSync(file, 'utf8')).reduce((sum, result) => sum + result.messages.length, 0);
+/**
+ * Word findings in a JSON report (textlint and Baihua both write ESLint-style results). Baihua's
+ * other findings (the missing front matter of the Markdown corpus, schema and policy rules) are
+ * not words: left out.
+ */
+const readReport = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const wordMessages = (result) => result.messages.filter((message) => !message.ruleId || message.ruleId === 'prh' || WORD_RULES.includes(message.ruleId));
+const findings = (file) => readReport(file).reduce((sum, result) => sum + wordMessages(result).length, 0);
+
+/**
+ * textlint's findings at places where Baihua, with the same words, finds none: grouped by the
+ * word prh matched, with the first place each was found and the characters around it.
+ */
+function textlintOnly(textlintFile, baihuaFile) {
+  const baihua = new Set(readReport(baihuaFile).flatMap((result) => wordMessages(result).map((message) => `${result.filePath}:${message.line}:${message.column}`)));
+  const words = new Map();
+  for (const result of readReport(textlintFile)) {
+    for (const message of result.messages) {
+      if (baihua.has(`${result.filePath}:${message.line}:${message.column}`)) continue;
+      const word = /^(\S+) =>/.exec(message.message)?.[1] ?? message.message;
+      const entry = words.get(word) ?? { count: 0, at: { file: result.filePath, line: message.line, column: message.column } };
+      entry.count++;
+      words.set(word, entry);
+    }
+  }
+  return [...words]
+    .sort((a, b) => b[1].count - a[1].count)
+    .map(([word, { count, at }]) => {
+      const line = readFileSync(at.file, 'utf8').split('\n')[at.line - 1];
+      const start = at.column - 1;
+      return { word, count, context: `${line.slice(Math.max(0, start - 6), start)}**${line.slice(start, start + word.length)}**${line.slice(start + word.length, start + word.length + 4)}` };
+    });
+}
 
 // Throughput: each corpus, cold (median of `rounds` fresh processes) and warm (in this process,
 // after a first round: JIT, jieba's dictionary and textlint's rules loaded).
@@ -114,6 +145,7 @@ for (const count of counts) {
       baihuaAuto: findings(out('baihua-auto')),
       ...(commands.baihuaAll && { baihuaAll: findings(out('baihua-all')) }),
     };
+    const disagreements = textlintOnly(out('textlint'), out('baihua-one'));
 
     const runs = {
       textlint: async () => linter.lintFiles(corpus.files),
@@ -133,6 +165,7 @@ for (const count of counts) {
       count,
       corpus,
       found,
+      disagreements,
       cold: Object.fromEntries(Object.entries(cold).map(([name, runs]) => [name, { wall: median(runs.map((run) => run.wall)), cpu: median(runs.map((run) => run.cpu)) }])),
       warm: Object.fromEntries(Object.entries(warm).map(([name, seconds]) => [name, median(seconds)])),
     });
@@ -203,6 +236,18 @@ textlint leaves the front matter (one YAML node to its Markdown parser) unchecke
 | corpus | tool | reads | cold chars/s | × textlint | CPU s | warm chars/s | × textlint | findings |
 | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
+
+textlint's findings where Baihua, with the same words, finds none (largest corpus of each kind; the
+first place each word was found):
+
+${throughput
+  .filter(({ count }) => count === Math.max(...counts))
+  .map(({ count, corpus, disagreements }) => {
+    const total = disagreements.reduce((sum, { count: n }) => sum + n, 0);
+    const words = disagreements.slice(0, 8).map(({ word, count: n, context }) => `${word} ×${fmt(n)} (${context})`);
+    return `- ${fmt(count)}, ${corpus.name}: ${fmt(total)}${total ? `: ${words.join(', ')}` : ''}`;
+  })
+  .join('\n')}
 
 Accuracy on the ${labelled.length} labelled sentences (tests/fixtures/plain, development and held-out sets), the nine
 word-list rules, one decision per sentence and rule:

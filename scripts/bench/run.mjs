@@ -76,7 +76,14 @@ const startup = median([0, 1, 2, 3, 4].map(() => wall(['--version'])));
 
 // Cold lint of one guide against a process that only loads jieba's dictionary, alternating.
 const loadOnly = join(work, 'load-jieba.cjs');
-writeFileSync(loadOnly, `const j = require(${JSON.stringify(createRequire(join(root, 'packages/plain/package.json')).resolve('nodejs-jieba'))}); j.load(); j.cut('载入', false);\n`);
+// Loaded exactly as @baihua/plain loads it (its user dictionary, the one-line TF-IDF table).
+const plainData = (name) => JSON.stringify(join(root, 'packages/plain/data', name));
+writeFileSync(
+  loadOnly,
+  `const j = require(${JSON.stringify(createRequire(join(root, 'packages/plain/package.json')).resolve('nodejs-jieba'))});
+j.load({ userDict: j.DEFAULT_USER_DICT + '|' + ${plainData('gov-dict.txt')}, idfDict: ${plainData('jieba-unused-idf.utf8')}, stopWordDict: ${plainData('jieba-unused-idf.utf8')} });
+j.cut('载入', false);\n`,
+);
 // The guide on its own (no configuration, so no catalog to read), as before the catalog rules;
 // then the same guide inside the example catalog, whose other 11 guides the catalog rules read,
 // cold and with their summaries in the cache.

@@ -16,11 +16,11 @@ import {
 } from '@baihua/core';
 import picomatch from 'picomatch';
 import { LintCache } from './cache.js';
-import { lintInWorkers, workerCount, type Concurrency } from './parallel.js';
 import { catalogRulesOn, runCatalogRules, summarizeGuide, type CatalogMember } from './catalog.js';
 import { builtinPresets, createConfigResolver } from './config.js';
 import { applyDirectives } from './directives.js';
 import { applyFixes } from './fix.js';
+import { lintInWorkers, workerCount, type Concurrency } from './parallel.js';
 import { guideReadability, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
 import { summarize } from './results.js';
@@ -122,6 +122,8 @@ export interface Linted {
   result: LintResult;
   /** for the catalog rules; only when one of them is on */
   summary?: GuideSummary;
+  /** the cache key of the bytes linted, when the job asked for it */
+  key?: string;
 }
 
 function catalogMembers(linted: Array<Linted & { config: ResolvedConfig }>): CatalogMember[] {
@@ -194,7 +196,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
   const cache = options.cacheLocation ? new LintCache(resolve(cwd, options.cacheLocation)) : undefined;
   const fix = Boolean(options.fix);
   const done: Array<{ linted: Linted; config: ResolvedConfig } | undefined> = [];
-  const pending: Array<{ slot: number; job: LintJob; config: ResolvedConfig; key?: string }> = [];
+  const pending: Array<{ slot: number; job: LintJob; config: ResolvedConfig }> = [];
   for (const filePath of files) {
     const config = configs(filePath);
     if (isIgnored(filePath, config)) continue;
@@ -203,39 +205,43 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
       pending.push({ slot, job: { filePath }, config });
       continue;
     }
-    const { bytes, tooLarge } = keyBytes(filePath);
-    const key = LintCache.key(bytes, config);
-    const cached = cache.get(filePath, key);
+    const cached = cache.get(filePath, LintCache.key(keyBytes(filePath).bytes, config));
     // A cached result with fixable findings is linted again when fixing, to produce the output.
     if (cached?.result && !(fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) {
-      done[slot] = { linted: { result: cached.result, ...(cached.summary && { summary: cached.summary }) }, config };
+      const result = options.readabilitySections === false ? withoutSections(cached.result) : cached.result;
+      done[slot] = { linted: { result, ...(cached.summary && { summary: cached.summary }) }, config };
     } else {
-      pending.push({ slot, job: tooLarge ? { filePath } : { filePath, bytes }, config, key });
+      pending.push({ slot, job: { filePath, keyed: true }, config });
     }
   }
 
-  const threads = workerCount(options.concurrency ?? 'auto', pending.length);
-  const linted =
-    threads > 0
-      ? await lintInWorkers(
-          pending.map(({ job }) => job),
-          threads,
-          { fix, ...(options.configFile && { configFile: options.configFile }) },
-        )
-      : pending.map(({ job, config }) => lintJob(job, config, fix));
-  pending.forEach(({ slot, config, key }, index) => {
-    const result = linted[index]!;
-    if (cache && key) {
-      const savedKey = result.result.output === undefined ? key : LintCache.key(Buffer.from(result.result.output), config);
-      cache.set(result.result.filePath, savedKey, result.result, result.summary);
+  // Each result is cached whole, then trimmed as it arrives, so that a large run never holds
+  // every guide's section scores at once.
+  const finish = (index: number, linted: Linted) => {
+    const { slot, config } = pending[index]!;
+    if (cache && linted.key) {
+      const savedKey = linted.result.output === undefined ? linted.key : LintCache.key(Buffer.from(linted.result.output), config);
+      cache.set(linted.result.filePath, savedKey, linted.result, linted.summary);
     }
-    done[slot] = { linted: result, config };
-  });
+    if (options.readabilitySections === false) linted.result = withoutSections(linted.result);
+    done[slot] = { linted, config };
+  };
+  const threads = workerCount(options.concurrency ?? 'auto', pending.length);
+  if (threads > 0) {
+    const workerOptions = { fix, ...(options.configFile && { configFile: options.configFile }) };
+    await lintInWorkers(
+      pending.map(({ job }) => job),
+      threads,
+      workerOptions,
+      finish,
+    );
+  } else {
+    pending.forEach(({ job, config }, index) => finish(index, lintJob(job, config, fix)));
+  }
 
   const results: LintResult[] = [];
   const members: CatalogMember[] = [];
   for (const { linted, config } of done as Array<{ linted: Linted; config: ResolvedConfig }>) {
-    if (options.readabilitySections === false) linted.result = withoutSections(linted.result);
     results.push(linted.result);
     if (linted.summary) members.push({ result: linted.result, summary: linted.summary, config });
   }
@@ -247,16 +253,23 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
   return results;
 }
 
-/** One guide for `lintFiles` to lint, with its bytes when they were read already (for the cache key). */
+/** One guide for `lintFiles` to lint. */
 export interface LintJob {
   filePath: string;
-  bytes?: Uint8Array;
+  /** answer with the cache key of the bytes linted (read again, so that no run holds them all) */
+  keyed?: boolean;
 }
 
 /** Lints one guide of a `lintFiles` run, in this thread or in a worker. */
 export function lintJob(job: LintJob, config: ResolvedConfig, fix: boolean): Linted {
-  const read = job.bytes ? decodeGuide(job.filePath, job.bytes) : readGuideFile(job.filePath);
-  return lintRead(job.filePath, read.file, read.problem, { config, ...(fix && { fix: true }) });
+  const options = { config, ...(fix && { fix: true }) };
+  if (!job.keyed) {
+    const read = readGuideFile(job.filePath);
+    return lintRead(job.filePath, read.file, read.problem, options);
+  }
+  const { bytes, tooLarge } = keyBytes(job.filePath);
+  const read = tooLarge ? readGuideFile(job.filePath) : decodeGuide(job.filePath, bytes);
+  return { ...lintRead(job.filePath, read.file, read.problem, options), key: LintCache.key(bytes, config) };
 }
 
 function withoutSections(result: LintResult): LintResult {

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { FileAccessError } from '@baihua/core';
-import Tinypool from 'tinypool';
 import type { LintJob, Linted } from './engine.js';
 
 export type Concurrency = number | 'auto' | 'off';
@@ -45,8 +44,13 @@ export type WorkerAnswer = Linted | { fileAccessError: { path: string; message: 
 const BATCHES_PER_THREAD = 8;
 const MAX_BATCH = 32;
 
-/** Lints guides in `threads` worker threads (at least one); the answers come back in the order of `jobs`. */
-export async function lintInWorkers(jobs: LintJob[], threads: number, options: Omit<WorkerBatch, 'jobs'>): Promise<Linted[]> {
+/**
+ * Lints guides in `threads` worker threads (at least one), handing each answer to `onLinted` with
+ * the index of its job as its batch comes back.
+ */
+export async function lintInWorkers(jobs: LintJob[], threads: number, options: Omit<WorkerBatch, 'jobs'>, onLinted: (index: number, linted: Linted) => void): Promise<void> {
+  // Loaded only here: most runs (one guide in an editor, a pre-commit hook) never start a worker.
+  const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     // The worker runs the compiled files, also when this module runs from source under vitest.
     filename: new URL('../dist/lint-worker.js', import.meta.url).href,
@@ -58,14 +62,18 @@ export async function lintInWorkers(jobs: LintJob[], threads: number, options: O
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (threads * BATCHES_PER_THREAD))));
-  const batches: LintJob[][] = [];
-  for (let start = 0; start < jobs.length; start += size) batches.push(jobs.slice(start, start + size));
+  const starts: number[] = [];
+  for (let start = 0; start < jobs.length; start += size) starts.push(start);
   try {
-    const answers = await Promise.all(batches.map((batch) => pool.run({ ...options, jobs: batch } satisfies WorkerBatch) as Promise<WorkerAnswer[]>));
-    return answers.flat().map((answer) => {
-      if ('fileAccessError' in answer) throw new FileAccessError(answer.fileAccessError.path, answer.fileAccessError.message);
-      return answer;
-    });
+    await Promise.all(
+      starts.map(async (start) => {
+        const answers = (await pool.run({ ...options, jobs: jobs.slice(start, start + size) } satisfies WorkerBatch)) as WorkerAnswer[];
+        answers.forEach((answer, offset) => {
+          if ('fileAccessError' in answer) throw new FileAccessError(answer.fileAccessError.path, answer.fileAccessError.message);
+          onLinted(start + offset, answer);
+        });
+      }),
+    );
   } finally {
     await pool.destroy();
   }

@@ -91,7 +91,7 @@ describe('lintFiles in worker threads', () => {
 
   it('reports a guide that cannot be read as the same error as in one thread', async () => {
     const missing = join(scratch, 'gone.md');
-    const failure = lintInWorkers([{ filePath: htmlFixture }, { filePath: missing }], 2, { fix: false });
+    const failure = lintInWorkers([{ filePath: htmlFixture }, { filePath: missing }], 2, { fix: false }, () => {});
     await expect(failure).rejects.toBeInstanceOf(FileAccessError);
     await expect(failure).rejects.toMatchObject({ path: missing, message: '找不到这个文件' });
   });
