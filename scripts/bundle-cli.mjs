@@ -3,9 +3,10 @@
 // several hundred ES modules (unified, micromark, ajv …) saves about 150 ms at every start, which
 // matters most for linting one guide in an editor or a pre-commit hook. nodejs-jieba stays
 // external (a native addon), and so do playwright-core (loaded only to print PDFs; it does not
-// bundle) and tinypool (it starts its workers from a file next to its own module). Each package finds its data files relative to its own module
-// (`new URL('../data/', import.meta.url)`), so every `import.meta.url` is rewritten to the URL the
-// module had before bundling, computed from the bundle's own location.
+// bundle) and tinypool (it starts its workers from a file next to its own module). Each package
+// finds its data files relative to its own module (`new URL('../data/', import.meta.url)`), so
+// every `import.meta.url` is rewritten to the URL the module had before bundling, computed from
+// the bundle's own location.
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

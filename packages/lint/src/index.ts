@@ -2,7 +2,7 @@ export type { Diagnostic, Fix, Suggestion, LintResult, Rule, RuleMeta, RuleExamp
 export { rules, rulesById } from './rules/index.js';
 export { lintBytes, lintFile, lintFiles, lintTogether, lintStdin, checkGuide, configForPath, recommendedConfig, type LintFilesOptions, type LintSourceOptions } from './engine.js';
 export { applyFixes } from './fix.js';
-export { GUIDES_PER_WORKER, type Concurrency } from './parallel.js';
+export type { Concurrency } from './parallel.js';
 export { builtinPresets, checkLayer, createConfigResolver } from './config.js';
 export { formatters, type FormatterName, type FormatterContext } from './reporters/index.js';
 export { writeFileAtomic } from './write.js';

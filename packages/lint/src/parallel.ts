@@ -9,12 +9,12 @@ export type Concurrency = number | 'auto' | 'off';
  * and 200 MB); on this many guides a thread lints for about a second, which is where a worker
  * starts to pay for itself.
  */
-export const GUIDES_PER_WORKER = 200;
+const GUIDES_PER_WORKER = 200;
 
 /**
  * Parsing a guide allocates many short-lived objects (micromark's events, YAML's tokens): with
  * V8's default young generation (48 MB) a third of a worker's time went to scavenges. 192 MB
- * made a run of 1,000 guides about a fifth faster (BENCHMARKS.md). The main thread cannot be
+ * made two workers on 1,000 list-heavy guides about a fifth faster. The main thread cannot be
  * given this without a command-line flag, which is one reason large runs go to workers.
  */
 const YOUNG_GENERATION_MB = 192;
@@ -78,4 +78,3 @@ export async function lintInWorkers(jobs: LintJob[], threads: number, options: O
     await pool.destroy();
   }
 }
-
