@@ -28,7 +28,7 @@ const unusedIdfTable = fileURLToPath(new URL('../data/jieba-unused-idf.utf8', im
 let jieba: Jieba | undefined;
 
 /**
- * nodejs-jieba, loaded on first use and once per process (about 0.5 s and 160 MB, with the
+ * nodejs-jieba, loaded on first use and once per thread (about 0.6 s and 160 MB, with the
  * patch in patches/ that skips the TextRank extractor): linting that needs no plain rule never
  * pays for it. `load({ userDict })` replaces jieba's own user dictionary, so both are passed.
  */
