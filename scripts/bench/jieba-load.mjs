@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // pnpm bench:jieba: loading jieba's dictionary as Baihua does (nodejs-jieba patched to build its
-// TextRank extractor on first use, a one-line TF-IDF table) against nodejs-jieba as published
+// TextRank extractor on first use, a one-line TF-IDF table, Baihua's user dictionary) against nodejs-jieba as published
 // (installed from npm into a scratch directory, compiled there) with its default tables.
 // Alternating fresh processes; time to a first cut and peak RSS, read inside each process.
 // Prints a Markdown section for BENCHMARKS.md.
@@ -11,6 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { jiebaLoadOptions } from '@baihua/plain';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '9' } } });
@@ -22,13 +23,11 @@ writeFileSync(join(work, 'package.json'), '{"private":true}\n');
 const install = spawnSync('npm', ['install', '--no-fund', '--no-audit', '--prefix', work, 'nodejs-jieba@0.3.0'], { encoding: 'utf8' });
 if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
 
-const plainData = (name) => join(root, 'packages/plain/data', name);
+const baihuaJieba = createRequire(join(root, 'packages/plain/package.json')).resolve('nodejs-jieba');
 const variants = {
   published: { module: createRequire(join(work, 'package.json')).resolve('nodejs-jieba'), options: 'undefined' },
-  baihua: {
-    module: createRequire(join(root, 'packages/plain/package.json')).resolve('nodejs-jieba'),
-    options: JSON.stringify({ idfDict: plainData('jieba-unused-idf.utf8'), stopWordDict: plainData('jieba-unused-idf.utf8') }),
-  },
+  // Exactly as @baihua/plain loads it: its user dictionary, the one-line TF-IDF table.
+  baihua: { module: baihuaJieba, options: JSON.stringify(jiebaLoadOptions(createRequire(import.meta.url)(baihuaJieba).DEFAULT_USER_DICT)) },
 };
 const scripts = Object.fromEntries(
   Object.entries(variants).map(([name, { module, options }]) => {
@@ -55,7 +54,7 @@ const row = (label, name) => {
   return { ms, rss, line: (base) => `| ${label} | ${fmt(ms)} ms | ${fmt(ms / base.ms, 2)} | ${fmt(rss)} MiB | ${fmt(rss / base.rss, 2)} |` };
 };
 const published = row('nodejs-jieba 0.3.0 as published, default tables', 'published');
-const baihua = row('as Baihua loads it: patched, one-line TF-IDF table', 'baihua');
+const baihua = row('as Baihua loads it: patched, one-line TF-IDF table, its user dictionary', 'baihua');
 console.log(`
 ## Loading jieba's dictionary (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
 
@@ -66,5 +65,5 @@ A fresh process that loads the dictionary and cuts one sentence; medians of ${ro
 ${published.line(published)}
 ${baihua.line(published)}
 
-Commands: \`pnpm bench:jieba\` (= \`node scripts/bench/jieba-load.mjs --rounds ${rounds}\`).
+Commands: \`pnpm bench:jieba\` (= \`pnpm -s build && node scripts/bench/jieba-load.mjs --rounds ${rounds}\`).
 `);

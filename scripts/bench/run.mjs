@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { findGuideFiles, guideSchema, createAjv } from '@baihua/core';
 import { lintFile, recommendedConfig } from '@baihua/lint';
+import { jiebaLoadOptions } from '@baihua/plain';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' } } });
@@ -76,12 +77,12 @@ const startup = median([0, 1, 2, 3, 4].map(() => wall(['--version'])));
 
 // Cold lint of one guide against a process that only loads jieba's dictionary, alternating.
 const loadOnly = join(work, 'load-jieba.cjs');
-// Loaded exactly as @baihua/plain loads it (its user dictionary, the one-line TF-IDF table).
-const plainData = (name) => JSON.stringify(join(root, 'packages/plain/data', name));
+// Loaded exactly as @baihua/plain loads it.
+const jiebaModule = createRequire(join(root, 'packages/plain/package.json')).resolve('nodejs-jieba');
 writeFileSync(
   loadOnly,
-  `const j = require(${JSON.stringify(createRequire(join(root, 'packages/plain/package.json')).resolve('nodejs-jieba'))});
-j.load({ userDict: j.DEFAULT_USER_DICT + '|' + ${plainData('gov-dict.txt')}, idfDict: ${plainData('jieba-unused-idf.utf8')}, stopWordDict: ${plainData('jieba-unused-idf.utf8')} });
+  `const j = require(${JSON.stringify(jiebaModule)});
+j.load(${JSON.stringify(jiebaLoadOptions(createRequire(import.meta.url)(jiebaModule).DEFAULT_USER_DICT))});
 j.cut('载入', false);\n`,
 );
 // The guide on its own (no configuration, so no catalog to read), as before the catalog rules;

@@ -4,5 +4,5 @@ export { Lexicon } from './lexicon.js';
 export { loadLexicons, loadGlossary, type LexiconEntry, type LexiconFile } from './data.js';
 export { checkRule, defaultLexicon, type RuleOptions } from './rules.js';
 export { readability, explainReadability, band, MIN_SCORED_CHARACTERS, type Readability, type Component, type Band } from './readability.js';
-export { inProcessSegmenter, tokenize, type Segmenter, type TaggedWord, type Words } from './segmenter.js';
+export { inProcessSegmenter, jiebaLoadOptions, tokenize, type Segmenter, type TaggedWord, type Words } from './segmenter.js';
 export { exportDictionary, patternSource, type DictionaryFormat } from './export.js';
