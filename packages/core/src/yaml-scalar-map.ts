@@ -27,6 +27,10 @@ interface Line {
 
 export function mapScalar(source: string, node: Scalar, value: string): OffsetMap {
   const [start, end] = node.range ?? [0, 0];
+  // Most values are written as they read (one line, no quotes to undo or escapes): copied verbatim.
+  const quote = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? 1 : 0;
+  const flow = node.type === 'PLAIN' || quote === 1;
+  if (flow && value !== '' && end - start - 2 * quote === value.length && source.startsWith(value, start + quote)) return OffsetMap.identity(start + quote, value.length);
   let built: { text: string; map: OffsetMap } | undefined;
   switch (node.type) {
     case 'PLAIN':
