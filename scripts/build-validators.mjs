@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// Writes packages/core/dist/guide-validator.cjs: the guide schema compiled by ajv into standalone
-// code, stamped with the schema's hash (core uses it only when the hash matches). Run by
-// `pnpm build` after tsc.
+// Writes packages/core/dist/guide-validator.cjs and config-validator.cjs: the guide and
+// configuration schemas compiled by ajv into standalone code, each stamped with its schema's hash
+// (core uses one only when the hash matches). Run by `pnpm build` after tsc.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { createAjv, guideSchema, guideSchemaHash } from '@baihua/core';
+import { configSchema, configSchemaHash, createAjv, guideSchema, guideSchemaHash } from '@baihua/core';
 
-const target = join(dirname(fileURLToPath(import.meta.url)), '../packages/core/dist/guide-validator.cjs');
-const ajv = createAjv({ code: { source: true } });
-const code = standaloneCode.default(ajv, ajv.compile(guideSchema));
-writeFileSync(target, `${code}\nmodule.exports.schemaHash = ${JSON.stringify(guideSchemaHash)};\n`);
+const dist = join(dirname(fileURLToPath(import.meta.url)), '../packages/core/dist');
+for (const [file, schema, hash] of [
+  ['guide-validator.cjs', guideSchema, guideSchemaHash],
+  ['config-validator.cjs', configSchema, configSchemaHash],
+]) {
+  const ajv = createAjv({ code: { source: true } });
+  const code = standaloneCode.default(ajv, ajv.compile(schema));
+  writeFileSync(join(dist, file), `${code}\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`);
+}

@@ -272,9 +272,11 @@ ${rows.join('\n')}
 
 The floor: the mandated libraries alone on the same files, warm, one thread, seconds (median of
 ${rounds}): yaml's \`parseDocument\` of the front matter, remark-parse with remark-gfm of the body (without
-the autolink-literal pass, as textlint runs it), nodejs-jieba's \`cut\` of the prose Baihua segments.
-No linter on this stack can go faster than their sum, so textlint's time over it is the highest
-ratio to textlint that one thread can reach:
+the autolink-literal pass, as textlint runs it), nodejs-jieba's \`cut\` of the prose Baihua segments
+(once per guide, for the word rules and the readability score alike). A linter that reads every
+field and the body with source positions and segments the prose cannot be faster than their sum
+on this stack, so textlint's time over the floor is the highest ratio to textlint one thread can
+reach:
 
 | corpus | YAML | Markdown | jieba | floor | textlint + prh | Baihua, one thread | highest possible × textlint | Baihua × textlint |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { escapePointerToken, parseYaml, pointerTokens, type ParsedYaml } from './yaml-source.js';
-import { configSchema, createAjv } from './schemas.js';
+import { configValidator } from './schemas.js';
 import { ConfigError } from './errors.js';
 import { SourceFile, type Point } from './source.js';
 
@@ -58,7 +58,6 @@ export interface ResolvedConfig {
 }
 
 
-let validateConfig: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 export function readConfigFile(path: string): ConfigLayer {
   let text: string;
@@ -90,7 +89,7 @@ function locator(file: SourceFile, yaml: ParsedYaml) {
 }
 
 export function configFromData(path: string, data: unknown, locate: ConfigLayer['locate']): ConfigLayer {
-  validateConfig ??= createAjv().compile(configSchema);
+  const validateConfig = configValidator();
   if (!validateConfig(data)) {
     const error = validateConfig.errors![0]!;
     const child = error.params.additionalProperty ?? error.propertyName;

@@ -8,7 +8,7 @@ export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './g
 export { readGuideFile, decodeGuide, MAX_GUIDE_BYTES, type ReadGuide } from './read.js';
 export { ConfigError, FileAccessError } from './errors.js';
 export { findGuideFiles, displayPath, DEFAULT_IGNORES } from './files.js';
-export { guideSchema, guideSchemaHash, guideValidator, configSchema, schemaDirectory, createAjv, type SchemaError, type SchemaValidator } from './schemas.js';
+export { guideSchema, guideSchemaHash, guideValidator, configSchema, configSchemaHash, configValidator, schemaDirectory, createAjv, createRuntimeAjv, type SchemaError, type SchemaValidator } from './schemas.js';
 export {
   ConfigResolver,
   mergeLayers,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, ConfigResolver, createAjv, escapePointerToken, type ConfigData, type ConfigLayer } from '@baihua/core';
+import { ConfigError, ConfigResolver, createRuntimeAjv, escapePointerToken, type ConfigData, type ConfigLayer } from '@baihua/core';
 import { parse } from 'yaml';
 import { rulesById } from './rules/index.js';
 import { closest } from './schema-findings.js';
@@ -10,7 +10,7 @@ export const builtinPresets: Record<string, ConfigData> = {
   recommended: parse(readFileSync(fileURLToPath(new URL('../configs/recommended.yaml', import.meta.url)), 'utf8')) as ConfigData,
 };
 
-const ajv = createAjv();
+const ajv = createRuntimeAjv();
 
 /** Every rule a layer names must exist and accept the options given; fatal rules cannot be set. */
 export function checkLayer(layer: ConfigLayer): void {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createAjv } from '@baihua/core';
+import { createRuntimeAjv } from '@baihua/core';
 import { parse } from 'yaml';
 
 /** Policy rule data: YAML files in packages/lint/data, read once each and checked on load. */
@@ -20,7 +20,7 @@ export interface Placeholders {
   anywhere: string[];
 }
 
-const ajv = createAjv();
+const ajv = createRuntimeAjv();
 const text = { type: 'string', minLength: 1 };
 const texts = { type: 'array', items: text, minItems: 1 };
 
