@@ -33,8 +33,8 @@ export function createAjv(extra: Options = {}): Ajv {
 /**
  * An Ajv for Baihua's own schemas (configuration, rule options, rule data) at run time. Checking
  * a schema against the JSON Schema meta-schema compiles the meta-schema first, about 35 ms per
- * Ajv at every start; the tests check these schemas against it instead. Strict mode still
- * rejects unknown keywords as they compile.
+ * Ajv at every start; the tests check the guide, configuration and rule-option schemas against
+ * it instead. Strict mode still rejects unknown keywords as they compile.
  */
 export function createRuntimeAjv(): Ajv {
   return createAjv({ validateSchema: false });
