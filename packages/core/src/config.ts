@@ -57,8 +57,6 @@ export interface ResolvedConfig {
   layers: ConfigLayer[];
 }
 
-
-
 export function readConfigFile(path: string): ConfigLayer {
   let text: string;
   try {
