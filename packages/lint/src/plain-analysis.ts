@@ -29,25 +29,19 @@ const analyses = new WeakMap<ParsedGuide, GuideAnalysis>();
 function isProse(guide: ParsedGuide, span: TextSpan): boolean {
   if (span.kind !== 'value') return true;
   if (guide.data === undefined) return false;
-  let prose = prosePointers.get(span.pointer);
-  if (prose !== undefined) return prose;
   // The answer depends on the field, not on which list item: /materials/3/note is /materials/*/note.
   const field = span.pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-  prose = proseFields.get(field);
+  let prose = proseFields.get(field);
   if (prose === undefined) {
     const schema = schemaAt(guide.data, span.pointer);
     const resolved = schema && resolveRef(schema);
     prose = !!resolved && resolved.type === 'string' && !resolved.enum && !resolved.format && !resolved.pattern && resolved['x-prose'] !== false;
     proseFields.set(field, prose);
   }
-  if (prosePointers.size < MAX_PROSE_POINTERS) prosePointers.set(span.pointer, prose);
   return prose;
 }
 
 const proseFields = new Map<string, boolean>();
-/** The same pointers recur in every guide of a catalog; bounded, since keys are the writer's. */
-const prosePointers = new Map<string, boolean>();
-const MAX_PROSE_POINTERS = 10_000;
 
 const FIELDS_SECTION = '字段';
 
