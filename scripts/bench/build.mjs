@@ -9,13 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_FLAGS, findChromium, PdfPrinter } from '@baihua/render';
+import { fmt, median } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { count: { type: 'string', default: '120' }, rounds: { type: 'string', default: '3' } } });
 const count = Number(values.count);
 const rounds = Number(values.rounds);
 const cli = join(root, 'packages/cli/dist/baihua.mjs');
-const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 const work = mkdtempSync(join(tmpdir(), 'baihua-build-'));
 const corpus = join(work, 'corpus');
 spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], { stdio: 'ignore' });
@@ -51,7 +51,6 @@ for (const name of pages) {
 
 const lint = median(times.lint);
 const perGuide = (target) => (median(times[target]) - lint) / count;
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pdfSeconds = (median(times.print) - lint) / 1000;
 console.log(`
 ## Build (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})

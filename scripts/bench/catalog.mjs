@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findGuideFiles } from '@baihua/core';
+import { fmt } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { counts: { type: 'string', default: '1000,10000' }, heap: { type: 'string', default: '128' } } });
@@ -63,7 +64,6 @@ for (const count of counts) {
   rows.push({ count, textBytes, full, one, capped, retained, warm, summaryBytes });
 }
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mib = (bytes) => fmt(bytes / 2 ** 20, 1);
 const status = (run) => (run.exitCode === 0 ? 'clean' : `exit ${run.exitCode}`);
 console.log(`

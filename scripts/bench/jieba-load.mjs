@@ -12,12 +12,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { jiebaLoadOptions } from '@baihua/plain';
+import { fmt, median } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '9' } } });
 const rounds = Number(values.rounds);
 const work = mkdtempSync(join(tmpdir(), 'baihua-jieba-'));
-const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 
 writeFileSync(join(work, 'package.json'), '{"private":true}\n');
 const install = spawnSync('npm', ['install', '--no-fund', '--no-audit', '--prefix', work, 'nodejs-jieba@0.3.0'], { encoding: 'utf8' });
@@ -47,7 +47,6 @@ const runs = { published: [], baihua: [] };
 for (let round = 0; round < rounds; round++) {
   for (const [name, script] of Object.entries(scripts)) runs[name].push(JSON.parse(spawnSync(process.execPath, [script], { encoding: 'utf8' }).stdout));
 }
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const row = (label, name) => {
   const ms = median(runs[name].map((run) => run.ms));
   const rss = median(runs[name].map((run) => run.rssKiB)) / 1024;

@@ -25,12 +25,12 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse, parseDocument } from 'yaml';
+import { fmt, median } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { counts: { type: 'string', default: '1000,10000' }, rounds: { type: 'string', default: '3' } } });
 const counts = values.counts.split(',').map(Number);
 const rounds = Number(values.rounds);
-const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 const cli = join(root, 'packages/cli/dist/baihua.mjs');
 const PEERS = { textlint: '15.8.0', 'textlint-rule-prh': '6.1.0', 'autocorrect-node': '2.14.0' };
 
@@ -227,7 +227,6 @@ for (const { text, rules } of labelled) {
 const precision = ({ tp, fp }) => tp / (tp + fp);
 const recall = ({ tp, fn }) => tp / (tp + fn);
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const version = (name) => JSON.parse(readFileSync(peerRequire.resolve(`${name}/package.json`), 'utf8')).version;
 const baihuaVersion = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version;
 const TOOLS = {

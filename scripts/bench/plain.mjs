@@ -10,6 +10,7 @@ import { findGuideFiles, parseGuide, SourceFile } from '@baihua/core';
 import { proseSpans } from '@baihua/lint';
 import { AnalyzedDocument, checkRule, inProcessSegmenter, PLAIN_RULE_IDS, readability } from '@baihua/plain';
 import { fileURLToPath } from 'node:url';
+import { median } from './numbers.mjs';
 
 export function measurePlain(files, root, rounds) {
   const jieba = createRequire(join(root, 'packages/plain/package.json'))('nodejs-jieba');
@@ -37,7 +38,6 @@ export function measurePlain(files, root, rounds) {
       times[name].push(performance.now() - started);
     }
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return { proseChars, fileChars: fileTexts.reduce((sum, text) => sum + text.length, 0), cut: median(times.cut), check: median(times.check), cutFiles: median(times.cutFiles) };
 }
 

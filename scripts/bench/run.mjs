@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { findGuideFiles, guideSchema, createAjv } from '@baihua/core';
 import { lintFile, recommendedConfig } from '@baihua/lint';
 import { jiebaLoadOptions } from '@baihua/plain';
+import { fmt, median } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' } } });
@@ -19,7 +20,6 @@ const rounds = Number(values.rounds);
 const require = createRequire(join(root, 'packages/core/package.json'));
 const { parse } = require('yaml');
 const cli = join(root, 'packages/cli/dist/baihua.mjs');
-const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 
 const work = mkdtempSync(join(tmpdir(), 'baihua-bench-'));
 const corpus = join(work, 'corpus');
@@ -123,7 +123,6 @@ writeFileSync(join(bad, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d,
 writeFileSync(join(bad, 'stall.md'), texts[0] + `${'1. '.repeat(7)}办理\n`.repeat(3800));
 const badTimes = Object.fromEntries(['huge.md', 'bomb.md', 'binary.md', 'stall.md'].map((name) => [name, median([0, 1, 2].map(() => wall(['lint', join(bad, name)])))]));
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 console.log(`
 ## Lint (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
 
