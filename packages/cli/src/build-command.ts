@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { parseGuide, readGuideFile } from '@baihua/core';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isInside, parseGuide, readGuideFile, realPath } from '@baihua/core';
 import { configForPath, formatters, lintFiles } from '@baihua/lint';
 import { CHROMIUM_MISSING, DEFAULT_TEMPLATES, findChromium, PdfPrinter, renderSite, TARGETS, type Site, type Target } from '@baihua/render';
 import { UsageError } from './errors.js';
@@ -24,14 +24,14 @@ function parseTargets(list: string): Target[] {
 
 /**
  * The templates: `--templates`, else the configuration's `templates`, else Baihua's own. A
- * directory given on the command line must be inside the project (the working directory).
+ * directory given on the command line must be inside the project (the working directory), also
+ * when its symlinks are followed.
  */
 function templatesDirectory(option: string | undefined, configured: string | undefined): string {
   let directory = configured ?? DEFAULT_TEMPLATES;
   if (option) {
     directory = resolve(option);
-    const inside = relative(process.cwd(), directory);
-    if (inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`--templates 要指向项目里的目录，现在是 ${option}`);
+    if (!isInside(realPath(directory), realPath(process.cwd()))) throw new UsageError(`--templates 要指向项目里的目录，现在是 ${option}`);
   }
   for (const part of ['partials', 'assets']) {
     if (!existsSync(join(directory, part)) || !statSync(join(directory, part)).isDirectory()) {

@@ -1,4 +1,5 @@
 import { ConfigError, FileAccessError } from '@baihua/core/errors';
+import { displayPath } from '@baihua/core/paths';
 
 /** A wrong command line: exit code 2 with a one-line explanation. */
 export class UsageError extends Error {
@@ -11,7 +12,10 @@ export function describeError(error: unknown, debug: boolean): string {
     const where = error.point ? `${error.path}:${error.point.line}:${error.point.column}` : error.path;
     return `${where}: 配置错误：${error.message}`;
   }
-  if (error instanceof FileAccessError) return `${error.path}: ${error.message}`;
+  if (error instanceof FileAccessError) {
+    const where = error.point ? `${displayPath(error.path)}:${error.point.line}:${error.point.column}` : displayPath(error.path);
+    return `${where}: ${error.message}`;
+  }
   if (error instanceof UsageError) return `baihua: ${error.message}`;
   const detail = error instanceof Error ? error.message : String(error);
   if (debug && error instanceof Error && error.stack) return `baihua: 内部错误：${error.stack}`;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { MAX_GUIDE_BYTES, readBoundedStream } from '@baihua/core';
 import { configForPath, formatters, lintFiles, lintStdin, writeFileAtomic, type Concurrency, type FormatterName, type LintResult } from '@baihua/lint';
 import { UsageError } from './errors.js';
 
@@ -31,12 +32,6 @@ function parseConcurrency(value: string): Concurrency {
   return threads;
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** `baihua lint`: exit 0 clean, 1 errors (or too many warnings), 2 usage/config/internal. */
 export async function runLint(patterns: string[], options: LintCommandOptions, version: string): Promise<CommandOutput> {
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
@@ -54,7 +49,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
   if (options.stdin) {
     const filePath = resolve(options.stdinFilename ?? 'stdin.md');
     const config = configForPath(filePath, options.config);
-    results = [await lintStdin(filePath, await readStdin(), { config, fix })];
+    // Read with the guide's size limit: a guide piped in whole, never a stream that does not end.
+    results = [await lintStdin(filePath, await readBoundedStream(process.stdin, MAX_GUIDE_BYTES), { config, fix })];
   } else {
     const targets = patterns.length ? patterns : defaultTargets();
     const cacheLocation = options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { escapePointerToken, parseYaml, pointerTokens, type ParsedYaml } from './yaml-source.js';
 import { configValidator } from './schemas.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, FileAccessError } from './errors.js';
+import { isInside, realPath } from './paths.js';
+import { readRegularFile } from './read.js';
 import { SourceFile, type Point } from './source.js';
 
 export const CONFIG_FILE_NAMES = ['baihua.config.yaml', 'baihua.config.yml'];
@@ -57,14 +59,18 @@ export interface ResolvedConfig {
   layers: ConfigLayer[];
 }
 
+/** A configuration with every rule and long word lists is a few kilobytes; this is far more. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export function readConfigFile(path: string): ConfigLayer {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new ConfigError('这是一个目录，不是配置文件', path);
-    text = readFileSync(path, 'utf8');
+    const read = readRegularFile(path, MAX_CONFIG_BYTES);
+    if (read.tooLarge) throw new ConfigError(`配置文件太大，不能超过 ${MAX_CONFIG_BYTES / 1024 / 1024} MB：请确认是不是放错了文件`, path);
+    text = read.bytes.toString('utf8');
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`无法读取配置文件（${(error as NodeJS.ErrnoException).code ?? String(error)}）`, path);
+    if (error instanceof FileAccessError) throw new ConfigError(`无法读取配置文件：${error.message}`, path);
+    throw error;
   }
   // JSON is read by the YAML parser too (JSON is YAML), so a broken JSON preset gets a position.
   const file = new SourceFile(path, text);
@@ -200,12 +206,14 @@ function layerDirectory(layer: ConfigLayer): string {
   return layer.path.includes('/') || layer.path.includes('\\') ? dirname(layer.path) : process.cwd();
 }
 
-/** A templates directory, which must stay inside the directory of the file that names it. */
+/**
+ * A templates directory, which must stay inside the directory of the file that names it, also
+ * when symlinks are followed: a preset from a pull request must not publish files from elsewhere.
+ */
 function templatesDirectory(layer: ConfigLayer, path: string): string {
   const base = layerDirectory(layer);
   const directory = resolve(base, path);
-  const inside = relative(base, directory);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (!isInside(realPath(directory), realPath(base))) {
     throw new ConfigError(`templates 要指向本配置文件所在目录里的模板目录，现在是「${path}」`, layer.path, layer.locate('/templates'));
   }
   return directory;

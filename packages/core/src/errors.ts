@@ -1,13 +1,18 @@
 // Error classes live apart from the parsers so that a CLI can recognise them without loading
 // YAML, Markdown and JSON Schema machinery.
 
-/** A path that cannot be read as a guide at all: exit code 2, like a usage error. */
+/**
+ * A path that cannot be read as a guide at all, or a guide that cannot be published as it is
+ * (an id that is no file name): exit code 2, like a usage error, with the place when there is one.
+ */
 export class FileAccessError extends Error {
   readonly path: string;
-  constructor(path: string, message: string) {
+  readonly point: { line: number; column: number } | undefined;
+  constructor(path: string, message: string, point?: { line: number; column: number }) {
     super(message);
     this.name = 'FileAccessError';
     this.path = path;
+    this.point = point;
   }
 }
 

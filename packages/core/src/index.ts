@@ -5,9 +5,10 @@ export type { TextSpan } from './text-span.js';
 export { parseYaml, escapePointerToken, pointerTokens, type ParsedYaml, type YamlEntry, type YamlComment } from './yaml-source.js';
 export { parseMarkdown, markdownRange, type ParsedMarkdown, type MarkdownProblem } from './markdown.js';
 export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './guide.js';
-export { readGuideFile, decodeGuide, MAX_GUIDE_BYTES, type ReadGuide } from './read.js';
+export { readGuideFile, readRegularFile, readBoundedStream, decodeGuide, decodeGuideRead, MAX_GUIDE_BYTES, type BoundedRead, type ReadGuide } from './read.js';
 export { ConfigError, FileAccessError } from './errors.js';
-export { findGuideFiles, displayPath, DEFAULT_IGNORES } from './files.js';
+export { findGuideFiles, DEFAULT_IGNORES } from './files.js';
+export { displayPath, isInside, realPath, repositoryRoot } from './paths.js';
 export { guideSchema, guideSchemaHash, guideValidator, configSchema, configSchemaHash, configValidator, schemaDirectory, createAjv, createRuntimeAjv, type SchemaError, type SchemaValidator } from './schemas.js';
 export {
   ConfigResolver,

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGuide, parseGuide, SourceFile, type ParsedGuide } from '@baihua/core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  decodeGuide,
+  decodeGuideRead,
+  FileAccessError,
+  MAX_GUIDE_BYTES,
+  parseGuide,
+  readBoundedStream,
+  readGuideFile,
+  readRegularFile,
+  SourceFile,
+  type ParsedGuide,
+} from '@baihua/core';
 
 function problems(text: string, path = 'guide.md') {
   const guide: ParsedGuide = parseGuide(new SourceFile(path, text));
@@ -56,6 +70,31 @@ describe('decoding', () => {
     expect(decodeGuide('a.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00])).problem?.ruleId).toBe('syntax/encoding');
     expect(decodeGuide('a.md', Buffer.from([0x41, 0xc0, 0xaf])).problem?.message).toContain('第 2 个字节');
     expect(decodeGuide('a.md', Buffer.from('𠮷\ufeff', 'utf8')).problem).toBeUndefined();
+  });
+});
+
+describe('reading files', () => {
+  it('refuses a device and a directory before reading a byte', () => {
+    expect(() => readRegularFile('/dev/zero', MAX_GUIDE_BYTES)).toThrow(new FileAccessError('/dev/zero', '这是一个设备文件，不是普通文件：读它可能永远读不完'));
+    expect(() => readRegularFile(tmpdir(), MAX_GUIDE_BYTES)).toThrow('这是一个目录，不是文件');
+  });
+
+  it('reads at most one byte more than the limit, and says too large', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baihua-read-'));
+    const path = join(dir, 'a.md');
+    writeFileSync(path, 'x'.repeat(100));
+    expect(readRegularFile(path, 100)).toEqual({ bytes: Buffer.from('x'.repeat(100)), tooLarge: false });
+    expect(readRegularFile(path, 99)).toEqual({ bytes: Buffer.alloc(0), tooLarge: true, size: 100 });
+    expect(readGuideFile(path).file.text).toBe('x'.repeat(100));
+  });
+
+  it('bounds a stream the same way', async () => {
+    async function* endless() {
+      for (;;) yield Buffer.alloc(1000, 0x61);
+    }
+    const read = await readBoundedStream(endless(), 2500);
+    expect(read).toEqual({ bytes: Buffer.alloc(2501, 0x61), tooLarge: true });
+    expect(decodeGuideRead('x.md', read).problem?.message).toBe('文件太大（超过 128 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件');
   });
 });
 

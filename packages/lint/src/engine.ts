@@ -1,11 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import {
   decodeGuide,
+  decodeGuideRead,
   findGuideFiles,
   MAX_GUIDE_BYTES,
   parseGuide,
   readGuideFile,
+  readRegularFile,
+  type BoundedRead,
   SourceFile,
   type ParsedGuide,
   type ParseProblem,
@@ -108,9 +110,9 @@ export function lintTogether(sources: Array<{ filePath: string; text: string }>,
   return members.map((member) => member.result);
 }
 
-/** Lints a guide read from standard input as `filePath`, with the catalog its configuration names. */
-export async function lintStdin(filePath: string, bytes: Uint8Array, options: LintSourceOptions & { cwd?: string }): Promise<LintResult> {
-  const read = decodeGuide(filePath, bytes);
+/** Lints a guide read from standard input (with a bound) as `filePath`, with the catalog its configuration names. */
+export async function lintStdin(filePath: string, input: BoundedRead, options: LintSourceOptions & { cwd?: string }): Promise<LintResult> {
+  const read = decodeGuideRead(filePath, input);
   const linted = { ...lintRead(filePath, read.file, read.problem, options), config: options.config };
   const members = catalogMembers([linted]);
   if (members.length) await addCatalogReferences(members, undefined);
@@ -205,7 +207,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
       pending.push({ slot, job: { filePath }, config });
       continue;
     }
-    const cached = cache.get(filePath, LintCache.key(keyBytes(filePath).bytes, config));
+    const cached = cache.get(filePath, LintCache.key(keyBytes(filePath), config));
     // A cached result with fixable findings is linted again when fixing, to produce the output.
     if (cached?.result && !(fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) {
       const result = options.readabilitySections === false ? withoutSections(cached.result) : cached.result;
@@ -267,9 +269,9 @@ export function lintJob(job: LintJob, config: ResolvedConfig, fix: boolean): Lin
     const read = readGuideFile(job.filePath);
     return lintRead(job.filePath, read.file, read.problem, options);
   }
-  const { bytes, tooLarge } = keyBytes(job.filePath);
-  const read = tooLarge ? readGuideFile(job.filePath) : decodeGuide(job.filePath, bytes);
-  return { ...lintRead(job.filePath, read.file, read.problem, options), key: LintCache.key(bytes, config) };
+  const bytes = readRegularFile(job.filePath, MAX_GUIDE_BYTES);
+  const read = decodeGuideRead(job.filePath, bytes);
+  return { ...lintRead(job.filePath, read.file, read.problem, options), key: LintCache.key(cacheKeyBytes(bytes), config) };
 }
 
 function withoutSections(result: LintResult): LintResult {
@@ -279,9 +281,12 @@ function withoutSections(result: LintResult): LintResult {
 }
 
 /** What the cache keys a file by: its bytes, or its size when it is too large to read. */
-function keyBytes(filePath: string): { bytes: Buffer; tooLarge: boolean } {
-  const size = statSync(filePath).size;
-  return size > MAX_GUIDE_BYTES ? { bytes: Buffer.from(`too large: ${size}`), tooLarge: true } : { bytes: readFileSync(filePath), tooLarge: false };
+function cacheKeyBytes(read: BoundedRead): Buffer {
+  return read.tooLarge ? Buffer.from(`too large: ${read.size ?? 'unknown'}`) : read.bytes;
+}
+
+function keyBytes(filePath: string): Buffer {
+  return cacheKeyBytes(readRegularFile(filePath, MAX_GUIDE_BYTES));
 }
 
 /**
@@ -307,11 +312,11 @@ async function addCatalogReferences(members: CatalogMember[], cache: LintCache |
     for (const filePath of files) {
       if (known.has(filePath) || isIgnored(filePath, config)) continue;
       known.add(filePath);
-      const { bytes, tooLarge } = keyBytes(filePath);
-      const key = LintCache.key(bytes, config);
+      const bytes = readRegularFile(filePath, MAX_GUIDE_BYTES);
+      const key = LintCache.key(cacheKeyBytes(bytes), config);
       let summary = cache?.get(filePath, key)?.summary;
       if (!summary) {
-        const read = tooLarge ? readGuideFile(filePath) : decodeGuide(filePath, bytes);
+        const read = decodeGuideRead(filePath, bytes);
         summary = summarizeGuide(read.problem ? problemGuide(read.file, read.problem) : parseGuide(read.file), config);
         cache?.setSummary(filePath, key, summary);
       }

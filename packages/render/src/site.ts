@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ParsedGuide } from '@baihua/core';
+import { displayPath, FileAccessError, guideSchema, isInside, readRegularFile, realPath, type ParsedGuide } from '@baihua/core';
 import Handlebars from 'handlebars';
 import { qrSvg } from './qr.js';
 import { searchIndex } from './search.js';
@@ -44,31 +44,49 @@ interface Templates {
   asset(name: string): string;
 }
 
+/** A template or a stylesheet is a few kilobytes; this is far more. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+/**
+ * Reads a file of the templates directory. The directory may come from a portal or a pull request:
+ * a file in it that is, or lies behind, a symlink leading out of the directory (to /etc/passwd,
+ * to a key) would otherwise be published as a page or a stylesheet, so it is refused.
+ */
+function readTemplateFile(root: string, path: string): string {
+  const real = realPath(path);
+  if (!isInside(real, root)) throw new FileAccessError(path, `模板目录里的这个文件指向模板目录以外（${real}），不会使用它：请把文件本身复制到模板目录里`);
+  const read = readRegularFile(path, MAX_TEMPLATE_BYTES);
+  if (read.tooLarge) throw new FileAccessError(path, `模板文件太大，不能超过 ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`);
+  return read.bytes.toString('utf8');
+}
+
 /**
  * Templates from a directory: `*.hbs` pages, `partials/*.hbs`, `assets/*`. Names come from the
  * directory listing, never from guide data, so nothing a guide says can reach a file outside it.
  */
 function loadTemplates(directory: string): Templates {
+  const root = realPath(directory);
+  const read = (path: string) => readTemplateFile(root, path);
   const handlebars = Handlebars.create();
   handlebars.registerHelper('concat', (...values: unknown[]) => values.slice(0, -1).map(String).join(''));
   handlebars.registerHelper('join', (values: unknown, separator: unknown) => (Array.isArray(values) ? values.map(String).join(String(separator)) : ''));
   for (const name of readdirSync(join(directory, 'partials'))) {
-    if (name.endsWith('.hbs')) handlebars.registerPartial(name.slice(0, -4), readFileSync(join(directory, 'partials', name), 'utf8'));
+    if (name.endsWith('.hbs')) handlebars.registerPartial(name.slice(0, -4), read(join(directory, 'partials', name)));
   }
   const pages = new Map<string, HandlebarsTemplateDelegate>();
-  const assets = new Map(readdirSync(join(directory, 'assets')).map((name) => [name, readFileSync(join(directory, 'assets', name), 'utf8')]));
+  const assets = new Map(readdirSync(join(directory, 'assets')).map((name) => [name, read(join(directory, 'assets', name))]));
   return {
     page(name) {
       let page = pages.get(name);
       if (!page) {
-        page = handlebars.compile(readFileSync(join(directory, `${name}.hbs`), 'utf8'), { preventIndent: true });
+        page = handlebars.compile(read(join(directory, `${name}.hbs`)), { preventIndent: true });
         pages.set(name, page);
       }
       return page;
     },
     asset(name) {
       const asset = assets.get(name);
-      if (asset === undefined) throw new Error(`模板目录 ${directory} 缺少 assets/${name}`);
+      if (asset === undefined) throw new FileAccessError(join(directory, 'assets', name), `模板目录里缺少这个文件：请从 templates/site/assets/ 复制 ${name}`);
       return asset;
     },
   };
@@ -107,8 +125,32 @@ function mobileSections(view: GuideView) {
   ];
 }
 
+const ID_PATTERN = new RegExp((guideSchema as { properties: { id: { pattern: string } } }).properties.id.pattern);
+
+/**
+ * Every id becomes a file name (`web/guides/<id>.html`), so each is checked here against the
+ * schema's pattern, whatever the lint settings said (`schema/format: off` lets `../../x` through
+ * lint), and two guides never write one file.
+ */
+function checkIds(guides: ParsedGuide[]): void {
+  const seen = new Map<string, string>();
+  for (const guide of guides) {
+    const id = (guide.data as { id?: unknown } | undefined)?.id;
+    const entry = guide.yaml?.entries.get('/id');
+    const point = entry ? guide.file.pointAt(entry.range.start) : undefined;
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+      const shown = typeof id === 'string' ? `「${id}」` : '';
+      throw new FileAccessError(guide.file.path, `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`, point);
+    }
+    const other = seen.get(id);
+    if (other !== undefined) throw new FileAccessError(guide.file.path, `id「${id}」和 ${displayPath(other)} 重复了，两份指南会写到同一个网页：请改用不同的 id`, point);
+    seen.set(id, guide.file.path);
+  }
+}
+
 /** Renders guides (parsed, lint-clean) to the files of each target. */
 export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
+  checkIds(guides);
   const templates = loadTemplates(options.templates ?? DEFAULT_TEMPLATES);
   const titles = new Map<string, string>();
   for (const guide of guides) {

@@ -1,0 +1,39 @@
+// Path checks by real path. Kept apart from the parsers (like errors.ts) so that the CLI can use
+// them before it loads anything heavy.
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** Whether `path` is `root` or lies below it (both absolute, compared as given). */
+export function isInside(path: string, root: string): boolean {
+  const inside = relative(root, path);
+  return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside));
+}
+
+/**
+ * The real path of `path` (symlinks and `..` resolved), also for a path that does not exist yet:
+ * the real path of its nearest existing ancestor, followed by the rest.
+ */
+export function realPath(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    if (parent === absolute) return absolute;
+    return join(realPath(parent), relative(parent, absolute));
+  }
+}
+
+/** The root of the git repository `directory` lies in (the nearest ancestor holding `.git`), if any. */
+export function repositoryRoot(directory: string): string | undefined {
+  for (let current = resolve(directory); ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** A path as people read it in reports: relative to cwd when inside it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const relativePath = relative(cwd, path);
+  return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
+}
