@@ -1,4 +1,4 @@
-import { rules, rulesById, runExample, type Diagnostic, type Rule, type RuleExample } from '@baihua/lint';
+import { notices, noticesById, rules, rulesById, runExample, type Diagnostic, type Rule, type RuleExample } from '@baihua/lint';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import { UsageError } from './errors.js';
@@ -70,10 +70,16 @@ function showOtherGuide(code: string, other: { filename: string; code: string },
 /** `baihua explain RULE`: why the rule exists, how to fix, and its examples with live findings. */
 export function explain(ruleId: string | undefined, color: boolean): string {
   const c = createColors(color);
+  const all = [...rules.map((rule) => rule.meta), ...notices];
   if (!ruleId) {
-    const width = Math.max(...rules.map((rule) => rule.meta.id.length));
-    const rows = rules.map((rule) => `  ${rule.meta.id.padEnd(width)}  ${rule.meta.fatal ? '错误' : rule.meta.severity === 'error' ? '错误' : '警告'}  ${rule.meta.title}`);
+    const width = Math.max(...all.map((meta) => meta.id.length));
+    const rows = all.map((meta) => `  ${meta.id.padEnd(width)}  ${meta.fatal ? '错误' : meta.severity === 'error' ? '错误' : '警告'}  ${meta.title}`);
     return `${['所有规则（baihua explain <规则> 查看说明和例子）：', ...rows].join('\n')}\n`;
+  }
+  const notice = noticesById.get(ruleId);
+  if (notice) {
+    // Not made by any text, so there are no examples to show.
+    return `${[`${c.bold(notice.id)}  ${notice.title}（不是对指南内容的检查，不能关闭）`, '', `${c.bold('为什么：')}${notice.description}`, `${c.bold('怎么改：')}${notice.howToFix}`].join('\n')}\n`;
   }
   const rule = rulesById.get(ruleId);
   if (!rule) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MAX_GUIDE_BYTES, readBoundedStream } from '@baihua/core';
-import { configForPath, formatters, lintFiles, lintStdin, writeFileAtomic, type Concurrency, type FormatterName, type LintResult } from '@baihua/lint';
+import { configForPath, formatters, lintFiles, lintStdin, writeFileAtomic, writeFixes, type Concurrency, type FormatterName, type LintResult } from '@baihua/lint';
 import { UsageError } from './errors.js';
 
 export interface LintCommandOptions {
@@ -63,9 +63,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
       ...(cacheLocation && { cacheLocation }),
       concurrency,
     });
-    if (options.fix) {
-      for (const result of results) if (result.output !== undefined) writeFileAtomic(result.filePath, result.output);
-    }
+    if (options.fix) results = writeFixes(results, options.config);
   }
 
   const reported = options.quiet ? results.map(withoutWarnings) : results;

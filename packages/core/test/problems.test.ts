@@ -71,6 +71,13 @@ describe('decoding', () => {
     expect(decodeGuide('a.md', Buffer.from([0x41, 0xc0, 0xaf])).problem?.message).toContain('第 2 个字节');
     expect(decodeGuide('a.md', Buffer.from('𠮷\ufeff', 'utf8')).problem).toBeUndefined();
   });
+
+  it('remembers a BOM so that a writer can put it back, and counts columns without it', () => {
+    const read = decodeGuide('a.md', Buffer.from('\ufeff---\nid: a\n', 'utf8'));
+    expect(read.file.bom).toBe(true);
+    expect(read.file.text).toBe('---\nid: a\n');
+    expect(read.file.withBom(read.file.text)).toBe('\ufeff---\nid: a\n');
+  });
 });
 
 describe('reading files', () => {

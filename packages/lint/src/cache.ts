@@ -84,7 +84,7 @@ export class LintCache {
   }
 
   /** Stores a result before the catalog pass adds its findings (those depend on the other guides). */
-  set(filePath: string, key: string, { filePath: _path, output: _output, ...result }: LintResult, summary: GuideSummary | undefined): void {
+  set(filePath: string, key: string, { filePath: _path, output: _output, sourceDigest: _digest, ...result }: LintResult, summary: GuideSummary | undefined): void {
     this.#file.entries[filePath] = { key, result: structuredClone(result), ...(summary && { summary }) };
     this.#dirty = true;
   }

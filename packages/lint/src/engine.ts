@@ -26,6 +26,7 @@ import { lintInWorkers, workerCount, type Concurrency } from './parallel.js';
 import { guideReadability, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
 import { summarize } from './results.js';
+import { contentDigest } from './write.js';
 import type { Diagnostic, GuideSummary, LintResult, ReportInput } from './types.js';
 
 /** Fixes can enable further fixes (ESLint does the same); ten passes is plenty for a guide. */
@@ -147,7 +148,11 @@ function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | un
       output = file.withBom(fixed.text);
     }
   }
-  const result = { ...summarize(filePath, messages, suppressed, output), ...statsFor(guide, options.config) };
+  const result = {
+    ...summarize(filePath, messages, suppressed, output),
+    ...(output !== undefined && { sourceDigest: contentDigest(file.withBom(file.text)) }),
+    ...statsFor(guide, options.config),
+  };
   const summary = catalogRulesOn(options.config, options.only) ? summarizeGuide(guide, options.config) : undefined;
   return detached({ result, ...(summary && { summary }) });
 }

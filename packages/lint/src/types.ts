@@ -164,6 +164,9 @@ export interface LintResult {
   fixableWarningCount: number;
   /** the fixed text, when fixes were applied */
   output?: string;
+  /** with `output`: the digest of the bytes the fixes were computed from, so that a writer can
+   * tell whether the file changed meanwhile (not printed in reports) */
+  sourceDigest?: string;
   /** readability of the guide and of each section, when plain-language rules ran */
   stats?: GuideStats;
 }

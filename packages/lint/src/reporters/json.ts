@@ -8,7 +8,7 @@ function message({ range: _range, ...rest }: Diagnostic): Omit<Diagnostic, 'rang
 /** ESLint-compatible JSON, so existing ESLint tooling can read it. */
 export function json(results: LintResult[]): string {
   return `${JSON.stringify(
-    results.map((result) => ({
+    results.map(({ sourceDigest: _digest, ...result }) => ({
       ...result,
       messages: result.messages.map(message),
       suppressedMessages: result.suppressedMessages.map(message),

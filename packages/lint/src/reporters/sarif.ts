@@ -1,15 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '@baihua/core';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { notices } from '../notices.js';
 import { rules } from '../rules/index.js';
-import type { Diagnostic, LintResult } from '../types.js';
+import type { Diagnostic, LintResult, RuleMeta } from '../types.js';
 import type { FormatterContext } from './index.js';
 
 const HELP_URI = 'https://baihua.dev/rules/';
 
-function ruleDescriptor(id: string): ReportingDescriptor {
-  const rule = rules.find((candidate) => candidate.meta.id === id)!;
-  const { meta } = rule;
+function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
+  const { id } = meta;
   return {
     id,
     name: id.replace('/', '-'),
@@ -24,7 +24,7 @@ function ruleDescriptor(id: string): ReportingDescriptor {
 
 /** SARIF 2.1.0 with rule metadata, UTF-16 columns and fixes; code-scanning services read it. */
 export function sarif(results: LintResult[], { cwd, version }: FormatterContext): string {
-  const descriptors = rules.map((rule) => ruleDescriptor(rule.meta.id));
+  const descriptors = [...rules.map((rule) => rule.meta), ...notices].map(ruleDescriptor);
   const index = new Map(descriptors.map((descriptor, position) => [descriptor.id, position]));
   const sarifResults: Result[] = [];
   for (const result of results) {
