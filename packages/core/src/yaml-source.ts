@@ -30,6 +30,8 @@ export interface ParsedYaml {
   /** the comments, collected on first use (only inline directives need them) */
   comments(): YamlComment[];
   problems: ParseProblem[];
+  /** tags the library does not know (`!!js/function`, `!custom`): never run, the value read as text */
+  ignoredTags: Array<{ tag: string; range: SourceRange }>;
 }
 
 /** Aliases expand on conversion; a few dozen is plenty for a guide, more is an alias bomb. */
@@ -62,7 +64,7 @@ export function parseYaml(file: SourceFile, end: number): ParsedYaml {
   // Report the first syntax error only: the ones after it are mostly its echoes (ESLint does the
   // same). Duplicate keys are independent of each other and all reported.
   const syntaxError = document.errors.find((error) => error.code !== 'DUPLICATE_KEY');
-  if (syntaxError) problems.push(describeYamlError(file, source, document, syntaxError));
+  if (syntaxError) problems.push(loneCarriageReturn(source) ?? describeYamlError(file, source, document, syntaxError));
   for (const error of document.errors) {
     if (error.code === 'DUPLICATE_KEY') problems.push(describeYamlError(file, source, document, error));
   }
@@ -86,8 +88,26 @@ export function parseYaml(file: SourceFile, end: number): ParsedYaml {
       if (!(error instanceof ReferenceError)) throw error;
     }
   }
+  // The library keeps a tag it does not know as a warning and reads the value as plain text.
+  const ignoredTags = document.warnings
+    .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
+    .map(({ pos: [start, end] }) => ({ tag: source.slice(start, end), range: { start, end } }));
   let comments: YamlComment[] | undefined;
-  return { document, data, entries, strings, comments: () => (comments ??= collectComments(tokens)), problems };
+  return { document, data, entries, strings, comments: () => (comments ??= collectComments(tokens)), problems, ignoredTags };
+}
+
+/**
+ * Line breaks that are a lone CR (classic Mac OS): YAML 1.2 allows them, the `yaml` library does
+ * not, and its message about the first line says nothing of line endings.
+ */
+function loneCarriageReturn(source: string): ParseProblem | undefined {
+  const at = /\r(?!\n)/.exec(source)?.index;
+  if (at === undefined) return undefined;
+  return {
+    ruleId: 'syntax/yaml',
+    message: '这个文件的换行符只有 CR（旧式 Mac 的换行），字段区读不出来：请在编辑器里把换行符改为 LF 或 CRLF 后保存',
+    range: { start: at, end: at + 1 },
+  };
 }
 
 function indexNode(

@@ -38,6 +38,22 @@ describe('YAML problems say where and how to fix, in Chinese', () => {
     expect(problems('id: a\n---\ntitle: b\n', 'guide.yaml')).toEqual(['2:1-2:4 syntax/yaml 这里又开始了一段新的 YAML 内容（---）。一份指南只能有一段字段区，请删去多余的 ---']);
   });
 
+  it('names CR-only line endings (classic Mac OS), which the YAML library cannot read, at the first one', () => {
+    expect(problems('---\rid: a\rtitle: 换领\r---\r\r## 办理前请确认\r')).toEqual([
+      '1:4-2:1 syntax/yaml 这个文件的换行符只有 CR（旧式 Mac 的换行），字段区读不出来：请在编辑器里把换行符改为 LF 或 CRLF 后保存',
+    ]);
+    expect(problems('id: a\rtitle: 换领\r', 'guide.yaml')).toEqual([
+      '1:6-2:1 syntax/yaml 这个文件的换行符只有 CR（旧式 Mac 的换行），字段区读不出来：请在编辑器里把换行符改为 LF 或 CRLF 后保存',
+    ]);
+  });
+
+  it('keeps tags it does not know, never runs them, and reads their values as text', () => {
+    const guide = parseGuide(new SourceFile('guide.md', '---\nid: a\ntitle: !!js/function "function () { return 1 }"\nsummary: !custom 好\n---\n'));
+    expect(guide.problems).toEqual([]);
+    expect(guide.data).toEqual({ id: 'a', title: 'function () { return 1 }', summary: '好' });
+    expect(guide.yaml!.ignoredTags.map(({ tag, range }) => `${tag} ${range.start}-${range.end}`)).toEqual(['!!js/function 17-30', '!custom 67-74']);
+  });
+
   it('reports each duplicate key with the line of its first occurrence', () => {
     expect(problems('---\nid: a\ntitle: 一\nsummary: 二\ntitle: 三\n---\n')).toEqual(['5:1-5:6 syntax/duplicate-key 字段「title」重复了，第 3 行已经写过。请把两处合并成一处']);
   });

@@ -45,6 +45,7 @@ import frontMatter from './syntax/front-matter.js';
 import tooLarge from './syntax/too-large.js';
 import syntaxMarkdown from './syntax/markdown.js';
 import syntaxYaml from './syntax/yaml.js';
+import ignoredTag from './syntax/ignored-tag.js';
 
 /** Every rule, in the order findings of equal position are listed. */
 export const rules: readonly Rule[] = [
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   syntaxYaml,
   duplicateKey,
   syntaxMarkdown,
+  ignoredTag,
   schemaRequired,
   schemaType,
   schemaEnum,
