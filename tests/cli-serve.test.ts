@@ -3,11 +3,12 @@
  * preview page to reload (server-sent events); a guide saved with an error keeps its last good
  * pages, and the preview shows the error.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliPath, guidesDir, scratch } from './helpers.js';
+import { cliPath, guidesDir, runCli, scratch } from './helpers.js';
 
 let child: ChildProcess | undefined;
 afterEach(() => child?.kill());
@@ -48,6 +49,13 @@ async function listen(url: string): Promise<{ events: string[]; stop: () => void
 
 const page = async (url: string, path: string) => (await fetch(`${url}${path}`)).text();
 
+/** A scratch project with the example guides. */
+function project(): string {
+  const dir = scratch();
+  cpSync(guidesDir, join(dir, 'guides'), { recursive: true });
+  return dir;
+}
+
 describe('baihua serve', () => {
   it('serves the three targets side by side on 127.0.0.1 and rebuilds a changed guide', async () => {
     const dir = scratch();
@@ -73,4 +81,48 @@ describe('baihua serve', () => {
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
     stop();
   }, 30_000);
+});
+
+describe('baihua serve: starting', () => {
+  it.each(['abc', '65536', '-1', '8080.5', '0x50', ''])('refuses --port %j in one line', (port) => {
+    const run = runCli(['serve', '-p', port]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `baihua: --port 要写 0 到 65535 之间的整数，现在是「${port}」\n` });
+  });
+
+  it('says in one line that the port is taken, and exits', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const run = runCli(['serve', '-p', String(port)], { cwd: project() });
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `baihua: 端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port + 1}\n` });
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says in one line that the configuration is broken, and exits', () => {
+    // It listens before it builds: a failed build must close the server again, or serve would stay.
+    const dir = project();
+    const config = join(dir, 'guides/baihua.config.yaml');
+    writeFileSync(config, 'root: true\nextends: [recommended]\nrules:\n  plain/no-such-rule: error\n');
+    const run = runCli(['serve', '-p', '0'], { cwd: dir });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。baihua explain --list 列出所有规则\n` });
+  });
+
+  const unprivilegedFrom = (() => {
+    try {
+      return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
+    } catch {
+      return 0; // not Linux: do not guess
+    }
+  })();
+  it.skipIf(unprivilegedFrom <= 80)('says in one line that port 80 needs an administrator, and exits', () => {
+    const dir = project();
+    chmodSync(dir, 0o755);
+    // root may use any port: run as nobody then
+    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [cliPath, 'serve', '-p', '80'], { cwd: dir, encoding: 'utf8', timeout: 30_000, ...user });
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: 'baihua: 端口 80 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080\n' });
+  });
 });

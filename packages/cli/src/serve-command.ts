@@ -1,9 +1,11 @@
-import { watch } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { findGuideFiles, parseGuide, readGuideFile } from '@baihua/core';
 import { configForPath, formatters, lintFiles } from '@baihua/lint';
 import { DEFAULT_TEMPLATES, renderSite, type SiteFiles } from '@baihua/render';
+import { UsageError } from './errors.js';
 
 export interface ServeOptions {
   port: string;
@@ -53,11 +55,33 @@ events.addEventListener('rebuilt', (event) => {
 `;
 }
 
+/** The port of `-p`: digits only, 0 (any free port) to 65535; `0x50`, `1e3` and an empty value are mistakes. */
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--port 要写 0 到 65535 之间的整数，现在是「${value}」`);
+  return Number(value);
+}
+
+function listenError(error: NodeJS.ErrnoException, port: number): UsageError {
+  if (error.code === 'EADDRINUSE') return new UsageError(`端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port < 65535 ? port + 1 : port - 1}`);
+  if (error.code === 'EACCES') return new UsageError(`端口 ${port} 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080`);
+  return new UsageError(`无法在 127.0.0.1:${port} 上提供预览（${error.code ?? error.message}）`);
+}
+
+/** Listens on 127.0.0.1 and resolves to the port; a port that is taken or not allowed rejects with one line. */
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolveListening, reject) => {
+    // Stays after listening, so that a later server error (a failed accept) is ignored, not fatal.
+    server.on('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port)));
+    server.listen(port, '127.0.0.1', () => resolveListening((server.address() as AddressInfo).port));
+  });
+}
+
 /**
  * `baihua serve`: builds the guides in memory, serves them on 127.0.0.1, and rebuilds when a guide
  * changes. A guide with errors keeps its last good pages; the preview shows the errors.
  */
 export async function runServe(patterns: string[], options: ServeOptions, version: string, log: (text: string) => void): Promise<void> {
+  const requestedPort = parsePort(options.port);
   const targets = patterns.length ? patterns : ['guides'];
   const files = await findGuideFiles(targets);
   const parsed = new Map(files.map((file) => [file, parseGuide(readGuideFile(file).file)]));
@@ -76,7 +100,6 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
     for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
   }
 
-  await rebuild();
   const ids = () => [...site.keys()].filter((path) => path.startsWith('mobile/')).map((path) => path.slice('mobile/'.length, -'.html'.length));
 
   const server = createServer((request, response) => {
@@ -102,27 +125,40 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
     response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
   });
 
+  // First, so that a port that is taken is reported at once, before the guides are built.
+  const port = await listen(server, requestedPort);
+
   // Editors save in bursts (write, rename, touch): one rebuild per burst.
   let timer: NodeJS.Timeout | undefined;
-  for (const target of targets) {
-    watch(resolve(target), { recursive: true }, (_event, name) => {
-      if (!name) return;
-      const file = resolve(target, name.toString());
-      if (!/\.(md|markdown|ya?ml)$/.test(file) || /(^|[\\/])baihua\.config\.ya?ml$/.test(file)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        try {
-          parsed.set(file, parseGuide(readGuideFile(file).file));
-        } catch {
-          parsed.delete(file); // deleted or renamed away
-        }
-        void rebuild();
-      }, 100);
-    });
+  const watchers: FSWatcher[] = [];
+  try {
+    for (const target of targets) {
+      const watcher = watch(resolve(target), { recursive: true }, (_event, name) => {
+        if (!name) return;
+        const file = resolve(target, name.toString());
+        if (!/\.(md|markdown|ya?ml)$/.test(file) || /(^|[\\/])baihua\.config\.ya?ml$/.test(file)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          try {
+            parsed.set(file, parseGuide(readGuideFile(file).file));
+          } catch {
+            parsed.delete(file); // deleted or renamed away
+          }
+          void rebuild();
+        }, 100);
+      });
+      watchers.push(watcher);
+    }
+    await rebuild(); // also tells a preview page left open, which reconnects while the guides are built
+  } catch (error) {
+    // The watchers, the server and its connections keep the process alive: closed, it exits once
+    // main has reported the error.
+    for (const watcher of watchers) watcher.close();
+    clearTimeout(timer);
+    server.close();
+    server.closeAllConnections();
+    throw error;
   }
-
-  await new Promise<void>((resolveListening) => server.listen(Number(options.port), '127.0.0.1', resolveListening));
-  const { port } = server.address() as { port: number };
   log(`预览：http://127.0.0.1:${port}/ （改动指南后自动更新，按 Ctrl+C 结束）\n`);
   await new Promise<void>(() => {}); // serve until the process is stopped
 }
