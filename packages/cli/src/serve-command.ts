@@ -1,22 +1,23 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { findGuideFiles, parseGuide, readGuideFile } from '@baihua/core';
 import { configForPath, formatters, lintFiles } from '@baihua/lint';
-import { DEFAULT_TEMPLATES, renderSite, type SiteFiles } from '@baihua/render';
-import { UsageError } from './errors.js';
+import { DEFAULT_TEMPLATES, escapeHtml, renderSite, type SiteFiles } from '@baihua/render';
+import { describeError, UsageError } from './errors.js';
 
 export interface ServeOptions {
   port: string;
   config?: string;
 }
 
+const TEXT = 'text/plain; charset=utf-8';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
 
 /** The preview: web, mobile (360 px) and print side by side, reloaded when a guide changes. */
 function previewPage(ids: string[], current: string): string {
-  const options = ids.map((id) => `<option value="${id}"${id === current ? ' selected' : ''}>${id}</option>`).join('');
+  const options = ids.map((id) => `<option value="${escapeHtml(id)}"${id === current ? ' selected' : ''}>${escapeHtml(id)}</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>白话预览</title>
@@ -39,7 +40,7 @@ iframe { flex: 1; border: 1px solid #999; width: 100%; }
 </main>
 <script>
 const select = document.getElementById('guide');
-const show = () => { for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + select.value + '.html?t=' + Date.now(); };
+const show = () => { for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + encodeURIComponent(select.value) + '.html?t=' + Date.now(); };
 select.addEventListener('change', show);
 show();
 const events = new EventSource('/__events');
@@ -77,6 +78,29 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 /**
+ * Why a request is refused, if it is. Any web page the user has open can send requests here; by
+ * DNS rebinding, even under its own name, which the Host header still shows. A page of another
+ * site that reads the answer (fetch, EventSource) also says where it comes from in Origin.
+ */
+function refusal(request: IncomingMessage, port: number): { status: number; text: string } | undefined {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (port === 80) hosts.push('127.0.0.1', 'localhost'); // browsers leave out the default port
+  if (!hosts.includes(request.headers.host?.toLowerCase() ?? '')) return { status: 421, text: `这个预览只回应发给 127.0.0.1:${port} 或 localhost:${port} 的请求` };
+  const origin = request.headers.origin?.toLowerCase();
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) return { status: 403, text: '这个预览不回应其他网站发来的请求' };
+  return undefined;
+}
+
+/** The site path a request asks for, or undefined when the address cannot be read. */
+function sitePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname.slice(1));
+  } catch {
+    return undefined; // URIError: a % without two hex digits, or bytes that are not UTF-8
+  }
+}
+
+/**
  * `baihua serve`: builds the guides in memory, serves them on 127.0.0.1, and rebuilds when a guide
  * changes. A guide with errors keeps its last good pages; the preview shows the errors.
  */
@@ -102,8 +126,18 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
 
   const ids = () => [...site.keys()].filter((path) => path.startsWith('mobile/')).map((path) => path.slice('mobile/'.length, -'.html'.length));
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  function answer(request: IncomingMessage, response: ServerResponse): void {
+    const refused = refusal(request, request.socket.localPort ?? 0);
+    if (refused) {
+      response.writeHead(refused.status, { 'content-type': TEXT }).end(refused.text);
+      return;
+    }
+    // A path only: `//x` is a path here, not a host; an absolute address is for proxies.
+    if (!request.url?.startsWith('/')) {
+      response.writeHead(400, { 'content-type': TEXT }).end('网址有误：路径要以 / 开头');
+      return;
+    }
+    const url = new URL(`http://127.0.0.1${request.url}`);
     if (url.pathname === '/__events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': 已连接\n\n');
@@ -116,13 +150,27 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
       response.writeHead(200, { 'content-type': TYPES['.html']! }).end(previewPage(list, url.searchParams.get('guide') ?? list[0] ?? ''));
       return;
     }
-    const path = decodeURIComponent(url.pathname.slice(1));
+    const path = sitePath(url.pathname);
+    if (path === undefined) {
+      response.writeHead(400, { 'content-type': TEXT }).end('网址有误：% 编码不完整，或不是 UTF-8');
+      return;
+    }
     const body = site.get(path);
     if (body === undefined) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('没有这个页面');
+      response.writeHead(404, { 'content-type': TEXT }).end('没有这个页面');
       return;
     }
     response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  }
+
+  const server = createServer((request, response) => {
+    try {
+      answer(request, response);
+    } catch (error) {
+      // A bug fails this one request, never the preview.
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, { 'content-type': TEXT }).end(describeError(error, false));
+    }
   });
 
   // First, so that a port that is taken is reported at once, before the guides are built.
