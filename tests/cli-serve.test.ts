@@ -14,9 +14,9 @@ import { cliPath, guidesDir, runCli, scratch } from './helpers.js';
 let child: ChildProcess | undefined;
 afterEach(() => child?.kill());
 
-/** Starts `baihua serve --port 0` in `dir` and resolves to its address. */
-function startServe(dir: string): Promise<string> {
-  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+/** Starts `baihua serve --port 0 [paths]` in `dir` and resolves to its address. */
+function startServe(dir: string, paths: string[] = []): Promise<string> {
+  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...paths], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   return new Promise((resolve, reject) => {
     let output = '';
     child!.stdout!.on('data', (chunk: Buffer) => {
@@ -157,6 +157,41 @@ describe('baihua serve', () => {
     expect(preview).toContain('<option value="x&#34;&#62;&#60;img src=x onerror=alert(1)&#62;">x&#34;&#62;&#60;img src=x onerror=alert(1)&#62;</option>');
     expect(preview).not.toContain('<img');
     expect(await page(url, `mobile/${encodeURIComponent('x"><img src=x onerror=alert(1)>')}.html`)).toContain('<h1>换领居民身份证</h1>');
+  }, 60_000);
+
+  it('rebuilds a guide named on the command line when it changes', async () => {
+    const dir = project();
+    const url = await startServe(dir, ['guides/户籍/id-card-renewal.md']);
+    const { events, stop } = await listen(url);
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);
+    expect(events[0]).toBe('event: rebuilt\ndata: {"problems":""}');
+    expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
+    stop();
+  }, 60_000);
+
+  it('shows a configuration broken while serving in the preview, and goes on when it is mended', async () => {
+    const dir = project();
+    const url = await startServe(dir);
+    const { events, stop } = await listen(url);
+    const config = join(dir, 'guides/baihua.config.yaml');
+    const configText = readFileSync(config, 'utf8');
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    const text = readFileSync(guide, 'utf8');
+    // A configuration change alone does not rebuild; the next saved guide does.
+    writeFileSync(config, 'root: true\nextends: [recommended]\nrules:\n  plain/no-such-rule: error\n');
+    writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);
+    const problems = `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。baihua explain --list 列出所有规则`;
+    expect(events[0]).toBe(`event: rebuilt\ndata: ${JSON.stringify({ problems })}`);
+    expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领居民身份证</h1>');
+
+    writeFileSync(config, configText);
+    writeFileSync(guide, text);
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(2);
+    expect(events[1]).toBe('event: rebuilt\ndata: {"problems":""}');
+    stop();
   }, 60_000);
 });
 

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
-import { findGuideFiles, parseGuide, readGuideFile } from '@baihua/core';
+import { parseGuide, readGuideFile } from '@baihua/core';
 import { configForPath, formatters, lintFiles } from '@baihua/lint';
 import { DEFAULT_TEMPLATES, escapeHtml, renderSite, type SiteFiles } from '@baihua/render';
 import { describeError, UsageError } from './errors.js';
@@ -107,22 +107,24 @@ function sitePath(pathname: string): string | undefined {
 export async function runServe(patterns: string[], options: ServeOptions, version: string, log: (text: string) => void): Promise<void> {
   const requestedPort = parsePort(options.port);
   const targets = patterns.length ? patterns : ['guides'];
-  const files = await findGuideFiles(targets);
-  const parsed = new Map(files.map((file) => [file, parseGuide(readGuideFile(file).file)]));
   let site: SiteFiles = new Map();
   let problems = '';
   const clients = new Set<ServerResponse>();
 
+  // Reads exactly the files that lint found and checked, as `baihua build` does.
   async function rebuild(): Promise<void> {
     const results = await lintFiles({ patterns: targets, readabilitySections: false, ...(options.config && { configFile: options.config }) });
     const failed = results.filter((result) => result.errorCount > 0);
     problems = failed.length ? formatters.stylish(failed, { cwd: process.cwd(), color: false, version }) : '';
     if (!failed.length) {
       const config = results[0] && configForPath(results[0].filePath, options.config);
-      site = renderSite([...parsed.values()], { targets: ['web', 'mobile', 'print'], templates: config?.templates ?? DEFAULT_TEMPLATES }).files;
+      const guides = results.map((result) => parseGuide(readGuideFile(result.filePath).file));
+      site = renderSite(guides, { targets: ['web', 'mobile', 'print'], templates: config?.templates ?? DEFAULT_TEMPLATES }).files;
     }
-    for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
   }
+  const notify = () => {
+    for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
+  };
 
   const ids = () => [...site.keys()].filter((path) => path.startsWith('mobile/')).map((path) => path.slice('mobile/'.length, -'.html'.length));
 
@@ -176,28 +178,25 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
   // First, so that a port that is taken is reported at once, before the guides are built.
   const port = await listen(server, requestedPort);
 
-  // Editors save in bursts (write, rename, touch): one rebuild per burst.
+  // Editors save in bursts (write, rename, touch): one rebuild per burst. A rebuild that fails
+  // (a configuration broken while serving, every guide gone) is shown in the preview.
   let timer: NodeJS.Timeout | undefined;
+  const changed = (_event: string, name: string | Buffer | null) => {
+    const file = name?.toString() ?? '';
+    if (!/\.(md|markdown|ya?ml)$/.test(file) || /(^|[\\/])baihua\.config\.ya?ml$/.test(file)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void rebuild()
+        .catch((error: unknown) => {
+          problems = describeError(error, false);
+        })
+        .then(notify);
+    }, 100);
+  };
   const watchers: FSWatcher[] = [];
   try {
-    for (const target of targets) {
-      const watcher = watch(resolve(target), { recursive: true }, (_event, name) => {
-        if (!name) return;
-        const file = resolve(target, name.toString());
-        if (!/\.(md|markdown|ya?ml)$/.test(file) || /(^|[\\/])baihua\.config\.ya?ml$/.test(file)) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          try {
-            parsed.set(file, parseGuide(readGuideFile(file).file));
-          } catch {
-            parsed.delete(file); // deleted or renamed away
-          }
-          void rebuild();
-        }, 100);
-      });
-      watchers.push(watcher);
-    }
-    await rebuild(); // also tells a preview page left open, which reconnects while the guides are built
+    for (const target of targets) watchers.push(watch(resolve(target), { recursive: true }, changed));
+    await rebuild();
   } catch (error) {
     // The watchers, the server and its connections keep the process alive: closed, it exits once
     // main has reported the error.
@@ -207,6 +206,7 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
     server.closeAllConnections();
     throw error;
   }
+  notify(); // a preview page left open reconnects while the guides are built
   log(`预览：http://127.0.0.1:${port}/ （改动指南后自动更新，按 Ctrl+C 结束）\n`);
   await new Promise<void>(() => {}); // serve until the process is stopped
 }
