@@ -1,20 +1,22 @@
 /**
  * `baihua serve`: a preview on 127.0.0.1 that rebuilds when a guide changes and tells the open
  * preview page to reload (server-sent events); a guide saved with an error keeps its last good
- * pages, and the preview shows the error.
+ * pages, and the preview shows the error. Any web page the user has open can send it requests:
+ * none of them takes it down, and only its own pages are answered.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliPath, guidesDir, scratch } from './helpers.js';
+import { cliPath, guidesDir, runCli, scratch } from './helpers.js';
 
 let child: ChildProcess | undefined;
 afterEach(() => child?.kill());
 
-/** Starts `baihua serve --port 0` in `dir` and resolves to its address. */
-function startServe(dir: string): Promise<string> {
-  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+/** Starts `baihua serve --port 0 [paths]` in `dir` and resolves to its address. */
+function startServe(dir: string, paths: string[] = []): Promise<string> {
+  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...paths], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   return new Promise((resolve, reject) => {
     let output = '';
     child!.stdout!.on('data', (chunk: Buffer) => {
@@ -48,6 +50,37 @@ async function listen(url: string): Promise<{ events: string[]; stop: () => void
 
 const page = async (url: string, path: string) => (await fetch(`${url}${path}`)).text();
 
+/**
+ * Sends one HTTP/1.0 request exactly as written: fetch would normalise the path and set Host
+ * itself. The server closes the connection after answering HTTP/1.0, so the body is all the rest.
+ */
+function rawGet(url: string, path: string, headers: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const response = Buffer.concat(chunks).toString();
+      const status = /^HTTP\/1\.[01] (\d{3}) /.exec(response);
+      const end = response.indexOf('\r\n\r\n');
+      if (!status || end < 0) return reject(new Error(`no HTTP answer to GET ${path}: ${JSON.stringify(response)}`));
+      resolve({ status: Number(status[1]), type: /^content-type: (.*)\r$/im.exec(response.slice(0, end))?.[1] ?? '', body: response.slice(end + 4) });
+    });
+    socket.write(`GET ${path} HTTP/1.0\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`);
+  });
+}
+
+/** A scratch project with the example guides. */
+function project(): string {
+  const dir = scratch();
+  cpSync(guidesDir, join(dir, 'guides'), { recursive: true });
+  return dir;
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+
 describe('baihua serve', () => {
   it('serves the three targets side by side on 127.0.0.1 and rebuilds a changed guide', async () => {
     const dir = scratch();
@@ -73,4 +106,135 @@ describe('baihua serve', () => {
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
     stop();
   }, 30_000);
+
+  it('answers a malformed address with 400, not a crash, and goes on serving', async () => {
+    const url = await startServe(project());
+    const host = new URL(url).host;
+    const malformed = { status: 400, type: TEXT, body: '网址有误：% 编码不完整，或不是 UTF-8' };
+    expect(await rawGet(url, '/%', { host })).toEqual(malformed);
+    expect(await rawGet(url, '/%E0%A4%A', { host })).toEqual(malformed);
+    expect(await rawGet(url, '/web/guides/%E0%A4.html', { host })).toEqual(malformed);
+    // `//` would read as an empty host to the URL parser: here it is only a path that does not exist.
+    expect(await rawGet(url, '//', { host })).toEqual({ status: 404, type: TEXT, body: '没有这个页面' });
+    expect(await rawGet(url, '*', { host })).toEqual({ status: 400, type: TEXT, body: '网址有误：路径要以 / 开头' });
+    const normal = await rawGet(url, '/web/guides/id-card-renewal.html', { host });
+    expect(normal.status).toBe(200);
+    expect(normal.body).toContain('<h1>换领居民身份证</h1>');
+  }, 60_000);
+
+  it('answers only requests addressed to itself (DNS rebinding) and not pages of other sites', async () => {
+    const url = await startServe(project());
+    const { host, port } = new URL(url);
+    const misdirected = { status: 421, type: TEXT, body: `这个预览只回应发给 127.0.0.1:${port} 或 localhost:${port} 的请求` };
+    expect(await rawGet(url, '/', { host: `evil.example:${port}` })).toEqual(misdirected);
+    expect(await rawGet(url, '/__events', { host: `evil.example:${port}` })).toEqual(misdirected);
+    expect(await rawGet(url, '/web/guides/id-card-renewal.html', { host: `127.0.0.1.evil.example:${port}` })).toEqual(misdirected);
+    expect(await rawGet(url, '/', { host: `127.0.0.1:${Number(port) + 1}` })).toEqual(misdirected);
+    expect(await rawGet(url, '/', { host: '127.0.0.1' })).toEqual(misdirected);
+    expect(await rawGet(url, '/', {})).toEqual(misdirected);
+
+    const otherSite = { status: 403, type: TEXT, body: '这个预览不回应其他网站发来的请求' };
+    expect(await rawGet(url, '/__events', { host, origin: 'http://evil.example' })).toEqual(otherSite);
+    expect(await rawGet(url, '/__events', { host, origin: 'null' })).toEqual(otherSite);
+    expect(await rawGet(url, '/', { host, origin: `http://evil.example:${port}` })).toEqual(otherSite);
+
+    const accepted: Array<Record<string, string>> = [{ host: `localhost:${port}` }, { host: `LOCALHOST:${port}` }, { host, origin: `http://${host}` }, { host, origin: `http://localhost:${port}` }];
+    for (const headers of accepted) {
+      const answer = await rawGet(url, '/mobile/id-card-renewal.html', headers);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain('<h1>换领居民身份证</h1>');
+    }
+  }, 60_000);
+
+  it('escapes guide ids in the preview page', async () => {
+    const dir = project();
+    // Only with the id format check off can such an id reach the preview.
+    appendFileSync(join(dir, 'guides/baihua.config.yaml'), '\nrules:\n  schema/format: off\n  catalog/broken-related: off\n');
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('id: id-card-renewal', 'id: x"><img src=x onerror=alert(1)>'));
+    const url = await startServe(dir);
+    const preview = await page(url, '');
+    expect(preview).toContain('<option value="x&#34;&#62;&#60;img src=x onerror=alert(1)&#62;">x&#34;&#62;&#60;img src=x onerror=alert(1)&#62;</option>');
+    expect(preview).not.toContain('<img');
+    expect(await page(url, `mobile/${encodeURIComponent('x"><img src=x onerror=alert(1)>')}.html`)).toContain('<h1>换领居民身份证</h1>');
+  }, 60_000);
+
+  it('rebuilds a guide named on the command line when it changes', async () => {
+    const dir = project();
+    const url = await startServe(dir, ['guides/户籍/id-card-renewal.md']);
+    const { events, stop } = await listen(url);
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);
+    expect(events[0]).toBe('event: rebuilt\ndata: {"problems":""}');
+    expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
+    stop();
+  }, 60_000);
+
+  it('shows a configuration broken while serving in the preview, and goes on when it is mended', async () => {
+    const dir = project();
+    const url = await startServe(dir);
+    const { events, stop } = await listen(url);
+    const config = join(dir, 'guides/baihua.config.yaml');
+    const configText = readFileSync(config, 'utf8');
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    const text = readFileSync(guide, 'utf8');
+    // A configuration change alone does not rebuild; the next saved guide does.
+    writeFileSync(config, 'root: true\nextends: [recommended]\nrules:\n  plain/no-such-rule: error\n');
+    writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);
+    const problems = `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。baihua explain --list 列出所有规则`;
+    expect(events[0]).toBe(`event: rebuilt\ndata: ${JSON.stringify({ problems })}`);
+    expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领居民身份证</h1>');
+
+    writeFileSync(config, configText);
+    writeFileSync(guide, text);
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBe(2);
+    expect(events[1]).toBe('event: rebuilt\ndata: {"problems":""}');
+    stop();
+  }, 60_000);
+});
+
+describe('baihua serve: starting', () => {
+  it.each(['abc', '65536', '-1', '8080.5', '0x50', ''])('refuses --port %j in one line', (port) => {
+    const run = runCli(['serve', '-p', port]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `baihua: --port 要写 0 到 65535 之间的整数，现在是「${port}」\n` });
+  });
+
+  it('says in one line that the port is taken, and exits', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const run = runCli(['serve', '-p', String(port)], { cwd: project() });
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `baihua: 端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port + 1}\n` });
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says in one line that the configuration is broken, and exits', () => {
+    // It listens before it builds: a failed build must close the server again, or serve would stay.
+    const dir = project();
+    const config = join(dir, 'guides/baihua.config.yaml');
+    writeFileSync(config, 'root: true\nextends: [recommended]\nrules:\n  plain/no-such-rule: error\n');
+    const run = runCli(['serve', '-p', '0'], { cwd: dir });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。baihua explain --list 列出所有规则\n` });
+  });
+
+  const unprivilegedFrom = (() => {
+    try {
+      return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
+    } catch {
+      return 0; // not Linux: do not guess
+    }
+  })();
+  it.skipIf(unprivilegedFrom <= 80)('says in one line that port 80 needs an administrator, and exits', () => {
+    const dir = project();
+    chmodSync(dir, 0o755);
+    // root may use any port: run as nobody then
+    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [cliPath, 'serve', '-p', '80'], { cwd: dir, encoding: 'utf8', timeout: 30_000, ...user });
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: 'baihua: 端口 80 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080\n' });
+  });
 });

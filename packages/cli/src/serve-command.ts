@@ -1,20 +1,23 @@
-import { watch } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
-import { findGuideFiles, parseGuide, readGuideFile } from '@baihua/core';
+import { parseGuide, readGuideFile } from '@baihua/core';
 import { configForPath, formatters, lintFiles } from '@baihua/lint';
-import { DEFAULT_TEMPLATES, renderSite, type SiteFiles } from '@baihua/render';
+import { DEFAULT_TEMPLATES, escapeHtml, renderSite, type SiteFiles } from '@baihua/render';
+import { describeError, UsageError } from './errors.js';
 
 export interface ServeOptions {
   port: string;
   config?: string;
 }
 
+const TEXT = 'text/plain; charset=utf-8';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
 
 /** The preview: web, mobile (360 px) and print side by side, reloaded when a guide changes. */
 function previewPage(ids: string[], current: string): string {
-  const options = ids.map((id) => `<option value="${id}"${id === current ? ' selected' : ''}>${id}</option>`).join('');
+  const options = ids.map((id) => `<option value="${escapeHtml(id)}"${id === current ? ' selected' : ''}>${escapeHtml(id)}</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>白话预览</title>
@@ -37,7 +40,7 @@ iframe { flex: 1; border: 1px solid #999; width: 100%; }
 </main>
 <script>
 const select = document.getElementById('guide');
-const show = () => { for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + select.value + '.html?t=' + Date.now(); };
+const show = () => { for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + encodeURIComponent(select.value) + '.html?t=' + Date.now(); };
 select.addEventListener('change', show);
 show();
 const events = new EventSource('/__events');
@@ -53,34 +56,90 @@ events.addEventListener('rebuilt', (event) => {
 `;
 }
 
+/** The port of `-p`: digits only, 0 (any free port) to 65535; `0x50`, `1e3` and an empty value are mistakes. */
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--port 要写 0 到 65535 之间的整数，现在是「${value}」`);
+  return Number(value);
+}
+
+function listenError(error: NodeJS.ErrnoException, port: number): UsageError {
+  if (error.code === 'EADDRINUSE') return new UsageError(`端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port < 65535 ? port + 1 : port - 1}`);
+  if (error.code === 'EACCES') return new UsageError(`端口 ${port} 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080`);
+  return new UsageError(`无法在 127.0.0.1:${port} 上提供预览（${error.code ?? error.message}）`);
+}
+
+/** Listens on 127.0.0.1 and resolves to the port; a port that is taken or not allowed rejects with one line. */
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolveListening, reject) => {
+    // Stays after listening, so that a later server error (a failed accept) is ignored, not fatal.
+    server.on('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port)));
+    server.listen(port, '127.0.0.1', () => resolveListening((server.address() as AddressInfo).port));
+  });
+}
+
+/**
+ * Why a request is refused, if it is. Any web page the user has open can send requests here; by
+ * DNS rebinding, even under its own name, which the Host header still shows. A page of another
+ * site that reads the answer (fetch, EventSource) also says where it comes from in Origin.
+ */
+function refusal(request: IncomingMessage, port: number): { status: number; text: string } | undefined {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (port === 80) hosts.push('127.0.0.1', 'localhost'); // browsers leave out the default port
+  if (!hosts.includes(request.headers.host?.toLowerCase() ?? '')) return { status: 421, text: `这个预览只回应发给 127.0.0.1:${port} 或 localhost:${port} 的请求` };
+  const origin = request.headers.origin?.toLowerCase();
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) return { status: 403, text: '这个预览不回应其他网站发来的请求' };
+  return undefined;
+}
+
+/** The site path a request asks for, or undefined when the address cannot be read. */
+function sitePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname.slice(1));
+  } catch {
+    return undefined; // URIError: a % without two hex digits, or bytes that are not UTF-8
+  }
+}
+
 /**
  * `baihua serve`: builds the guides in memory, serves them on 127.0.0.1, and rebuilds when a guide
  * changes. A guide with errors keeps its last good pages; the preview shows the errors.
  */
 export async function runServe(patterns: string[], options: ServeOptions, version: string, log: (text: string) => void): Promise<void> {
+  const requestedPort = parsePort(options.port);
   const targets = patterns.length ? patterns : ['guides'];
-  const files = await findGuideFiles(targets);
-  const parsed = new Map(files.map((file) => [file, parseGuide(readGuideFile(file).file)]));
   let site: SiteFiles = new Map();
   let problems = '';
   const clients = new Set<ServerResponse>();
 
+  // Reads exactly the files that lint found and checked, as `baihua build` does.
   async function rebuild(): Promise<void> {
     const results = await lintFiles({ patterns: targets, readabilitySections: false, ...(options.config && { configFile: options.config }) });
     const failed = results.filter((result) => result.errorCount > 0);
     problems = failed.length ? formatters.stylish(failed, { cwd: process.cwd(), color: false, version }) : '';
     if (!failed.length) {
       const config = results[0] && configForPath(results[0].filePath, options.config);
-      site = renderSite([...parsed.values()], { targets: ['web', 'mobile', 'print'], templates: config?.templates ?? DEFAULT_TEMPLATES }).files;
+      const guides = results.map((result) => parseGuide(readGuideFile(result.filePath).file));
+      site = renderSite(guides, { targets: ['web', 'mobile', 'print'], templates: config?.templates ?? DEFAULT_TEMPLATES }).files;
     }
-    for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
   }
+  const notify = () => {
+    for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
+  };
 
-  await rebuild();
   const ids = () => [...site.keys()].filter((path) => path.startsWith('mobile/')).map((path) => path.slice('mobile/'.length, -'.html'.length));
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  function answer(request: IncomingMessage, response: ServerResponse): void {
+    const refused = refusal(request, request.socket.localPort ?? 0);
+    if (refused) {
+      response.writeHead(refused.status, { 'content-type': TEXT }).end(refused.text);
+      return;
+    }
+    // A path only: `//x` is a path here, not a host; an absolute address is for proxies.
+    if (!request.url?.startsWith('/')) {
+      response.writeHead(400, { 'content-type': TEXT }).end('网址有误：路径要以 / 开头');
+      return;
+    }
+    const url = new URL(`http://127.0.0.1${request.url}`);
     if (url.pathname === '/__events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': 已连接\n\n');
@@ -93,36 +152,61 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
       response.writeHead(200, { 'content-type': TYPES['.html']! }).end(previewPage(list, url.searchParams.get('guide') ?? list[0] ?? ''));
       return;
     }
-    const path = decodeURIComponent(url.pathname.slice(1));
+    const path = sitePath(url.pathname);
+    if (path === undefined) {
+      response.writeHead(400, { 'content-type': TEXT }).end('网址有误：% 编码不完整，或不是 UTF-8');
+      return;
+    }
     const body = site.get(path);
     if (body === undefined) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('没有这个页面');
+      response.writeHead(404, { 'content-type': TEXT }).end('没有这个页面');
       return;
     }
     response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
-  });
-
-  // Editors save in bursts (write, rename, touch): one rebuild per burst.
-  let timer: NodeJS.Timeout | undefined;
-  for (const target of targets) {
-    watch(resolve(target), { recursive: true }, (_event, name) => {
-      if (!name) return;
-      const file = resolve(target, name.toString());
-      if (!/\.(md|markdown|ya?ml)$/.test(file) || /(^|[\\/])baihua\.config\.ya?ml$/.test(file)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        try {
-          parsed.set(file, parseGuide(readGuideFile(file).file));
-        } catch {
-          parsed.delete(file); // deleted or renamed away
-        }
-        void rebuild();
-      }, 100);
-    });
   }
 
-  await new Promise<void>((resolveListening) => server.listen(Number(options.port), '127.0.0.1', resolveListening));
-  const { port } = server.address() as { port: number };
+  const server = createServer((request, response) => {
+    try {
+      answer(request, response);
+    } catch (error) {
+      // A bug fails this one request, never the preview.
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, { 'content-type': TEXT }).end(describeError(error, false));
+    }
+  });
+
+  // First, so that a port that is taken is reported at once, before the guides are built.
+  const port = await listen(server, requestedPort);
+
+  // Editors save in bursts (write, rename, touch): one rebuild per burst. A rebuild that fails
+  // (a configuration broken while serving, every guide gone) is shown in the preview.
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (_event: string, name: string | Buffer | null) => {
+    const file = name?.toString() ?? '';
+    if (!/\.(md|markdown|ya?ml)$/.test(file) || /(^|[\\/])baihua\.config\.ya?ml$/.test(file)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void rebuild()
+        .catch((error: unknown) => {
+          problems = describeError(error, false);
+        })
+        .then(notify);
+    }, 100);
+  };
+  const watchers: FSWatcher[] = [];
+  try {
+    for (const target of targets) watchers.push(watch(resolve(target), { recursive: true }, changed));
+    await rebuild();
+  } catch (error) {
+    // The watchers, the server and its connections keep the process alive: closed, it exits once
+    // main has reported the error.
+    for (const watcher of watchers) watcher.close();
+    clearTimeout(timer);
+    server.close();
+    server.closeAllConnections();
+    throw error;
+  }
+  notify(); // a preview page left open reconnects while the guides are built
   log(`预览：http://127.0.0.1:${port}/ （改动指南后自动更新，按 Ctrl+C 结束）\n`);
   await new Promise<void>(() => {}); // serve until the process is stopped
 }

@@ -3,4 +3,4 @@ export { guideView, telUrl, type GuideView, type MaterialView, type LocationView
 export { searchIndex, type SearchIndex } from './search.js';
 export { bodyHtml } from './body.js';
 export { PdfPrinter, findChromium, CHROMIUM_MISSING, CHROMIUM_FLAGS } from './pdf.js';
-export { qrSvg } from './qr.js';
+export { qrSvg, escapeHtml } from './qr.js';
