@@ -144,6 +144,29 @@ describe('templates are read only from inside their directory', () => {
   });
 });
 
+describe('a configuration names files only inside its project', () => {
+  it('a preset path out of the project is refused, and the file it names is not read', () => {
+    const dir = project();
+    const outside = scratch();
+    writeFileSync(join(outside, 'secrets.yaml'), 'DEPLOY_TOKEN: abc123\n');
+    writeFileSync(join(dir, 'guides', CONFIG), `root: true\nextends: [recommended, ${join(outside, 'secrets.yaml')}]\n`);
+    const run = runCli(['lint', 'guides'], { cwd: dir });
+    expect(run.stderr).toBe(`${join(dir, 'guides', CONFIG)}:2:24: 配置错误：预设「${join(outside, 'secrets.yaml')}」在项目以外（${join(outside, 'secrets.yaml')}）：只能继承项目里的文件、内置预设或 npm 包\n`);
+    expect(run.stderr).not.toContain('DEPLOY_TOKEN');
+    expect(run.code).toBe(2);
+  });
+
+  it('a catalog that reaches out of the project is refused', () => {
+    const dir = project();
+    const outside = scratch();
+    writeFileSync(join(outside, 'other.md'), GUIDE.replace('id: id-card-renewal', 'id: other'));
+    writeFileSync(join(dir, 'guides', CONFIG), `root: true\nextends: [recommended]\ncatalog: ['.', '${outside}']\n`);
+    const run = runCli(['lint', 'guides'], { cwd: dir });
+    expect(run.stderr).toBe(`${join(dir, 'guides', CONFIG)}:3:1: 配置错误：catalog 找到的 ${join(outside, 'other.md')} 在项目以外：catalog 只能列出项目里的指南\n`);
+    expect(run.code).toBe(2);
+  });
+});
+
 describe('ids become file names only when they are file names', () => {
   it('with schema/format off, an id that climbs out of --out is refused by the renderer and nothing is written', () => {
     const dir = project();

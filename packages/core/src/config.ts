@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { escapePointerToken, parseYaml, pointerTokens, type ParsedYaml } from './yaml-source.js';
 import { configValidator } from './schemas.js';
 import { ConfigError, FileAccessError } from './errors.js';
-import { isInside, realPath } from './paths.js';
+import { insideProject, isInside, realPath } from './paths.js';
 import { readRegularFile } from './read.js';
 import { SourceFile, type Point } from './source.js';
 
@@ -194,11 +194,19 @@ export class ConfigResolver {
       );
     }
     if (!existsSync(resolved)) throw new ConfigError(`找不到要继承的配置文件「${name}」（${resolved}）`, from.path, from.locate(pointer));
+    if (isPresetPath(name) && !insideProject(resolved, base)) {
+      throw new ConfigError(`预设「${name}」在项目以外（${realPath(resolved)}）：只能继承项目里的文件、内置预设或 npm 包`, from.path, from.locate(pointer));
+    }
     if (!['.yaml', '.yml', '.json'].includes(extname(resolved))) {
       throw new ConfigError(`预设「${name}」的入口应是 YAML 或 JSON 文件（package.json 的 main 指向 baihua.config.yaml），现在是 ${resolved}`, from.path, from.locate(pointer));
     }
     return readConfigFile(resolved);
   }
+}
+
+/** A preset named by a path (`./shared.yaml`, `/etc/x.yaml`) rather than a built-in or npm name. */
+function isPresetPath(name: string): boolean {
+  return name.startsWith('.') || isAbsolute(name);
 }
 
 /** Where a layer's relative paths start: its file's directory; the working directory for built-in presets. */

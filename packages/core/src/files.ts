@@ -3,25 +3,11 @@ import { dirname, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { guideFormat } from './guide.js';
 import { FileAccessError } from './errors.js';
-import { isInside, realPath, repositoryRoot } from './paths.js';
+import { isInside, projectRoots } from './paths.js';
 
 const GUIDE_GLOB = '**/*.{md,markdown,yaml,yml}';
 /** Never guides: dependencies, build output, and the configuration files themselves. */
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/baihua.config.{yaml,yml}'];
-
-/**
- * Where a guide found below `scanned` may really be: inside the directory scanned, its repository
- * or the working directory. A symlink committed into a pull request must not make `lint` print
- * pieces of a file outside the project (an SSH key, /etc/passwd) into a public CI log.
- */
-function allowedRoots(scanned: string, cwd: string): string[] {
-  const roots = [realPath(scanned), realPath(cwd)];
-  for (const root of [...roots]) {
-    const repository = repositoryRoot(root);
-    if (repository) roots.push(repository);
-  }
-  return roots;
-}
 
 interface Candidate {
   path: string;
@@ -56,19 +42,19 @@ export async function findGuideFiles(patterns: string[], cwd = process.cwd()): P
       if (statSync(absolute).isDirectory()) {
         const matches = await glob(GUIDE_GLOB, { cwd: absolute, absolute: true, ignore: DEFAULT_IGNORES, dot: false });
         if (matches.length === 0) throw new FileAccessError(pattern, '这个目录里没有指南文件（.md 或 .yaml）');
-        const roots = allowedRoots(absolute, cwd);
+        const roots = projectRoots(absolute);
         for (const match of matches) candidates.push(candidate(resolve(match), roots));
       } else if (!guideFormat(absolute)) {
         throw new FileAccessError(pattern, '不是指南文件：指南应是 .md 或 .yaml 文件');
       } else {
         // A file named on the command line may be a symlink, but only to a file of its own project.
-        candidates.push(candidate(absolute, allowedRoots(dirname(absolute), cwd)));
+        candidates.push(candidate(absolute, projectRoots(dirname(absolute))));
       }
     } else if (isDynamicPattern(pattern)) {
       const matches = await glob(pattern, { cwd, absolute: true, ignore: DEFAULT_IGNORES, onlyFiles: true });
       const guides = matches.filter((match) => guideFormat(match));
       if (guides.length === 0) throw new FileAccessError(pattern, '没有匹配到任何指南文件');
-      const roots = allowedRoots(cwd, cwd);
+      const roots = projectRoots(cwd);
       for (const match of guides) candidates.push(candidate(resolve(match), roots));
     } else {
       throw new FileAccessError(pattern, '找不到这个文件或目录');

@@ -8,7 +8,7 @@ export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './g
 export { readGuideFile, readRegularFile, readBoundedStream, decodeGuide, decodeGuideRead, MAX_GUIDE_BYTES, type BoundedRead, type ReadGuide } from './read.js';
 export { ConfigError, FileAccessError } from './errors.js';
 export { findGuideFiles, DEFAULT_IGNORES } from './files.js';
-export { displayPath, isInside, realPath, repositoryRoot } from './paths.js';
+export { displayPath, insideProject, isInside, projectRoots, realPath, repositoryRoot } from './paths.js';
 export { guideSchema, guideSchemaHash, guideValidator, configSchema, configSchemaHash, configValidator, schemaDirectory, createAjv, createRuntimeAjv, type SchemaError, type SchemaValidator } from './schemas.js';
 export {
   ConfigResolver,

@@ -32,6 +32,23 @@ export function repositoryRoot(directory: string): string | undefined {
   }
 }
 
+/**
+ * Where the files of the project that `directory` belongs to may really be: its repository (or,
+ * outside a repository, the directory itself) and the working directory. Files a pull request
+ * names (guides, presets, the catalog) must not make the check read, and print pieces of, files
+ * elsewhere on the machine that runs it (an SSH key, /etc/passwd) into a public CI log.
+ */
+export function projectRoots(directory: string): string[] {
+  const base = realPath(directory);
+  return [realPath(process.cwd()), repositoryRoot(base) ?? base];
+}
+
+/** Whether `path`, followed through its symlinks, lies in the project of `directory`. */
+export function insideProject(path: string, directory: string): boolean {
+  const real = realPath(path);
+  return projectRoots(directory).some((root) => isInside(real, root));
+}
+
 /** A path as people read it in reports: relative to cwd when inside it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const relativePath = relative(cwd, path);

@@ -3,6 +3,7 @@ import {
   decodeGuide,
   decodeGuideRead,
   findGuideFiles,
+  insideProject,
   MAX_GUIDE_BYTES,
   parseGuide,
   readGuideFile,
@@ -305,17 +306,20 @@ async function addCatalogReferences(members: CatalogMember[], cache: LintCache |
     if (config.catalog) settings.set(JSON.stringify(config.catalog), { ...config.catalog, config });
   }
   for (const { base, patterns, config } of settings.values()) {
+    // A problem with the catalog is one of the configuration that names it, at that entry.
+    const layer = [...config.layers].reverse().find((candidate) => candidate.data.catalog);
+    const catalogError = (message: string, index = -1) =>
+      new ConfigError(message, layer?.path ?? base, layer?.locate(index === -1 ? '/catalog' : `/catalog/${index}`));
     let files: string[];
     try {
       files = await findGuideFiles(patterns, base);
     } catch (error) {
       if (!(error instanceof FileAccessError)) throw error;
-      const layer = [...config.layers].reverse().find((candidate) => candidate.data.catalog);
-      const index = patterns.indexOf(error.path);
-      throw new ConfigError(`catalog 里的「${error.path}」：${error.message}`, layer?.path ?? base, layer?.locate(index === -1 ? '/catalog' : `/catalog/${index}`));
+      throw catalogError(`catalog 里的「${error.path}」：${error.message}`, patterns.indexOf(error.path));
     }
     for (const filePath of files) {
       if (known.has(filePath) || isIgnored(filePath, config)) continue;
+      if (!insideProject(filePath, base)) throw catalogError(`catalog 找到的 ${filePath} 在项目以外：catalog 只能列出项目里的指南`);
       known.add(filePath);
       const bytes = readRegularFile(filePath, MAX_GUIDE_BYTES);
       const key = LintCache.key(cacheKeyBytes(bytes), config);
