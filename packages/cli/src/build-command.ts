@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isInside, parseGuide, readGuideFile, realPath } from '@baihua/core';
 import { configForPath, formatters, lintFiles } from '@baihua/lint';
 import { CHROMIUM_MISSING, DEFAULT_TEMPLATES, findChromium, PdfPrinter, renderSite, TARGETS, type Site, type Target } from '@baihua/render';
 import { UsageError } from './errors.js';
 import type { CommandOutput } from './lint-command.js';
+import { checkOutput, replaceSite } from './site-output.js';
 
 export interface BuildOptions {
   out: string;
@@ -45,12 +47,13 @@ const PDF_MANIFEST = 'print/pdf-manifest.json';
 
 /**
  * The handouts as PDFs, one browser for the whole build. A PDF whose print page and stylesheet
- * are unchanged since the last build (same hash in the manifest) is copied, not printed again.
+ * are unchanged since the last build (same hash in the previous site's manifest) is copied, not
+ * printed again.
  */
-async function printHandouts(building: string, previousSite: string, site: Site, chromium: string): Promise<number> {
+async function printHandouts(building: string, previousSite: string | undefined, site: Site, chromium: string): Promise<number> {
   const css = site.files.get('print/print.css') ?? '';
-  const manifestPath = join(previousSite, PDF_MANIFEST);
-  const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>) : {};
+  const manifestPath = previousSite && join(previousSite, PDF_MANIFEST);
+  const before = manifestPath && existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>) : {};
   const manifest: Record<string, string> = {};
   let printer: PdfPrinter | undefined;
   let printed = 0;
@@ -59,48 +62,33 @@ async function printHandouts(building: string, previousSite: string, site: Site,
       const hash = createHash('sha256').update(site.files.get(`print/${handout.id}.html`)!).update(css).update(handout.date).digest('hex');
       manifest[handout.id] = hash;
       const target = join(building, 'print', `${handout.id}.pdf`);
-      const earlier = join(previousSite, 'print', `${handout.id}.pdf`);
-      if (before[handout.id] === hash && existsSync(earlier)) {
-        copyFileSync(earlier, target);
+      const earlier = previousSite && join(previousSite, 'print', `${handout.id}.pdf`);
+      if (earlier && before[handout.id] === hash && existsSync(earlier)) {
+        await copyFile(earlier, target);
         continue;
       }
       printer ??= await PdfPrinter.launch(chromium);
-      writeFileSync(target, await printer.print(join(building, 'print', `${handout.id}.html`), handout.title, handout.date));
+      await writeFile(target, await printer.print(join(building, 'print', `${handout.id}.html`), handout.title, handout.date));
       printed++;
     }
   } finally {
     await printer?.close();
   }
-  writeFileSync(join(building, PDF_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(join(building, PDF_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return printed;
 }
 
-/**
- * Writes every file into a new directory next to `out`, prints the handouts there, then swaps it
- * in: a build that fails half way leaves the previous site as it was.
- */
-async function writeSite(out: string, site: Site, chromium: string | undefined): Promise<number> {
-  const target = resolve(out);
-  const building = `${target}.building-${process.pid}`;
-  const previous = `${target}.previous-${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  let printed = 0;
-  try {
-    for (const [path, content] of site.files) {
-      const file = join(building, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, content);
-    }
-    if (site.handouts.length && chromium) printed = await printHandouts(building, target, site, chromium);
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(building, target);
-  } catch (error) {
-    rmSync(building, { recursive: true, force: true });
-    if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
-    throw error;
+/** Writes every file of the site into the build's folder and prints the handouts there. */
+async function writeSite(building: string, previousSite: string | undefined, site: Site, chromium: string | undefined): Promise<number> {
+  // Written without blocking, so the output lock stays fresh however large the catalog.
+  const folders = new Set<string>();
+  for (const [path, content] of site.files) {
+    const file = join(building, path);
+    if (!folders.has(dirname(file))) await mkdir(dirname(file), { recursive: true });
+    folders.add(dirname(file));
+    await writeFile(file, content);
   }
-  rmSync(previous, { recursive: true, force: true });
-  return printed;
+  return site.handouts.length && chromium ? printHandouts(building, previousSite, site, chromium) : 0;
 }
 
 /** `baihua build`: lint, and when nothing is an error, render every target into `--out`. */
@@ -110,6 +98,7 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
   const results = await lintFiles({ patterns: targetPaths, readabilitySections: false, ...(options.config && { configFile: options.config }) });
   const config = results[0] && configForPath(results[0].filePath, options.config);
   const templates = templatesDirectory(options.templates, config?.templates);
+  const output = checkOutput(options.out, { guides: targetPaths, templates, ...(options.config && { configFile: options.config }) });
   const failed = results.filter((result) => result.errorCount > 0);
   if (failed.length) {
     const report = formatters.stylish(failed, { cwd: process.cwd(), color: false, version });
@@ -119,7 +108,8 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
   const site = renderSite(guides, { targets, templates, ...(options.siteUrl && { siteUrl: options.siteUrl }) });
   // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
   const chromium = targets.includes('print') ? findChromium() : undefined;
-  const printed = await writeSite(options.out, site, chromium);
+  const waiting = () => process.stderr.write(`baihua: 另一个 baihua build 正在生成 ${options.out}，等它完成后再开始…\n`);
+  const printed = await replaceSite(output, (building, previousSite) => writeSite(building, previousSite, site, chromium), waiting);
   const counts = targets.map((target) => `${target} ${[...site.files.keys()].filter((path) => path.startsWith(`${target}/`) && path.endsWith('.html')).length} 页`);
   const pdfs = site.handouts.length && chromium ? `，PDF ${site.handouts.length} 份（新打印 ${printed} 份）` : '';
   const stdout = `✔ 生成了 ${guides.length} 份指南：${counts.join('，')}${pdfs} → ${options.out}\n`;

@@ -1,7 +1,7 @@
 // Path checks by real path. Kept apart from the parsers (like errors.ts) so that the CLI can use
 // them before it loads anything heavy.
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
 /** Whether `path` is `root` or lies below it (both absolute, compared as given). */
 export function isInside(path: string, root: string): boolean {
@@ -10,18 +10,32 @@ export function isInside(path: string, root: string): boolean {
 }
 
 /**
- * The real path of `path` (symlinks and `..` resolved), also for a path that does not exist yet:
- * the real path of its nearest existing ancestor, followed by the rest.
+ * The real path of `path` as the system resolves it, also for a path that does not exist yet:
+ * each folder through realpath in turn, so a symlink followed by `..` leads to the parent of the
+ * link's target (path.resolve would drop both lexically); names that do not exist are kept as
+ * written. With `followLast` false the last name is kept even when it is a symlink.
  */
-export function realPath(path: string): string {
-  const absolute = resolve(path);
-  try {
-    return realpathSync(absolute);
-  } catch {
-    const parent = dirname(absolute);
-    if (parent === absolute) return absolute;
-    return join(realPath(parent), relative(parent, absolute));
+export function realPath(path: string, followLast = true): string {
+  const absolute = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
+  const names = absolute.split(sep === '\\' ? /[\\/]/ : '/').filter((name) => name !== '' && name !== '.');
+  if (!names.includes('..')) {
+    // The common case, one system call: no `..` to be taken after a symlink.
+    try {
+      return followLast ? realpathSync(absolute) : join(realpathSync(dirname(absolute)), basename(absolute));
+    } catch {
+      // something on the way does not exist yet: resolved name by name below
+    }
   }
+  let real = realpathSync(parse(absolute).root);
+  names.forEach((name, index) => {
+    if (name === '..') {
+      real = dirname(real);
+      return;
+    }
+    const next = join(real, name);
+    real = (followLast || index < names.length - 1) && existsSync(next) ? realpathSync(next) : next;
+  });
+  return real;
 }
 
 /** The root of the git repository `directory` lies in (the nearest ancestor holding `.git`), if any. */
