@@ -122,6 +122,14 @@ describe('reading files', () => {
 });
 
 describe('robustness', () => {
+  it('keeps __proto__ and constructor keys as plain fields: nothing reaches Object.prototype', () => {
+    const guide = parseGuide(new SourceFile('guide.md', '---\nid: a\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\n'));
+    expect(guide.problems).toEqual([]);
+    expect(Object.keys(guide.data as object)).toEqual(['id', '__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(guide.data)).toBe(Object.prototype);
+  });
+
   it('never throws on arbitrary text and keeps every position inside the file', () => {
     let state = 7;
     const next = () => (state = (state * 48271) % 0x7fffffff) / 0x7fffffff;
