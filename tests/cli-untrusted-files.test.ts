@@ -5,7 +5,7 @@
  * one finding) and nothing is read from, or written to, outside the project.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
@@ -61,6 +61,22 @@ describe('files that never end or never arrive', () => {
       stylishOne('x.md', '1:1', 'error', '文件太大（超过 128 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件', 'syntax/too-large'),
     );
     expect(code).toBe(1);
+  });
+});
+
+describe('the lint cache is only a speed-up', () => {
+  it('a cache path that is a FIFO is not waited on, and a read-only cache does not stop the report', () => {
+    const dir = project();
+    execFileSync('mkfifo', [join(dir, '.baihuacache')]);
+    const fifo = runCli(['lint', '--cache', 'guides'], { cwd: dir });
+    expect([fifo.code, fifo.stderr, fifo.report]).toEqual([0, '', '✔ 检查了 1 份指南，没有发现问题\n']);
+    expect(lstatSync(join(dir, '.baihuacache')).isFIFO()).toBe(true);
+    const readOnly = join(dir, 'readonly-cache');
+    writeFileSync(readOnly, '{}');
+    chmodSync(readOnly, 0o444);
+    const run = runCli(['lint', '--cache', '--cache-location', 'readonly-cache', 'guides'], { cwd: dir });
+    expect([run.code, run.stderr, run.report]).toEqual([0, '', '✔ 检查了 1 份指南，没有发现问题\n']);
+    expect(readFileSync(readOnly, 'utf8')).toBe('{}');
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResolvedConfig } from '@baihua/core';
+import { FileAccessError, readRegularFile, type ResolvedConfig } from '@baihua/core';
 import { today } from './rules/policy/stale.js';
 import type { GuideSummary, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
@@ -12,6 +12,9 @@ import { writeFileAtomic } from './write.js';
  * configuration that applies to it and the tool (its version and its rule data), so an unchanged
  * catalog re-lints without parsing anything or loading the segmentation dictionary.
  */
+/** A cache holds a few kilobytes a guide: a file over this is not a cache of Baihua's. */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+
 interface CacheEntry {
   key: string;
   /** absent for guides only read for the catalog rules */
@@ -66,7 +69,9 @@ export class LintCache {
     this.#path = path;
     let file: CacheFile | undefined;
     try {
-      file = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      // Bounded and regular files only, like a guide: a cache path can be a FIFO or a device too.
+      const read = readRegularFile(path, MAX_CACHE_BYTES);
+      file = read.tooLarge ? undefined : (JSON.parse(read.bytes.toString('utf8')) as CacheFile);
     } catch {
       file = undefined; // no cache yet, or an unreadable one: start afresh
     }
@@ -96,6 +101,12 @@ export class LintCache {
   }
 
   save(): void {
-    if (this.#dirty) writeFileAtomic(this.#path, JSON.stringify(this.#file));
+    if (!this.#dirty) return;
+    try {
+      writeFileAtomic(this.#path, JSON.stringify(this.#file));
+    } catch (error) {
+      // The cache only saves time: a run whose cache cannot be written (read-only) still reports.
+      if (!(error instanceof FileAccessError)) throw error;
+    }
   }
 }

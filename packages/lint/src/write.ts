@@ -89,6 +89,7 @@ export function writeFileAtomic(path: string, content: string, options: WriteOpt
   try {
     const target = realTarget(path);
     const before = existing(target);
+    if (before && !before.isFile()) throw new WriteSkipped(path, '这不是普通文件（是目录、管道或设备），没有写入');
     if (before && readOnly(target, before)) throw new WriteSkipped(path, '文件是只读的，没有写入。要写入请先取消只读（chmod u+w）');
     temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A new file gets what any new file would (0666 less the umask); a replaced one keeps its mode.
