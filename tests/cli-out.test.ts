@@ -231,7 +231,7 @@ describe('the switch from one build to the next', { timeout: 60_000 }, () => {
     const site = snapshotTree(join(dir, 'dist'));
     const before = builds(dir);
     const run = runCli(['build', 'guides', '--out', 'dist'], { cwd: dir, env: { BAIHUA_CHROMIUM: '/bin/false' } });
-    expect(run.stderr).toMatch(/^baihua: 内部错误：/);
+    expect(run.stderr).toBe('/bin/false: Chromium 启动失败，没有生成 PDF：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n');
     expect(run.code).toBe(2);
     expect(snapshotTree(join(dir, 'dist'))).toEqual(site);
     expect(builds(dir)).toEqual(before);

@@ -14,7 +14,8 @@ export function describeError(error: unknown, debug: boolean): string {
   }
   if (error instanceof FileAccessError) {
     const where = error.point ? `${displayPath(error.path)}:${error.point.line}:${error.point.column}` : displayPath(error.path);
-    return `${where}: ${error.message}`;
+    const cause = debug && error.cause instanceof Error ? `\n${error.cause.stack ?? error.cause.message}` : '';
+    return `${where}: ${error.message}${cause}`;
   }
   if (error instanceof UsageError) return `baihua: ${error.message}`;
   const detail = error instanceof Error ? error.message : String(error);

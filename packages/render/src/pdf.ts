@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { FileAccessError } from '@baihua/core';
 import type { Browser, Page } from 'playwright-core';
 import { escapeHtml } from './qr.js';
 
@@ -10,8 +11,9 @@ export function findChromium(): string | undefined {
   return candidates.find((path) => existsSync(path));
 }
 
-export const CHROMIUM_MISSING =
-  '生成打印版 PDF 需要 Chromium：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径';
+const CHROMIUM_HINT = '请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径';
+
+export const CHROMIUM_MISSING = `生成打印版 PDF 需要 Chromium：${CHROMIUM_HINT}`;
 
 /** Flags for a headless Chromium on a machine without a network or a display. */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -39,7 +41,15 @@ export class PdfPrinter {
   static async launch(executablePath: string): Promise<PdfPrinter> {
     // Loaded here, not at start-up: only a build with print PDFs needs it.
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    let browser: Browser;
+    try {
+      browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    } catch (cause) {
+      // Playwright's message is its whole launch log: one line here, the log with --debug.
+      const error = new FileAccessError(executablePath, `Chromium 启动失败，没有生成 PDF：${CHROMIUM_HINT}`);
+      error.cause = cause;
+      throw error;
+    }
     return new PdfPrinter(browser, await browser.newPage());
   }
 
