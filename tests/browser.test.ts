@@ -5,32 +5,16 @@
  * works without jieba; the mobile page fits 360 px. Screenshots of each target are saved in
  * test-results/screenshots/ for a person to look at.
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { findChromium, CHROMIUM_FLAGS } from '@baihua/render';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { guidesDir, repoRoot, runCli, scratch, serveDirectory } from './helpers.js';
 
 const screenshots = join(repoRoot, 'test-results/screenshots');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.pdf': 'application/pdf' };
-
-/** A static file server for the built site, on 127.0.0.1 and a free port. */
-function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
 
 let browser: Browser;
 let server: Server;
@@ -40,7 +24,7 @@ beforeAll(async () => {
   const dir = scratch();
   const build = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', 'https://guides.qinghe.example.gov.cn'], { cwd: dir });
   expect(build.code).toBe(0);
-  ({ server, url: site } = await serve(join(dir, 'dist')));
+  ({ server, url: site } = await serveDirectory(join(dir, 'dist')));
   browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_FLAGS });
   mkdirSync(screenshots, { recursive: true });
 }, 120_000);

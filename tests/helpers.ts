@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -34,9 +35,51 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
   return { stdout: result.stdout, report, stderr: result.stderr, code: result.status ?? -1, ms: performance.now() - started };
 }
 
+/**
+ * Runs the built `baihua` CLI without blocking the test's event loop, for tests that answer
+ * requests while it runs. `timeout` is a hang guard only.
+ */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<CliRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: options.timeout ?? 120_000,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const report = stdout.replace(/^ {2}易读分[^\n]*\n/m, '');
+      resolve({ stdout, report, stderr, code: code ?? -1, ms: performance.now() - started });
+    });
+  });
+}
+
 /** A scratch directory, optionally seeded with a copy of a directory. */
 export function scratch(copyFrom?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'baihua-test-'));
   if (copyFrom) cpSync(copyFrom, dir, { recursive: true });
   return dir;
+}
+
+const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.pdf': 'application/pdf' };
+
+/** A static file server for a built site, on 127.0.0.1 and a free port, as a portal would serve it. */
+export function serveDirectory(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }

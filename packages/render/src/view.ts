@@ -1,4 +1,4 @@
-import { asFields, asList, textOf, type Fields, type ParsedGuide } from '@baihua/core';
+import { asFields, asList, guideSchema, textOf, type Fields, type ParsedGuide } from '@baihua/core';
 import { bodyHtml } from './body.js';
 
 /**
@@ -64,6 +64,13 @@ const webUrl = (value: unknown): string | undefined => {
   const url = textOf(value);
   return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
 };
+
+/**
+ * A guide id as the schema allows it. A related guide's link starts with its id (`{{id}}.html`),
+ * so an id that lint let through (schema/format turned off) such as `javascript:…//` must not
+ * become one.
+ */
+const GUIDE_ID = new RegExp((guideSchema.properties as { id: { pattern: string } }).id.pattern);
 
 /** A phone number as a `tel:` URL (RFC 3966): digits and hyphens, `,` (a pause) before an extension. */
 export function telUrl(phone: string): string {
@@ -225,7 +232,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
       const entry = fields(item);
       return textOf(entry.question) && textOf(entry.answer) ? [{ question: textOf(entry.question)!, answer: textOf(entry.answer)! }] : [];
     }),
-    related: texts(data.related).flatMap((id) => (options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [])),
+    related: texts(data.related).flatMap((id) => (GUIDE_ID.test(id) && options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [])),
     legalBasis: asList(data.legal_basis).flatMap((entry) => legalBasis(entry) ?? []),
     access: [textOf(fields(data.access).offline), textOf(fields(data.access).assisted)].flatMap((line) => line ?? []),
     reviewed: textOf(data.reviewed) ?? '',

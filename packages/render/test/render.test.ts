@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGuideFiles, parseGuide, SourceFile } from '@baihua/core';
-import { MOBILE_PAGE_LIMIT, renderSite, telUrl, type SearchIndex } from '@baihua/render';
+import { guideView, MOBILE_PAGE_LIMIT, renderSite, telUrl, type SearchIndex } from '@baihua/render';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 
@@ -105,6 +105,15 @@ describe('guide text is untrusted', () => {
     const page = renderOne(renewalText.replace('department: 青禾市公安局东湖分局户政科', 'department: "户政科</script><script>alert(1)</script>"')).get('web/guides/id-card-renewal.html')!;
     expect(page.match(/<\/script>/g)).toHaveLength(1);
     expect(page).toContain('户政科\\u003c/script>\\u003cscript>alert(1)\\u003c/script>');
+  });
+
+  it('links a related guide only by an id the schema allows, whatever the lint settings', () => {
+    // The link starts with the id ({{id}}.html): a guide id `javascript:…//`, built with
+    // schema/format turned off, would make every page that relates to it run the script.
+    const hostileId = 'javascript:alert(document.domain)//';
+    const guide = parseGuide(new SourceFile('guide.md', renewalText.replace('related: [passport-application,', `related: ["${hostileId}", passport-application,`)));
+    const view = guideView(guide, { titles: new Map([[hostileId, '首次申请普通护照'], ['passport-application', '首次申请普通护照']]) });
+    expect(view.related).toEqual([{ id: 'passport-application', title: '首次申请普通护照' }]);
   });
 
   it('never links an online URL that is not http(s)', () => {
