@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { displayPath, FileAccessError, guideSchema, isInside, readRegularFile, realPath, type ParsedGuide } from '@baihua/core';
+import { displayPath, FileAccessError, isInside, readRegularFile, realPath, type ParsedGuide } from '@baihua/core';
 import Handlebars from 'handlebars';
 import { qrSvg } from './qr.js';
 import { searchIndex } from './search.js';
-import { guideView, type GuideView } from './view.js';
+import { GUIDE_ID, guideView, type GuideView } from './view.js';
 
 export type Target = 'web' | 'mobile' | 'print';
 export const TARGETS: readonly Target[] = ['web', 'mobile', 'print'];
@@ -125,8 +125,6 @@ function mobileSections(view: GuideView) {
   ];
 }
 
-const ID_PATTERN = new RegExp((guideSchema as { properties: { id: { pattern: string } } }).properties.id.pattern);
-
 /**
  * Every id becomes a file name (`web/guides/<id>.html`), so each is checked here against the
  * schema's pattern, whatever the lint settings said (`schema/format: off` lets `../../x` through
@@ -138,7 +136,7 @@ function checkIds(guides: ParsedGuide[]): void {
     const id = (guide.data as { id?: unknown } | undefined)?.id;
     const entry = guide.yaml?.entries.get('/id');
     const point = entry ? guide.file.pointAt(entry.range.start) : undefined;
-    if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    if (typeof id !== 'string' || !GUIDE_ID.test(id)) {
       const shown = typeof id === 'string' ? `「${id}」` : '';
       throw new FileAccessError(guide.file.path, `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`, point);
     }

@@ -66,11 +66,11 @@ const webUrl = (value: unknown): string | undefined => {
 };
 
 /**
- * A guide id as the schema allows it. A related guide's link starts with its id (`{{id}}.html`),
- * so an id that lint let through (schema/format turned off) such as `javascript:…//` must not
- * become one.
+ * A guide id as the schema allows it. Ids become file names and links (`{{id}}.html`), so an id
+ * that lint let through (schema/format turned off), such as `../../x` or `javascript:…//`, must
+ * become neither.
  */
-const GUIDE_ID = new RegExp((guideSchema.properties as { id: { pattern: string } }).id.pattern);
+export const GUIDE_ID = new RegExp((guideSchema.properties as { id: { pattern: string } }).id.pattern);
 
 /** A phone number as a `tel:` URL (RFC 3966): digits and hyphens, `,` (a pause) before an extension. */
 export function telUrl(phone: string): string {
