@@ -100,7 +100,8 @@ function indexNode(
 ): void {
   if (!node || typeof node !== 'object' || !('range' in node) || !(node as Node).range) return;
   const yamlNode = node as Node;
-  const [start, valueEnd] = yamlNode.range!;
+  const [start, nodeEnd] = yamlNode.range!;
+  const valueEnd = isScalar(yamlNode) && (yamlNode.type === 'BLOCK_LITERAL' || yamlNode.type === 'BLOCK_FOLDED') ? blockScalarEnd(source, start, nodeEnd) : nodeEnd;
   entries.set(pointer, { pointer, node: yamlNode, range: { start, end: valueEnd }, ...(keyRange && { keyRange }) });
   if (isMap(yamlNode)) {
     for (const pair of yamlNode.items) {
@@ -119,6 +120,19 @@ function indexNode(
   } else if (isScalar(yamlNode) && typeof yamlNode.value === 'string') {
     strings.push({ pointer, kind: 'value', text: yamlNode.value, map: mapScalar(source, yamlNode, yamlNode.value) });
   }
+}
+
+/**
+ * Where a block scalar's value ends: after its last character, not after the line break (and the
+ * blank lines) that the parser counts in. A fix replaces the value's range, and must leave the
+ * line break that separates it from the next field.
+ */
+function blockScalarEnd(source: string, start: number, end: number): number {
+  let last = end;
+  while (last > start && /[ \t\r\n]/.test(source[last - 1]!)) last--;
+  // Spaces that end the last line are part of the value.
+  while (last < end && (source[last] === ' ' || source[last] === '\t')) last++;
+  return last;
 }
 
 /** The innermost node that contains `offset` and satisfies `test`. */

@@ -129,4 +129,16 @@ describe('source map', () => {
     expect(locate(guide, paragraph, '身份证')).toBe('6:8-6:11');
     expectFaithful(guide);
   });
+
+  it('ends a block scalar value at its last character, not after the line breaks that follow', () => {
+    const text = ['---', 'reviewed: |-', '  2026年10月1日  ', 'note: >+', '  两份', '', 'owner: |', '---', ''].join('\n');
+    const guide = parse(text);
+    const valueText = (pointer: string) => {
+      const { start, end } = guide.yaml!.entries.get(pointer)!.range;
+      return text.slice(start, end);
+    };
+    expect(valueText('/reviewed')).toBe('|-\n  2026年10月1日  ');
+    expect(valueText('/note')).toBe('>+\n  两份');
+    expect(valueText('/owner')).toBe('|');
+  });
 });
