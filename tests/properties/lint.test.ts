@@ -1,11 +1,16 @@
-import { decodeGuide, parseGuide, SourceFile } from '@baihua/core';
-import { applyFixes, lintBytes, lintTogether, recommendedConfig, rulesById, type Diagnostic, type Fix, type LintResult } from '@baihua/lint';
+import { decodeGuide, mergeLayers, parseGuide, SourceFile } from '@baihua/core';
+import { applyFixes, builtinPresets, lintBytes, lintTogether, recommendedConfig, rulesById, type Diagnostic, type Fix, type LintResult } from '@baihua/lint';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { anyInput, fixableInput, guideBytes, type GuideInput } from './guides.js';
 import { propertyTest } from './runner.js';
 
 const config = recommendedConfig();
+/** The other typography profile: it adds the spaces between Chinese and Latin that the default removes. */
+const technicalConfig = mergeLayers([
+  { path: 'recommended', data: builtinPresets.recommended!, locate: () => undefined },
+  { path: 'technical', data: { rules: { 'plain/typography': ['warn', { profile: 'technical' }] } }, locate: () => undefined },
+]);
 
 /** Everything wrong with one diagnostic's place and shape, as readable lines (none when it is right). */
 function diagnosticFaults(file: SourceFile, message: Diagnostic): string[] {
@@ -84,7 +89,8 @@ function overlappingFixes(fixes: Fix[]): string[] {
 let examplesWithFixes = 0;
 
 describe('fixing', () => {
-  propertyTest('fixes never overlap, change only their ranges, end in a fixed point and leave a guide that parses', fixableInput, guideBytes, (input) => {
+  const withProfile = fc.record({ input: fixableInput, config: fc.constantFrom(config, technicalConfig) });
+  propertyTest('fixes never overlap, change only their ranges, end in a fixed point and leave a guide that parses', withProfile, ({ input }) => guideBytes(input), ({ input, config }) => {
     const bytes = guideBytes(input);
     const read = decodeGuide(input.name, bytes);
     if (read.problem) return; // a file that cannot be read is never fixed
