@@ -11,6 +11,9 @@ const technicalConfig = mergeLayers([
   { path: 'recommended', data: builtinPresets.recommended!, locate: () => undefined },
   { path: 'technical', data: { rules: { 'plain/typography': ['warn', { profile: 'technical' }] } }, locate: () => undefined },
 ]);
+/** By name, so that a counterexample prints which. */
+const configs = { recommended: config, technical: technicalConfig };
+const configName = fc.constantFrom('recommended' as const, 'technical' as const);
 
 /** Everything wrong with one diagnostic's place and shape, as readable lines (none when it is right). */
 function diagnosticFaults(file: SourceFile, message: Diagnostic): string[] {
@@ -54,9 +57,9 @@ function expectSoundResult(result: LintResult, name: string, bytes: Uint8Array):
 }
 
 describe('linting any input', () => {
-  propertyTest('never throws, and places every finding inside the file', anyInput, guideBytes, (input) => {
+  propertyTest('never throws, and places every finding inside the file', fc.record({ input: anyInput, config: configName }), ({ input }) => guideBytes(input), ({ input, config }) => {
     const bytes = guideBytes(input);
-    expectSoundResult(lintBytes(input.name, bytes, { config }), input.name, bytes);
+    expectSoundResult(lintBytes(input.name, bytes, { config: configs[config] }), input.name, bytes);
   }, { runs: 300 });
 
   const catalog = fc.array(fixableInput, { minLength: 2, maxLength: 4 }).map((inputs) => inputs.map((input, index) => ({ ...input, name: `${index}-${input.name}` })));
@@ -89,8 +92,9 @@ function overlappingFixes(fixes: Fix[]): string[] {
 let examplesWithFixes = 0;
 
 describe('fixing', () => {
-  const withProfile = fc.record({ input: fixableInput, config: fc.constantFrom(config, technicalConfig) });
-  propertyTest('fixes never overlap, change only their ranges, end in a fixed point and leave a guide that parses', withProfile, ({ input }) => guideBytes(input), ({ input, config }) => {
+  const withProfile = fc.record({ input: fixableInput, config: configName });
+  propertyTest('fixes never overlap, change only their ranges, end in a fixed point and leave a guide that parses', withProfile, ({ input }) => guideBytes(input), ({ input, config: name }) => {
+    const config = configs[name];
     const bytes = guideBytes(input);
     const read = decodeGuide(input.name, bytes);
     if (read.problem) return; // a file that cannot be read is never fixed
@@ -114,8 +118,9 @@ describe('fixing', () => {
         expect(alone.slice(0, start), where).toBe(text.slice(0, start));
         expect(alone.slice(start + replacement.length), where).toBe(text.slice(end));
       }
+      // An insertion right where another fix ends waits for the next pass (applyFixes); the rest apply now.
       const fixed = applyFixes(text, fixes);
-      expect(fixed.applied).toBe(fixes.length);
+      expect(fixed.applied).toBeGreaterThan(0);
       text = fixed.text;
     }
 
