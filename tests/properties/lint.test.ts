@@ -48,12 +48,18 @@ function expectSoundResult(result: LintResult, name: string, bytes: Uint8Array):
   expect(result.warningCount).toBe(messages.filter((message) => message.severity === 1).length);
   expect(result.fatalErrorCount).toBe(messages.filter((message) => message.fatal).length);
   expect(result.fixableErrorCount + result.fixableWarningCount).toBe(messages.filter((message) => message.fix).length);
-  // A file that cannot be read or parsed says so, at error level, and never silently.
-  const problems = read.problem ? [read.problem] : parseGuide(read.file).problems;
+  // A file that cannot be read or parsed says so, at error level, and never silently. Whether a
+  // large body beats the Markdown parser's deadline depends on the machine's load, so that one
+  // problem may come in one of two parses and not in the other.
+  const problems = (read.problem ? [read.problem] : parseGuide(read.file).problems).filter((problem) => !overDeadline(problem));
   for (const problem of problems) {
     expect(messages.some((message) => message.ruleId === problem.ruleId && message.fatal && message.severity === 2), `${problem.ruleId} reported`).toBe(true);
   }
-  for (const message of messages) if (message.fatal) expect(problems.map((problem) => problem.ruleId)).toContain(message.ruleId);
+  for (const message of messages) if (message.fatal && !overDeadline(message)) expect(problems.map((problem) => problem.ruleId)).toContain(message.ruleId);
+}
+
+function overDeadline(problem: { ruleId: string | null; message: string }): boolean {
+  return problem.ruleId === 'syntax/markdown' && problem.message.startsWith('正文太长或太复杂');
 }
 
 describe('linting any input', () => {
