@@ -141,4 +141,11 @@ describe('source map', () => {
     expect(valueText('/note')).toBe('>+\n  两份');
     expect(valueText('/owner')).toBe('|');
   });
+
+  it('maps a Markdown body that starts with a stray BOM, which the Markdown parser drops', () => {
+    const guide = parse('---\nid: a\n---\n\ufeff## 办理前请确认\n\n申请人须携带身份证。\n');
+    expect(locate(guide, span(guide, '/body', 'heading'), '办理前')).toBe('4:5-4:8');
+    expect(locate(guide, span(guide, '/body', 'paragraph'), '须')).toBe('6:4-6:5');
+    expectFaithful(guide);
+  });
 });
