@@ -16,10 +16,9 @@ const configs = { recommended: config, technical: technicalConfig };
 const configName = fc.constantFrom('recommended' as const, 'technical' as const);
 
 /** Everything wrong with one diagnostic's place and shape, as readable lines (none when it is right). */
-function diagnosticFaults(file: SourceFile, message: Diagnostic): string[] {
+function diagnosticFaults(file: SourceFile, lines: number, message: Diagnostic): string[] {
   const faults: string[] = [];
   const length = file.text.length;
-  const lines = file.text.split(/\r\n|\r|\n/).length;
   const [start, end] = message.range;
   const where = `${message.ruleId} ${message.line}:${message.column}-${message.endLine}:${message.endColumn} [${start}, ${end})`;
   if (!rulesById.has(message.ruleId)) faults.push(`${where}: no such rule`);
@@ -41,7 +40,8 @@ function diagnosticFaults(file: SourceFile, message: Diagnostic): string[] {
 /** Checks a lint result against the text it was made from: places, counts, and fatal problems reported. */
 function expectSoundResult(result: LintResult, name: string, bytes: Uint8Array): void {
   const read = decodeGuide(name, bytes);
-  const faults = [...result.messages, ...result.suppressedMessages].flatMap((message) => diagnosticFaults(read.file, message));
+  const lines = read.file.text.split(/\r\n|\r|\n/).length;
+  const faults = [...result.messages, ...result.suppressedMessages].flatMap((message) => diagnosticFaults(read.file, lines, message));
   expect(faults).toEqual([]);
   const { messages } = result;
   expect(result.errorCount).toBe(messages.filter((message) => message.severity === 2).length);
