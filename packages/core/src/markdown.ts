@@ -2,7 +2,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import type { Nodes, Parents, Root, Text } from 'mdast';
 import { parseWithDeadline } from './markdown-deadline.js';
 import { parseMarkdownTree } from './markdown-processor.js';
-import { type OffsetMap, OffsetMapBuilder } from './offset-map.js';
+import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 import type { TextSpan } from './text-span.js';
 
 export interface ParsedMarkdown {
@@ -42,6 +42,11 @@ export interface MarkdownProblem {
 
 /** Parses a guide's Markdown body, or says, at a place in `text`, why it cannot. */
 export function parseMarkdown(text: string, map: OffsetMap, pointer: string): ParsedMarkdown | MarkdownProblem {
+  // micromark drops a BOM (U+FEFF) that starts the text, which would move every position after it.
+  if (text.startsWith('\ufeff')) {
+    const parsed = parseMarkdown(text.slice(1), OffsetMap.identity(1, text.length - 1).through(map), pointer);
+    return 'tree' in parsed ? parsed : { ...parsed, start: parsed.start + 1, end: parsed.end + 1 };
+  }
   for (const { pattern, message } of MARKDOWN_HAZARDS) {
     const match = pattern.exec(text);
     if (match) return { start: match.index, end: match.index + match[0].length, message: message(match[0]) };

@@ -1,4 +1,4 @@
-import { Composer, Parser, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, Lexer, Parser, isAlias, isMap, isNode, isScalar, isSeq, visit, type CST, type Document, type Node, type YAMLError } from 'yaml';
 import { mapScalar } from './yaml-scalar-map.js';
 import type { ParseProblem } from './problems.js';
 import type { SourceFile, SourceRange } from './source.js';
@@ -46,10 +46,59 @@ export function pointerTokens(pointer: string): string[] {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
+/**
+ * The yaml library's parser and composer recurse once per level of nesting, and some mistakes
+ * nest every line below them one level deeper (a line indented by one space after an empty
+ * `key:`): a few hundred such lines overflow the call stack. Where the nesting first passed this
+ * depth is remembered, to find the mistake if it does.
+ */
+const DEEP_NESTING = 64;
+
 /** Parses `file.text.slice(0, end)` as one YAML document; every offset is a file offset. */
 export function parseYaml(file: SourceFile, end: number): ParsedYaml {
   const source = file.text.slice(0, end);
-  const tokens = [...new Parser().parse(source)];
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  let deepAt: number | undefined;
+  try {
+    for (const lexeme of new Lexer().lex(source)) {
+      for (const token of parser.next(lexeme)) tokens.push(token);
+      if (deepAt === undefined && parser.stack.length > DEEP_NESTING) deepAt = parser.offset;
+    }
+    for (const token of parser.end()) tokens.push(token);
+    return readYaml(file, source, tokens);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return nestedTooDeep(file, source, deepAt ?? 0);
+  }
+}
+
+/**
+ * The answer for YAML too deeply nested to read: the first mistake above the line where the
+ * nesting got deep (read from the text before that line, which is shallow enough), else that line.
+ */
+function nestedTooDeep(file: SourceFile, source: string, offset: number): ParsedYaml {
+  const line = lineRange(source, offset);
+  const before = line.start > 0 ? parseYaml(file, line.start).problems.find((problem) => problem.ruleId === 'syntax/yaml') : undefined;
+  const [document] = new Composer().compose([], true, source.length);
+  return {
+    document: document as Document.Parsed,
+    data: undefined,
+    entries: new Map(),
+    strings: [],
+    comments: () => [],
+    ignoredTags: [],
+    problems: [
+      before ?? {
+        ruleId: 'syntax/yaml',
+        message: '这里的缩进或冒号嵌套太深，无法读取。指南的字段最多只有几层：请检查这一行和上面几行的缩进，同一层的字段要左边对齐，一行只写一个「字段名: 内容」',
+        range: line,
+      },
+    ],
+  };
+}
+
+function readYaml(file: SourceFile, source: string, tokens: CST.Token[]): ParsedYaml {
   const documents = [...new Composer({ uniqueKeys: true, prettyErrors: false }).compose(tokens, true, source.length)];
   const document = documents[0] as Document.Parsed;
   const problems: ParseProblem[] = [];
@@ -120,7 +169,8 @@ function indexNode(
 ): void {
   if (!node || typeof node !== 'object' || !('range' in node) || !(node as Node).range) return;
   const yamlNode = node as Node;
-  const [start, valueEnd] = yamlNode.range!;
+  const [start, nodeEnd] = yamlNode.range!;
+  const valueEnd = isScalar(yamlNode) && (yamlNode.type === 'BLOCK_LITERAL' || yamlNode.type === 'BLOCK_FOLDED') ? blockScalarEnd(source, start, nodeEnd) : nodeEnd;
   entries.set(pointer, { pointer, node: yamlNode, range: { start, end: valueEnd }, ...(keyRange && { keyRange }) });
   if (isMap(yamlNode)) {
     for (const pair of yamlNode.items) {
@@ -139,6 +189,19 @@ function indexNode(
   } else if (isScalar(yamlNode) && typeof yamlNode.value === 'string') {
     strings.push({ pointer, kind: 'value', text: yamlNode.value, map: mapScalar(source, yamlNode, yamlNode.value) });
   }
+}
+
+/**
+ * Where a block scalar's value ends: after its last character, not after the line break (and the
+ * blank lines) that the parser counts in. A fix replaces the value's range, and must leave the
+ * line break that separates it from the next field.
+ */
+function blockScalarEnd(source: string, start: number, end: number): number {
+  let last = end;
+  while (last > start && /[ \t\r\n]/.test(source[last - 1]!)) last--;
+  // Spaces that end the last line are part of the value.
+  while (last < end && (source[last] === ' ' || source[last] === '\t')) last++;
+  return last;
 }
 
 /** The innermost node that contains `offset` and satisfies `test`. */
@@ -208,8 +271,10 @@ const YAML_MESSAGES: Record<string, string> = {
 
 /** Turns a YAML error into a Chinese problem that says where and how to fix it. */
 function describeYamlError(file: SourceFile, source: string, document: Document.Parsed, error: YAMLError): ParseProblem {
-  const [start, end] = error.pos;
-  const range = { start, end: Math.max(end, start) };
+  // An error at the end of the input (an unclosed `{`) is placed one past it: keep it in the file.
+  const start = Math.min(error.pos[0], file.text.length);
+  const end = Math.min(Math.max(error.pos[1], start), file.text.length);
+  const range = { start, end };
   if (error.code === 'DUPLICATE_KEY') {
     const key = /^(.+?)[ \t]*:(?:[ \t]|$)/m.exec(source.slice(start))?.[1] ?? source.slice(start, end);
     return { ruleId: 'syntax/duplicate-key', message: duplicateKeyMessage(file, source, key, start), range: { start, end: start + key.length } };

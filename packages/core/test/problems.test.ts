@@ -130,6 +130,25 @@ describe('robustness', () => {
     expect(Object.getPrototypeOf(guide.data)).toBe(Object.prototype);
   });
 
+  it('reports YAML nested deeper than the parser can follow as one problem, not a stack overflow', () => {
+    // A line indented by one space after an empty `exempt:` nests every line below it one level
+    // deeper in the YAML parser: 1,000 of them (59 KB) overflowed the call stack. The mistake is
+    // reported as in a short file.
+    const materials = '    exempt:\n fill: 乙\n  - name: 丙\n    need: 必要\n    form: 原件\n'.repeat(1000);
+    expect(problems(`---\nid: a\nmaterials:\n  - name: 甲\n${materials}steps: 1\n---\n`)).toEqual([
+      '5:12-6:1 syntax/yaml YAML 格式错误，请检查这一行的缩进、冒号和引号（All mapping items must start at the same column）',
+    ]);
+    // 16,000 keys on one line (96 KB), with nothing wrong above it: that line.
+    expect(problems(`---\nid: a\nmaterials:\n  - name: 丙\n    need: ${'need: '.repeat(16_000)}必要\nsteps: 1\n---\n`)).toEqual([
+      '5:1-5:96013 syntax/yaml 这里的缩进或冒号嵌套太深，无法读取。指南的字段最多只有几层：请检查这一行和上面几行的缩进，同一层的字段要左边对齐，一行只写一个「字段名: 内容」',
+    ]);
+  });
+
+  it('keeps a YAML error at the end of the file inside the file', () => {
+    const guide = parseGuide(new SourceFile('guide.yaml', '{'));
+    expect(guide.problems).toEqual([{ ruleId: 'syntax/yaml', message: 'YAML 格式错误，请检查这一行的缩进、冒号和引号（Flow map must end with a }）', range: { start: 1, end: 1 } }]);
+  });
+
   it('never throws on arbitrary text and keeps every position inside the file', () => {
     let state = 7;
     const next = () => (state = (state * 48271) % 0x7fffffff) / 0x7fffffff;

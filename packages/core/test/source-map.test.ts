@@ -129,4 +129,23 @@ describe('source map', () => {
     expect(locate(guide, paragraph, '身份证')).toBe('6:8-6:11');
     expectFaithful(guide);
   });
+
+  it('ends a block scalar value at its last character, not after the line breaks that follow', () => {
+    const text = ['---', 'reviewed: |-', '  2026年10月1日  ', 'note: >+', '  两份', '', 'owner: |', '---', ''].join('\n');
+    const guide = parse(text);
+    const valueText = (pointer: string) => {
+      const { start, end } = guide.yaml!.entries.get(pointer)!.range;
+      return text.slice(start, end);
+    };
+    expect(valueText('/reviewed')).toBe('|-\n  2026年10月1日  ');
+    expect(valueText('/note')).toBe('>+\n  两份');
+    expect(valueText('/owner')).toBe('|');
+  });
+
+  it('maps a Markdown body that starts with a stray BOM, which the Markdown parser drops', () => {
+    const guide = parse('---\nid: a\n---\n\ufeff## 办理前请确认\n\n申请人须携带身份证。\n');
+    expect(locate(guide, span(guide, '/body', 'heading'), '办理前')).toBe('4:5-4:8');
+    expect(locate(guide, span(guide, '/body', 'paragraph'), '须')).toBe('6:4-6:5');
+    expectFaithful(guide);
+  });
 });

@@ -53,6 +53,9 @@ function problemGuide(file: SourceFile, problem: ParseProblem): ParsedGuide {
 /** Runs every enabled rule over a parsed guide. */
 export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 'config' | 'only'>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // A file that could not be read whole (no front matter found, broken YAML) gets no fixes: what
+  // looks like prose there may be fields, and `--fix` would rewrite them.
+  const fixable = guide.problems.length === 0;
   for (const rule of rules) {
     if (!('check' in rule)) continue;
     const { id, fatal } = rule.meta;
@@ -72,7 +75,7 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
         endLine: end.line,
         endColumn: end.column,
         range: [input.range.start, input.range.end],
-        ...(input.fix && rule.meta.fixable === 'fix' && { fix: input.fix }),
+        ...(input.fix && fixable && rule.meta.fixable === 'fix' && { fix: input.fix }),
         ...(input.suggestions?.length && { suggestions: input.suggestions }),
         ...(fatal && { fatal: true }),
       });
@@ -144,7 +147,8 @@ function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | un
       if (fixes.length === 0) break;
       const fixed = applyFixes(guide.file.text, fixes);
       if (fixed.applied === 0 || fixed.text === guide.file.text) break;
-      guide = parseGuide(new SourceFile(filePath, fixed.text));
+      // With the file's BOM, so that a second U+FEFF at the start stays text, as it was read.
+      guide = parseGuide(new SourceFile(filePath, file.withBom(fixed.text)));
       ({ messages, suppressed } = lintGuide(guide, options));
       output = file.withBom(fixed.text);
     }

@@ -101,8 +101,12 @@ export function plainFindings(guide: ParsedGuide, rule: PlainRuleId, options: Ru
   findingsOf(analysis, rule, options).forEach((findings, index) => {
     const span = analysis.prose[index]!;
     for (const finding of findings) {
-      const range = { start: span.map.toSourceStart(finding.start), end: span.map.toSourceEnd(finding.end) };
-      const verbatim = guide.file.text.slice(range.start, range.end) === span.text.slice(finding.start, finding.end);
+      const start = span.map.toSourceStart(finding.start);
+      const end = span.map.toSourceEnd(finding.end);
+      // A missing space between two characters that markup or an escaped line break keeps apart
+      // in the file (**20**元) has no one place to go: it is reported on what lies between, unfixed.
+      const range = start <= end ? { start, end } : { start: end, end: start };
+      const verbatim = start <= end && guide.file.text.slice(start, end) === span.text.slice(finding.start, finding.end);
       placed.push({ finding, pointer: span.pointer, range, verbatim });
     }
   });

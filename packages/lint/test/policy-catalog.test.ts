@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGuideFiles, mergeLayers } from '@baihua/core';
-import { lintBytes, lintTogether, type LintResult } from '@baihua/lint';
+import { lintBytes, lintTogether, recommendedConfig, type LintResult } from '@baihua/lint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -103,5 +103,17 @@ describe('near-duplicates on real guides', () => {
     expect(results.filter((result) => result.messages.length).map((result) => result.filePath)).toEqual([...places.map((place) => place.filePath), 'portal-copy.md']);
     expect(results.at(-1)!.messages).toHaveLength(1);
     expect(results.at(-1)!.messages[0]!.message).toMatch(/^这份指南和 county-\d+\.md（换领居民身份证）的文字约 100% 相同，还有 299 份指南也和它很像（county-\d+\.md、county-\d+\.md、county-\d+\.md 等 299 份指南）：/);
+  });
+});
+
+describe('office hours (policy/contact-format owns their format)', () => {
+  it('are reported once, with one fix, not also by the typography rule with a fix inside the same text', () => {
+    const written = '    hours: 周一至周五 9:00–12:00，13:30–17:00\n    holiday: 周末和法定节假日休息。\n    phone: "0000-66230000"';
+    expect(renewal.split(written)).toHaveLength(2);
+    const text = renewal.replace(written, written.replace('周一至周五 9:00–12:00，13:30–17:00', '周一至周五9：00—12：00，13：30—17：00'));
+    const { messages } = lintBytes('guide.md', Buffer.from(text), { config: recommendedConfig() });
+    expect(messages.map(({ ruleId, line, column, endLine, endColumn, fix }) => ({ ruleId, line, column, endLine, endColumn, fix }))).toEqual([
+      { ruleId: 'policy/contact-format', line: 85, column: 12, endLine: 85, endColumn: 39, fix: { range: [text.indexOf('周一至周五9'), text.indexOf('周一至周五9') + 27], text: '周一至周五9:00–12:00，13:30–17:00' } },
+    ]);
   });
 });

@@ -64,3 +64,25 @@ describe('schema findings in Chinese at the offending node', () => {
     ]);
   });
 });
+
+describe('fixes of values written as block scalars', () => {
+  const fix = (text: string) => lintBytes('t.md', Buffer.from(text), { config: recommendedConfig(), fix: true });
+
+  it('replace the value and keep the line break after it, so the next line stays where it was', () => {
+    const date = fix(replaced('reviewed: 2026-10-01\n', 'reviewed: |-\n  2026年10月1日\n'));
+    expect(date.output).toBe(base);
+    const copies = fix(replaced('    copies: 1\n    source: 政府部门核发\n    issuer: 签发旧证的公安局', '    copies: >\n      两份\n    source: 政府部门核发\n    issuer: 签发旧证的公安局'));
+    expect(copies.output).toBe(replaced('    copies: 1\n    source: 政府部门核发\n    issuer: 签发旧证的公安局', '    copies: 2\n    source: 政府部门核发\n    issuer: 签发旧证的公安局'));
+  });
+
+  it('mark the value up to its last character', () => {
+    expect(lint(replaced('reviewed: 2026-10-01\n', 'reviewed: |-\n  2026年10月1日\n'))).toContainEqual({
+      ruleId: 'schema/format',
+      message: '「最后核验日期」(reviewed)应为 YYYY-MM-DD 格式的日期，如 2026-10-01，现在是“2026年10月1日”',
+      line: 116,
+      column: 11,
+      endLine: 117,
+      endColumn: 13,
+    });
+  });
+});

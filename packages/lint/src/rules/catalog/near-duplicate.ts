@@ -35,10 +35,10 @@ const rule: CatalogRule = {
       {
         title: '只改了标识和地点的同一份指南',
         code: EXAMPLE_GUIDE,
-        catalog: [otherGuide('copy.md', ['id: id-card-renewal', 'id: id-card-renewal-2'], ['东湖区人民路1号2楼', '东湖区人民路3号'])],
+        catalog: [otherGuide('copy.md', ['id: id-card-renewal', 'id: id-card-renewal-2'], ['东湖区人民路1号2楼', '东湖区人民路3号2楼'])],
         errors: [
           {
-            message: '这份指南和 copy.md（换领居民身份证）的文字约 82% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
+            message: '这份指南和 copy.md（换领居民身份证）的文字约 85% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
             line: 3,
             column: 8,
             endLine: 3,

@@ -39,6 +39,16 @@ export default plainRule(
         ],
         output: '---\nid: fee\n---\n\n工本费 20 元。\n',
       },
+      {
+        title: '技术写法：数字加粗或是链接时，空格要自己加',
+        code: '---\nid: fee\n---\n\n工本费**20**元，见[指南](https://example.gov.cn)3。\n',
+        options: { profile: 'technical' },
+        errors: [
+          { message: '技术写法里汉字和数字、字母之间加一个空格', line: 5, column: 4, endLine: 5, endColumn: 6 },
+          { message: '技术写法里汉字和数字、字母之间加一个空格', line: 5, column: 8, endLine: 5, endColumn: 10 },
+          { message: '技术写法里汉字和数字、字母之间加一个空格', line: 5, column: 16, endLine: 5, endColumn: 41 },
+        ],
+      },
     ],
   },
 );
