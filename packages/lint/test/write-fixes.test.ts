@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileAccessError } from '@baihua/core';
-import { lintFiles, writeFileAtomic, writeFixes, WriteSkipped } from '@baihua/lint';
+import { lintBytes, lintFiles, recommendedConfig, writeFileAtomic, writeFixes, WriteSkipped } from '@baihua/lint';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -81,5 +81,26 @@ describe('writeFileAtomic', () => {
   it('names the reason when it cannot write', () => {
     const path = join(scratch, 'no-such-dir/report.json');
     expect(() => writeFileAtomic(path, '[]')).toThrow(new FileAccessError(path, '无法写入：所在目录不存在'));
+  });
+});
+
+describe('what --fix may rewrite', () => {
+  it('offers no fix in a file that could not be read whole: text that looks like prose may be fields', () => {
+    // A blank line before `---`: the front matter is not found, and the fields read as Markdown.
+    const text = `\n${BEFORE}`;
+    const result = lintBytes('guide.md', Buffer.from(text), { config: recommendedConfig(), fix: true });
+    expect(result.output).toBeUndefined();
+    expect(result.messages.filter((message) => message.fix)).toEqual([]);
+    // The fields' colons read as Chinese prose: fixing them would break the front matter.
+    const typography = new Set(result.messages.filter((message) => message.ruleId === 'plain/typography').map((message) => message.message));
+    expect([...typography].sort()).toEqual(['中文里要用全角标点：把「,」改为「，」', '中文里要用全角标点：把「:」改为「：」']);
+  });
+
+  it('keeps a second U+FEFF at the start as text while it fixes', () => {
+    const text = `\ufeff\ufeff${BEFORE}`;
+    const result = lintBytes('guide.md', Buffer.from(text), { config: recommendedConfig(), fix: true });
+    expect(result.output).toBeUndefined(); // the second one hides the front matter: no fixes
+    const once = lintBytes('guide.md', Buffer.from(`\ufeff${BEFORE}`), { config: recommendedConfig(), fix: true });
+    expect(once.output).toBe(`\ufeff${AFTER}`);
   });
 });
