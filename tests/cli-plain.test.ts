@@ -123,7 +123,7 @@ describe('plain-language findings in a guide', () => {
   });
 
   it('shows plain-language fixes and suggestions in SARIF', () => {
-    const run = runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'sarif'], { input: '窗口会对材料进行审核。\n' });
+    const run = runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'sarif'], { input: '---\nid: x\n---\n\n窗口会对材料进行审核。\n' });
     const results = JSON.parse(run.stdout).runs[0].results as Array<{ ruleId: string; fixes?: Array<{ description: { text: string } }> }>;
     const nominalization = results.find((result) => result.ruleId === 'plain/nominalization')!;
     expect(nominalization.fixes!.map((fix) => fix.description.text)).toEqual(['自动修复']);
