@@ -6,16 +6,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+const place = (path: string, point: { line: number; column: number } | undefined) => (point ? `${path}:${point.line}:${point.column}` : path);
+
 /** One line for stderr: where and what; a stack trace only with --debug. */
 export function describeError(error: unknown, debug: boolean): string {
-  if (error instanceof ConfigError) {
-    const where = error.point ? `${error.path}:${error.point.line}:${error.point.column}` : error.path;
-    return `${where}: 配置错误：${error.message}`;
-  }
+  if (error instanceof ConfigError) return `${place(error.path, error.point)}: 配置错误：${error.message}`;
   if (error instanceof FileAccessError) {
-    const where = error.point ? `${displayPath(error.path)}:${error.point.line}:${error.point.column}` : displayPath(error.path);
     const cause = debug && error.cause instanceof Error ? `\n${error.cause.stack ?? error.cause.message}` : '';
-    return `${where}: ${error.message}${cause}`;
+    return `${place(displayPath(error.path), error.point)}: ${error.message}${cause}`;
   }
   if (error instanceof UsageError) return `baihua: ${error.message}`;
   const detail = error instanceof Error ? error.message : String(error);

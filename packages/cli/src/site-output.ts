@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { displayPath, FileAccessError, isInside, realPath, repositoryRoot } from '@baihua/core';
+import { displayPath, FileAccessError, isDynamicPattern, isInside, realPath, repositoryRoot } from '@baihua/core';
 import lockfile from 'proper-lockfile';
 import { UsageError } from './errors.js';
 
@@ -55,7 +55,7 @@ type OutputState = { kind: 'absent' } | { kind: 'empty' } | { kind: 'link'; buil
 function inputPath(pattern: string): string {
   if (existsSync(pattern)) return pattern;
   const names = pattern.split('/');
-  const wild = names.findIndex((name) => /[*?[\]{}()!]/.test(name));
+  const wild = names.findIndex((name) => isDynamicPattern(name));
   return wild < 0 ? pattern : names.slice(0, wild).join('/') || '.';
 }
 
@@ -174,30 +174,29 @@ function switchTo(place: OutputPlace, state: OutputState, id: string): boolean {
     // No symbolic links here (Windows without the privilege, some network and FAT file systems):
     // the build folder itself is renamed to `--out`, which leaves `--out` missing between the two
     // renames. The marker is checked all the same.
-    renameInto(place, state, join(place.builds, id));
+    putAtOutput(place, state, { path: join(place.builds, id), isLink: false }, id);
     return false;
   }
-  // A folder at `--out` (a build made without links, or an empty folder) cannot be replaced by a
-  // link in one rename: it goes first, and the site is missing for that moment, once.
-  const aside = state.kind === 'folder' ? moveAside(place, id) : undefined;
-  if (state.kind === 'empty') rmdirSync(place.location);
   try {
-    renameSync(link, place.location);
+    putAtOutput(place, state, { path: link, isLink: true }, id);
   } catch (error) {
     unlinkSync(link);
-    if (aside) renameSync(aside, place.location);
     throw error;
   }
   return true;
 }
 
-/** Without links: the build folder itself becomes `--out`, and what was there goes first. */
-function renameInto(place: OutputPlace, state: OutputState, folder: string): void {
-  const aside = state.kind === 'folder' ? moveAside(place, basename(folder)) : undefined;
+/**
+ * Renames `source` (the new link, or without links the build folder) to `--out`. A link there is
+ * replaced in that one rename when `source` is a link too; a folder there (a build made without
+ * links, or an empty folder) cannot be, and goes first: the site is missing for that moment.
+ */
+function putAtOutput(place: OutputPlace, state: OutputState, source: { path: string; isLink: boolean }, id: string): void {
+  const aside = state.kind === 'folder' ? moveAside(place, id) : undefined;
   if (state.kind === 'empty') rmdirSync(place.location);
-  if (state.kind === 'link') unlinkSync(place.location);
+  if (state.kind === 'link' && !source.isLink) unlinkSync(place.location);
   try {
-    renameSync(folder, place.location);
+    renameSync(source.path, place.location);
   } catch (error) {
     if (aside) renameSync(aside, place.location);
     throw error;

@@ -5,6 +5,8 @@ import { guideFormat } from './guide.js';
 import { FileAccessError } from './errors.js';
 import { isInside, projectRoots } from './paths.js';
 
+export { isDynamicPattern };
+
 const GUIDE_GLOB = '**/*.{md,markdown,yaml,yml}';
 /** Never guides: dependencies, build output, and the configuration files themselves. */
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/baihua.config.{yaml,yml}'];

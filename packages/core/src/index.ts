@@ -7,7 +7,7 @@ export { parseMarkdown, markdownRange, type ParsedMarkdown, type MarkdownProblem
 export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './guide.js';
 export { readGuideFile, readRegularFile, readBoundedStream, decodeGuide, decodeGuideRead, MAX_GUIDE_BYTES, type BoundedRead, type ReadGuide } from './read.js';
 export { ConfigError, FileAccessError } from './errors.js';
-export { findGuideFiles, DEFAULT_IGNORES } from './files.js';
+export { findGuideFiles, isDynamicPattern, DEFAULT_IGNORES } from './files.js';
 export { displayPath, insideProject, isInside, projectRoots, realPath, repositoryRoot } from './paths.js';
 export { guideSchema, guideSchemaHash, guideValidator, configSchema, configSchemaHash, configValidator, schemaDirectory, createAjv, createRuntimeAjv, type SchemaError, type SchemaValidator } from './schemas.js';
 export {

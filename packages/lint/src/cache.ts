@@ -7,14 +7,14 @@ import { today } from './rules/policy/stale.js';
 import type { GuideSummary, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
 
+/** A cache holds a few kilobytes a guide: a file over this is not a cache of Baihua's. */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+
 /**
  * The lint cache (`--cache`): results, findings included, keyed by the file's bytes, the
  * configuration that applies to it and the tool (its version and its rule data), so an unchanged
  * catalog re-lints without parsing anything or loading the segmentation dictionary.
  */
-/** A cache holds a few kilobytes a guide: a file over this is not a cache of Baihua's. */
-const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
-
 interface CacheEntry {
   key: string;
   /** absent for guides only read for the catalog rules */

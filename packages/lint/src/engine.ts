@@ -3,7 +3,9 @@ import {
   decodeGuide,
   decodeGuideRead,
   findGuideFiles,
-  insideProject,
+  isInside,
+  projectRoots,
+  realPath,
   MAX_GUIDE_BYTES,
   parseGuide,
   readGuideFile,
@@ -321,9 +323,11 @@ async function addCatalogReferences(members: CatalogMember[], cache: LintCache |
       if (!(error instanceof FileAccessError)) throw error;
       throw catalogError(`catalog 里的「${error.path}」：${error.message}`, patterns.indexOf(error.path));
     }
+    const roots = projectRoots(base);
     for (const filePath of files) {
       if (known.has(filePath) || isIgnored(filePath, config)) continue;
-      if (!insideProject(filePath, base)) throw catalogError(`catalog 找到的 ${filePath} 在项目以外：catalog 只能列出项目里的指南`);
+      const real = realPath(filePath);
+      if (!roots.some((root) => isInside(real, root))) throw catalogError(`catalog 找到的 ${filePath} 在项目以外：catalog 只能列出项目里的指南`);
       known.add(filePath);
       const bytes = readRegularFile(filePath, MAX_GUIDE_BYTES);
       const key = LintCache.key(cacheKeyBytes(bytes), config);
