@@ -5,12 +5,11 @@
  * leaves the last site whole and the next build clears its debris; two builds of one `--out` take
  * turns.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { guidesDir, repoRoot, runCli, runCliAsync, scratch, startCli } from './helpers.js';
 import { snapshotTree } from './cli-test-utils.js';
 
 const FAST = ['--targets', 'web,mobile'];
@@ -31,23 +30,6 @@ function project(): { root: string; dir: string } {
 /** The build folders Baihua keeps next to `dist`. */
 function builds(dir: string): string[] {
   return readdirSync(join(dir, '.dist.builds')).sort();
-}
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Starts the CLI without waiting for it: the child, and its outcome once it exits. */
-function start(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const finished = new Promise<Finished>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return { child, finished, stderr: () => stderr };
 }
 
 /** The files of the site a build of the example guides (web, mobile) writes, from a build elsewhere. */
@@ -178,7 +160,7 @@ describe('the switch from one build to the next', { timeout: 60_000 }, () => {
     expect(runCli(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir }).code).toBe(0);
     const site = snapshotTree(join(dir, 'dist'));
     const [first] = builds(dir);
-    const killed = start(['build', 'guides', '--out', 'dist'], dir);
+    const killed = startCli(['build', 'guides', '--out', 'dist'], { cwd: dir });
     // Watch the folder until the new build has printed its first PDF, checking the site each time.
     const printing = (): boolean => {
       const other = builds(dir).find((name) => name !== first && name !== '.lock');
@@ -241,7 +223,7 @@ describe('the switch from one build to the next', { timeout: 60_000 }, () => {
 describe('builds of one --out take turns', { timeout: 60_000 }, () => {
   it('two builds started together: both succeed, the site is whole, no debris', async () => {
     const { dir } = project();
-    const [one, two] = await Promise.all([start(['build', 'guides', '--out', 'dist', ...FAST], dir).finished, start(['build', 'guides', '--out', 'dist', ...FAST], dir).finished]);
+    const [one, two] = await Promise.all([runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir }), runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir })]);
     for (const run of [one!, two!]) {
       expect(['', WAITING]).toContain(run.stderr);
       expect(run.stdout).toBe(BUILT);
@@ -262,7 +244,7 @@ describe('builds of one --out take turns', { timeout: 60_000 }, () => {
     mkdirSync(lock);
     const refresh = setInterval(() => utimesSync(lock, new Date(), new Date()), 1000);
     try {
-      const waiting = start(['build', 'guides', '--out', 'dist', ...FAST], dir);
+      const waiting = startCli(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir });
       await expect.poll(waiting.stderr, { timeout: 60_000 }).toBe(WAITING);
       expect(snapshotTree(join(dir, 'dist'))).toEqual(site);
       expect(builds(dir)).toEqual(['.lock', first].sort());

@@ -4,11 +4,11 @@
  * are links to system files, and ids that would become paths. Each is refused with one line (or
  * one finding) and nothing is read from, or written to, outside the project.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { guidesDir, repoRoot, runCli, scratch, startCli } from './helpers.js';
 import { expectNoStackTrace, lintJson, snapshotTree, stylishOne } from './cli-test-utils.js';
 
 const GUIDE = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8');
@@ -46,7 +46,7 @@ describe('files that never end or never arrive', () => {
 
   it('a standard input that never ends is read up to the size limit and reported as too large', async () => {
     const dir = scratch();
-    const child = spawn(process.execPath, [cliPath, 'lint', '--stdin', '--stdin-filename', 'x.md'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const { child, finished } = startCli(['lint', '--stdin', '--stdin-filename', 'x.md'], { cwd: dir });
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const feed = () => {
       while (child.stdin.writable && child.stdin.write(chunk));
@@ -54,13 +54,11 @@ describe('files that never end or never arrive', () => {
     child.stdin.on('drain', feed);
     child.stdin.on('error', () => {}); // EPIPE once the reader has had enough
     feed();
-    let stdout = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(stdout).toBe(
+    const run = await finished;
+    expect(run.report).toBe(
       stylishOne('x.md', '1:1', 'error', '文件太大（超过 128 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件', 'syntax/too-large'),
     );
-    expect(code).toBe(1);
+    expect(run.code).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -35,29 +35,44 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
   return { stdout: result.stdout, report, stderr: result.stderr, code: result.status ?? -1, ms: performance.now() - started };
 }
 
+export interface StartedCli {
+  child: ChildProcessWithoutNullStreams;
+  /** the run, once the process has exited */
+  finished: Promise<CliRun>;
+  /** what it has written to stderr so far */
+  stderr(): string;
+}
+
 /**
- * Runs the built `baihua` CLI without blocking the test's event loop, for tests that answer
- * requests while it runs. `timeout` is a hang guard only.
+ * Starts the built `baihua` CLI without waiting for it, for tests that act while it runs (answer
+ * its requests, feed its standard input, kill it). `timeout` is a hang guard only.
  */
-export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<CliRun> {
+export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): StartedCli {
   const started = performance.now();
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
     timeout: options.timeout ?? 120_000,
   });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
+  const finished = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
       const report = stdout.replace(/^ {2}易读分[^\n]*\n/m, '');
       resolve({ stdout, report, stderr, code: code ?? -1, ms: performance.now() - started });
     });
   });
+  return { child, finished, stderr: () => stderr };
+}
+
+/** Runs the built `baihua` CLI without blocking the test's event loop (nothing on its standard input). */
+export function runCliAsync(args: string[], options: Parameters<typeof startCli>[1] = {}): Promise<CliRun> {
+  const run = startCli(args, options);
+  run.child.stdin.end();
+  return run.finished;
 }
 
 /** A scratch directory, optionally seeded with a copy of a directory. */
