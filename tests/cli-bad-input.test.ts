@@ -1,7 +1,8 @@
 /**
  * Files that are not guides at all: empty, binary, wrongly encoded, huge, hostile YAML, directories
- * and missing paths. Each gives exactly one finding (or one stderr line), the right exit code, fast,
- * without a stack trace, and without writing anything.
+ * and missing paths. Each gives exactly one finding (or one stderr line), the right exit code,
+ * without a stack trace, and without writing anything. How fast is measured by `pnpm bench` (bad
+ * input), not here: a test never depends on how busy the machine is; `runCli`'s timeout guards hangs.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { fixturesDir, guidesDir, runCli, scratch } from './helpers.js';
 import { expectNoStackTrace, lintJson, snapshotTree, stylishOne, type JsonResult } from './cli-test-utils.js';
 
-const FAST_MS = 2000;
 const GUIDE = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'));
 
 interface BadFile {
@@ -113,11 +113,10 @@ const cases: BadFile[] = [
 describe('bad input', () => {
   for (const bad of cases) {
     describe(bad.name, () => {
-      it('gives exactly one finding or one stderr line, the right exit code, fast, without a stack trace', () => {
+      it('gives exactly one finding or one stderr line, the right exit code, without a stack trace', () => {
         const dir = scratch();
         bad.create(dir);
         const run = runCli(['lint', bad.path], { cwd: dir });
-        expect(run.ms).toBeLessThan(FAST_MS);
         expect(run.code).toBe(bad.code);
         if (bad.stdout !== undefined) {
           expect(run.report).toBe(bad.stdout);
@@ -192,7 +191,6 @@ describe('bad input', () => {
     const dir = scratch();
     const bytes = Buffer.concat([Buffer.from('---\nid: id-card-renewal\ntitle: 换领'), Buffer.from([0xc7, 0xeb]), Buffer.from('居民身份证\n---\n')]);
     const run = runCli(['lint', '--stdin', '--stdin-filename', '户籍/gbk.md'], { cwd: dir, input: bytes });
-    expect(run.ms).toBeLessThan(FAST_MS);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.report).toBe(
@@ -204,7 +202,6 @@ describe('bad input', () => {
   it('10 MB on standard input is refused as too large', () => {
     const dir = scratch();
     const run = runCli(['lint', '--stdin', '--stdin-filename', '户籍/huge.md'], { cwd: dir, input: Buffer.alloc(TEN_MB, 0x61) });
-    expect(run.ms).toBeLessThan(FAST_MS);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     // Read only up to the limit: how much more there was is not known.
@@ -232,7 +229,6 @@ describe('deeply nested YAML (10 KB of brackets)', () => {
       const run = runCli(['lint', '-f', 'json', '户籍/deep.md'], { cwd: dir });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(1);
-      expect(run.ms).toBeLessThan(FAST_MS);
       const results = JSON.parse(run.stdout) as JsonResult[];
       expect(results[0]!.messages).toHaveLength(1);
       const [message] = results[0]!.messages;
@@ -257,7 +253,6 @@ describe('hostile Markdown bodies', () => {
     put(dir, '户籍/stars.md', `${guide}\n${'*'.repeat(8000)}深${'*'.repeat(8000)}\n`);
     const run = runCli(['lint', '户籍/stars.md'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(FAST_MS);
     expect(run.report).toBe(stylishOne('户籍/stars.md', `${lines + 1}:1`, 'error', '这里连着写了 8000 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号', 'syntax/markdown'));
   });
 
@@ -269,7 +264,6 @@ describe('hostile Markdown bodies', () => {
     const before = snapshotTree(dir);
     const run = runCli(['lint', '户籍/lists.md'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(FAST_MS);
     expect(run.report).toBe(stylishOne('户籍/lists.md', `${bodyLine}:1`, 'error', '正文太长或太复杂，0.6 秒内没有解析完。正文请控制在 50 KB 以内，并检查是不是粘贴了程序代码或数据', 'syntax/markdown'));
     expect(snapshotTree(dir)).toEqual(before);
   });

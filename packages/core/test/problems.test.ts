@@ -60,9 +60,8 @@ describe('YAML problems say where and how to fix, in Chinese', () => {
 
   it('stops an alias bomb at the first alias', () => {
     const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefg'[index]}`).join(', ')}]`), '---', ''].join('\n');
-    const started = performance.now();
+    // How fast: `pnpm bench` (bad input, alias bomb).
     expect(problems(bomb)).toEqual(['3:8-3:10 syntax/yaml 别名（*）展开的次数太多（超过 50 次），这个文件可能是恶意构造的。请直接写出内容，不要用 & 和 * 引用']);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('asks for a front matter or its closing fence', () => {
