@@ -61,9 +61,9 @@ function cliRun(args) {
   const result = spawnSync(process.execPath, [join(root, 'scripts/bench/measure-cli.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   return JSON.parse(result.stderr.trim().split('\n').at(-1));
 }
-function wall(args) {
+function wall(args, input) {
   const started = performance.now();
-  spawnSync(process.execPath, [cli, ...args], { stdio: 'ignore' });
+  spawnSync(process.execPath, [cli, ...args], { stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'], input });
   return performance.now() - started;
 }
 const cliTimes = [];
@@ -121,7 +121,11 @@ writeFileSync(join(bad, 'huge.md'), `---\nid: huge\n---\n${'很长的正文。'.
 writeFileSync(join(bad, 'bomb.md'), ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghi'[index]}`).join(', ')}]`), '---', ''].join('\n'));
 writeFileSync(join(bad, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
 writeFileSync(join(bad, 'stall.md'), texts[0] + `${'1. '.repeat(7)}办理\n`.repeat(3800));
-const badTimes = Object.fromEntries(['huge.md', 'bomb.md', 'binary.md', 'stall.md'].map((name) => [name, median([0, 1, 2].map(() => wall(['lint', join(bad, name)])))]));
+writeFileSync(join(bad, 'stars.md'), `${texts[0]}\n${'*'.repeat(8000)}深${'*'.repeat(8000)}\n`);
+writeFileSync(join(bad, 'brackets.md'), texts[0].replace(/^id: /m, `x-levels: ${'['.repeat(5000)}${']'.repeat(5000)}\nid: `));
+const badTimes = Object.fromEntries(['huge.md', 'bomb.md', 'binary.md', 'stall.md', 'stars.md', 'brackets.md'].map((name) => [name, median([0, 1, 2].map(() => wall(['lint', join(bad, name)])))]));
+const tenMegabytes = Buffer.alloc(10 * 1024 * 1024, 0x61);
+badTimes.stdin = median([0, 1, 2].map(() => wall(['lint', '--stdin', '--stdin-filename', 'x.md'], tenMegabytes)));
 
 console.log(`
 ## Lint (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
@@ -154,7 +158,7 @@ With \`--cache\`: first run ${fmt(cold)} ms; the unchanged corpus again: ${fmt(w
 
 The prose is ${fmt(plain.proseChars / 1e6, 2)} M of the ${fmt(plain.fileChars / 1e6, 2)} M characters in the files; the rest (YAML keys, links, numbers, codes, enumerations) is not read by the plain rules.
 
-Bad input, \`baihua lint FILE\` wall time (limit 2,000 ms): 10 MB file ${fmt(badTimes['huge.md'])} ms · alias bomb ${fmt(badTimes['bomb.md'])} ms · binary ${fmt(badTimes['binary.md'])} ms · 100 KB of nested lists that stall the Markdown parser ${fmt(badTimes['stall.md'])} ms.
+Bad input, \`baihua lint FILE\` wall time (limit 2,000 ms): 10 MB file ${fmt(badTimes['huge.md'])} ms · 10 MB on standard input ${fmt(badTimes.stdin)} ms · alias bomb ${fmt(badTimes['bomb.md'])} ms · binary ${fmt(badTimes['binary.md'])} ms · 100 KB of nested lists that stall the Markdown parser ${fmt(badTimes['stall.md'])} ms · 8,000 \`*\` around a word ${fmt(badTimes['stars.md'])} ms · 5,000 nested YAML brackets ${fmt(badTimes['brackets.md'])} ms.
 
 Rounds: ${rounds} interleaved in-process rounds after one warm-up each; 3 CLI runs; medians.
 `);

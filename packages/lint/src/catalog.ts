@@ -1,6 +1,6 @@
 import { displayPath, type ParsedGuide, type ResolvedConfig, type SourceRange } from '@baihua/core';
 import { findDirectives, applyDirectiveList } from './directives.js';
-import { summarize } from './results.js';
+import { byPosition, summarize } from './results.js';
 import { asFields, asList, textOf } from './guide-fields.js';
 import { encodeSignature, signature } from './minhash.js';
 import { proseWords, readableForStyle } from './plain-analysis.js';
@@ -107,7 +107,7 @@ export function runCatalogRules(members: CatalogMember[], cwd: string, only?: st
   for (const [member, diagnostics] of found) {
     const result = member.result!;
     const { kept, suppressed } = applyDirectiveList(member.summary.directives ?? [], diagnostics);
-    const messages = [...result.messages, ...kept].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    const messages = [...result.messages, ...kept].sort(byPosition);
     Object.assign(result, summarize(result.filePath, messages, [...result.suppressedMessages, ...suppressed], result.output));
   }
 }

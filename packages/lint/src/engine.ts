@@ -28,7 +28,7 @@ import { applyFixes } from './fix.js';
 import { lintInWorkers, workerCount, type Concurrency } from './parallel.js';
 import { guideReadability, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
-import { summarize } from './results.js';
+import { byPosition, summarize } from './results.js';
 import { contentDigest } from './write.js';
 import type { Diagnostic, GuideSummary, LintResult, ReportInput } from './types.js';
 
@@ -84,7 +84,7 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
     };
     rule.check({ guide, options: setting?.options ?? {}, report });
   }
-  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return diagnostics.sort(byPosition);
 }
 
 function lintGuide(guide: ParsedGuide, options: LintSourceOptions): { messages: Diagnostic[]; suppressed: Diagnostic[] } {

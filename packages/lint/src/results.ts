@@ -1,5 +1,10 @@
 import type { Diagnostic, LintResult } from './types.js';
 
+/** The order findings are listed in: by place, then by rule. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+
 /** A file's result with its counts, ESLint's shape. */
 export function summarize(filePath: string, messages: Diagnostic[], suppressed: Diagnostic[], output?: string): LintResult {
   const count = (severity: 1 | 2, fixable = false) =>

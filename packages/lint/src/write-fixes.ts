@@ -1,6 +1,6 @@
 import { FileAccessError } from '@baihua/core';
 import { configForPath, lintFile } from './engine.js';
-import { summarize } from './results.js';
+import { byPosition, summarize } from './results.js';
 import type { Diagnostic, LintResult } from './types.js';
 import { writeFileAtomic, WriteSkipped } from './write.js';
 
@@ -44,6 +44,6 @@ function notWritten(fixed: LintResult, error: FileAccessError, configFile: strin
   }
   // The catalog findings came from the other guides; they stand as they were.
   const catalog = fixed.messages.filter((message) => message.ruleId.startsWith('catalog/'));
-  const messages = [notice, ...onDisk.messages, ...catalog].sort((a, b) => a.line - b.line || a.column - b.column);
+  const messages = [notice, ...onDisk.messages, ...catalog].sort(byPosition);
   return { ...summarize(fixed.filePath, messages, onDisk.suppressedMessages), ...(onDisk.stats && { stats: onDisk.stats }) };
 }
