@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Writes packages/core/src/generated/guide.ts, the TypeScript type of a guide, from
+// schema/guide.schema.json (the first step of `pnpm build`; a test fails when the committed file
+// is stale). The schema's Chinese titles become doc comments rather than type names
+// (json-schema-to-typescript names a type after its title): types are named after their property
+// or definition. Two things are left out of the type: the `x-` extension fields, which Baihua
+// never reads (their index signature would widen every field to a union of all of them), and the
+// words beside a `$ref`, which draft-07 ignores (kept, they would make Duration1, Duration2 …).
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const schemaPath = join(root, 'schema/guide.schema.json');
+const outputPath = join(root, 'packages/core/src/generated/guide.ts');
+
+const HEADER = `// Generated from schema/guide.schema.json by scripts/generate-guide-types.mjs: do not edit.
+// Run \`node scripts/generate-guide-types.mjs\` (or \`pnpm build\`) after changing the schema.
+`;
+
+/** Every `title` moved into the doc comment: 「标识」 — the description. */
+function titlesToComments(node) {
+  if (Array.isArray(node)) return node.map(titlesToComments);
+  if (!node || typeof node !== 'object') return node;
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    // `properties` maps names to schemas: a property called `title` is a field, not a title.
+    if (key === 'patternProperties' || (key !== '$ref' && typeof node.$ref === 'string')) continue;
+    if (key === 'properties' || key === 'definitions') {
+      copy[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, titlesToComments(schema)]));
+    } else if (key !== 'title' && key !== 'examples') {
+      copy[key] = titlesToComments(value);
+    }
+  }
+  if (typeof node.title === 'string' && typeof node.$ref !== 'string') {
+    copy.description = node.description ? `${node.title}：${node.description}` : node.title;
+  }
+  return copy;
+}
+
+async function generateGuideTypes() {
+  const schema = titlesToComments(JSON.parse(await readFile(schemaPath, 'utf8')));
+  schema.title = 'Guide';
+  const body = await compile(schema, 'Guide', {
+    bannerComment: '',
+    additionalProperties: false,
+    unknownAny: true,
+    ignoreMinAndMaxItems: true,
+    style: { printWidth: 120, singleQuote: true },
+  });
+  return `${HEADER}\n${body}`;
+}
+
+// The test that the committed file is current writes elsewhere: `node scripts/generate-guide-types.mjs <file>`.
+await writeFile(process.argv[2] ?? outputPath, await generateGuideTypes());
