@@ -24,4 +24,10 @@ export {
   type Severity,
   type IgnorePatterns,
 } from './config.js';
-export { asFields, asList, asNumber, asString, textOf, valueAt, type Fields } from './fields.js';
+export type { Guide, Material, Step, Duration, Fee, Location } from './generated/guide.js';
+export { readGuideModel, textOf, type GuideModel, type GuideFields, type FieldPath, type FieldRange, type Lenient } from './model.js';
+export { halfWidthDigits } from './domain/width.js';
+export { parseChineseCount } from './domain/numbers.js';
+export { inCalendarDays, durationText, type TimeUnit } from './domain/time.js';
+export { ONLINE_LEVELS, WEB_LEVELS, OFFLINE_ONLY, type OnlineLevel } from './domain/online.js';
+export { isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';

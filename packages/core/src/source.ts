@@ -36,10 +36,6 @@ export class SourceFile {
     return point ? { line: point.line, column: point.column } : { line: 1, column: 1 };
   }
 
-  offsetAt(point: Point): number {
-    return this.#location.toOffset(point) ?? this.text.length;
-  }
-
   /** The file's text with the BOM it was read with, for writing back. */
   withBom(text: string): string {
     return this.bom ? `\ufeff${text}` : text;

@@ -1,7 +1,6 @@
-import { displayPath, type ParsedGuide, type ResolvedConfig, type SourceRange } from '@baihua/core';
+import { displayPath, readGuideModel, textOf, type FieldPath, type GuideModel, type ParsedGuide, type ResolvedConfig, type SourceRange } from '@baihua/core';
 import { findDirectives, applyDirectiveList } from './directives.js';
 import { byPosition, summarize } from './results.js';
-import { asFields, asList, textOf } from './guide-fields.js';
 import { encodeSignature, signature } from './minhash.js';
 import { proseWords, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
@@ -25,36 +24,35 @@ function placeOf(guide: ParsedGuide, range: SourceRange): Place {
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range: [range.start, range.end] };
 }
 
-/** The string at `pointer` with where it is written, if it is a non-empty string. */
-function located(guide: ParsedGuide, pointer: string, value: unknown): Located | undefined {
+/** The string at `path` with where it is written, if it is a non-empty string. */
+function located(guide: ParsedGuide, model: GuideModel, path: FieldPath, value: string | undefined): Located | undefined {
   const text = textOf(value);
-  const range = guide.yaml?.entries.get(pointer)?.range;
+  const range = model.rangeOf(path)?.value;
   return text && range ? { value: text, at: placeOf(guide, range) } : undefined;
 }
 
 /** What the catalog rules need to know of a guide, read while the guide is linted. */
 export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): GuideSummary {
-  const data = asFields(guide.data) ?? {};
-  const codes = asFields(data.codes);
+  const model = readGuideModel(guide);
+  const { fields } = model;
   const firstLine = { start: 0, end: Math.max(0, guide.file.text.search(/\r|\n|$/)) };
-  const title = located(guide, '/title', data.title);
+  const title = located(guide, model, ['title'], fields.title);
   const summary: GuideSummary = {
     filePath: guide.file.path,
     at: title?.at ?? placeOf(guide, firstLine),
-    related: asList(data.related).flatMap((value, index) => located(guide, `/related/${index}`, value) ?? []),
-    locations: asList(data.locations).flatMap((entry, index) => {
-      const location = asFields(entry);
+    related: (fields.related ?? []).flatMap((value, index) => located(guide, model, ['related', index], value) ?? []),
+    locations: (fields.locations ?? []).flatMap((location, index) => {
       const name = textOf(location?.name);
       if (!location || !name) return [];
-      const address = located(guide, `/locations/${index}/address`, location.address);
-      const phone = located(guide, `/locations/${index}/phone`, location.phone);
+      const address = located(guide, model, ['locations', index, 'address'], location.address);
+      const phone = located(guide, model, ['locations', index, 'phone'], location.phone);
       const window = textOf(location.window);
       return [{ name, ...(window && { window }), ...(address && { address }), ...(phone && { phone }) }];
     }),
   };
-  const id = located(guide, '/id', data.id);
-  const basicCode = located(guide, '/codes/basic', codes?.basic);
-  const implementationCode = located(guide, '/codes/implementation', codes?.implementation);
+  const id = located(guide, model, ['id'], fields.id);
+  const basicCode = located(guide, model, ['codes', 'basic'], fields.codes?.basic);
+  const implementationCode = located(guide, model, ['codes', 'implementation'], fields.codes?.implementation);
   if (title) summary.title = title.value;
   if (id) summary.id = id;
   if (basicCode) summary.basicCode = basicCode;

@@ -1,9 +1,7 @@
-import { escapePointerToken, guideValidator, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
+import { escapePointerToken, guideValidator, parseChineseCount, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
-import { valueAt } from './guide-fields.js';
-import { parseChineseCount } from './numbers.js';
-import { chooseBranch, containerLabel, fieldLabel, jsonType, resolveRef, schemaAt, type SchemaNode } from './schema-path.js';
+import { chooseBranch, containerLabel, fieldLabel, jsonType, resolveRef, schemaAt, valueAt, type SchemaNode } from './schema-path.js';
 import type { Fix, Suggestion } from './types.js';
 
 export type SchemaRuleId = 'schema/required' | 'schema/type' | 'schema/enum' | 'schema/format' | 'schema/range' | 'schema/unknown-key';

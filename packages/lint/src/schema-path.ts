@@ -27,6 +27,12 @@ export function resolveRef(schema: SchemaNode): SchemaNode {
   return { ...resolveRef(target), ...siblings };
 }
 
+/** The raw value at a JSON pointer, whatever its type: the schema rules report wrong-typed values. */
+export function valueAt(data: unknown, pointer: string): unknown {
+  const step = (node: unknown, key: string) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined);
+  return pointerTokens(pointer).reduce<unknown>(step, data);
+}
+
 export function jsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';

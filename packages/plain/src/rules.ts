@@ -279,7 +279,7 @@ function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
   }
   if (/[０-９Ａ-Ｚａ-ｚ]/.test(source)) {
     for (const match of source.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
-      const half = match[0].replace(/[０-９Ａ-Ｚａ-ｚ]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+      const half = match[0].normalize('NFKC'); // full-width digits and letters only, so nothing else changes
       add(match.index, match.index + match[0].length, `数字和字母用半角：把「${match[0]}」改为「${half}」`, half);
     }
   }

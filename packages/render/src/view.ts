@@ -1,4 +1,17 @@
-import { asFields, asList, guideSchema, textOf, type Fields, type ParsedGuide } from '@baihua/core';
+import {
+  durationText,
+  guideSchema,
+  OFFLINE_ONLY,
+  readGuideModel,
+  textOf,
+  type Duration,
+  type Guide,
+  type GuideFields,
+  type Lenient,
+  type Location,
+  type Material,
+  type ParsedGuide,
+} from '@baihua/core';
 import { bodyHtml } from './body.js';
 
 /**
@@ -57,10 +70,9 @@ export interface LocationView {
   tel?: string;
 }
 
-const fields = (value: unknown): Fields => asFields(value) ?? {};
-const texts = (value: unknown): string[] => asList(value).flatMap((item) => textOf(item) ?? []);
+const texts = (list: Array<string | undefined> | undefined): string[] => (list ?? []).flatMap((item) => textOf(item) ?? []);
 /** Only web addresses become links: a `javascript:` or `data:` value is dropped. */
-const webUrl = (value: unknown): string | undefined => {
+const webUrl = (value: string | undefined): string | undefined => {
   const url = textOf(value);
   return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
 };
@@ -77,26 +89,20 @@ export function telUrl(phone: string): string {
   return `tel:${phone.replace(/转/g, ',').replace(/[^0-9+,-]/g, '')}`;
 }
 
-function duration(value: unknown): string | undefined {
-  const { days, unit } = fields(value);
-  if (typeof days !== 'number' || typeof unit !== 'string') return undefined;
-  return days === 0 ? '当场办结' : `${days} 个${unit}`;
-}
-
-function legalBasis(value: unknown): string | undefined {
-  const entry = fields(value);
-  return textOf(value) ?? (textOf(entry.name) ? `${textOf(entry.name)}${textOf(entry.article) ?? ''}` : undefined);
+function legalBasis(entry: Lenient<Guide['legal_basis'][number]> | undefined): string | undefined {
+  if (typeof entry === 'string') return textOf(entry);
+  return textOf(entry?.name) ? `${textOf(entry?.name)}${textOf(entry?.article) ?? ''}` : undefined;
 }
 
 /** Fee lines for the fees section, and the amounts alone for the key facts. */
-function feeLines(value: unknown): { lines: string[]; amounts: string[]; free: boolean } {
-  const object = fields(value);
-  const items = Array.isArray(value) ? value : asList(object.items);
-  if (object.free === true && items.length === 0) return { lines: ['不收费'], amounts: ['不收费'], free: true };
+function feeLines(fees: GuideFields['fees']): { lines: string[]; amounts: string[]; free: boolean } {
+  const statement = Array.isArray(fees) ? undefined : fees;
+  const items = (Array.isArray(fees) ? fees : statement?.items) ?? [];
+  if (statement?.free === true && items.length === 0) return { lines: ['不收费'], amounts: ['不收费'], free: true };
   const lines: string[] = [];
   const amounts: string[] = [];
-  for (const item of items) {
-    const fee = fields(item);
+  for (const fee of items) {
+    if (!fee) continue;
     const name = textOf(fee.item);
     if (!name) continue;
     const amount = typeof fee.amount === 'number' ? `${fee.amount} 元${textOf(fee.unit) ? `（${textOf(fee.unit)}）` : ''}` : '金额见窗口公示';
@@ -106,13 +112,12 @@ function feeLines(value: unknown): { lines: string[]; amounts: string[]; free: b
   return { lines, amounts, free: false };
 }
 
-function materialView(value: unknown): MaterialView | undefined {
-  const material = fields(value);
-  const name = textOf(material.name);
-  if (!name) return undefined;
-  const forms = Array.isArray(material.form) ? texts(material.form) : texts([material.form]);
-  const need = textOf(material.need) ?? '必要';
-  const exempt = fields(material.exempt);
+function materialView(material: Lenient<Material> | undefined): MaterialView | undefined {
+  const name = textOf(material?.name);
+  if (!material || !name) return undefined;
+  const forms = texts(Array.isArray(material.form) ? material.form : [material.form]);
+  const need = material.need ?? '必要';
+  const { exempt } = material;
   const view: MaterialView = {
     name,
     need: need === '情形必要' && textOf(material.situation) ? `${textOf(material.situation)}时需要` : need === '容缺' ? '可以后补' : '必须提交',
@@ -121,16 +126,15 @@ function materialView(value: unknown): MaterialView | undefined {
     details: [textOf(material.requirements), textOf(material.note)].flatMap((detail) => detail ?? []),
   };
   if (typeof material.copies === 'number') view.copies = `${material.copies} 份`;
-  if (material.exempt !== undefined) view.exempt = textOf(exempt.source) ? `免提交：窗口从${textOf(exempt.source)}获取` : '免提交';
+  if (exempt) view.exempt = textOf(exempt.source) ? `免提交：窗口从${textOf(exempt.source)}获取` : '免提交';
   return view;
 }
 
-function locationView(value: unknown): LocationView | undefined {
-  const location = fields(value);
-  const name = textOf(location.name);
-  const address = textOf(location.address);
-  const hours = textOf(location.hours);
-  if (!name || !address || !hours) return undefined;
+function locationView(location: Lenient<Location> | undefined): LocationView | undefined {
+  const name = textOf(location?.name);
+  const address = textOf(location?.address);
+  const hours = textOf(location?.hours);
+  if (!location || !name || !address || !hours) return undefined;
   const view: LocationView = { name, address, hours };
   for (const key of ['window', 'transit', 'holiday'] as const) {
     const detail = textOf(location[key]);
@@ -142,20 +146,19 @@ function locationView(value: unknown): LocationView | undefined {
 }
 
 /** ISO 8601 duration of a time limit, for schema.org (`P15D`); working days are counted as days. */
-function isoDuration(value: unknown): string | undefined {
-  const { days } = fields(value);
-  return typeof days === 'number' ? `P${days}D` : undefined;
+function isoDuration(duration: Lenient<Duration> | undefined): string | undefined {
+  return duration?.days !== undefined ? `P${duration.days}D` : undefined;
 }
 
 /** schema.org GovernmentService, safe to put in a <script> element. */
-function jsonLd(data: Fields, view: Omit<GuideView, 'jsonLd'>, pageUrl: string | undefined): string {
-  const limits = fields(data.time_limit);
-  const channels: Fields[] = view.locations.map((location) => ({
+function jsonLd(fields: GuideFields, view: Omit<GuideView, 'jsonLd'>, pageUrl: string | undefined): string {
+  const limits = fields.time_limit;
+  const channels: Array<Record<string, unknown>> = view.locations.map((location) => ({
     '@type': 'ServiceChannel',
     name: location.name,
     serviceLocation: { '@type': 'Place', name: location.name, address: location.address },
     ...(location.phone && { servicePhone: { '@type': 'ContactPoint', telephone: location.phone } }),
-    ...(isoDuration(limits.promised) && { processingTime: isoDuration(limits.promised) }),
+    ...(isoDuration(limits?.promised) && { processingTime: isoDuration(limits?.promised) }),
   }));
   if (view.online?.url) channels.unshift({ '@type': 'ServiceChannel', name: view.online.level, serviceUrl: view.online.url });
   const service = {
@@ -183,16 +186,15 @@ export interface ViewOptions {
 
 /** The view of a guide that lints without fatal problems (the build checks that first). */
 export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
-  const data = fields(guide.data);
-  const online = fields(data.online);
-  const limits = fields(data.time_limit);
+  const { fields: data } = readGuideModel(guide);
+  const online = data.online;
+  const limits = data.time_limit;
   const fees = feeLines(data.fees);
-  const promised = duration(limits.promised);
-  const statutory = duration(limits.statutory);
-  const visits = typeof data.visits === 'number' ? data.visits : undefined;
-  const level = textOf(online.level);
-  const result = fields(data.result);
-  const contacts = fields(data.contacts);
+  const promised = durationText(limits?.promised);
+  const statutory = durationText(limits?.statutory);
+  const { visits } = data;
+  const level = online?.level;
+  const { result, contacts } = data;
   const view: Omit<GuideView, 'jsonLd'> = {
     id: textOf(data.id) ?? '',
     title: textOf(data.title) ?? '',
@@ -210,35 +212,35 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     ],
     conditions: texts(data.conditions),
     exclusions: texts(data.exclusions),
-    materials: asList(data.materials).flatMap((item) => materialView(item) ?? []),
-    steps: asList(data.steps).flatMap((item) => {
-      const step = fields(item);
-      const title = textOf(step.title);
-      const how = textOf(step.how);
-      if (!title || !how) return [];
+    materials: (data.materials ?? []).flatMap((item) => materialView(item) ?? []),
+    steps: (data.steps ?? []).flatMap((step) => {
+      const title = textOf(step?.title);
+      const how = textOf(step?.how);
+      if (!step || !title || !how) return [];
       return [{ title, how, ...(textOf(step.where) && { where: textOf(step.where)! }), ...(textOf(step.duration) && { duration: textOf(step.duration)! }) }];
     }),
     fees: fees.lines,
     timeLimit: [
-      ...(promised ? [`承诺时限：${promised}${textOf(fields(limits.promised).note) ? `，${textOf(fields(limits.promised).note)}` : ''}`] : []),
+      ...(promised ? [`承诺时限：${promised}${textOf(limits?.promised?.note) ? `，${textOf(limits?.promised?.note)}` : ''}`] : []),
       ...(statutory ? [`法定时限：${statutory}`] : []),
     ],
-    locations: asList(data.locations).flatMap((item) => locationView(item) ?? []),
-    contacts: [
-      ['咨询电话', contacts.consult],
-      ['投诉电话', contacts.complaint],
-    ].flatMap(([label, phone]) => (textOf(phone) ? [{ label: label as string, phone: textOf(phone)!, tel: telUrl(textOf(phone)!) }] : [])),
-    faq: asList(data.faq).flatMap((item) => {
-      const entry = fields(item);
-      return textOf(entry.question) && textOf(entry.answer) ? [{ question: textOf(entry.question)!, answer: textOf(entry.answer)! }] : [];
+    locations: (data.locations ?? []).flatMap((item) => locationView(item) ?? []),
+    contacts: (
+      [
+        ['咨询电话', contacts?.consult],
+        ['投诉电话', contacts?.complaint],
+      ] as const
+    ).flatMap(([label, phone]) => (textOf(phone) ? [{ label, phone: textOf(phone)!, tel: telUrl(textOf(phone)!) }] : [])),
+    faq: (data.faq ?? []).flatMap((entry) => {
+      return textOf(entry?.question) && textOf(entry?.answer) ? [{ question: textOf(entry?.question)!, answer: textOf(entry?.answer)! }] : [];
     }),
     related: texts(data.related).flatMap((id) => (GUIDE_ID.test(id) && options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [])),
-    legalBasis: asList(data.legal_basis).flatMap((entry) => legalBasis(entry) ?? []),
-    access: [textOf(fields(data.access).offline), textOf(fields(data.access).assisted)].flatMap((line) => line ?? []),
+    legalBasis: (data.legal_basis ?? []).flatMap((entry) => legalBasis(entry) ?? []),
+    access: [textOf(data.access?.offline), textOf(data.access?.assisted)].flatMap((line) => line ?? []),
     reviewed: textOf(data.reviewed) ?? '',
     body: guide.body ? bodyHtml(guide.body.tree) : '',
   };
-  if (level && level !== '仅线下办理') view.online = { level, ...(webUrl(online.url) && { url: webUrl(online.url)! }), ...(textOf(online.mobile) && { mobile: textOf(online.mobile)! }) };
-  if (textOf(result.name)) view.result = { name: textOf(result.name)!, delivery: texts(result.delivery).join('、'), ...(textOf(result.validity) && { validity: textOf(result.validity)! }) };
+  if (level && level !== OFFLINE_ONLY) view.online = { level, ...(webUrl(online?.url) && { url: webUrl(online?.url)! }), ...(textOf(online?.mobile) && { mobile: textOf(online?.mobile)! }) };
+  if (result && textOf(result.name)) view.result = { name: textOf(result.name)!, delivery: texts(result.delivery).join('、'), ...(textOf(result.validity) && { validity: textOf(result.validity)! }) };
   return { ...view, jsonLd: jsonLd(data, view, options.pageUrl) };
 }

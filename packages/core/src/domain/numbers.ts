@@ -1,3 +1,5 @@
+import { halfWidthDigits } from './width.js';
+
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /**
@@ -5,7 +7,7 @@ const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2,
  * 两份 → 2 + 份, 十五个工作日 → 15 + 个工作日, 3 → 3. Numbers up to 9999.
  */
 export function parseChineseCount(text: string): { value: number; rest: string } | undefined {
-  const trimmed = text.trim().replaceAll(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+  const trimmed = halfWidthDigits(text.trim());
   const arabic = /^(\d+)(.*)$/.exec(trimmed);
   if (arabic) return { value: Number(arabic[1]), rest: arabic[2]!.trim() };
   const chinese = /^([零〇一二两三四五六七八九十百千]+)(.*)$/.exec(trimmed);

@@ -1,8 +1,7 @@
-import type { SyntaxRuleId } from '@baihua/core';
+import { readGuideModel, type GuideModel, type SyntaxRuleId } from '@baihua/core';
 import type { PlainRuleId } from '@baihua/plain';
 import { plainFindings } from '../plain-analysis.js';
 import { schemaFindings, type SchemaRuleId } from '../schema-findings.js';
-import { asFields, type Fields } from '../guide-fields.js';
 import type { Rule, RuleContext, RuleExample, RuleMeta } from '../types.js';
 
 type Examples = Rule['examples'];
@@ -63,8 +62,8 @@ export function plainRule(
 }
 
 export interface PolicyContext extends RuleContext {
-  /** the guide's fields (a policy rule runs only when the YAML could be read) */
-  data: Fields;
+  /** the guide's fields and where each is written (a policy rule runs only when the YAML could be read) */
+  model: GuideModel;
 }
 
 /** A policy/* rule: a check across the guide's fields that the schema cannot express. */
@@ -73,8 +72,8 @@ export function policyRule(meta: RuleMeta, examples: Examples, check: (context: 
     meta,
     examples,
     check(context) {
-      const data = asFields(context.guide.data);
-      if (data) check({ ...context, data });
+      const model = readGuideModel(context.guide);
+      if (model.hasFields) check({ ...context, model });
     },
   };
 }

@@ -1,10 +1,13 @@
+import { halfWidthDigits, normalizePhone } from '@baihua/core';
 import { otherGuide } from '../catalog-helpers.js';
 import { EXAMPLE_GUIDE } from '../example-guide.js';
 import type { CatalogContext, CatalogRule, GuideSummary, Located } from '../../types.js';
 
-/** Spaces and full-width digits do not make two addresses or numbers different. */
-const normalize = (text: string) =>
-  text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[\s－—–]/g, (char) => (/\s/.test(char) ? '' : '-'));
+/** Spaces, dashes and full-width digits do not make two addresses different; a number is compared as dialled. */
+const NORMALIZE = {
+  address: (text: string) => halfWidthDigits(text).replace(/[\s－—–]/g, (char) => (/\s/.test(char) ? '' : '-')),
+  phone: normalizePhone,
+};
 
 interface Written {
   guide: GuideSummary;
@@ -16,7 +19,7 @@ const KINDS = { address: '地址', phone: '电话' } as const;
 function checkKind(context: CatalogContext, name: string, kind: keyof typeof KINDS, written: Written[]): void {
   const variants = new Map<string, Written[]>();
   for (const entry of written) {
-    const key = normalize(entry.value.value);
+    const key = NORMALIZE[kind](entry.value.value);
     variants.set(key, [...(variants.get(key) ?? []), entry]);
   }
   if (variants.size < 2) return;

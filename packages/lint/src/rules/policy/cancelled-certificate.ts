@@ -1,4 +1,3 @@
-import { asFields, asList, asString, rangeInString } from '../../guide-fields.js';
 import { cancelledCertificates, CERTIFICATE_SCHEMA, type CancelledCertificate } from '../../rule-data.js';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
@@ -74,16 +73,15 @@ export default policyRule(
       },
     ],
   },
-  ({ guide, data, options, report }) => {
+  ({ model, options, report }) => {
     const allowed = new Set((options.allow as string[] | undefined) ?? []);
     const extra = ((options.extra as CancelledCertificate[] | undefined) ?? []).map((entry) => ({ ...entry, match: entry.match ?? [] }));
     const certificates = [...cancelledCertificates(), ...extra].filter((certificate) => !allowed.has(certificate.name));
-    asList(data.materials).forEach((item, index) => {
-      const pointer = `/materials/${index}/name`;
-      const name = asString(asFields(item)?.name);
+    model.fields.materials?.forEach((material, index) => {
+      const name = material?.name;
       const found = name && findCertificate(name, certificates);
       if (!found) return;
-      const range = rangeInString(guide, pointer, found.start, found.end);
+      const range = model.textRange(['materials', index, 'name'], found.start, found.end);
       const { certificate } = found;
       const instead = certificate.instead ? `可以改为：${certificate.instead}` : '请改为窗口核查或由群众签书面承诺。';
       if (range) report({ message: `「${certificate.name}」已经取消，不能再让群众开具（依据：${certificate.source}）。${instead}`, range });

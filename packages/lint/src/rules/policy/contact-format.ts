@@ -1,35 +1,19 @@
-import type { ParsedGuide, SourceRange } from '@baihua/core';
-import { asFields, asList, asString, rangeInString, textOf, valueAt } from '../../guide-fields.js';
+import { halfWidthDigits, isDialable, normalizePhone, textOf, type FieldPath, type ParsedGuide, type SourceRange } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import type { Fix, ReportInput } from '../../types.js';
 import { policyRule } from '../define.js';
 
-/** 区号-号码 with an optional extension, mobile numbers, and national short numbers (12345, 95xxx, 400-…). */
-const DIALABLE = [/^0\d{2,3}-\d{7,8}(?:转\d{1,6})?$/, /^1[3-9]\d{9}$/, /^1\d{4}$/, /^9[56]\d{3,6}$/, /^[48]00-\d{3}-\d{4}$/, /^1[12][0-9]$/];
 const SEPARATORS = /[、，,；;／/]|或/;
 const DAYS = /周[一二三四五六日天]|星期[一二三四五六日天]|工作日|每天|每日|全天|节假日|双休日/;
 const TIME_RANGE = /\d{1,2}:\d{2}\s*[–-]\s*\d{1,2}:\d{2}|24\s*小时/;
 const HOUSE_NUMBER = /[0-9０-９一二三四五六七八九十百]+号/;
 
-/** The same number in the usual written form: half-width digits, hyphens, no spaces or brackets. */
-function normalizePhone(text: string): string {
-  return text
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/^[(（](0\d{2,3})[)）]\s*/, '$1-')
-    .replace(/^(0\d{2,3})\s+(?=\d)/, '$1-')
-    .replace(/[－—–‐]/g, '-')
-    .replace(/\s+/g, '');
-}
-
 /** Hours in the form the guides use: half-width colons and an en dash between times. */
 function normalizeHours(text: string): string {
-  return text
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+  return halfWidthDigits(text)
     .replace(/(\d{1,2})[：:](\d{2})/g, '$1:$2')
     .replace(/(\d{1,2}:\d{2})\s*(?:-|－|—|~|～|至|到)\s*(\d{1,2}:\d{2})/g, '$1–$2');
 }
-
-const isDialable = (phone: string, hotlines: Set<string>) => hotlines.has(phone) || DIALABLE.some((pattern) => pattern.test(phone));
 
 function replacement(guide: ParsedGuide, range: SourceRange, written: string, text: string): Fix | undefined {
   // Only where the file holds the value as read (not across an escape or a folded line).
@@ -80,10 +64,9 @@ export default policyRule(
       },
     ],
   },
-  ({ guide, data, options, report }) => {
+  ({ guide, model, options, report }) => {
     const hotlines = new Set((options.hotlines as string[] | undefined) ?? []);
-    const checkPhone = (pointer: string) => {
-      const text = asString(valueAt(data, pointer));
+    const checkPhone = (text: string | undefined, path: FieldPath) => {
       if (!text) return;
       let offset = 0;
       for (const piece of text.split(SEPARATORS)) {
@@ -92,7 +75,7 @@ export default policyRule(
         const trimmed = piece.trim();
         if (!trimmed) continue;
         const pieceStart = start + piece.indexOf(trimmed);
-        const range = rangeInString(guide, pointer, pieceStart, pieceStart + trimmed.length);
+        const range = model.textRange(path, pieceStart, pieceStart + trimmed.length);
         if (!range || isDialable(trimmed, hotlines)) continue;
         const normalized = normalizePhone(trimmed);
         const input: ReportInput = isDialable(normalized, hotlines)
@@ -101,26 +84,24 @@ export default policyRule(
         report(input);
       }
     };
-    const contacts = asFields(data.contacts);
-    checkPhone('/contacts/consult');
-    checkPhone('/contacts/complaint');
+    const { contacts } = model.fields;
+    checkPhone(contacts?.consult, ['contacts', 'consult']);
+    checkPhone(contacts?.complaint, ['contacts', 'complaint']);
     const consult = textOf(contacts?.consult);
     const complaint = textOf(contacts?.complaint);
     if (consult && complaint && normalizePhone(consult) === normalizePhone(complaint)) {
-      const range = rangeInString(guide, '/contacts/complaint', 0, asString(contacts!.complaint)!.length);
+      const range = model.textRange(['contacts', 'complaint'], 0, contacts!.complaint!.length);
       if (range) report({ message: '投诉电话和咨询电话是同一个号码：投诉要打给监督部门，请写 12345 热线或监督部门的电话', range });
     }
-    asList(data.locations).forEach((entry, index) => {
-      const location = asFields(entry);
+    model.fields.locations?.forEach((location, index) => {
       if (!location) return;
-      const pointer = `/locations/${index}`;
-      const address = asString(location.address);
+      const { address } = location;
       if (address?.trim() && !HOUSE_NUMBER.test(address)) {
-        const range = rangeInString(guide, `${pointer}/address`, 0, address.length);
+        const range = model.textRange(['locations', index, 'address'], 0, address.length);
         if (range) report({ message: `地址“${address}”没写门牌号：请写到路名和门牌号，如“某区人民路1号2楼”`, range });
       }
-      const hours = asString(location.hours);
-      const hoursRange = hours?.trim() && rangeInString(guide, `${pointer}/hours`, 0, hours.length);
+      const { hours } = location;
+      const hoursRange = hours?.trim() && model.textRange(['locations', index, 'hours'], 0, hours.length);
       if (hours && hoursRange) {
         const normalized = normalizeHours(hours);
         if (!DAYS.test(normalized) || !TIME_RANGE.test(normalized)) {
@@ -133,7 +114,7 @@ export default policyRule(
           });
         }
       }
-      checkPhone(`${pointer}/phone`);
+      checkPhone(location.phone, ['locations', index, 'phone']);
     });
   },
 );

@@ -1,9 +1,15 @@
-import { asFields, asList, keyRange, textOf, valueRange } from '../../guide-fields.js';
+import { textOf, type Fee, type FieldPath } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
 const DETAILS = { amount: '金额', basis: '收费依据' } as const;
 type Detail = keyof typeof DETAILS;
+
+/** A fee item, or one of its fields, in either form of `fees`: a list, or `{ free, items }`. */
+function feePath(inItems: boolean, index: number, key?: keyof Fee): FieldPath {
+  if (inItems) return key ? ['fees', 'items', index, key] : ['fees', 'items', index];
+  return key ? ['fees', index, key] : ['fees', index];
+}
 
 export default policyRule(
   {
@@ -47,27 +53,27 @@ export default policyRule(
       },
     ],
   },
-  ({ guide, data, options, report }) => {
+  ({ model, options, report }) => {
     const required = new Set((options.require as Detail[] | undefined) ?? (Object.keys(DETAILS) as Detail[]));
-    const fees = asFields(data.fees);
-    const itemsPointer = fees ? '/fees/items' : '/fees';
-    const items = asList(fees ? fees.items : data.fees);
-    if (fees && typeof fees.free === 'boolean') {
-      const range = valueRange(guide, '/fees/free');
-      if (fees.free && items.length && range) {
+    const { fees } = model.fields;
+    const statement = Array.isArray(fees) ? undefined : fees;
+    const items = (Array.isArray(fees) ? fees : statement?.items) ?? [];
+    if (statement?.free !== undefined) {
+      const range = model.rangeOf(['fees', 'free'])?.value;
+      if (statement.free && items.length && range) {
         report({ message: '写了免费（free: true），又列了收费项目：到底收不收费？不收费就删去 items，收费就把 free 改成 false', range });
-      } else if (!fees.free && !items.length && range) {
+      } else if (!statement.free && !items.length && range) {
         report({ message: '写了收费（free: false），但没列收费项目：请在 items 里逐项写出收费项目、金额和依据', range });
       }
     }
-    items.forEach((entry, index) => {
-      const fee = asFields(entry);
+    items.forEach((fee, index) => {
       if (!fee) return;
-      const pointer = `${itemsPointer}/${index}`;
+      const inItems = statement !== undefined;
+      // A detail of the wrong type is written all the same: the schema rules report it.
       const missing = (Object.keys(DETAILS) as Detail[]).filter(
-        (detail) => required.has(detail) && fee[detail] === undefined,
+        (detail) => required.has(detail) && !model.rangeOf(feePath(inItems, index, detail)),
       );
-      const range = valueRange(guide, `${pointer}/item`) ?? keyRange(guide, pointer);
+      const range = model.rangeOf(feePath(inItems, index, 'item'))?.value ?? model.rangeOf(feePath(inItems, index))?.key;
       if (!missing.length || !range) return;
       const name = textOf(fee.item) ? `收费项目「${textOf(fee.item)}」` : `第 ${index + 1} 个收费项目`;
       report({ message: `${name}没写${missing.map((detail) => DETAILS[detail]).join('和')}：群众要事先知道交多少钱、凭什么收，请补上`, range });

@@ -1,4 +1,4 @@
-import { asFields, asList, asString, keyRange, textOf, valueRange } from '../../guide-fields.js';
+import { textOf } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -47,36 +47,36 @@ export default policyRule(
     ],
   },
   // A detail written with the wrong type is the schema rules' to report, not missing.
-  ({ guide, data, options, report }) => {
+  ({ model, options, report }) => {
     const required = new Set((options.require as Detail[] | undefined) ?? (Object.keys(DETAILS) as Detail[]));
-    asList(data.materials).forEach((item, index) => {
-      const material = asFields(item);
+    model.fields.materials?.forEach((material, index) => {
       if (!material) return;
-      const pointer = `/materials/${index}`;
       const name = textOf(material.name) ? `材料「${textOf(material.name)}」` : `第 ${index + 1} 份材料`;
-      const exempt = asFields(material.exempt);
+      // A detail of the wrong type is written all the same: the schema rules report it.
+      const written = (key: Detail) => model.rangeOf(['materials', index, key]) !== undefined;
+      const { exempt } = material;
       if (exempt) {
-        const range = keyRange(guide, `${pointer}/exempt`);
+        const range = model.rangeOf(['materials', index, 'exempt'])?.key;
         if (!textOf(exempt.source) && range) {
           report({ message: `${name}标了免提交，但没写窗口从哪里获取：请在 exempt.source 写明共享系统或电子证照的名称`, range });
         }
         return;
       }
-      const forms = (Array.isArray(material.form) ? material.form : [material.form]).map(asString).filter((form) => form !== undefined);
+      const forms = (Array.isArray(material.form) ? material.form : [material.form]).filter((form) => form !== undefined);
       const paper = forms.some((form) => form !== '电子');
       const missing: Detail[] = [];
-      if (material.form === undefined) missing.push('form');
-      if (paper && material.copies === undefined) missing.push('copies');
-      if (material.source === undefined) missing.push('source');
+      if (!written('form')) missing.push('form');
+      if (paper && !written('copies')) missing.push('copies');
+      if (!written('source')) missing.push('source');
       const unwritten = missing.filter((detail) => required.has(detail));
-      const where = valueRange(guide, `${pointer}/name`) ?? valueRange(guide, pointer);
+      const where = model.rangeOf(['materials', index, 'name'])?.value ?? model.rangeOf(['materials', index])?.value;
       if (unwritten.length && where) {
         const list = unwritten.map((detail) => DETAILS[detail]);
         const named = list.length === 1 ? list[0] : `${list.slice(0, -1).join('、')}和${list.at(-1)}`;
         report({ message: `${name}没写${named}：群众要照着清单一次带齐，请补上`, range: where });
       }
-      const copies = keyRange(guide, `${pointer}/copies`);
-      if (forms.length && !paper && material.copies !== undefined && copies) {
+      const copies = model.rangeOf(['materials', index, 'copies'])?.key;
+      if (forms.length && !paper && copies) {
         report({ message: `${name}只要电子版，不用写份数：删去 copies，或在 form 里加上原件或复印件`, range: copies });
       }
     });

@@ -1,9 +1,6 @@
-import { asFields, asString, textOf, valueRange } from '../../guide-fields.js';
+import { textOf, WEB_LEVELS } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
-
-/** Every level of online handling except 仅线下办理 starts somewhere on the web. */
-const ONLINE_LEVELS = ['全程网办', '网上申请', '网上预审', '预约办理'];
 
 export default policyRule(
   {
@@ -14,7 +11,7 @@ export default policyRule(
     howToFix: '在 online.url 写出办理入口的完整 https:// 网址；手机上的入口写在 online.mobile。',
     options: {
       type: 'object',
-      properties: { levels: { type: 'array', items: { enum: ONLINE_LEVELS } } },
+      properties: { levels: { type: 'array', items: { enum: [...WEB_LEVELS] } } },
       additionalProperties: false,
     },
   },
@@ -36,12 +33,12 @@ export default policyRule(
       },
     ],
   },
-  ({ guide, data, options, report }) => {
-    const online = asFields(data.online);
-    const level = asString(online?.level);
-    const levels = (options.levels as string[] | undefined) ?? ONLINE_LEVELS;
-    if (!level || !levels.includes(level) || textOf(online?.url)) return;
-    const range = valueRange(guide, '/online/level');
+  ({ model, options, report }) => {
+    const online = model.fields.online;
+    const level = online?.level;
+    const levels = (options.levels as string[] | undefined) ?? WEB_LEVELS;
+    if (!level || !levels.includes(level) || textOf(online.url)) return;
+    const range = model.rangeOf(['online', 'level'])?.value;
     if (range) report({ message: `写了“${level}”，但没有写网址：请在 online.url 写出办理入口的 https:// 网址`, range });
   },
 );

@@ -1,7 +1,6 @@
 import { markdownRange, type ParsedGuide, type SourceRange } from '@baihua/core';
 import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { valueRange } from '../../guide-fields.js';
 import { placeholders } from '../../rule-data.js';
 import { fieldLabel, resolveRef, schemaAt } from '../../schema-path.js';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
@@ -90,7 +89,7 @@ export default policyRule(
       const at = (start: number, end: number) => ({ start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) });
       if (whole.has(text) || (text === '' && span.kind === 'value')) {
         const start = span.text.indexOf(text);
-        const range = text === '' ? (valueRange(guide, span.pointer) ?? at(0, 0)) : at(start, start + text.length);
+        const range = text === '' ? (guide.yaml?.entries.get(span.pointer)?.range ?? at(0, 0)) : at(start, start + text.length);
         const what = text === '' ? `${fieldLabel(guide.data, span.pointer)}是空白的` : `这里只写了“${text}”`;
         report({ message: `${what}，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项`, range });
         continue;

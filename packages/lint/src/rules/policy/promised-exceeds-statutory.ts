@@ -1,19 +1,11 @@
-import { asFields, asNumber, asString, valueRange } from '../../guide-fields.js';
+import { inCalendarDays, type Duration, type Lenient, type TimeUnit } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
-type Unit = '工作日' | '自然日';
-
-/** The stated conversion between units: a week has 5 working days in 7 calendar days. */
-const WORKING_DAYS_PER_WEEK = 5;
-const CALENDAR_DAYS_PER_WEEK = 7;
-const inCalendarDays = (days: number, unit: Unit) => (unit === '自然日' ? days : Math.ceil((days * CALENDAR_DAYS_PER_WEEK) / WORKING_DAYS_PER_WEEK));
-
-function duration(value: unknown): { days: number; unit: Unit } | undefined {
-  const fields = asFields(value);
-  const days = asNumber(fields?.days);
-  const unit = asString(fields?.unit);
-  return days !== undefined && (unit === '工作日' || unit === '自然日') ? { days, unit } : undefined;
+function duration(value: Lenient<Duration> | undefined): { days: number; unit: TimeUnit } | undefined {
+  const days = value?.days;
+  const unit = value?.unit;
+  return days !== undefined && unit !== undefined ? { days, unit } : undefined;
 }
 
 export default policyRule(
@@ -65,12 +57,12 @@ export default policyRule(
       },
     ],
   },
-  ({ guide, data, options, report }) => {
-    const limits = asFields(data.time_limit);
+  ({ model, options, report }) => {
+    const limits = model.fields.time_limit;
     const statutory = duration(limits?.statutory);
     const promised = duration(limits?.promised);
     if (!statutory || !promised) return;
-    const at = (key: 'days' | 'unit') => valueRange(guide, `/time_limit/promised/${key}`);
+    const at = (key: 'days' | 'unit') => model.rangeOf(['time_limit', 'promised', key])?.value;
     if (promised.unit !== statutory.unit && options.mixedUnits === 'same-unit') {
       const range = at('unit');
       if (range) report({ message: `承诺时限用的是${promised.unit}，法定时限用的是${statutory.unit}：请把两个时限写成同一个单位，方便群众比较`, range });

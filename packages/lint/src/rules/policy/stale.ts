@@ -1,4 +1,3 @@
-import { asString, valueRange } from '../../guide-fields.js';
 import { exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -53,10 +52,10 @@ export default policyRule(
       },
     ],
   },
-  ({ guide, data, options, report }) => {
-    const reviewed = asString(data.reviewed);
+  ({ model, options, report }) => {
+    const reviewed = model.fields.reviewed;
     const date = reviewed && parts(reviewed);
-    const range = valueRange(guide, '/reviewed');
+    const range = model.rangeOf(['reviewed'])?.value;
     if (!date || !range) return;
     const now = today();
     if (reviewed > now) {

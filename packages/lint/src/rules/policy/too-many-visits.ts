@@ -1,4 +1,4 @@
-import { asNumber, keyRange, textOf, valueRange } from '../../guide-fields.js';
+import { textOf } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -36,11 +36,11 @@ export default policyRule(
       },
     ],
   },
-  ({ guide, data, options, report }) => {
-    const visits = asNumber(data.visits);
-    const max = asNumber(options.max) ?? DEFAULT_MAX;
-    if (visits === undefined || visits <= max || textOf(data.visits_reason)) return;
-    const range = valueRange(guide, '/visits') ?? keyRange(guide, '/visits');
+  ({ model, options, report }) => {
+    const { visits } = model.fields;
+    const max = (options.max as number | undefined) ?? DEFAULT_MAX;
+    if (visits === undefined || visits <= max || textOf(model.fields.visits_reason)) return;
+    const range = model.rangeOf(['visits'])?.value;
     const limit = max === 1 ? '“最多跑一次”的 1 次' : `上限 ${max} 次`;
     const why = max === 0 ? '确实要到场' : '确实要多跑';
     if (range) report({ message: `到现场次数是 ${visits} 次，超过${limit}：能减少就减少，${why}，请在 visits_reason 里写明原因`, range });

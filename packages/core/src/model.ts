@@ -1,0 +1,145 @@
+import type { Guide } from './generated/guide.js';
+import type { ParsedGuide } from './guide.js';
+import { guideSchema } from './schemas.js';
+import type { SourceRange } from './source.js';
+import type { TextSpan } from './text-span.js';
+import { escapePointerToken } from './yaml-source.js';
+
+/**
+ * A value as a guide may hold it: every field optional (a required field can be missing or of
+ * the wrong type), every list item possibly undefined (an item of the wrong type keeps its place,
+ * so list indices stay the file's).
+ */
+export type Lenient<T> = T extends readonly (infer Item)[]
+  ? Array<Lenient<Item> | undefined>
+  : T extends object
+    ? { [Key in keyof T]?: Lenient<T[Key]> }
+    : T;
+
+/** A guide's fields as far as they have the type the schema asks for. */
+export type GuideFields = Lenient<Guide>;
+
+/**
+ * The way to a field, checked by the compiler: `['online', 'url']`, `['materials', 2, 'name']`.
+ * A field renamed in the schema makes every path to it an error.
+ */
+export type FieldPath<T = Guide> = T extends readonly (infer Item)[]
+  ? [number] | [number, ...FieldPath<Item>]
+  : T extends object
+    ? { [Key in keyof T & string]-?: [Key] | [Key, ...FieldPath<NonNullable<T[Key]>>] }[keyof T & string]
+    : never;
+
+/** Where a field is written. */
+export interface FieldRange {
+  /** the value; for a key without a value (`summary:`), the empty spot after the colon */
+  value: SourceRange;
+  /** the key of a mapping entry; for a list item, its value */
+  key: SourceRange;
+}
+
+export interface GuideModel {
+  /** the fields of the type the schema asks for; any other value is left out (the schema rules report it) */
+  fields: GuideFields;
+  /** whether the guide's YAML is a mapping of fields at all */
+  hasFields: boolean;
+  /** where a field is written, whatever its value; undefined when it is not written */
+  rangeOf(path: FieldPath): FieldRange | undefined;
+  /** the place of characters `start`–`end` of the string value at `path` */
+  textRange(path: FieldPath, start: number, end: number): SourceRange | undefined;
+}
+
+interface SchemaNode {
+  $ref?: string;
+  type?: string;
+  enum?: unknown[];
+  anyOf?: SchemaNode[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+}
+
+const definitions = (guideSchema.definitions ?? {}) as Record<string, SchemaNode>;
+const resolve = (schema: SchemaNode): SchemaNode =>
+  schema.$ref ? resolve(definitions[schema.$ref.slice('#/definitions/'.length)]!) : schema;
+
+function hasType(value: unknown, type: string | undefined): boolean {
+  switch (type) {
+    case 'object':
+      return !!value && typeof value === 'object' && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case undefined:
+      return true;
+    default:
+      return typeof value === type;
+  }
+}
+
+/**
+ * The value as far as it matches the schema's types and enums, else undefined. Every `anyOf` of
+ * the guide schema tells its branches apart by JSON type (a test checks this), so the value's
+ * type picks the branch. Keys the schema does not know are left out.
+ */
+function project(value: unknown, node: SchemaNode): unknown {
+  const schema = resolve(node);
+  if (schema.anyOf) {
+    const branch = schema.anyOf.find((candidate) => hasType(value, resolve(candidate).type));
+    return branch && project(value, branch);
+  }
+  if (!hasType(value, schema.type) || (schema.enum && !schema.enum.includes(value))) return undefined;
+  if (Array.isArray(value)) return value.map((item) => (schema.items ? project(item, schema.items) : undefined));
+  if (schema.type !== 'object') return value;
+  const fields: Record<string, unknown> = {};
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    const projected = Object.hasOwn(value as object, key) ? project((value as Record<string, unknown>)[key], property) : undefined;
+    if (projected !== undefined) fields[key] = projected;
+  }
+  return fields;
+}
+
+const pointerOf = (path: FieldPath): string =>
+  (path as Array<string | number>).map((token) => `/${escapePointerToken(String(token))}`).join('');
+
+/** The string values by pointer; of a key written twice, the first (as the YAML parser reads it). */
+function stringsByPointer(spans: TextSpan[]): Map<string, TextSpan> {
+  const byPointer = new Map<string, TextSpan>();
+  for (const span of spans) if (!byPointer.has(span.pointer)) byPointer.set(span.pointer, span);
+  return byPointer;
+}
+
+const models = new WeakMap<ParsedGuide, GuideModel>();
+
+/**
+ * The guide's fields, typed after the schema, with where each is written. Made once per parsed
+ * guide: every rule and renderer shares it.
+ */
+export function readGuideModel(guide: ParsedGuide): GuideModel {
+  let model = models.get(guide);
+  if (model) return model;
+  const hasFields = hasType(guide.data, 'object');
+  let strings: Map<string, TextSpan> | undefined;
+  model = {
+    fields: hasFields ? (project(guide.data, guideSchema as SchemaNode) as GuideFields) : {},
+    hasFields,
+    rangeOf(path) {
+      const entry = guide.yaml?.entries.get(pointerOf(path));
+      return entry && { value: entry.range, key: entry.keyRange ?? entry.range };
+    },
+    textRange(path, start, end) {
+      strings ??= stringsByPointer(guide.yaml?.strings ?? []);
+      const span = strings.get(pointerOf(path));
+      return span && { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) };
+    },
+  };
+  models.set(guide, model);
+  return model;
+}
+
+/** A non-empty string, trimmed. */
+export function textOf(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
+}
