@@ -25,7 +25,15 @@ export {
   type IgnorePatterns,
 } from './config.js';
 export type { Guide, Material, Step, Duration, Fee, Location } from './generated/guide.js';
-export { readGuideModel, textOf, type GuideModel, type GuideFields, type FieldPath, type FieldRange, type Lenient } from './model.js';
+export {
+  readGuideModel,
+  textOf,
+  type GuideModel,
+  type GuideFields,
+  type FieldPath,
+  type FieldRange,
+  type Lenient,
+} from './model.js';
 export { halfWidthDigits } from './domain/width.js';
 export { parseChineseCount } from './domain/numbers.js';
 export { inCalendarDays, durationText, type TimeUnit } from './domain/time.js';

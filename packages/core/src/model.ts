@@ -94,7 +94,8 @@ function project(value: unknown, node: SchemaNode): unknown {
   if (schema.type !== 'object') return value;
   const fields: Record<string, unknown> = {};
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
-    const projected = Object.hasOwn(value as object, key) ? project((value as Record<string, unknown>)[key], property) : undefined;
+    if (!Object.hasOwn(value as object, key)) continue;
+    const projected = project((value as Record<string, unknown>)[key], property);
     if (projected !== undefined) fields[key] = projected;
   }
   return fields;

@@ -1,4 +1,13 @@
-import { displayPath, readGuideModel, textOf, type FieldPath, type GuideModel, type ParsedGuide, type ResolvedConfig, type SourceRange } from '@baihua/core';
+import {
+  displayPath,
+  readGuideModel,
+  textOf,
+  type FieldPath,
+  type GuideModel,
+  type ParsedGuide,
+  type ResolvedConfig,
+  type SourceRange,
+} from '@baihua/core';
 import { findDirectives, applyDirectiveList } from './directives.js';
 import { byPosition, summarize } from './results.js';
 import { encodeSignature, signature } from './minhash.js';
@@ -25,7 +34,7 @@ function placeOf(guide: ParsedGuide, range: SourceRange): Place {
 }
 
 /** The string at `path` with where it is written, if it is a non-empty string. */
-function located(guide: ParsedGuide, model: GuideModel, path: FieldPath, value: string | undefined): Located | undefined {
+function located(guide: ParsedGuide, model: GuideModel, path: FieldPath, value?: string): Located | undefined {
   const text = textOf(value);
   const range = model.rangeOf(path)?.value;
   return text && range ? { value: text, at: placeOf(guide, range) } : undefined;

@@ -1,7 +1,17 @@
-import { escapePointerToken, guideValidator, parseChineseCount, type ParsedGuide, type SchemaError, type SourceRange } from '@baihua/core';
+import { escapePointerToken, guideValidator, parseChineseCount } from '@baihua/core';
+import type { ParsedGuide, SchemaError, SourceRange } from '@baihua/core';
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
-import { chooseBranch, containerLabel, fieldLabel, jsonType, resolveRef, schemaAt, valueAt, type SchemaNode } from './schema-path.js';
+import {
+  chooseBranch,
+  containerLabel,
+  fieldLabel,
+  jsonType,
+  resolveRef,
+  schemaAt,
+  valueAt,
+  type SchemaNode,
+} from './schema-path.js';
 import type { Fix, Suggestion } from './types.js';
 
 export type SchemaRuleId = 'schema/required' | 'schema/type' | 'schema/enum' | 'schema/format' | 'schema/range' | 'schema/unknown-key';

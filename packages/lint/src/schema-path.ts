@@ -29,7 +29,8 @@ export function resolveRef(schema: SchemaNode): SchemaNode {
 
 /** The raw value at a JSON pointer, whatever its type: the schema rules report wrong-typed values. */
 export function valueAt(data: unknown, pointer: string): unknown {
-  const step = (node: unknown, key: string) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined);
+  const step = (node: unknown, key: string) =>
+    node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
   return pointerTokens(pointer).reduce<unknown>(step, data);
 }
 

@@ -70,7 +70,7 @@ export interface LocationView {
   tel?: string;
 }
 
-const texts = (list: Array<string | undefined> | undefined): string[] => (list ?? []).flatMap((item) => textOf(item) ?? []);
+const texts = (list: Array<string | undefined> = []): string[] => list.flatMap((item) => textOf(item) ?? []);
 /** Only web addresses become links: a `javascript:` or `data:` value is dropped. */
 const webUrl = (value: string | undefined): string | undefined => {
   const url = textOf(value);
@@ -191,6 +191,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
   const limits = data.time_limit;
   const fees = feeLines(data.fees);
   const promised = durationText(limits?.promised);
+  const promisedNote = textOf(limits?.promised?.note);
   const statutory = durationText(limits?.statutory);
   const { visits } = data;
   const level = online?.level;
@@ -221,7 +222,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     }),
     fees: fees.lines,
     timeLimit: [
-      ...(promised ? [`承诺时限：${promised}${textOf(limits?.promised?.note) ? `，${textOf(limits?.promised?.note)}` : ''}`] : []),
+      ...(promised ? [`承诺时限：${promised}${promisedNote ? `，${promisedNote}` : ''}`] : []),
       ...(statutory ? [`法定时限：${statutory}`] : []),
     ],
     locations: (data.locations ?? []).flatMap((item) => locationView(item) ?? []),
@@ -232,7 +233,9 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
       ] as const
     ).flatMap(([label, phone]) => (textOf(phone) ? [{ label, phone: textOf(phone)!, tel: telUrl(textOf(phone)!) }] : [])),
     faq: (data.faq ?? []).flatMap((entry) => {
-      return textOf(entry?.question) && textOf(entry?.answer) ? [{ question: textOf(entry?.question)!, answer: textOf(entry?.answer)! }] : [];
+      const question = textOf(entry?.question);
+      const answer = textOf(entry?.answer);
+      return question && answer ? [{ question, answer }] : [];
     }),
     related: texts(data.related).flatMap((id) => (GUIDE_ID.test(id) && options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [])),
     legalBasis: (data.legal_basis ?? []).flatMap((entry) => legalBasis(entry) ?? []),
@@ -240,7 +243,11 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     reviewed: textOf(data.reviewed) ?? '',
     body: guide.body ? bodyHtml(guide.body.tree) : '',
   };
-  if (level && level !== OFFLINE_ONLY) view.online = { level, ...(webUrl(online?.url) && { url: webUrl(online?.url)! }), ...(textOf(online?.mobile) && { mobile: textOf(online?.mobile)! }) };
+  if (level && level !== OFFLINE_ONLY) {
+    const url = webUrl(online?.url);
+    const mobile = textOf(online?.mobile);
+    view.online = { level, ...(url && { url }), ...(mobile && { mobile }) };
+  }
   if (result && textOf(result.name)) view.result = { name: textOf(result.name)!, delivery: texts(result.delivery).join('、'), ...(textOf(result.validity) && { validity: textOf(result.validity)! }) };
   return { ...view, jsonLd: jsonLd(data, view, options.pageUrl) };
 }

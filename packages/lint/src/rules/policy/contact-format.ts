@@ -1,4 +1,5 @@
-import { halfWidthDigits, isDialable, normalizePhone, textOf, type FieldPath, type ParsedGuide, type SourceRange } from '@baihua/core';
+import { halfWidthDigits, isDialable, normalizePhone, textOf } from '@baihua/core';
+import type { FieldPath, ParsedGuide, SourceRange } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import type { Fix, ReportInput } from '../../types.js';
 import { policyRule } from '../define.js';

@@ -73,7 +73,8 @@ export default policyRule(
       const missing = (Object.keys(DETAILS) as Detail[]).filter(
         (detail) => required.has(detail) && !model.rangeOf(feePath(inItems, index, detail)),
       );
-      const range = model.rangeOf(feePath(inItems, index, 'item'))?.value ?? model.rangeOf(feePath(inItems, index))?.key;
+      const range =
+        model.rangeOf(feePath(inItems, index, 'item'))?.value ?? model.rangeOf(feePath(inItems, index))?.key;
       if (!missing.length || !range) return;
       const name = textOf(fee.item) ? `收费项目「${textOf(fee.item)}」` : `第 ${index + 1} 个收费项目`;
       report({ message: `${name}没写${missing.map((detail) => DETAILS[detail]).join('和')}：群众要事先知道交多少钱、凭什么收，请补上`, range });

@@ -62,7 +62,7 @@ export default policyRule(
         }
         return;
       }
-      const forms = (Array.isArray(material.form) ? material.form : [material.form]).filter((form) => form !== undefined);
+      const forms = [material.form].flat().filter((form) => form !== undefined);
       const paper = forms.some((form) => form !== '电子');
       const missing: Detail[] = [];
       if (!written('form')) missing.push('form');
