@@ -121,3 +121,36 @@ describe('office hours (policy/contact-format owns their format)', () => {
     ]);
   });
 });
+
+describe('phone numbers (normalised once, in @baihua/core)', () => {
+  it('one number written with a space instead of a hyphen is a format finding, not also a catalog inconsistency', () => {
+    const written = 'phone: "0000-66230000"';
+    const copy = renewal.replace('id: id-card-renewal', 'id: id-card-renewal-2').replace(written, 'phone: "0000 66230000"');
+    expect(copy).not.toBe(renewal.replace('id: id-card-renewal', 'id: id-card-renewal-2'));
+    const config = mergeLayers([
+      { path: 'test', data: { rules: { 'policy/contact-format': 'warn', 'catalog/inconsistent-contact': 'warn' }, catalog: [] }, locate: () => undefined },
+    ]);
+    const results = lintTogether(
+      [
+        { filePath: 'id-card-renewal.md', text: renewal },
+        { filePath: 'id-card-renewal-2.md', text: copy },
+      ],
+      { config },
+    );
+    expect(messages(results)).toEqual([
+      'id-card-renewal-2.md 87:13 电话“0000 66230000”要写成“0000-66230000”：手机上才能点了直接拨打',
+    ]);
+  });
+});
+
+describe('a value of the wrong type (the guide model leaves it out)', () => {
+  it('is reported once, by the schema rule, not also by the policy rule that reads the field', () => {
+    const text = renewal.replace(/visits: 1\nvisits_reason: .*\n/, 'visits: 1.5\n');
+    expect(text).not.toBe(renewal);
+    const { messages } = lintBytes('guide.md', Buffer.from(text), { config: recommendedConfig() });
+    const line = text.slice(0, text.indexOf('visits: 1.5')).split('\n').length;
+    expect(messages.filter((message) => message.line === line).map(({ ruleId, column }) => ({ ruleId, column }))).toEqual([
+      { ruleId: 'schema/type', column: 9 },
+    ]);
+  });
+});
