@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { dirname, sep } from 'node:path';
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 
-/** The JSON Schemas are the project's contracts and live at the top of the repository. */
-export const schemaDirectory = fileURLToPath(new URL('../../../schema/', import.meta.url));
+/**
+ * The JSON Schemas are the project's contracts and live at the top of the repository, as the
+ * package @baihua/schema: found by package resolution, not by a path out of this package.
+ */
+export const schemaDirectory = `${dirname(createRequire(import.meta.url).resolve('@baihua/schema/package.json'))}${sep}`;
 
 const guideSchemaText = readFileSync(`${schemaDirectory}guide.schema.json`, 'utf8');
 export const guideSchema = JSON.parse(guideSchemaText) as Record<string, unknown>;
