@@ -38,4 +38,4 @@ export { halfWidthDigits } from './domain/width.js';
 export { parseChineseCount } from './domain/numbers.js';
 export { inCalendarDays, durationText, type TimeUnit } from './domain/time.js';
 export { ONLINE_LEVELS, WEB_LEVELS, OFFLINE_ONLY, type OnlineLevel } from './domain/online.js';
-export { isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';
+export { coreDataDirectory, isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileAccessError, readRegularFile, type ResolvedConfig } from '@baihua/core';
+import { coreDataDirectory, FileAccessError, readRegularFile, schemaDirectory, type ResolvedConfig } from '@baihua/core';
 import { today } from './rules/policy/stale.js';
 import type { GuideSummary, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
@@ -37,7 +37,8 @@ function tool(): string {
     const digest = createHash('sha256');
     const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
     digest.update(version);
-    const directories = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url), new URL('../../plain/data/', import.meta.url), new URL('../../../schema/', import.meta.url)];
+    const ownData = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url), new URL('../../plain/data/', import.meta.url)];
+    const directories = [...ownData.map((url) => fileURLToPath(url)), schemaDirectory, coreDataDirectory];
     const visit = (directory: string) => {
       if (!existsSync(directory)) return;
       for (const name of readdirSync(directory).sort()) {
@@ -46,7 +47,7 @@ function tool(): string {
         else digest.update(name).update(readFileSync(path));
       }
     };
-    for (const directory of directories) visit(fileURLToPath(directory));
+    for (const directory of directories) visit(directory);
     toolFingerprint = digest.digest('hex');
   }
   return toolFingerprint;

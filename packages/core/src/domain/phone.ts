@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { createRuntimeAjv } from '../schemas.js';
 import { halfWidthDigits } from './width.js';
@@ -32,6 +33,9 @@ const FORMATS_SCHEMA = {
   },
 };
 
+/** The domain data of @baihua/core (the lint cache's key includes it). */
+export const coreDataDirectory = fileURLToPath(new URL('../../data/', import.meta.url));
+
 let formats: { list: PhoneFormat[]; patterns: RegExp[] } | undefined;
 
 /** The dialable formats, read and checked on first use. */
@@ -41,10 +45,10 @@ export function phoneFormats(): PhoneFormat[] {
 
 function loadFormats(): { list: PhoneFormat[]; patterns: RegExp[] } {
   if (formats) return formats;
-  const file = new URL('../../data/phone-numbers.yaml', import.meta.url);
+  const file = `${coreDataDirectory}phone-numbers.yaml`;
   const data = parse(readFileSync(file, 'utf8')) as unknown;
   const validate = createRuntimeAjv().compile(FORMATS_SCHEMA);
-  if (!validate(data)) throw new Error(`${file.pathname}: ${JSON.stringify(validate.errors)}`);
+  if (!validate(data)) throw new Error(`${file}: ${JSON.stringify(validate.errors)}`);
   const list = (data as { formats: PhoneFormat[] }).formats;
   formats = { list, patterns: list.map((format) => new RegExp(`^(?:${format.pattern})$`)) };
   return formats;
