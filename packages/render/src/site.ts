@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { displayPath, FileAccessError, isInside, readRegularFile, realPath, type ParsedGuide } from '@baihua/core';
+import { displayPath, FileAccessError, isInside, readGuideModel, readRegularFile, realPath, type ParsedGuide } from '@baihua/core';
 import Handlebars from 'handlebars';
 import { qrSvg } from './qr.js';
 import { searchIndex } from './search.js';
@@ -133,11 +133,12 @@ function mobileSections(view: GuideView) {
 function checkIds(guides: ParsedGuide[]): void {
   const seen = new Map<string, string>();
   for (const guide of guides) {
-    const id = (guide.data as { id?: unknown } | undefined)?.id;
-    const entry = guide.yaml?.entries.get('/id');
-    const point = entry ? guide.file.pointAt(entry.range.start) : undefined;
-    if (typeof id !== 'string' || !GUIDE_ID.test(id)) {
-      const shown = typeof id === 'string' ? `「${id}」` : '';
+    const model = readGuideModel(guide);
+    const { id } = model.fields;
+    const written = model.rangeOf(['id']);
+    const point = written ? guide.file.pointAt(written.value.start) : undefined;
+    if (id === undefined || !GUIDE_ID.test(id)) {
+      const shown = id === undefined ? '' : `「${id}」`;
       throw new FileAccessError(guide.file.path, `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`, point);
     }
     const other = seen.get(id);
@@ -152,12 +153,12 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   const templates = loadTemplates(options.templates ?? DEFAULT_TEMPLATES);
   const titles = new Map<string, string>();
   for (const guide of guides) {
-    const data = guide.data as { id?: unknown; title?: unknown };
-    if (typeof data?.id === 'string' && typeof data.title === 'string') titles.set(data.id, data.title);
+    const { id, title } = readGuideModel(guide).fields;
+    if (id !== undefined && title !== undefined) titles.set(id, title);
   }
   const webUrl = (id: string) => (options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}/web/guides/${id}.html` : undefined);
   const views = guides.map((guide) => {
-    const id = (guide.data as { id?: string }).id ?? '';
+    const id = readGuideModel(guide).fields.id ?? '';
     const pageUrl = webUrl(id);
     return guideView(guide, { titles, ...(pageUrl && { pageUrl }) });
   });

@@ -66,9 +66,9 @@ export default policyRule(
         report({ message: '写了收费（free: false），但没列收费项目：请在 items 里逐项写出收费项目、金额和依据', range });
       }
     }
+    const inItems = statement !== undefined;
     items.forEach((fee, index) => {
       if (!fee) return;
-      const inItems = statement !== undefined;
       // A detail of the wrong type is written all the same: the schema rules report it.
       const missing = (Object.keys(DETAILS) as Detail[]).filter(
         (detail) => required.has(detail) && !model.rangeOf(feePath(inItems, index, detail)),
