@@ -183,7 +183,7 @@ describe('baihua serve', () => {
     writeFileSync(config, 'root: true\nextends: [recommended]\nrules:\n  plain/no-such-rule: error\n');
     writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
     await expect.poll(() => events.length, { timeout: 10_000 }).toBe(1);
-    const problems = `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。baihua explain --list 列出所有规则`;
+    const problems = `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。运行 baihua explain 列出所有规则`;
     expect(events[0]).toBe(`event: rebuilt\ndata: ${JSON.stringify({ problems })}`);
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领居民身份证</h1>');
 
@@ -219,7 +219,7 @@ describe('baihua serve: starting', () => {
     const config = join(dir, 'guides/baihua.config.yaml');
     writeFileSync(config, 'root: true\nextends: [recommended]\nrules:\n  plain/no-such-rule: error\n');
     const run = runCli(['serve', '-p', '0'], { cwd: dir });
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。baihua explain --list 列出所有规则\n` });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。运行 baihua explain 列出所有规则\n` });
   });
 
   const unprivilegedFrom = (() => {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { escapePointerToken, parseYaml, pointerTokens, type ParsedYaml } from './yaml-source.js';
-import { configValidator } from './schemas.js';
+import { closest } from './closest.js';
+import { configSchema, configValidator, type SchemaError } from './schemas.js';
 import { ConfigError, FileAccessError } from './errors.js';
 import { insideProject, isInside, realPath } from './paths.js';
 import { readRegularFile } from './read.js';
@@ -92,30 +93,71 @@ function locator(file: SourceFile, yaml: ParsedYaml) {
   };
 }
 
+/**
+ * Checks a configuration against schema/config.schema.json, which `pnpm generate` writes from the
+ * rules: every rule id, its setting and its options. The same file completes and checks
+ * baihua.config.yaml in an editor.
+ */
 export function configFromData(path: string, data: unknown, locate: ConfigLayer['locate']): ConfigLayer {
   const validateConfig = configValidator();
   if (!validateConfig(data)) {
-    const error = validateConfig.errors![0]!;
-    const child = error.params.additionalProperty ?? error.propertyName;
-    const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
-    const what =
-      error.keyword === 'additionalProperties'
-        ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog、templates`
-        : error.instancePath.startsWith('/rules/')
-          ? `规则「${pointerTokens(error.instancePath)[1] ?? ''}」的设置应为 off、warn、error，或 [级别, {选项}]`
-          : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
-            ? `规则名「${String(error.propertyName ?? '')}」不对：应写成小写的“类别/名称”，如 schema/required`
-            : `配置项 ${error.instancePath || '（顶层）'} 不合法：${error.message ?? ''}`;
-    throw new ConfigError(what, path, locate(pointer));
+    const { message, pointer } = configProblem(data as ConfigData, validateConfig.errors!);
+    throw new ConfigError(message, path, locate(pointer));
   }
   return { path, data: data as ConfigData, locate };
+}
+
+interface ConfigProblem {
+  message: string;
+  /** where it is, as a JSON pointer into the file */
+  pointer: string;
+}
+
+function configProblem(data: ConfigData, errors: SchemaError[]): ConfigProblem {
+  const error = errors[0]!;
+  if (error.instancePath === '/rules' && error.keyword === 'additionalProperties') {
+    return ruleProblem(String(error.params.additionalProperty), data, errors);
+  }
+  if (error.instancePath.startsWith('/rules/')) return ruleProblem(pointerTokens(error.instancePath)[1] ?? '', data, errors);
+  const child = error.params.additionalProperty ?? error.propertyName;
+  const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
+  const message =
+    error.keyword === 'additionalProperties'
+      ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog、templates`
+      : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
+        ? `规则名「${String(error.propertyName ?? '')}」不对：应写成小写的“类别/名称”，如 schema/required`
+        : `配置项 ${error.instancePath || '（顶层）'} 不合法：${error.message ?? ''}`;
+  return { message, pointer };
+}
+
+const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error'] satisfies Severity[];
+
+/** What is wrong with the setting of rule `id`, in the order a user fixes it: the id, the level, the options. */
+function ruleProblem(id: string, data: ConfigData, errors: SchemaError[]): ConfigProblem {
+  const pointer = `/rules/${escapePointerToken(id)}`;
+  const ruleSchemas = (configSchema as { properties: { rules: { properties: Record<string, { not?: unknown }> } } }).properties.rules.properties;
+  const ruleSchema = ruleSchemas[id];
+  if (!ruleSchema) {
+    const guess = closest(id, Object.keys(ruleSchemas).filter((known) => !ruleSchemas[known]!.not))[0];
+    return { message: `不认识的规则「${id}」${guess ? `，是不是想写「${guess}」？` : '。运行 baihua explain 列出所有规则'}`, pointer };
+  }
+  // The schema lists the rules about files that cannot be read as `not: {}`, so that this is said.
+  if (ruleSchema.not) return { message: `规则「${id}」不能设置：文件读不出来时总是报错`, pointer };
+  const setting: unknown = data.rules![id];
+  const levelOk = SEVERITIES.includes(setting) || (Array.isArray(setting) && setting.length <= 2 && SEVERITIES.includes(setting[0]));
+  if (!levelOk) return { message: `规则「${id}」的设置应为 off、warn、error，或 [级别, {选项}]`, pointer };
+  const optionsError = errors.find((candidate) => candidate.instancePath.startsWith(`${pointer}/1`));
+  if (optionsError) {
+    const where = optionsError.instancePath.slice(`${pointer}/1`.length);
+    return { message: `规则「${id}」的选项 ${where} 不对：${optionsError.message ?? ''}`, pointer: `${pointer}/1${where}` };
+  }
+  // A valid level and options the schema did not fault: the rule takes none.
+  return { message: `规则「${id}」没有选项`, pointer: `${pointer}/1` };
 }
 
 export interface ConfigResolverOptions {
   /** presets addressed by bare name in `extends` (`recommended`) */
   builtinPresets: Record<string, ConfigData>;
-  /** checks a layer's rules (known ids, valid options); throws ConfigError */
-  checkLayer?: (layer: ConfigLayer) => void;
 }
 
 /**
@@ -163,7 +205,6 @@ export class ConfigResolver {
   #expand(layer: ConfigLayer, seen: string[]): ConfigLayer[] {
     const cached = this.#expanded.get(layer.path);
     if (cached) return cached;
-    this.#options.checkLayer?.(layer);
     const layers: ConfigLayer[] = [];
     (layer.data.extends ?? []).forEach((name, index) => {
       const pointer = `/extends/${index}`;

@@ -9,6 +9,7 @@ export { readGuideFile, readRegularFile, readBoundedStream, decodeGuide, decodeG
 export { ConfigError, FileAccessError } from './errors.js';
 export { findGuideFiles, isDynamicPattern, DEFAULT_IGNORES } from './files.js';
 export { displayPath, insideProject, isInside, projectRoots, realPath, repositoryRoot } from './paths.js';
+export { closest } from './closest.js';
 export { guideSchema, guideSchemaHash, guideValidator, configSchema, configSchemaHash, configValidator, schemaDirectory, createAjv, createRuntimeAjv, type SchemaError, type SchemaValidator } from './schemas.js';
 export {
   ConfigResolver,

@@ -1,6 +1,5 @@
-import { escapePointerToken, guideValidator, parseChineseCount } from '@baihua/core';
+import { closest, escapePointerToken, guideValidator, parseChineseCount } from '@baihua/core';
 import type { ParsedGuide, SchemaError, SourceRange } from '@baihua/core';
-import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
 import {
   chooseBranch,
@@ -13,6 +12,9 @@ import {
   type SchemaNode,
 } from './schema-path.js';
 import type { Fix, Suggestion } from './types.js';
+
+// The catalog rules suggest near names with it too.
+export { closest };
 
 export type SchemaRuleId = 'schema/required' | 'schema/type' | 'schema/enum' | 'schema/format' | 'schema/range' | 'schema/unknown-key';
 
@@ -265,18 +267,6 @@ function normalizeDate(text: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Candidates a typo or a near-synonym probably meant: containment first, then edit distance. */
-export function closest(input: string, candidates: string[]): string[] {
-  const text = input.trim();
-  if (!text) return [];
-  const containing = candidates.filter((candidate) => candidate.includes(text) || text.includes(candidate));
-  if (containing.length) return containing.slice(0, 3);
-  const scored = candidates
-    .map((candidate) => ({ candidate, score: distance(text.toLowerCase(), candidate.toLowerCase()) }))
-    .filter(({ candidate, score }) => score <= Math.max(1, Math.floor(Math.max(candidate.length, text.length) / 3)))
-    .sort((a, b) => a.score - b.score);
-  return scored.slice(0, 3).map(({ candidate }) => candidate);
-}
 
 function unknownKey(guide: ParsedGuide, parentPointer: string, key: string, parentSchema: SchemaNode): SchemaFinding {
   const pointer = `${parentPointer}/${escapePointerToken(key)}`;
