@@ -1,4 +1,4 @@
-import { notices, noticesById, rules, rulesById, runExample, type Diagnostic, type Rule, type RuleExample } from '@baihua/lint';
+import { installedRuleDocs, notices, noticesById, rules, rulesById, runExample, type Diagnostic, type Rule, type RuleExample } from '@baihua/lint';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import { UsageError } from './errors.js';
@@ -79,7 +79,7 @@ export function explain(ruleId: string | undefined, color: boolean): string {
   const notice = noticesById.get(ruleId);
   if (notice) {
     // Not made by any text, so there are no examples to show.
-    return `${[`${c.bold(notice.id)}  ${notice.title}（不是对指南内容的检查，不能关闭）`, '', `${c.bold('为什么：')}${notice.description}`, `${c.bold('怎么改：')}${notice.howToFix}`].join('\n')}\n`;
+    return `${[`${c.bold(notice.id)}  ${notice.title}（不是对指南内容的检查，不能关闭）`, '', `${c.bold('为什么：')}${notice.description}`, `${c.bold('怎么改：')}${notice.howToFix}`, `${c.bold('说明页：')}${installedRuleDocs(notice.id).path}`].join('\n')}\n`;
   }
   const rule = rulesById.get(ruleId);
   if (!rule) {
@@ -94,6 +94,7 @@ export function explain(ruleId: string | undefined, color: boolean): string {
     '',
     `${c.bold('为什么：')}${meta.description}`,
     `${c.bold('怎么改：')}${meta.howToFix}`,
+    `${c.bold('说明页：')}${installedRuleDocs(meta.id).path}`,
     ...showExample(rule, bad, 'bad', [], c),
     ...showExample(rule, examples.valid[0]!, 'good', badLines, c),
   ];

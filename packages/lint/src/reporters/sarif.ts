@@ -1,12 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '@baihua/core';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { installedRuleDocs } from '../docs-url.js';
 import { notices } from '../notices.js';
 import { rules } from '../rules/index.js';
 import type { Diagnostic, LintResult, RuleMeta } from '../types.js';
 import type { FormatterContext } from './index.js';
-
-const HELP_URI = 'https://baihua.dev/rules/';
 
 function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
   const { id } = meta;
@@ -16,7 +15,7 @@ function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.description },
     help: { text: `${meta.description}\n\n怎么改：${meta.howToFix}`, markdown: `${meta.description}\n\n**怎么改：** ${meta.howToFix}` },
-    helpUri: `${HELP_URI}${id}`,
+    helpUri: installedRuleDocs(id).url,
     defaultConfiguration: { level: meta.severity === 'warn' ? 'warning' : 'error' },
     properties: { tags: [id.split('/')[0]!] },
   };
