@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 
 // Examples of rules that depend on the date (policy/stale) are written relative to today; the
@@ -75,7 +75,9 @@ function typeText(schema, nested = false) {
     return `{ [名称]: ${typeText(schema.additionalProperties, true)} }`;
   }
   if (schema.type === 'object' && schema.properties) {
-    const fields = Object.entries(schema.properties).map(([key, value]) => `${key}${schema.required?.includes(key) ? '' : '?'}: ${typeText(value, true)}`);
+    const fields = Object.entries(schema.properties).map(
+      ([key, value]) => `${key}${schema.required?.includes(key) ? '' : '?'}: ${typeText(value, true)}`,
+    );
     return `{ ${fields.join(', ')} }`;
   }
   if (nested) return schema.type ?? 'any';
@@ -94,10 +96,10 @@ function cell(text) {
 
 function optionsSection(meta, examples) {
   if (!meta.options) return ['## 选项', '', '没有选项。'];
-  const rows = Object.entries(meta.options.properties ?? {}).map(
-    ([name, schema]) =>
-      `| \`${name}\` | ${cell(typeText(schema))} | ${schema.default === undefined ? '—' : `\`${JSON.stringify(schema.default)}\``} | ${cell(schema.description ?? '')} |`,
-  );
+  const rows = Object.entries(meta.options.properties ?? {}).map(([name, schema]) => {
+    const defaultValue = schema.default === undefined ? '—' : `\`${JSON.stringify(schema.default)}\``;
+    return `| \`${name}\` | ${cell(typeText(schema))} | ${defaultValue} | ${cell(schema.description ?? '')} |`;
+  });
   const withOptions = examples.find((example) => example.options);
   const sample = withOptions ? withOptions.options : {};
   const level = recommended[meta.id] === 'error' ? 'error' : 'warn';
@@ -130,7 +132,9 @@ function exampleSection(rule, example, kind) {
   }
   if (kind === 'bad') {
     out.push(...findingLines(diagnostics), '');
-    if (example.output !== undefined) out.push('`--fix` 之后：', '', ...fenced(example.output, languageOf(example.filename)), '');
+    if (example.output !== undefined) {
+      out.push('`--fix` 之后：', '', ...fenced(example.output, languageOf(example.filename)), '');
+    }
   }
   return out;
 }
@@ -195,14 +199,19 @@ function indexPage() {
     lines.push(`## ${category}：${title}`, '', description, '', '| 规则 | 说明 | 推荐 | 修复 |', '| --- | --- | --- | --- |');
     for (const meta of metas) {
       const fix = meta.fixable === 'fix' ? '自动' : meta.fixable === 'suggestion' ? '建议' : '';
-      lines.push(`| [${meta.id}](${pageLink(meta.id)}) | ${cell(meta.title)} | ${recommendedLevel(meta).replace(/（.*/, '')} | ${fix} |`);
+      const level = recommendedLevel(meta).replace(/（.*/, '');
+      lines.push(`| [${meta.id}](${pageLink(meta.id)}) | ${cell(meta.title)} | ${level} | ${fix} |`);
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-const SEVERITY = { type: 'string', enum: ['off', 'warn', 'error'], description: 'off 关闭，warn 警告，error 错误（有错误时 baihua lint 退出码为 1）' };
+const SEVERITY = {
+  type: 'string',
+  enum: ['off', 'warn', 'error'],
+  description: 'off 关闭，warn 警告，error 错误（有错误时 baihua lint 退出码为 1）',
+};
 
 /** A rule's setting: a level, or [level] and, when the rule has options, [level, options]. */
 function ruleSettingSchema(meta) {
@@ -254,7 +263,8 @@ function configSchema() {
       catalog: {
         title: '指南目录',
         description:
-          '目录检查（catalog/* 规则）比较的全部指南：目录、文件或 glob，相对于本配置文件所在目录。只检查其中几份时，其余的也读入比较（标识是否重复、相关事项是否存在等），但只报告被检查的指南。不写时只比较一起检查的指南。',
+          '目录检查（catalog/* 规则）比较的全部指南：目录、文件或 glob，相对于本配置文件所在目录。' +
+          '只检查其中几份时，其余的也读入比较（标识是否重复、相关事项是否存在等），但只报告被检查的指南。不写时只比较一起检查的指南。',
         type: 'array',
         items: { type: 'string', minLength: 1, examples: ['guides'] },
         examples: [['guides']],
@@ -288,6 +298,16 @@ function filesUnder(root, directory) {
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'));
 }
 
+/** JSON is compared by value: a formatter may lay the schema out differently without changing it. */
+function sameContent(path, onDisk, generated) {
+  if (!path.endsWith('.json')) return onDisk === generated;
+  try {
+    return isDeepStrictEqual(JSON.parse(onDisk), JSON.parse(generated));
+  } catch {
+    return false;
+  }
+}
+
 /** What differs between `root` and what the generator writes now: one line per file, sorted. */
 export function staleFiles(root) {
   const files = generatedFiles();
@@ -295,7 +315,7 @@ export function staleFiles(root) {
   for (const [path, text] of files) {
     const target = join(root, path);
     if (!existsSync(target)) problems.push(`${path}：缺少`);
-    else if (readFileSync(target, 'utf8') !== text) problems.push(`${path}：内容和生成的不同`);
+    else if (!sameContent(path, readFileSync(target, 'utf8'), text)) problems.push(`${path}：内容和生成的不同`);
   }
   for (const path of filesUnder(root, 'docs/rules')) if (!files.has(path)) problems.push(`${path}：没有对应的规则`);
   return problems.sort();

@@ -118,7 +118,9 @@ function configProblem(data: ConfigData, errors: SchemaError[]): ConfigProblem {
   if (error.instancePath === '/rules' && error.keyword === 'additionalProperties') {
     return ruleProblem(String(error.params.additionalProperty), data, errors);
   }
-  if (error.instancePath.startsWith('/rules/')) return ruleProblem(pointerTokens(error.instancePath)[1] ?? '', data, errors);
+  if (error.instancePath.startsWith('/rules/')) {
+    return ruleProblem(pointerTokens(error.instancePath)[1] ?? '', data, errors);
+  }
   const child = error.params.additionalProperty ?? error.propertyName;
   const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
   const message =
@@ -135,24 +137,28 @@ const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error'] satisfies Severi
 /** What is wrong with the setting of rule `id`, in the order a user fixes it: the id, the level, the options. */
 function ruleProblem(id: string, data: ConfigData, errors: SchemaError[]): ConfigProblem {
   const pointer = `/rules/${escapePointerToken(id)}`;
-  const ruleSchemas = (configSchema as { properties: { rules: { properties: Record<string, { not?: unknown }> } } }).properties.rules.properties;
+  type RulesSchema = { properties: { rules: { properties: Record<string, { not?: unknown }> } } };
+  const ruleSchemas = (configSchema as RulesSchema).properties.rules.properties;
   const ruleSchema = ruleSchemas[id];
   if (!ruleSchema) {
     const guess = closest(id, Object.keys(ruleSchemas).filter((known) => !ruleSchemas[known]!.not))[0];
-    return { message: `不认识的规则「${id}」${guess ? `，是不是想写「${guess}」？` : '。运行 baihua explain 列出所有规则'}`, pointer };
+    const hint = guess ? `，是不是想写「${guess}」？` : '。运行 baihua explain 列出所有规则';
+    return { message: `不认识的规则「${id}」${hint}`, pointer };
   }
   // The schema lists the rules about files that cannot be read as `not: {}`, so that this is said.
   if (ruleSchema.not) return { message: `规则「${id}」不能设置：文件读不出来时总是报错`, pointer };
   const setting: unknown = data.rules![id];
-  const levelOk = SEVERITIES.includes(setting) || (Array.isArray(setting) && setting.length <= 2 && SEVERITIES.includes(setting[0]));
+  const levelOk =
+    SEVERITIES.includes(setting) || (Array.isArray(setting) && setting.length <= 2 && SEVERITIES.includes(setting[0]));
   if (!levelOk) return { message: `规则「${id}」的设置应为 off、warn、error，或 [级别, {选项}]`, pointer };
-  const optionsError = errors.find((candidate) => candidate.instancePath.startsWith(`${pointer}/1`));
+  const options = `${pointer}/1`;
+  const optionsError = errors.find(({ instancePath: at }) => at === options || at.startsWith(`${options}/`));
   if (optionsError) {
-    const where = optionsError.instancePath.slice(`${pointer}/1`.length);
-    return { message: `规则「${id}」的选项 ${where} 不对：${optionsError.message ?? ''}`, pointer: `${pointer}/1${where}` };
+    const where = optionsError.instancePath.slice(options.length);
+    return { message: `规则「${id}」的选项 ${where} 不对：${optionsError.message ?? ''}`, pointer: `${options}${where}` };
   }
   // A valid level and options the schema did not fault: the rule takes none.
-  return { message: `规则「${id}」没有选项`, pointer: `${pointer}/1` };
+  return { message: `规则「${id}」没有选项`, pointer: options };
 }
 
 export interface ConfigResolverOptions {
