@@ -23,7 +23,7 @@ globalThis.Date = class extends Date {
     return DOCS_DAY;
   }
 };
-const { builtinPresets, notices, ruleDocsUrl, rules, runExample, writeFileAtomic } = await import('@baihua/lint');
+const { builtinPresets, notices, ruleDocsUrl, rules, rulesById, runExample, writeFileAtomic } = await import('@baihua/lint');
 
 const REGENERATE = 'pnpm -s build && pnpm generate';
 const GENERATED_NOTE = `由 scripts/generate-rule-docs.mjs 根据规则的 meta 和例子生成，请勿手改：改了规则后运行 ${REGENERATE}`;
@@ -226,6 +226,7 @@ function ruleSettingSchema(meta) {
 }
 
 function configSchema() {
+  const ids = rules.map((rule) => rule.meta.id);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://baihua.dev/schema/config.schema.json',
@@ -234,7 +235,9 @@ function configSchema() {
     description: 'baihua.config.yaml：规则的开关、级别和选项。离指南最近的配置文件优先，并逐级向上合并，直到遇到 root: true。',
     type: 'object',
     additionalProperties: false,
-    definitions: { severity: SEVERITY },
+    // Each rule's setting is a definition of its own, so the compiled validator checks it in a
+    // function of its own, compiled by V8 only for the rules a configuration names.
+    definitions: { severity: SEVERITY, ...Object.fromEntries(ids.map((id) => [id, ruleSettingSchema(rulesById.get(id).meta)])) },
     properties: {
       root: { title: '顶层配置', description: '为 true 时不再向上查找父目录的配置。', type: 'boolean', examples: [true] },
       extends: {
@@ -249,7 +252,7 @@ function configSchema() {
         description: '每条规则的级别：off（关闭）、warn（警告）、error（错误），或 [级别, 选项]。每条规则的说明在 docs/rules/。',
         type: 'object',
         propertyNames: { pattern: '^[a-z]+/[a-z0-9-]+$' },
-        properties: Object.fromEntries(rules.map(({ meta }) => [meta.id, ruleSettingSchema(meta)])),
+        properties: Object.fromEntries(ids.map((id) => [id, { $ref: `#/definitions/${id.replace('/', '~1')}` }])),
         additionalProperties: false,
         examples: [{ 'schema/unknown-key': 'error', 'markdown/heading-increment': 'off' }],
       },

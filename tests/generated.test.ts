@@ -84,11 +84,16 @@ describe('schema/config.schema.json', () => {
       : validate.errors!.map(({ instancePath, keyword, params }) => ({ instancePath, keyword, params }));
 
   it('lists every rule, those that cannot be set as not settable', () => {
-    type RulesSchema = { properties: { rules: { properties: Record<string, { not?: unknown }> } } };
-    const listed = (configSchema as RulesSchema).properties.rules.properties;
-    expect(Object.keys(listed)).toEqual(rules.map((rule) => rule.meta.id));
+    type RulesSchema = {
+      properties: { rules: { properties: Record<string, { $ref: string }> } };
+      definitions: Record<string, { not?: unknown }>;
+    };
+    const { properties, definitions } = configSchema as RulesSchema;
+    const listed = Object.keys(properties.rules.properties);
+    expect(listed).toEqual(rules.map((rule) => rule.meta.id));
+    expect(properties.rules.properties['plain/jargon']).toEqual({ $ref: '#/definitions/plain~1jargon' });
     const fatal = rules.filter((rule) => rule.meta.fatal).map((rule) => rule.meta.id);
-    expect(Object.keys(listed).filter((id) => listed[id]!.not)).toEqual(fatal);
+    expect(listed.filter((id) => definitions[id]!.not)).toEqual(fatal);
   });
 
   it('accepts the configurations of the repository and every option of the rule examples', () => {

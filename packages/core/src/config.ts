@@ -137,11 +137,16 @@ const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error'] satisfies Severi
 /** What is wrong with the setting of rule `id`, in the order a user fixes it: the id, the level, the options. */
 function ruleProblem(id: string, data: ConfigData, errors: SchemaError[]): ConfigProblem {
   const pointer = `/rules/${escapePointerToken(id)}`;
-  type RulesSchema = { properties: { rules: { properties: Record<string, { not?: unknown }> } } };
-  const ruleSchemas = (configSchema as RulesSchema).properties.rules.properties;
-  const ruleSchema = ruleSchemas[id];
+  type RulesSchema = {
+    properties: { rules: { properties: Record<string, unknown> } };
+    definitions: Record<string, { not?: unknown }>;
+  };
+  const { properties, definitions } = configSchema as RulesSchema;
+  const known = Object.keys(properties.rules.properties);
+  // Each rule's setting is the definition named by its id.
+  const ruleSchema = known.includes(id) ? definitions[id] : undefined;
   if (!ruleSchema) {
-    const guess = closest(id, Object.keys(ruleSchemas).filter((known) => !ruleSchemas[known]!.not))[0];
+    const guess = closest(id, known.filter((candidate) => !definitions[candidate]!.not))[0];
     const hint = guess ? `，是不是想写「${guess}」？` : '。运行 baihua explain 列出所有规则';
     return { message: `不认识的规则「${id}」${hint}`, pointer };
   }
@@ -228,7 +233,9 @@ export class ConfigResolver {
 
   #loadPreset(name: string, from: ConfigLayer, pointer: string): ConfigLayer {
     const builtin = this.#options.builtinPresets[name.replace(/^baihua:/, '')];
-    if (builtin) return configFromData(name.replace(/^baihua:/, ''), builtin, () => undefined);
+    // A built-in preset is not validated at every run (it names every rule, whose checks would all
+    // be compiled): the tests check it against the configuration schema.
+    if (builtin) return { path: name.replace(/^baihua:/, ''), data: builtin, locate: () => undefined };
     const base = layerDirectory(from);
     let resolved: string;
     try {
