@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreDataDirectory, FileAccessError, readRegularFile, schemaDirectory, type ResolvedConfig } from '@baihua/core';
+import { rules as allRules } from './rules/index.js';
 import { today } from './rules/policy/stale.js';
 import type { GuideSummary, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
@@ -55,9 +56,9 @@ function tool(): string {
 
 export function configKey(config: ResolvedConfig): string {
   const rules = [...config.rules].map(([id, rule]) => [id, rule.severity, rule.options ?? null]);
-  // Whether a guide is stale depends on the day it is linted.
-  const stale = config.rules.get('policy/stale');
-  const day = stale && stale.severity !== 'off' ? today() : null;
+  // Some findings depend on the day the guide is linted (meta.dependsOnDate).
+  const datedRuleOn = allRules.some((rule) => rule.meta.dependsOnDate && (config.rules.get(rule.meta.id)?.severity ?? 'off') !== 'off');
+  const day = datedRuleOn ? today() : null;
   return hash(JSON.stringify({ rules, ignores: config.ignores, day }));
 }
 

@@ -1,4 +1,5 @@
-export type { Diagnostic, Fix, Suggestion, LintResult, Rule, RuleMeta, RuleExample, RuleContext, ExpectedError, ReportInput, GuideRule, CatalogRule, GuideSummary } from './types.js';
+export type { Diagnostic, Fix, Suggestion, LintResult, Rule, RuleMeta, RuleExample, RuleContext, ExpectedError, ReportInput, RuleReport, MessageData, GuideRule, CatalogRule, GuideSummary } from './types.js';
+export { formatMessage } from './messages.js';
 export { rules, rulesById } from './rules/index.js';
 export { lintBytes, lintFile, lintFiles, lintTogether, lintStdin, checkGuide, configForPath, recommendedConfig, type LintFilesOptions, type LintSourceOptions } from './engine.js';
 export { applyFixes } from './fix.js';

@@ -1,11 +1,14 @@
 import type { RuleMeta } from './types.js';
 
+/** What reports show of a rule or a notice. */
+export type NoticeMeta = Pick<RuleMeta, 'id' | 'severity' | 'fatal' | 'title' | 'description' | 'howToFix'>;
+
 /**
  * Findings about what happened to a file rather than about its text. They are not rules: no
  * text makes them, so they have no examples to lint, and they cannot be configured. Reports,
  * SARIF and `baihua explain` show them like rules.
  */
-export const notices: readonly RuleMeta[] = [
+export const notices: readonly NoticeMeta[] = [
   {
     id: 'fix/not-written',
     severity: 'error',
@@ -17,4 +20,4 @@ export const notices: readonly RuleMeta[] = [
   },
 ];
 
-export const noticesById: ReadonlyMap<string, RuleMeta> = new Map(notices.map((notice) => [notice.id, notice]));
+export const noticesById: ReadonlyMap<string, NoticeMeta> = new Map(notices.map((notice) => [notice.id, notice]));

@@ -11,16 +11,55 @@ import {
   valueAt,
   type SchemaNode,
 } from './schema-path.js';
-import type { Fix, Suggestion } from './types.js';
+import type { Fix, MessageData, Suggestion } from './types.js';
 
 // The catalog rules suggest near names with it too.
 export { closest };
 
 export type SchemaRuleId = 'schema/required' | 'schema/type' | 'schema/enum' | 'schema/format' | 'schema/range' | 'schema/unknown-key';
 
+/** The schema rules' messages, by rule and id: `field` is a field's name, as `fieldLabel` gives it. */
+export const SCHEMA_MESSAGES: Record<SchemaRuleId, Record<string, string>> = {
+  'schema/required': {
+    missing: '{{owner}}缺少必填字段「{{title}}」({{key}})',
+    missingWhen: '{{owner}}缺少必填字段「{{title}}」({{key}})：{{condition}}时要写明',
+    notFilled: '必填字段{{field}}还没有填写',
+    blank: '{{field}}还没有填写',
+  },
+  'schema/type': {
+    empty: '{{field}}是空的：请填写内容，或删去这一行',
+    wrongType: '{{field}}应为{{expected}}，现在是{{actual}}',
+  },
+  'schema/enum': {
+    notAllowed: '{{field}}只能是 {{allowed}} 之一，现在是{{actual}}',
+    notAllowedDidYouMean: '{{field}}只能是 {{allowed}} 之一，现在是{{actual}}。是不是想写“{{suggestion}}”？',
+  },
+  'schema/format': {
+    date: '{{field}}应为 YYYY-MM-DD 格式的日期，如 2026-10-01，现在是{{actual}}',
+    url: '{{field}}应为完整的网址，以 https:// 开头，现在是{{actual}}',
+    pattern: '{{field}}的写法不对，现在是{{actual}}。{{description}}',
+    tooShort: '{{field}}太短：至少要写 {{limit}} 个字，现在只有 {{length}} 个字',
+    tooLong: '{{field}}太长：最多 {{limit}} 个字，现在有 {{length}} 个字。请精简，细节写到正文里',
+    other: '{{field}}不符合要求（{{problem}}）',
+  },
+  'schema/range': {
+    tooSmall: '{{field}}不能小于 {{limit}}，现在是 {{value}}',
+    tooLarge: '{{field}}不能大于 {{limit}}，现在是 {{value}}',
+    noItems: '{{field}}至少要写 {{limit}} 项，现在是空的',
+    tooFewItems: '{{field}}至少要写 {{limit}} 项，现在只有 {{count}} 项',
+    tooManyItems: '{{field}}最多 {{limit}} 项，现在有 {{count}} 项',
+    duplicateItem: '{{field}}的第 {{first}} 项和第 {{second}} 项重复了，请删去一项',
+  },
+  'schema/unknown-key': {
+    unknownDidYouMean: '{{where}}里没有「{{key}}」这个字段，是不是想写「{{suggestion}}」（{{title}}）？',
+    unknown: '{{where}}里没有「{{key}}」这个字段，请检查拼写，或删去这个字段。',
+  },
+};
+
 export interface SchemaFinding {
   ruleId: SchemaRuleId;
-  message: string;
+  messageId: string;
+  data: MessageData;
   range: SourceRange;
   fix?: Fix;
   suggestions?: Suggestion[];
@@ -130,8 +169,9 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       const property = container?.properties?.[key];
       const title = property ? resolveRef(property).title ?? key : key;
       const owner = pointer === '' ? '' : containerLabel(data, pointer);
-      const because = error.schemaPath.includes('/then/') ? conditionText(container) : '';
-      return [{ ruleId: 'schema/required', message: `${owner}缺少必填字段「${title}」(${key})${because}`, range: firstLine(guide, pointer) }];
+      const condition = error.schemaPath.includes('/then/') ? conditionText(container) : undefined;
+      const values = { owner, title, key, ...(condition && { condition }) };
+      return [{ ruleId: 'schema/required', messageId: condition ? 'missingWhen' : 'missing', data: values, range: firstLine(guide, pointer) }];
     }
     case 'type': {
       const expected = String(error.params.type).split(',');
@@ -141,24 +181,29 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
         const required = schemaAt(data, parentPointer)?.required?.includes(key) ?? false;
         return [
           required
-            ? { ruleId: 'schema/required', message: `必填字段${label()}还没有填写`, range: valueRange }
-            : { ruleId: 'schema/type', message: `${label()}是空的：请填写内容，或删去这一行`, range: valueRange },
+            ? { ruleId: 'schema/required', messageId: 'notFilled', data: { field: label() }, range: valueRange }
+            : { ruleId: 'schema/type', messageId: 'empty', data: { field: label() }, range: valueRange },
         ];
       }
       const names = [...new Set(expected.map((type) => TYPE_NAMES[type] ?? type))].join('或');
       // A list or mapping in the wrong place can span many lines: mark its first line.
       const range = value !== null && typeof value === 'object' ? firstLine(guide, pointer) : valueRange;
-      return [{ ruleId: 'schema/type', message: `${label()}应为${names}，现在是${describeValue(value)}`, range, ...typeFix(guide, pointer, expected, value) }];
+      const values = { field: label(), expected: names, actual: describeValue(value) };
+      return [{ ruleId: 'schema/type', messageId: 'wrongType', data: values, range, ...typeFix(guide, pointer, expected, value) }];
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const suggestions = closest(String(value), allowed).map((candidate) => ({
+      const candidates = closest(String(value), allowed);
+      const suggestions = candidates.map((candidate) => ({
         desc: `改为“${candidate}”`,
         fix: { range: [valueRange.start, valueRange.end] as [number, number], text: candidate },
       }));
+      const values = { field: label(), allowed: allowed.join('、'), actual: describeValue(value) };
       return [{
         ruleId: 'schema/enum',
-        message: `${label()}只能是 ${allowed.join('、')} 之一，现在是${describeValue(value)}${suggestions[0] ? `。是不是想写“${suggestions[0].desc.slice(3, -1)}”？` : ''}`,
+        ...(candidates[0] === undefined
+          ? { messageId: 'notAllowed', data: values }
+          : { messageId: 'notAllowedDidYouMean', data: { ...values, suggestion: candidates[0] } }),
         range: valueRange,
         ...(suggestions.length && { suggestions }),
       }];
@@ -169,48 +214,62 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
         const normalized = normalizeDate(String(value));
         return [{
           ruleId: 'schema/format',
-          message: `${label()}应为 YYYY-MM-DD 格式的日期，如 2026-10-01，现在是${describeValue(value)}`,
+          messageId: 'date',
+          data: { field: label(), actual: describeValue(value) },
           range: valueRange,
           ...(normalized && { fix: { range: [valueRange.start, valueRange.end], text: normalized } }),
         }];
       }
-      return [{ ruleId: 'schema/format', message: `${label()}应为完整的网址，以 https:// 开头，现在是${describeValue(value)}`, range: valueRange }];
+      return [{ ruleId: 'schema/format', messageId: 'url', data: { field: label(), actual: describeValue(value) }, range: valueRange }];
     }
     case 'pattern':
-      return [{ ruleId: 'schema/format', message: `${label()}的写法不对，现在是${describeValue(value)}。${schema.description ?? ''}`, range: valueRange }];
+      return [{
+        ruleId: 'schema/format',
+        messageId: 'pattern',
+        data: { field: label(), actual: describeValue(value), description: schema.description ?? '' },
+        range: valueRange,
+      }];
     case 'minLength': {
       const text = String(value);
-      if (!text.trim()) return [{ ruleId: 'schema/required', message: `${label()}还没有填写`, range: valueRange }];
-      return [{ ruleId: 'schema/format', message: `${label()}太短：至少要写 ${String(error.params.limit)} 个字，现在只有 ${[...text].length} 个字`, range: valueRange }];
+      if (!text.trim()) return [{ ruleId: 'schema/required', messageId: 'blank', data: { field: label() }, range: valueRange }];
+      const values = { field: label(), limit: String(error.params.limit), length: [...text].length };
+      return [{ ruleId: 'schema/format', messageId: 'tooShort', data: values, range: valueRange }];
     }
     case 'maxLength':
       return [{
         ruleId: 'schema/format',
-        message: `${label()}太长：最多 ${String(error.params.limit)} 个字，现在有 ${[...String(value)].length} 个字。请精简，细节写到正文里`,
+        messageId: 'tooLong',
+        data: { field: label(), limit: String(error.params.limit), length: [...String(value)].length },
         range: valueRange,
       }];
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
-      const word = error.keyword.includes('inimum') ? '不能小于' : '不能大于';
-      return [{ ruleId: 'schema/range', message: `${label()}${word} ${String(error.params.limit)}，现在是 ${String(value)}`, range: valueRange }];
+      const messageId = error.keyword.includes('inimum') ? 'tooSmall' : 'tooLarge';
+      const values = { field: label(), limit: String(error.params.limit), value: String(value) };
+      return [{ ruleId: 'schema/range', messageId, data: values, range: valueRange }];
     }
     case 'minItems': {
-      const limit = Number(error.params.limit);
-      return [{ ruleId: 'schema/range', message: `${label()}至少要写 ${limit} 项，现在${(value as unknown[]).length === 0 ? '是空的' : `只有 ${(value as unknown[]).length} 项`}`, range: valueRange }];
+      const count = (value as unknown[]).length;
+      const values = { field: label(), limit: Number(error.params.limit), count };
+      return [{ ruleId: 'schema/range', messageId: count === 0 ? 'noItems' : 'tooFewItems', data: values, range: valueRange }];
     }
-    case 'maxItems':
-      return [{ ruleId: 'schema/range', message: `${label()}最多 ${String(error.params.limit)} 项，现在有 ${(value as unknown[]).length} 项`, range: valueRange }];
+    case 'maxItems': {
+      const values = { field: label(), limit: String(error.params.limit), count: (value as unknown[]).length };
+      return [{ ruleId: 'schema/range', messageId: 'tooManyItems', data: values, range: valueRange }];
+    }
     case 'uniqueItems': {
       const [first, second] = [Number(error.params.i), Number(error.params.j)].sort((a, b) => a - b).map((index) => index + 1) as [number, number];
       const duplicate = entries.get(`${pointer}/${second - 1}`)?.range ?? valueRange;
-      return [{ ruleId: 'schema/range', message: `${label()}的第 ${first} 项和第 ${second} 项重复了，请删去一项`, range: duplicate }];
+      return [{ ruleId: 'schema/range', messageId: 'duplicateItem', data: { field: label(), first, second }, range: duplicate }];
     }
     case 'additionalProperties':
       return [unknownKey(guide, pointer, String(error.params.additionalProperty), schema)];
-    default:
-      return [{ ruleId: 'schema/format', message: `${label()}不符合要求（${error.message ?? error.keyword}）`, range: valueRange }];
+    default: {
+      const values = { field: label(), problem: error.message ?? error.keyword };
+      return [{ ruleId: 'schema/format', messageId: 'other', data: values, range: valueRange }];
+    }
   }
 }
 
@@ -224,14 +283,15 @@ function firstLine(guide: ParsedGuide, pointer: string): SourceRange {
   return { start, end: Math.max(end, start) };
 }
 
-function conditionText(container: SchemaNode | undefined): string {
+/** When a conditionally required key is required: 「是否必须」(need)为“情形必要”. */
+function conditionText(container: SchemaNode | undefined): string | undefined {
   const condition = (container?.if as SchemaNode | undefined)?.properties;
-  if (!condition) return '';
+  if (!condition) return undefined;
   const parts = Object.entries(condition).map(([key, rule]) => {
     const title = container?.properties?.[key] ? resolveRef(container.properties[key]!).title ?? key : key;
     return `「${title}」(${key})为“${String(rule.const)}”`;
   });
-  return `：${parts.join('、')}时要写明`;
+  return parts.join('、');
 }
 
 const MEASURE_WORDS = /^(份|张|本|次|个|元|块|项|件)?$/;
@@ -278,7 +338,11 @@ function unknownKey(guide: ParsedGuide, parentPointer: string, key: string, pare
   const names = byTitle.length ? byTitle : closest(key, properties.map(([name]) => name));
   const where = parentPointer === '' ? '指南' : containerLabel(guide.data, parentPointer);
   const suggestions = names.map((name) => ({ desc: `改为「${name}」`, fix: { range: [range.start, range.end] as [number, number], text: name } }));
-  const named = names[0] ? `是不是想写「${names[0]}」（${resolveRef(Object.fromEntries(properties)[names[0]]!).title ?? names[0]}）？` : '请检查拼写，或删去这个字段。';
-  return { ruleId: 'schema/unknown-key', message: `${where}里没有「${key}」这个字段，${named}`, range, ...(suggestions.length && { suggestions }) };
+  const suggestion = names[0];
+  const message: Pick<SchemaFinding, 'messageId' | 'data'> =
+    suggestion === undefined
+      ? { messageId: 'unknown', data: { where, key } }
+      : { messageId: 'unknownDidYouMean', data: { where, key, suggestion, title: resolveRef(Object.fromEntries(properties)[suggestion]!).title ?? suggestion } };
+  return { ruleId: 'schema/unknown-key', ...message, range, ...(suggestions.length && { suggestions }) };
 }
 

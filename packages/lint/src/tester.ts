@@ -1,6 +1,7 @@
 import { mergeLayers, type RuleSetting } from '@baihua/core';
 import { lintTogether } from './engine.js';
-import type { Diagnostic, Rule, RuleExample } from './types.js';
+import { formatMessage, unfilledPlaceholders } from './messages.js';
+import type { Diagnostic, ExpectedError, Rule, RuleExample } from './types.js';
 
 /** Lints an example with only its rule switched on, as the rule tester and `baihua explain` do. */
 export function runExample(rule: Rule, example: RuleExample, fix = false): { diagnostics: Diagnostic[]; output: string } {
@@ -14,8 +15,9 @@ export function runExample(rule: Rule, example: RuleExample, fix = false): { dia
 
 /**
  * Checks a rule against its own examples, like textlint's and ESLint's rule testers: good
- * examples report nothing, bad ones report exactly the expected findings, and fixes produce the
- * expected text, once (running --fix again changes nothing). Returns the mismatches.
+ * examples report nothing, bad ones report exactly the expected findings (message ids, with their
+ * data where given, and places), every message reads without an unfilled placeholder, and fixes
+ * produce the expected text, once (running --fix again changes nothing). Returns the mismatches.
  */
 export function verifyRuleExamples(rule: Rule): string[] {
   const failures: string[] = [];
@@ -36,12 +38,14 @@ export function verifyRuleExamples(rule: Rule): string[] {
     expected.forEach((want, index) => {
       const got = diagnostics[index]!;
       const mismatch =
-        (want.message !== undefined && want.message !== got.message) ||
+        !hasMessage(rule, want, got.message) ||
         want.line !== got.line ||
         want.column !== got.column ||
         (want.endLine !== undefined && want.endLine !== got.endLine) ||
         (want.endColumn !== undefined && want.endColumn !== got.endColumn);
       if (mismatch) failures.push(`bad example “${example.title}” finding ${index + 1}: expected ${JSON.stringify(want)}, got ${describe(got)}`);
+      const unfilled = unfilledPlaceholders(got.message);
+      if (unfilled.length) failures.push(`bad example “${example.title}” finding ${index + 1}: no data for ${unfilled.join(' ')}`);
     });
     const { output } = runExample(rule, example, true);
     const wanted = example.output ?? example.code;
@@ -51,6 +55,17 @@ export function verifyRuleExamples(rule: Rule): string[] {
     }
   }
   return failures;
+}
+
+/**
+ * Whether a message is the expected one: the expected id's template filled with the expected
+ * data, any placeholder the example gives no data for standing for any text.
+ */
+function hasMessage(rule: Rule, want: ExpectedError, message: string): boolean {
+  const template = rule.meta.messages[want.messageId];
+  if (template === undefined) return false;
+  const pieces = formatMessage(template, want.data).split(/\{\{\s*\w+\s*\}\}/).map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${pieces.join('[^]*')}$`).test(message);
 }
 
 function describe(diagnostic: Diagnostic): string {

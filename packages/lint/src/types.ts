@@ -1,4 +1,5 @@
 import type { ParsedGuide, SourceRange } from '@baihua/core';
+import type { OptionsSchema } from '@baihua/plain';
 import type { Directive } from './directives.js';
 import type { GuideReadability } from './plain-analysis.js';
 
@@ -31,6 +32,9 @@ export interface Diagnostic {
   fatal?: boolean;
 }
 
+/** Message data: the values of a message's `{{placeholders}}`. */
+export type MessageData = Record<string, string | number>;
+
 export interface RuleMeta {
   /** `category/name`, the id users write in configs and disables */
   id: string;
@@ -42,16 +46,24 @@ export interface RuleMeta {
   description: string;
   /** how to fix a finding, in Chinese */
   howToFix: string;
+  /** the rule's page, generated from this meta and the examples (`ruleDocsUrl`) */
+  docs: { url: string };
+  /** the rule's messages by id, Chinese, with `{{name}}` placeholders filled from a report's data */
+  messages: Record<string, string>;
   /** `fix`: `--fix` may apply it; `suggestion`: shown, never applied automatically */
   fixable?: 'fix' | 'suggestion';
-  /** JSON Schema of the rule's options */
-  options?: Record<string, unknown>;
+  /** JSON Schema of the rule's options; every property has its `default` */
+  options?: OptionsSchema;
   /** problems that stop a file from being read; always errors, never disabled */
   fatal?: boolean;
+  /** the findings depend on the day the guide is linted, so a cached result holds for that day only */
+  dependsOnDate?: boolean;
 }
 
+/** A finding a bad example expects: its message by id, and the message's data where it matters. */
 export interface ExpectedError {
-  message?: string;
+  messageId: string;
+  data?: MessageData;
   line: number;
   column: number;
   endLine?: number;
@@ -74,6 +86,7 @@ export interface RuleExample {
   catalog?: Array<{ filename: string; code: string }>;
 }
 
+/** A finding as the engine receives it, its message rendered (rules report a `RuleReport`). */
 export interface ReportInput {
   message: string;
   range: SourceRange;
@@ -83,6 +96,13 @@ export interface ReportInput {
   severity?: 'error' | 'warn';
 }
 
+/** What a rule reports: one of its messages by id, with the message's data (see `defineRule`). */
+export interface RuleReport extends Omit<ReportInput, 'message'> {
+  messageId: string;
+  data?: MessageData;
+}
+
+/** What the engine gives a rule: the options as configured, and a report taking rendered messages. */
 export interface RuleContext {
   guide: ParsedGuide;
   options: Record<string, unknown>;

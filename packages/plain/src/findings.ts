@@ -3,7 +3,9 @@ export interface Finding {
   rule: PlainRuleId;
   start: number;
   end: number;
-  message: string;
+  /** the message, by id in the rule's messages (`PLAIN_RULES`), and its data */
+  messageId: string;
+  data: Record<string, string | number>;
   /** plainer wordings, best first */
   suggestions: string[];
   /** when set, replacing [start, end) by `fix` is safe to apply without a person looking */

@@ -6,3 +6,5 @@ export { checkRule, defaultLexicon, type RuleOptions } from './rules.js';
 export { readability, explainReadability, band, MIN_SCORED_CHARACTERS, type Readability, type Component, type Band } from './readability.js';
 export { inProcessSegmenter, jiebaLoadOptions, tokenize, type Segmenter, type TaggedWord, type Words } from './segmenter.js';
 export { exportDictionary, patternSource, type DictionaryFormat } from './export.js';
+export { PLAIN_RULES, type PlainRuleSpec } from './specs.js';
+export { withDefaults, type OptionsSchema } from './rule-options.js';

@@ -140,7 +140,8 @@ function toFinding({ rule, reason, entry }: CompiledEntry, matched: string, star
     rule,
     start,
     end,
-    message: `「${matched}」${reason}：${advice}`,
+    messageId: 'word',
+    data: { phrase: matched, reason, advice },
     suggestions,
     ...(entry.fix && suggestions[0] !== undefined && { fix: suggestions[0] }),
   };

@@ -4,8 +4,26 @@ import { Automaton } from './aho-corasick.js';
 import { loadGlossary } from './data.js';
 import { measureUnits } from './readability.js';
 import { Lexicon } from './lexicon.js';
+import { withDefaults } from './rule-options.js';
+import { PLAIN_RULES } from './specs.js';
 
 export type RuleOptions = Record<string, unknown>;
+
+interface WordListOptions {
+  allow: string[];
+  pronoun?: '您' | '你';
+}
+interface LongSentenceOptions {
+  maxLength: number;
+  maxClauses: number;
+}
+interface JargonOptions {
+  terms: Record<string, string>;
+  ignore: string[];
+}
+interface TypographyOptions {
+  profile: 'official' | 'technical';
+}
 
 let lexicon: Lexicon | undefined;
 /** The word lists, compiled once per process. */
@@ -30,37 +48,39 @@ function lexiconFindings(doc: AnalyzedDocument, rule: PlainRuleId): Finding[] {
   return byRule.get(rule)!;
 }
 
-function allowed(options: RuleOptions): ReadonlySet<string> {
-  return new Set(Array.isArray(options.allow) ? options.allow.map(String) : []);
-}
-
-/** Findings of one rule in every text of a document (index = text index). */
+/**
+ * Findings of one rule in every text of a document (index = text index). `options` are those
+ * configured (checked against the rule's options schema); the others take the schema's defaults.
+ */
 export function checkRule(doc: AnalyzedDocument, rule: PlainRuleId, options: RuleOptions = {}): Finding[][] {
-  return doc.split(findRule(doc, rule, options));
+  return doc.split(findRule(doc, rule, withDefaults(PLAIN_RULES[rule].options, options)));
 }
 
 function findRule(doc: AnalyzedDocument, rule: PlainRuleId, options: RuleOptions): Finding[] {
   switch (rule) {
     case 'plain/long-sentence':
-      return longSentences(doc.joined, options);
+      return longSentences(doc.joined, options as unknown as LongSentenceOptions);
     case 'plain/jargon':
-      return jargon(doc.joined, options);
+      return jargon(doc.joined, options as unknown as JargonOptions);
     case 'plain/typography':
-      return typography(doc.joined, options);
+      return typography(doc.joined, options as unknown as TypographyOptions);
     default: {
-      const allow = allowed(options);
+      const { allow: allowed, pronoun } = options as unknown as WordListOptions;
+      const allow = new Set(allowed);
       let own = lexiconFindings(doc, rule);
       if (rule === 'plain/nominalization') own = [...own, ...dummyVerbs(doc)];
       if (allow.size) own = own.filter((finding) => !allow.has(doc.joined.text.slice(finding.start, finding.end)));
-      if (rule === 'plain/third-person' && options.pronoun === '你') own = own.map(toInformalYou);
+      if (rule === 'plain/third-person' && pronoun === '你') own = own.map(toInformalYou);
       return own.length > 1 ? withoutOverlaps(own) : own;
     }
   }
 }
 
 function toInformalYou(finding: Finding): Finding {
-  const suggestions = finding.suggestions.map((suggestion) => suggestion.replaceAll('您', '你'));
-  return { ...finding, suggestions, message: finding.message.replaceAll('您', '你') };
+  const informal = (text: string | number) => (typeof text === 'string' ? text.replaceAll('您', '你') : text);
+  const suggestions = finding.suggestions.map(informal) as string[];
+  const data = Object.fromEntries(Object.entries(finding.data).map(([name, value]) => [name, informal(value)]));
+  return { ...finding, suggestions, data };
 }
 
 // 进行, 予以 and 加以 are always dummy verbs and sit in the word list; 给予 is one only before a
@@ -95,7 +115,8 @@ function dummyVerbs(doc: AnalyzedDocument): Finding[] {
             rule: 'plain/nominalization',
             start: word.start,
             end: next.end,
-            message: `「${phrase}」多了一个虚化动词，直接用后面的动词更清楚：改为「${phrase.slice(word.word.length)}」`,
+            messageId: 'dummyVerb',
+            data: { phrase, verb: phrase.slice(word.word.length) },
             suggestions: [phrase.slice(word.word.length)],
           });
           break;
@@ -118,9 +139,7 @@ function countClauseMarks(text: string, start: number, end: number): number {
   return count;
 }
 
-function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
-  const maxLength = typeof options.maxLength === 'number' ? options.maxLength : 50;
-  const maxClauses = typeof options.maxClauses === 'number' ? options.maxClauses : 5;
+function longSentences(text: AnalyzedText, { maxLength, maxClauses }: LongSentenceOptions): Finding[] {
   const findings: Finding[] = [];
   const measures = measureUnits(text);
   text.units.forEach((unit, index) => {
@@ -131,15 +150,22 @@ function longSentences(text: AnalyzedText, options: RuleOptions): Finding[] {
     const marks = [...sentence.matchAll(CLAUSE_MARK)].filter((mark) => !isQuoted(text, unit.start + mark.index, unit.start + mark.index + 1));
     const clauses = marks.length + 1;
     if (length <= maxLength && clauses <= maxClauses) return;
-    const what = length > maxLength ? `有 ${length} 个字，超过 ${maxLength} 个字` : `有 ${clauses} 个分句，超过 ${maxClauses} 个`;
     // Suggest the clause break nearest the middle.
     const middle = sentence.length / 2;
     const split = [...marks].sort((a, b) => Math.abs(a.index - middle) - Math.abs(b.index - middle))[0];
     // Quote the clause that ends at the break, at most its last eight characters.
     const clauseStart = split ? Math.max(0, ...marks.filter((mark) => mark.index < split.index).map((mark) => mark.index + 1)) : 0;
-    const hint = split ? `可以在「${sentence.slice(Math.max(clauseStart, split.index - 7), split.index + 1)}」处断开，改成两句` : '请拆成两三句短句';
+    const clause = split && sentence.slice(Math.max(clauseStart, split.index - 7), split.index + 1);
+    const [messageId, data] =
+      length > maxLength ? ['tooLong', { length, maxLength }] as const : ['tooManyClauses', { clauses, maxClauses }] as const;
     const trimmedEnd = unit.start + sentence.trimEnd().length;
-    findings.push({ rule: 'plain/long-sentence', start: unit.start + (sentence.length - sentence.trimStart().length), end: trimmedEnd, message: `这句话${what}。${hint}`, suggestions: [] });
+    findings.push({
+      rule: 'plain/long-sentence',
+      start: unit.start + (sentence.length - sentence.trimStart().length),
+      end: trimmedEnd,
+      ...(clause ? { messageId: `${messageId}SplitAt`, data: { ...data, clause } } : { messageId, data }),
+      suggestions: [],
+    });
   });
   return findings;
 }
@@ -172,9 +198,9 @@ function extraAutomaton(terms: string[]): Automaton<string> {
 }
 
 /** Glossary terms at their first use in the document (the joined text), unless explained there. */
-function jargon(text: AnalyzedText, options: RuleOptions): Finding[] {
-  const extra = options.terms && typeof options.terms === 'object' ? (options.terms as Record<string, string>) : {};
-  const ignore = new Set(Array.isArray(options.ignore) ? options.ignore.map(String) : []);
+function jargon(text: AnalyzedText, options: JargonOptions): Finding[] {
+  const extra = options.terms;
+  const ignore = new Set(options.ignore);
   const glossary = loadGlossary();
   const meanings: Record<string, string> = { ...glossary, ...extra };
   // Glossary terms are words of jieba's user dictionary, so each is one word of the text.
@@ -203,7 +229,8 @@ function jargon(text: AnalyzedText, options: RuleOptions): Finding[] {
       rule: 'plain/jargon',
       start,
       end,
-      message: `「${term}」是行业术语，群众不一定懂。第一次出现时请解释，如「${term}（${meaning}）」`,
+      messageId: 'unexplained',
+      data: { term, meaning },
       suggestions: [`${term}（${meaning}）`],
     });
   }
@@ -232,15 +259,17 @@ function hanBefore(source: string, at: number): boolean {
   return previous >= 0xdc00 && previous <= 0xdfff ? hanAt(source, at - 2) : hanAt(source, at - 1);
 }
 
-function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
+function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
   const technical = options.profile === 'technical';
   const source = text.text;
   const guarded = protectedRanges(source);
   const inside = (at: number) => guarded.some(([from, to]) => at >= from && at < to) || isQuoted(text, at, at + 1);
   const findings: Finding[] = [];
-  const add = (start: number, end: number, message: string, fix: string | undefined, suggestion?: string) => {
+  type Message = [messageId: string, data?: Record<string, string>];
+  const add = (start: number, end: number, [messageId, data = {}]: Message, fix: string | undefined, suggestion?: string) => {
     if (inside(start)) return;
-    findings.push({ rule: 'plain/typography', start, end, message, suggestions: [fix ?? suggestion ?? ''].filter(Boolean), ...(fix !== undefined && { fix }) });
+    const suggestions = [fix ?? suggestion ?? ''].filter(Boolean);
+    findings.push({ rule: 'plain/typography', start, end, messageId, data, suggestions, ...(fix !== undefined && { fix }) });
   };
   // One pass over the characters for the checks that look at a character and its neighbours;
   // the rarer patterns below only run when their characters occur at all.
@@ -251,10 +280,10 @@ function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
       const before = hanBefore(source, at) || (isBlank(source.charCodeAt(at - 1)) && hanBefore(source, at - 1));
       const after = hanAt(source, at + 1) || (isBlank(source.charCodeAt(at + 1)) && hanAt(source, at + 2));
       const mark = source[at]!;
-      if (before || after) add(at, at + 1, `中文里要用全角标点：把「${mark}」改为「${FULL_WIDTH[mark]}」`, FULL_WIDTH[mark]);
+      if (before || after) add(at, at + 1, ['fullWidthPunctuation', { mark, fullWidth: FULL_WIDTH[mark]! }], FULL_WIDTH[mark]);
     } else if (technical) {
-      if (isAsciiAlnum(code) && hanBefore(source, at)) add(at, at, '技术写法里汉字和数字、字母之间加一个空格', ' ');
-      if (isAsciiAlnum(code) && hanAt(source, at + 1)) add(at + 1, at + 1, '技术写法里汉字和数字、字母之间加一个空格', ' ');
+      if (isAsciiAlnum(code) && hanBefore(source, at)) add(at, at, ['spaceInTechnical'], ' ');
+      if (isAsciiAlnum(code) && hanAt(source, at + 1)) add(at + 1, at + 1, ['spaceInTechnical'], ' ');
     } else if (code === 32 || code === 0xa0) {
       // Spaces between Chinese and letters or digits: none in the official style (周一至周五
       // 9:00 keeps its space before a time).
@@ -263,7 +292,7 @@ function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
       const right = source.charCodeAt(end);
       const beforeTime = /^\d{1,2}:\d{2}/.test(source.slice(end, end + 5));
       if ((hanBefore(source, at) && isAsciiAlnum(right) && !beforeTime) || (isAsciiAlnum(source.charCodeAt(at - 1)) && hanAt(source, end))) {
-        add(at, end, '公文写法里汉字和数字、字母之间不加空格', '');
+        add(at, end, ['noSpaceInOfficial'], '');
       }
       at = end - 1;
     }
@@ -273,36 +302,36 @@ function typography(text: AnalyzedText, options: RuleOptions): Finding[] {
       const close = match.index + match[0].length - 1;
       const chinese = new RegExp(HAN, 'u');
       if (!chinese.test(match[1]!) && !chinese.test(source[match.index - 1] ?? '') && !chinese.test(source[close + 1] ?? '')) continue;
-      add(match.index, match.index + 1, '中文里要用全角括号：把「(」改为「（」', '（');
-      add(close, close + 1, '中文里要用全角括号：把「)」改为「）」', '）');
+      add(match.index, match.index + 1, ['fullWidthBracket', { mark: '(', fullWidth: '（' }], '（');
+      add(close, close + 1, ['fullWidthBracket', { mark: ')', fullWidth: '）' }], '）');
     }
   }
   if (/[０-９Ａ-Ｚａ-ｚ]/.test(source)) {
     for (const match of source.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
       const half = match[0].normalize('NFKC'); // full-width digits and letters only, so nothing else changes
-      add(match.index, match.index + match[0].length, `数字和字母用半角：把「${match[0]}」改为「${half}」`, half);
+      add(match.index, match.index + match[0].length, ['halfWidthAlphanumeric', { written: match[0], halfWidth: half }], half);
     }
   }
   if (source.includes('：')) {
-    for (const match of source.matchAll(/(?<=\d)：(?=\d{2})/g)) add(match.index, match.index + 1, '时间里用半角冒号，如 9:00', ':');
+    for (const match of source.matchAll(/(?<=\d)：(?=\d{2})/g)) add(match.index, match.index + 1, ['timeColon'], ':');
   }
   if (source.includes('/') || source.includes('.')) {
     for (const match of source.matchAll(/(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/g)) {
       const written = `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
-      add(match.index, match.index + match[0].length, `日期写成「${written}」`, written);
+      add(match.index, match.index + match[0].length, ['date', { date: written }], written);
     }
   }
   if (/[－—–]/.test(source)) {
-    for (const match of source.matchAll(/(?<=\d{3,4})[－—–](?=\d{7,8})/g)) add(match.index, match.index + 1, '电话号码里用半角连字符「-」', '-');
+    for (const match of source.matchAll(/(?<=\d{3,4})[－—–](?=\d{7,8})/g)) add(match.index, match.index + 1, ['phoneHyphen'], '-');
   }
   if (/[￥¥块]/.test(source)) {
     for (const match of source.matchAll(/[￥¥] ?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?) ?(?:块钱|块)(?![\p{Script=Han}])/gu)) {
       const amount = match[1] ?? match[2]!;
-      add(match.index, match.index + match[0].length, `金额写成「${amount}元」`, undefined, `${amount}元`);
+      add(match.index, match.index + match[0].length, ['amount', { amount }], undefined, `${amount}元`);
     }
   }
   if (source.includes('...') || source.includes('。。。')) {
-    for (const match of source.matchAll(/\.{3,}|。{3,}/g)) add(match.index, match.index + match[0].length, '省略号写成「……」', '……');
+    for (const match of source.matchAll(/\.{3,}|。{3,}/g)) add(match.index, match.index + match[0].length, ['ellipsis'], '……');
   }
   return findings.sort((a, b) => a.start - b.start);
 }

@@ -2,12 +2,12 @@ import { pathToFileURL } from 'node:url';
 import { displayPath } from '@baihua/core';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { installedRuleDocs } from '../docs-url.js';
-import { notices } from '../notices.js';
+import { notices, type NoticeMeta } from '../notices.js';
 import { rules } from '../rules/index.js';
-import type { Diagnostic, LintResult, RuleMeta } from '../types.js';
+import type { Diagnostic, LintResult } from '../types.js';
 import type { FormatterContext } from './index.js';
 
-function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
+function ruleDescriptor(meta: NoticeMeta): ReportingDescriptor {
   const { id } = meta;
   return {
     id,

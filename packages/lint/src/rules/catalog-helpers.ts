@@ -17,7 +17,7 @@ export function groupBy(guides: readonly GuideSummary[], key: (guide: GuideSumma
 const LISTED = 3;
 
 /** Other guides named for a message: `a.md、b.md 等 5 份指南`. */
-export function nameGuides(context: CatalogContext, guides: GuideSummary[]): string {
+export function nameGuides(context: Pick<CatalogContext, 'displayPath'>, guides: GuideSummary[]): string {
   const names = guides.slice(0, LISTED).map((guide) => context.displayPath(guide)).join('、');
   return guides.length > LISTED ? `${names} 等 ${guides.length} 份指南` : names;
 }

@@ -1,7 +1,8 @@
 import { halfWidthDigits, normalizePhone } from '@baihua/core';
 import { otherGuide } from '../catalog-helpers.js';
 import { EXAMPLE_GUIDE } from '../example-guide.js';
-import type { CatalogContext, CatalogRule, GuideSummary, Located } from '../../types.js';
+import { defineCatalogRule, type CatalogRuleContext } from '../define.js';
+import type { GuideSummary, Located } from '../../types.js';
 
 /** Spaces, dashes and full-width digits do not make two addresses different; a number is compared as dialled. */
 const NORMALIZE = {
@@ -16,7 +17,7 @@ interface Written {
 
 const KINDS = { address: '地址', phone: '电话' } as const;
 
-function checkKind(context: CatalogContext, name: string, kind: keyof typeof KINDS, written: Written[]): void {
+function checkKind(context: CatalogRuleContext<unknown>, name: string, kind: keyof typeof KINDS, written: Written[]): void {
   const variants = new Map<string, Written[]>();
   for (const entry of written) {
     const key = NORMALIZE[kind](entry.value.value);
@@ -36,14 +37,15 @@ function checkKind(context: CatalogContext, name: string, kind: keyof typeof KIN
     for (const { guide, value } of variant) {
       if (!context.reportsOn(guide)) continue;
       context.report(guide, {
-        message: `「${name}」的${KINDS[kind]}这里写的是“${value.value}”，别的指南写的是${described}：同一个地点各指南要写成一样，请核对后统一`,
+        messageId: 'differs',
+        data: { place: name, kind: KINDS[kind], written: value.value, others: described },
         at: value.at,
       });
     }
   }
 }
 
-const rule: CatalogRule = {
+export default defineCatalogRule({
   meta: {
     id: 'catalog/inconsistent-contact',
     severity: 'warn',
@@ -51,6 +53,9 @@ const rule: CatalogRule = {
     description:
       '同一个办理地点，在一份指南里是一个地址、在另一份里是另一个，群众不知道去哪里，多半是搬过家后只改了一部分指南。按地点名称（name）比较各指南写的地址，按地点名称加窗口（window）比较电话；多数指南的写法当作正确的，只提示不一样的那些。',
     howToFix: '核对地点的实际地址和电话，把所有指南里这个地点的 address 和 phone 改成一样。',
+    messages: {
+      differs: '「{{place}}」的{{kind}}这里写的是“{{written}}”，别的指南写的是{{others}}：同一个地点各指南要写成一样，请核对后统一',
+    },
   },
   examples: {
     valid: [{ title: '同一地点，写法一致', code: EXAMPLE_GUIDE, catalog: [otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'])] }],
@@ -64,7 +69,8 @@ const rule: CatalogRule = {
         ],
         errors: [
           {
-            message: '「东湖区政务服务中心」的地址这里写的是“东湖区人民路1号2楼”，别的指南写的是“东湖区湖滨路88号”（id-card-loss.md 等 2 份）：同一个地点各指南要写成一样，请核对后统一',
+            messageId: 'differs',
+            data: { place: '东湖区政务服务中心', kind: '地址', written: '东湖区人民路1号2楼', others: '“东湖区湖滨路88号”（id-card-loss.md 等 2 份）' },
             line: 27,
             column: 33,
             endLine: 27,
@@ -92,6 +98,4 @@ const rule: CatalogRule = {
       checkKind(context, window ? `${name}${window}` : name, 'phone', written);
     }
   },
-};
-
-export default rule;
+});

@@ -1,14 +1,17 @@
 import { candidatePairs, decodeSignature, MIN_THRESHOLD, similarity } from '../../minhash.js';
 import { nameGuides, otherGuide } from '../catalog-helpers.js';
 import { EXAMPLE_GUIDE } from '../example-guide.js';
-import type { CatalogRule, GuideSummary } from '../../types.js';
+import { defineCatalogRule } from '../define.js';
+import type { GuideSummary } from '../../types.js';
 
-const DEFAULT_THRESHOLD = 0.8;
+interface Options {
+  threshold: number;
+}
 
 /** The same service in different places: one basic code, each place its own implementation code. */
 const sameServiceElsewhere = (guide: GuideSummary) => (guide.implementationCode ? guide.basicCode?.value : undefined);
 
-const rule: CatalogRule = {
+export default defineCatalogRule<Options>({
   meta: {
     id: 'catalog/near-duplicate',
     severity: 'warn',
@@ -16,7 +19,13 @@ const rule: CatalogRule = {
     description:
       '两份指南的文字大部分相同，多半是同一件事被两个部门或两个平台各写了一遍：群众不知道该信哪份，改了一份另一份就过时了。比较的是正文和字段里的文字（按词切分后每三个词一组，用 MinHash 估算相同的比例），达到选项 threshold（默认 0.8，即 80%）就提示。基本编码相同、各有实施编码的指南是不同地方实施的同一事项，不算重复。',
     howToFix: '同一件事只留一份指南，另一份删去，或改成只写不同之处并用 related 指向保留的那份；确实是不同地方实施的，写上各自的 codes.implementation。',
-    options: { type: 'object', properties: { threshold: { type: 'number', minimum: MIN_THRESHOLD, maximum: 1 } }, additionalProperties: false },
+    messages: {
+      similar: 
+        '这份指南和 {{other}}的文字约 {{percent}}% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
+      similarToMany: 
+        '这份指南和 {{other}}的文字约 {{percent}}% 相同，还有 {{more}} 份指南也和它很像（{{others}}）：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
+    },
+    options: { type: 'object', properties: { threshold: { type: 'number', minimum: MIN_THRESHOLD, maximum: 1, default: 0.8 } }, additionalProperties: false },
   },
   examples: {
     valid: [
@@ -38,7 +47,8 @@ const rule: CatalogRule = {
         catalog: [otherGuide('copy.md', ['id: id-card-renewal', 'id: id-card-renewal-2'], ['东湖区人民路1号2楼', '东湖区人民路3号2楼'])],
         errors: [
           {
-            message: '这份指南和 copy.md（换领居民身份证）的文字约 85% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
+            messageId: 'similar',
+            data: { other: 'copy.md（换领居民身份证）', percent: 85 },
             line: 3,
             column: 8,
             endLine: 3,
@@ -51,7 +61,7 @@ const rule: CatalogRule = {
   checkCatalog(context) {
     const guides = context.guides;
     const signatures = guides.map((guide) => (guide.signature ? decodeSignature(guide.signature) : undefined));
-    const threshold = (guide: GuideSummary) => (context.options(guide).threshold as number | undefined) ?? DEFAULT_THRESHOLD;
+    const threshold = (guide: GuideSummary) => context.options(guide).threshold;
     const alike = new Map<GuideSummary, Array<{ other: GuideSummary; share: number }>>();
     for (const [first, second] of candidatePairs(signatures, (index) => sameServiceElsewhere(guides[index]!))) {
       const share = similarity(signatures[first]!, signatures[second]!);
@@ -67,13 +77,13 @@ const rule: CatalogRule = {
       others.sort((a, b) => b.share - a.share || a.other.filePath.localeCompare(b.other.filePath));
       const { other, share } = others[0]!;
       const named = other.title ? `${context.displayPath(other)}（${other.title}）` : context.displayPath(other);
-      const more = others.length > 1 ? `，还有 ${others.length - 1} 份指南也和它很像（${nameGuides(context, others.slice(1).map((entry) => entry.other))}）` : '';
-      context.report(guide, {
-        message: `这份指南和 ${named}的文字约 ${Math.floor(share * 100)}% 相同${more}：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation`,
-        at: guide.at,
-      });
+      const data = { other: named, percent: Math.floor(share * 100) };
+      if (others.length === 1) {
+        context.report(guide, { messageId: 'similar', data, at: guide.at });
+      } else {
+        const rest = nameGuides(context, others.slice(1).map((entry) => entry.other));
+        context.report(guide, { messageId: 'similarToMany', data: { ...data, more: others.length - 1, others: rest }, at: guide.at });
+      }
     }
   },
-};
-
-export default rule;
+});

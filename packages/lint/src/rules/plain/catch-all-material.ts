@@ -1,5 +1,5 @@
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
-import { ALLOW_OPTION, plainRule } from '../define.js';
+import { plainRule } from '../define.js';
 
 export default plainRule(
   {
@@ -9,7 +9,6 @@ export default plainRule(
     description:
       '“其他材料”“有关部门要求的其他材料”“法律、法规规定的其他条件”这类兜底写法，等于没告诉群众要带什么，国家规定材料清单和受理条件里不能有。写在材料和条件里是错误，写在别处是警告。',
     howToFix: '删去兜底条款，把需要的材料、条件逐项列全；确实因人而异的，写明每种情形要什么。',
-    options: ALLOW_OPTION,
   },
   {
     valid: [{ title: '材料逐项列出', code: EXAMPLE_GUIDE }],
@@ -17,7 +16,7 @@ export default plainRule(
       {
         title: '材料清单里的兜底条款',
         code: exampleWith('    source: 自备\n', '    source: 自备\n  - { name: 其他材料, form: 原件, copies: 1, source: 自备 }\n'),
-        errors: [{ message: '「其他材料」是兜底写法，国家要求材料和条件逐项列全：删去，把需要的材料逐项列全', line: 15, column: 13, endLine: 15, endColumn: 17 }],
+        errors: [{ messageId: 'word', data: { phrase: '其他材料', advice: '删去，把需要的材料逐项列全' }, line: 15, column: 13, endLine: 15, endColumn: 17 }],
       },
     ],
   },

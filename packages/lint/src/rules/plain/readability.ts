@@ -1,6 +1,6 @@
 import { explainReadability, MIN_SCORED_CHARACTERS } from '@baihua/plain';
 import { guideReadability } from '../../plain-analysis.js';
-import type { Rule } from '../../types.js';
+import { defineRule } from '../define.js';
 
 const OFFICIAL = [
   '申请人须于居民身份证有效期届满前三个月内，携带居民户口簿及原居民身份证前往户籍所在地公安机关户政窗口提出换领申请。',
@@ -24,7 +24,12 @@ const PLAIN = [
 /** A guide reduced to its title and body: the score is about the prose. */
 const guide = (body: string) => `---\nid: id-card-renewal\ntitle: 换领居民身份证\n---\n\n${body}\n`;
 
-const rule: Rule = {
+interface Options {
+  minScore: number;
+  minCharacters: number;
+}
+
+export default defineRule<Options>({
   meta: {
     id: 'plain/readability',
     severity: 'warn',
@@ -32,9 +37,13 @@ const rule: Rule = {
     description:
       '每份指南算一个 0–100 的易读分（越高越好读），分为易读（70 分以上）、一般（50–69）、较难（30–49）、难（30 以下）。分数由五项组成，每项都和目标比：平均句长（目标 25 字）、长句（最长的一成句子，目标 40 字）、难词（不在常用词表里的词，目标每百词 8 个）、生僻字（不在通用规范汉字表一级字里，目标每百字 0.5 个）、公文腔（其他白话规则的问题数，目标每百字 1 个）。D = 0.35·句长比 + 0.15·长句比 + 0.30·难词比 + 0.10·生僻字比 + 0.10·公文腔比（每项最多按 2 倍算），分数 = 100 ×（1.5 − D），限制在 0 到 100。不到 200 个汉字的指南不打分。',
     howToFix: '看提示里超出目标最多的一项：句子长就拆短，难词多就换成常用词或加解释，公文腔多就按其他白话规则逐条改。baihua stats 可以看每一部分的分数。',
+    messages: { belowTarget: '这份指南的易读分是 {{score}}（{{band}}），低于目标 {{minScore}} 分。{{reasons}}' },
     options: {
       type: 'object',
-      properties: { minScore: { type: 'integer', minimum: 0, maximum: 100 }, minCharacters: { type: 'integer', minimum: 0 } },
+      properties: {
+        minScore: { type: 'integer', minimum: 0, maximum: 100, default: 50 },
+        minCharacters: { type: 'integer', minimum: 0, default: MIN_SCORED_CHARACTERS },
+      },
       additionalProperties: false,
     },
   },
@@ -44,22 +53,20 @@ const rule: Rule = {
       {
         title: '公文腔写的指南',
         code: guide(OFFICIAL),
-        errors: [{ line: 3, column: 8, endLine: 3, endColumn: 15 }],
+        errors: [{ messageId: 'belowTarget', data: { minScore: 50 }, line: 3, column: 8, endLine: 3, endColumn: 15 }],
       },
     ],
   },
   check({ guide, options, report }) {
-    const minScore = typeof options.minScore === 'number' ? options.minScore : 50;
-    const minCharacters = typeof options.minCharacters === 'number' ? options.minCharacters : MIN_SCORED_CHARACTERS;
+    const { minScore, minCharacters } = options;
     const result = guideReadability(guide);
     if (result.characters < minCharacters || result.score >= minScore) return;
     const title = guide.yaml?.entries.get('/title');
     const range = title?.node ? title.range : { start: guide.frontMatter?.start ?? 0, end: guide.frontMatter?.start ?? 0 };
     report({
-      message: `这份指南的易读分是 ${result.score}（${result.band}），低于目标 ${minScore} 分。${explainReadability(result).join('；')}`,
+      messageId: 'belowTarget',
+      data: { score: result.score, band: result.band, minScore, reasons: explainReadability(result).join('；') },
       range,
     });
   },
-};
-
-export default rule;
+});

@@ -16,7 +16,12 @@ function findCertificate(name: string, certificates: CancelledCertificate[]): { 
   return found;
 }
 
-export default policyRule(
+interface Options {
+  allow: string[];
+  extra: Array<Omit<CancelledCertificate, 'match'> & { match?: string[] }>;
+}
+
+export default policyRule<Options>(
   {
     id: RULE_ID,
     severity: 'error',
@@ -24,11 +29,19 @@ export default policyRule(
     description:
       '按证明事项清理（国办发〔2018〕47号），没有法律法规依据、或者能通过查证照、数据共享、书面承诺解决的证明一律取消，不能再让群众去开。已取消的证明列在 packages/lint/data/cancelled-certificates.yaml，每条写明依据；本地的清单用选项 extra 补充，法律法规确实要求保留的用 allow 放行。',
     howToFix: '删去这份材料，改为窗口核查或由群众签书面承诺，并在指南里写明窗口怎么核查；确实有法律法规依据的，在配置里用 allow 保留，并在材料的 basis 写明依据。',
+    messages: {
+      cancelled: '「{{name}}」已经取消，不能再让群众开具（依据：{{source}}）。可以改为：{{instead}}',
+      cancelledNoAlternative: '「{{name}}」已经取消，不能再让群众开具（依据：{{source}}）。请改为窗口核查或由群众签书面承诺。',
+    },
     options: {
       type: 'object',
       properties: {
-        allow: { type: 'array', items: { type: 'string' } },
-        extra: { type: 'array', items: { ...CERTIFICATE_SCHEMA, properties: { ...CERTIFICATE_SCHEMA.properties, match: { type: 'array', items: { type: 'string', minLength: 1 } } } } },
+        allow: { type: 'array', items: { type: 'string' }, default: [] },
+        extra: {
+          type: 'array',
+          items: { ...CERTIFICATE_SCHEMA, properties: { ...CERTIFICATE_SCHEMA.properties, match: { type: 'array', items: { type: 'string', minLength: 1 } } } },
+          default: [],
+        },
       },
       additionalProperties: false,
     },
@@ -48,8 +61,12 @@ export default policyRule(
         code: exampleWith('  - name: 居民户口簿', '  - name: 社区出具的亲属关系证明'),
         errors: [
           {
-            message:
-              '「亲属关系证明」已经取消，不能再让群众开具（依据：《国务院办公厅关于做好证明事项清理工作的通知》（国办发〔2018〕47号）；公安机关不再出具亲属关系证明）。可以改为：窗口查户口簿、出生医学证明或婚姻登记信息；查不到的，由您签一份书面承诺。',
+            messageId: 'cancelled',
+            data: {
+              name: '亲属关系证明',
+              source: '《国务院办公厅关于做好证明事项清理工作的通知》（国办发〔2018〕47号）；公安机关不再出具亲属关系证明',
+              instead: '窗口查户口簿、出生医学证明或婚姻登记信息；查不到的，由您签一份书面承诺。',
+            },
             line: 11,
             column: 16,
             endLine: 11,
@@ -63,7 +80,8 @@ export default policyRule(
         options: { extra: [{ name: '无房证明', source: '《某省保留证明事项清单》（2024年版）未列入', instead: '窗口查不动产登记信息。' }] },
         errors: [
           {
-            message: '「无房证明」已经取消，不能再让群众开具（依据：《某省保留证明事项清单》（2024年版）未列入）。可以改为：窗口查不动产登记信息。',
+            messageId: 'cancelled',
+            data: { name: '无房证明', source: '《某省保留证明事项清单》（2024年版）未列入', instead: '窗口查不动产登记信息。' },
             line: 11,
             column: 11,
             endLine: 11,
@@ -74,8 +92,8 @@ export default policyRule(
     ],
   },
   ({ model, options, report }) => {
-    const allowed = new Set((options.allow as string[] | undefined) ?? []);
-    const extra = ((options.extra as CancelledCertificate[] | undefined) ?? []).map((entry) => ({ ...entry, match: entry.match ?? [] }));
+    const allowed = new Set(options.allow);
+    const extra = options.extra.map((entry) => ({ ...entry, match: entry.match ?? [] }));
     const certificates = [...cancelledCertificates(), ...extra].filter((certificate) => !allowed.has(certificate.name));
     model.fields.materials?.forEach((material, index) => {
       const name = material?.name;
@@ -83,8 +101,10 @@ export default policyRule(
       if (!found) return;
       const range = model.textRange(['materials', index, 'name'], found.start, found.end);
       const { certificate } = found;
-      const instead = certificate.instead ? `可以改为：${certificate.instead}` : '请改为窗口核查或由群众签书面承诺。';
-      if (range) report({ message: `「${certificate.name}」已经取消，不能再让群众开具（依据：${certificate.source}）。${instead}`, range });
+      const { name: named, source, instead } = certificate;
+      if (!range) return;
+      if (instead) report({ messageId: 'cancelled', data: { name: named, source, instead }, range });
+      else report({ messageId: 'cancelledNoAlternative', data: { name: named, source }, range });
     });
   },
 );

@@ -11,7 +11,11 @@ function feePath(inItems: boolean, index: number, key?: keyof Fee): FieldPath {
   return key ? ['fees', index, key] : ['fees', index];
 }
 
-export default policyRule(
+interface Options {
+  require: Detail[];
+}
+
+export default policyRule<Options>(
   {
     id: 'policy/fee-basis',
     severity: 'error',
@@ -19,9 +23,14 @@ export default policyRule(
     description:
       '群众要事先知道交多少钱、凭什么收。每个收费项目都要写金额和收费依据（文件名称和文号）；不收费写 free: true，写了免费就不能再列收费项目。要求写哪几项用选项 require 设置。',
     howToFix: '给每个收费项目补上 amount（元）和 basis（收费文件的名称和文号）；不收费的写 fees: { free: true }，删去收费项目。',
+    messages: {
+      missingDetails: '{{fee}}没写{{details}}：群众要事先知道交多少钱、凭什么收，请补上',
+      freeWithItems: '写了免费（free: true），又列了收费项目：到底收不收费？不收费就删去 items，收费就把 free 改成 false',
+      notFreeWithoutItems: '写了收费（free: false），但没列收费项目：请在 items 里逐项写出收费项目、金额和依据',
+    },
     options: {
       type: 'object',
-      properties: { require: { type: 'array', uniqueItems: true, items: { enum: Object.keys(DETAILS) } } },
+      properties: { require: { type: 'array', uniqueItems: true, items: { enum: Object.keys(DETAILS) }, default: Object.keys(DETAILS) } },
       additionalProperties: false,
     },
   },
@@ -39,31 +48,31 @@ export default policyRule(
       {
         title: '没写金额和依据',
         code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: [{ item: 工本费 }]'),
-        errors: [{ message: '收费项目「工本费」没写金额和收费依据：群众要事先知道交多少钱、凭什么收，请补上', line: 21, column: 16, endLine: 21, endColumn: 19 }],
+        errors: [{ messageId: 'missingDetails', data: { fee: '收费项目「工本费」', details: '金额和收费依据' }, line: 21, column: 16, endLine: 21, endColumn: 19 }],
       },
       {
         title: '写了免费，又列了收费项目',
         code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: { free: true, items: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }] }'),
-        errors: [{ message: '写了免费（free: true），又列了收费项目：到底收不收费？不收费就删去 items，收费就把 free 改成 false', line: 21, column: 15, endLine: 21, endColumn: 19 }],
+        errors: [{ messageId: 'freeWithItems', line: 21, column: 15, endLine: 21, endColumn: 19 }],
       },
       {
         title: '写了收费，没列项目',
         code: exampleWith('fees: [{ item: 工本费, amount: 20, basis: 《居民身份证工本费标准》 }]', 'fees: { free: false }'),
-        errors: [{ message: '写了收费（free: false），但没列收费项目：请在 items 里逐项写出收费项目、金额和依据', line: 21, column: 15, endLine: 21, endColumn: 20 }],
+        errors: [{ messageId: 'notFreeWithoutItems', line: 21, column: 15, endLine: 21, endColumn: 20 }],
       },
     ],
   },
   ({ model, options, report }) => {
-    const required = new Set((options.require as Detail[] | undefined) ?? (Object.keys(DETAILS) as Detail[]));
+    const required = new Set(options.require);
     const { fees } = model.fields;
     const statement = Array.isArray(fees) ? undefined : fees;
     const items = (Array.isArray(fees) ? fees : statement?.items) ?? [];
     if (statement?.free !== undefined) {
       const range = model.rangeOf(['fees', 'free'])?.value;
       if (statement.free && items.length && range) {
-        report({ message: '写了免费（free: true），又列了收费项目：到底收不收费？不收费就删去 items，收费就把 free 改成 false', range });
+        report({ messageId: 'freeWithItems', range });
       } else if (!statement.free && !items.length && range) {
-        report({ message: '写了收费（free: false），但没列收费项目：请在 items 里逐项写出收费项目、金额和依据', range });
+        report({ messageId: 'notFreeWithoutItems', range });
       }
     }
     const inItems = statement !== undefined;
@@ -77,7 +86,7 @@ export default policyRule(
         model.rangeOf(feePath(inItems, index, 'item'))?.value ?? model.rangeOf(feePath(inItems, index))?.key;
       if (!missing.length || !range) return;
       const name = textOf(fee.item) ? `收费项目「${textOf(fee.item)}」` : `第 ${index + 1} 个收费项目`;
-      report({ message: `${name}没写${missing.map((detail) => DETAILS[detail]).join('和')}：群众要事先知道交多少钱、凭什么收，请补上`, range });
+      report({ messageId: 'missingDetails', data: { fee: name, details: missing.map((detail) => DETAILS[detail]).join('和') }, range });
     });
   },
 );

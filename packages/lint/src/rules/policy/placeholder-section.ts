@@ -36,7 +36,12 @@ function headingText(heading: Heading): string {
   return text.trim();
 }
 
-export default policyRule(
+interface Options {
+  allow: string[];
+  extra: string[];
+}
+
+export default policyRule<Options>(
   {
     id: 'policy/placeholder-section',
     severity: 'error',
@@ -44,9 +49,19 @@ export default policyRule(
     description:
       '“暂无”“无”“略”“详见相关规定”“待补充”这类占位的话，和空着的栏目一样，群众读了什么也得不到，还以为指南没写完（有栏目无内容）。占位词列在 packages/lint/data/placeholders.yaml；选项 allow 放行某些写法，extra 补充本地常见的占位词。',
     howToFix: '写出实际内容；这一项确实没有内容的，直接删去这个字段或这一节。不收费写 fees: { free: true }，不需要材料写 materials: []。',
+    messages: {
+      placeholder: '这里只写了“{{text}}”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项',
+      blank: '{{field}}是空白的，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项',
+      unfinished: '“{{mark}}”说明这里还没写完：请补上实际内容再发布',
+      emptyList: '{{field}}是空的（有栏目无内容）：请补上内容，或删去这一项',
+      emptySection: '「{{title}}」这一节下面什么也没有（有栏目无内容）：请补上内容，或删去这个标题',
+    },
     options: {
       type: 'object',
-      properties: { allow: { type: 'array', items: { type: 'string' } }, extra: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      properties: {
+        allow: { type: 'array', items: { type: 'string' }, default: [] },
+        extra: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
+      },
       additionalProperties: false,
     },
   },
@@ -59,29 +74,29 @@ export default policyRule(
       {
         title: '字段只写了“暂无”',
         code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', 'visits_reason: 暂无'),
-        errors: [{ message: '这里只写了“暂无”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项', line: 25, column: 16, endLine: 25, endColumn: 18 }],
+        errors: [{ messageId: 'placeholder', data: { text: '暂无' }, line: 25, column: 16, endLine: 25, endColumn: 18 }],
       },
       {
         title: '没写完的标记',
         code: exampleWith('conditions: [身份证有效期还剩不到3个月，或者已经过期。]', 'conditions: [身份证有效期还剩不到3个月（具体条件待补充）。]'),
-        errors: [{ message: '“待补充”说明这里还没写完：请补上实际内容再发布', line: 9, column: 32, endLine: 9, endColumn: 35 }],
+        errors: [{ messageId: 'unfinished', data: { mark: '待补充' }, line: 9, column: 32, endLine: 9, endColumn: 35 }],
       },
       {
         title: '正文里的空标题',
         code: exampleWithParagraph('## 常见问题'),
-        errors: [{ message: '「常见问题」这一节下面什么也没有（有栏目无内容）：请补上内容，或删去这个标题', line: 36, column: 1, endLine: 36, endColumn: 8 }],
+        errors: [{ messageId: 'emptySection', data: { title: '常见问题' }, line: 36, column: 1, endLine: 36, endColumn: 8 }],
       },
       {
         title: '空列表',
         code: exampleWith('reviewed: 2026-10-01', 'faq: []\nreviewed: 2026-10-01'),
-        errors: [{ message: '「常见问题」(faq)是空的（有栏目无内容）：请补上内容，或删去这一项', line: 29, column: 6, endLine: 29, endColumn: 8 }],
+        errors: [{ messageId: 'emptyList', data: { field: '「常见问题」(faq)' }, line: 29, column: 6, endLine: 29, endColumn: 8 }],
       },
     ],
   },
   ({ guide, options, report }) => {
-    const allowed = new Set((options.allow as string[] | undefined) ?? []);
+    const allowed = new Set(options.allow);
     const data = placeholders();
-    const whole = new Set([...data.whole, ...((options.extra as string[] | undefined) ?? [])].filter((text) => !allowed.has(text)));
+    const whole = new Set([...data.whole, ...options.extra].filter((text) => !allowed.has(text)));
     const anywhere = data.anywhere.filter((text) => !allowed.has(text));
     for (const span of guide.texts) {
       if (span.kind === 'heading') continue;
@@ -90,13 +105,13 @@ export default policyRule(
       if (whole.has(text) || (text === '' && span.kind === 'value')) {
         const start = span.text.indexOf(text);
         const range = text === '' ? (guide.yaml?.entries.get(span.pointer)?.range ?? at(0, 0)) : at(start, start + text.length);
-        const what = text === '' ? `${fieldLabel(guide.data, span.pointer)}是空白的` : `这里只写了“${text}”`;
-        report({ message: `${what}，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项`, range });
+        if (text === '') report({ messageId: 'blank', data: { field: fieldLabel(guide.data, span.pointer) }, range });
+        else report({ messageId: 'placeholder', data: { text }, range });
         continue;
       }
       for (const mark of anywhere) {
         const start = span.text.indexOf(mark);
-        if (start !== -1) report({ message: `“${mark}”说明这里还没写完：请补上实际内容再发布`, range: at(start, start + mark.length) });
+        if (start !== -1) report({ messageId: 'unfinished', data: { mark }, range: at(start, start + mark.length) });
       }
     }
     for (const [pointer, entry] of guide.yaml?.entries ?? []) {
@@ -105,10 +120,10 @@ export default policyRule(
       // A list the schema requires items in is reported by schema/range already.
       const schema = schemaAt(guide.data, pointer);
       if (schema && ((resolveRef(schema).minItems as number | undefined) ?? 0) > 0) continue;
-      report({ message: `${fieldLabel(guide.data, pointer)}是空的（有栏目无内容）：请补上内容，或删去这一项`, range: entry.range });
+      report({ messageId: 'emptyList', data: { field: fieldLabel(guide.data, pointer) }, range: entry.range });
     }
     for (const { title, range } of emptySections(guide)) {
-      report({ message: `「${title}」这一节下面什么也没有（有栏目无内容）：请补上内容，或删去这个标题`, range });
+      report({ messageId: 'emptySection', data: { title }, range });
     }
   },
 );

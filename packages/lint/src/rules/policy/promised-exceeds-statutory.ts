@@ -8,7 +8,11 @@ function duration(value: Lenient<Duration> | undefined): { days: number; unit: T
   return days !== undefined && unit !== undefined ? { days, unit } : undefined;
 }
 
-export default policyRule(
+interface Options {
+  mixedUnits: 'convert' | 'same-unit';
+}
+
+export default policyRule<Options>(
   {
     id: 'policy/promised-exceeds-statutory',
     severity: 'error',
@@ -16,9 +20,19 @@ export default policyRule(
     description:
       '承诺办结时限是窗口对群众的承诺，按限时办结制只能比法定时限短。两个时限单位不同时（工作日和自然日），按每 5 个工作日折合 7 个自然日换算后比较；也可以用 mixedUnits: same-unit 要求两个时限写成同一单位。',
     howToFix: '核对承诺时限和法定时限：承诺天数改成不超过法定天数；两个时限最好用同一个单位。',
+    messages: {
+      mixedUnits: '承诺时限用的是{{promisedUnit}}，法定时限用的是{{statutoryUnit}}：请把两个时限写成同一个单位，方便群众比较',
+      exceeds: '承诺时限 {{promisedDays}} 个{{unit}}超过了法定时限 {{statutoryDays}} 个{{unit}}：承诺时限只能比法定时限短',
+      exceedsInCalendarDays: 
+        '承诺时限 {{promisedDays}} 个工作日，按每 5 个工作日折合 7 个自然日算，约 {{promisedCalendarDays}} 个自然日，超过了法定时限 {{statutoryDays}} 个自然日：承诺时限只能比法定时限短',
+      exceedsStatutoryInCalendarDays: 
+        '承诺时限 {{promisedDays}} 个自然日，按每 5 个工作日折合 7 个自然日算，超过了法定时限 {{statutoryDays}} 个工作日（约 {{statutoryCalendarDays}} 个自然日）：承诺时限只能比法定时限短',
+    },
     options: {
       type: 'object',
-      properties: { mixedUnits: { enum: ['convert', 'same-unit'], description: 'convert：换算后比较（默认）；same-unit：要求同一单位' } },
+      properties: {
+        mixedUnits: { enum: ['convert', 'same-unit'], default: 'convert', description: 'convert：换算后比较（默认）；same-unit：要求同一单位' },
+      },
       additionalProperties: false,
     },
   },
@@ -34,14 +48,15 @@ export default policyRule(
       {
         title: '承诺时限比法定时限长',
         code: exampleWith('  statutory: { days: 60, unit: 自然日 }', '  statutory: { days: 10, unit: 工作日 }'),
-        errors: [{ message: '承诺时限 15 个工作日超过了法定时限 10 个工作日：承诺时限只能比法定时限短', line: 20, column: 21, endLine: 20, endColumn: 23 }],
+        errors: [{ messageId: 'exceeds', data: { promisedDays: 15, statutoryDays: 10, unit: '工作日' }, line: 20, column: 21, endLine: 20, endColumn: 23 }],
       },
       {
         title: '单位不同，换算后超过',
         code: exampleWith('  promised: { days: 15, unit: 工作日 }', '  promised: { days: 50, unit: 工作日 }'),
         errors: [
           {
-            message: '承诺时限 50 个工作日，按每 5 个工作日折合 7 个自然日算，约 70 个自然日，超过了法定时限 60 个自然日：承诺时限只能比法定时限短',
+            messageId: 'exceedsInCalendarDays',
+            data: { promisedDays: 50, promisedCalendarDays: 70, statutoryDays: 60 },
             line: 20,
             column: 21,
             endLine: 20,
@@ -53,7 +68,7 @@ export default policyRule(
         title: '要求同一单位（mixedUnits: same-unit）',
         code: EXAMPLE_GUIDE,
         options: { mixedUnits: 'same-unit' },
-        errors: [{ message: '承诺时限用的是工作日，法定时限用的是自然日：请把两个时限写成同一个单位，方便群众比较', line: 20, column: 31, endLine: 20, endColumn: 34 }],
+        errors: [{ messageId: 'mixedUnits', data: { promisedUnit: '工作日', statutoryUnit: '自然日' }, line: 20, column: 31, endLine: 20, endColumn: 34 }],
       },
     ],
   },
@@ -65,22 +80,23 @@ export default policyRule(
     const at = (key: 'days' | 'unit') => model.rangeOf(['time_limit', 'promised', key])?.value;
     if (promised.unit !== statutory.unit && options.mixedUnits === 'same-unit') {
       const range = at('unit');
-      if (range) report({ message: `承诺时限用的是${promised.unit}，法定时限用的是${statutory.unit}：请把两个时限写成同一个单位，方便群众比较`, range });
+      if (range) report({ messageId: 'mixedUnits', data: { promisedUnit: promised.unit, statutoryUnit: statutory.unit }, range });
       return;
     }
     const range = at('days');
     if (!range) return;
-    const promise = `承诺时限 ${promised.days} 个${promised.unit}`;
-    const law = `法定时限 ${statutory.days} 个${statutory.unit}`;
+    const days = { promisedDays: promised.days, statutoryDays: statutory.days };
     if (promised.unit === statutory.unit) {
-      if (promised.days > statutory.days) report({ message: `${promise}超过了${law}：承诺时限只能比法定时限短`, range });
+      if (promised.days > statutory.days) report({ messageId: 'exceeds', data: { ...days, unit: promised.unit }, range });
       return;
     }
     const promisedDays = inCalendarDays(promised.days, promised.unit);
     const statutoryDays = inCalendarDays(statutory.days, statutory.unit);
     if (promisedDays <= statutoryDays) return;
-    const converted = promised.unit === '工作日' ? `，约 ${promisedDays} 个自然日` : '';
-    const statutoryConverted = statutory.unit === '工作日' ? `（约 ${statutoryDays} 个自然日）` : '';
-    report({ message: `${promise}，按每 5 个工作日折合 7 个自然日算${converted}，超过了${law}${statutoryConverted}：承诺时限只能比法定时限短`, range });
+    report(
+      promised.unit === '工作日'
+        ? { messageId: 'exceedsInCalendarDays', data: { ...days, promisedCalendarDays: promisedDays }, range }
+        : { messageId: 'exceedsStatutoryInCalendarDays', data: { ...days, statutoryCalendarDays: statutoryDays }, range },
+    );
   },
 );

@@ -1,7 +1,6 @@
 import { exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
-const DEFAULT_MAX_AGE_MONTHS = 12;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Today as YYYY-MM-DD in local time: a guide reviewed today is 0 months old wherever it is linted. */
@@ -27,7 +26,11 @@ function monthsAgo(months: number): string {
 const recent = monthsAgo(1);
 const old = monthsAgo(14);
 
-export default policyRule(
+interface Options {
+  maxAgeMonths: number;
+}
+
+export default policyRule<Options>(
   {
     id: 'policy/stale',
     severity: 'warn',
@@ -35,7 +38,12 @@ export default policyRule(
     description:
       '材料、收费、地点和电话常常变，指南没人核对就会信息滞后，群众照着旧指南白跑一趟。reviewed 写最后一次逐项核对的日期，超过选项 maxAgeMonths 个月（默认 12 个月）就要重新核对。',
     howToFix: '逐项核对指南（条件、材料、收费、时限、地点、电话、网址），改好后把 reviewed 改成核对的日期，在 change_note 写明改了什么。',
-    options: { type: 'object', properties: { maxAgeMonths: { type: 'integer', minimum: 1 } }, additionalProperties: false },
+    messages: {
+      stale: '最后核验日期是 {{reviewed}}，到今天已经超过 {{maxAgeMonths}} 个月没有核对：请逐项核对指南内容，改好后更新 reviewed',
+      inFuture: '最后核验日期 {{reviewed}} 在今天之后：请写实际核对的日期',
+    },
+    options: { type: 'object', properties: { maxAgeMonths: { type: 'integer', minimum: 1, default: 12 } }, additionalProperties: false },
+    dependsOnDate: true,
   },
   {
     valid: [{ title: '一个月前核验过', code: exampleWith('reviewed: 2026-10-01', `reviewed: ${recent}`) }],
@@ -43,12 +51,12 @@ export default policyRule(
       {
         title: '超过 12 个月没有核验',
         code: exampleWith('reviewed: 2026-10-01', `reviewed: ${old}`),
-        errors: [{ message: `最后核验日期是 ${old}，到今天已经超过 12 个月没有核对：请逐项核对指南内容，改好后更新 reviewed`, line: 29, column: 11, endLine: 29, endColumn: 21 }],
+        errors: [{ messageId: 'stale', data: { reviewed: old, maxAgeMonths: 12 }, line: 29, column: 11, endLine: 29, endColumn: 21 }],
       },
       {
         title: '核验日期写成了以后的日子',
         code: exampleWith('reviewed: 2026-10-01', 'reviewed: 2999-01-01'),
-        errors: [{ message: '最后核验日期 2999-01-01 在今天之后：请写实际核对的日期', line: 29, column: 11, endLine: 29, endColumn: 21 }],
+        errors: [{ messageId: 'inFuture', data: { reviewed: '2999-01-01' }, line: 29, column: 11, endLine: 29, endColumn: 21 }],
       },
     ],
   },
@@ -59,12 +67,12 @@ export default policyRule(
     if (!date || !range) return;
     const now = today();
     if (reviewed > now) {
-      report({ message: `最后核验日期 ${reviewed} 在今天之后：请写实际核对的日期`, range });
+      report({ messageId: 'inFuture', data: { reviewed }, range });
       return;
     }
-    const maxAge = (options.maxAgeMonths as number | undefined) ?? DEFAULT_MAX_AGE_MONTHS;
-    if (now > addMonths(date, maxAge)) {
-      report({ message: `最后核验日期是 ${reviewed}，到今天已经超过 ${maxAge} 个月没有核对：请逐项核对指南内容，改好后更新 reviewed`, range });
+    const { maxAgeMonths } = options;
+    if (now > addMonths(date, maxAgeMonths)) {
+      report({ messageId: 'stale', data: { reviewed, maxAgeMonths }, range });
     }
   },
 );

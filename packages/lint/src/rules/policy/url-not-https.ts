@@ -40,7 +40,11 @@ function hostOf(url: string): string {
   }
 }
 
-export default policyRule(
+interface Options {
+  allowHosts: string[];
+}
+
+export default policyRule<Options>(
   {
     id: 'policy/url-not-https',
     severity: 'error',
@@ -48,8 +52,11 @@ export default policyRule(
     description:
       'http:// 开头的网址不加密，群众填的身份证号、手机号可能被截取，浏览器也会提示“不安全”，群众就不敢办了。政务网站都应支持 https。只在内网使用的地址可以用选项 allowHosts 放行。',
     howToFix: '把 http:// 改成 https://，并在浏览器里打开确认能访问；网站还不支持 https 的，请联系网站管理部门。',
+    messages: {
+      http: '网址 {{url}} 没有加密：请改用 https://',
+    },
     fixable: 'suggestion',
-    options: { type: 'object', properties: { allowHosts: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    options: { type: 'object', properties: { allowHosts: { type: 'array', items: { type: 'string' }, default: [] } }, additionalProperties: false },
   },
   {
     valid: [
@@ -64,23 +71,24 @@ export default policyRule(
       {
         title: '办理网址是 http',
         code: exampleWith('url: "https://example.gov.cn/id-card"', 'url: "http://example.gov.cn/id-card"'),
-        errors: [{ message: '网址 http://example.gov.cn/id-card 没有加密：请改用 https://', line: 23, column: 30, endLine: 23, endColumn: 59 }],
+        errors: [{ messageId: 'http', data: { url: 'http://example.gov.cn/id-card' }, line: 23, column: 30, endLine: 23, endColumn: 59 }],
       },
       {
         title: '正文链接是 http',
         code: exampleWithParagraph('可以先[下载申请表](http://example.gov.cn/form.pdf)填好。'),
-        errors: [{ message: '网址 http://example.gov.cn/form.pdf 没有加密：请改用 https://', line: 36, column: 12, endLine: 36, endColumn: 42 }],
+        errors: [{ messageId: 'http', data: { url: 'http://example.gov.cn/form.pdf' }, line: 36, column: 12, endLine: 36, endColumn: 42 }],
       },
     ],
   },
   ({ guide, options, report }) => {
-    const allowed = new Set((options.allowHosts as string[] | undefined) ?? []);
+    const allowed = new Set(options.allowHosts);
     for (const { url, range } of plainHttpUrls(guide)) {
       if (allowed.has(hostOf(url))) continue;
       const verbatim = guide.file.text.slice(range.start, range.end) === url;
       const https = `https://${url.slice('http://'.length)}`;
       report({
-        message: `网址 ${url} 没有加密：请改用 https://`,
+        messageId: 'http',
+        data: { url },
         range,
         ...(verbatim && { suggestions: [{ desc: `改为 ${https}`, fix: { range: [range.start, range.end] as [number, number], text: https } }] }),
       });

@@ -18,7 +18,8 @@ export default schemaRule(
         code: exampleWith('type: 公共服务', 'type: 公共服务事项'),
         errors: [
           {
-            message: '「事项类型」(type)只能是 行政许可、行政确认、行政给付、行政征收、行政裁决、行政奖励、行政检查、其他行政权力、公共服务 之一，现在是“公共服务事项”。是不是想写“公共服务”？',
+            messageId: 'notAllowedDidYouMean',
+            data: { field: '「事项类型」(type)', actual: '“公共服务事项”', suggestion: '公共服务' },
             line: 5,
             column: 7,
             endLine: 5,

@@ -16,13 +16,13 @@ export default schemaRule(
       {
         title: '日期用了斜杠',
         code: exampleWith('reviewed: 2026-10-01', 'reviewed: 2026/10/1'),
-        errors: [{ message: '「最后核验日期」(reviewed)应为 YYYY-MM-DD 格式的日期，如 2026-10-01，现在是“2026/10/1”', line: 29, column: 11, endLine: 29, endColumn: 20 }],
+        errors: [{ messageId: 'date', data: { field: '「最后核验日期」(reviewed)', actual: '“2026/10/1”' }, line: 29, column: 11, endLine: 29, endColumn: 20 }],
         output: EXAMPLE_GUIDE,
       },
       {
         title: '标识用了大写和下划线',
         code: exampleWith('id: id-card-renewal', 'id: ID_card'),
-        errors: [{ message: '「标识」(id)的写法不对，现在是“ID_card”。指南的唯一标识，用小写英文字母、数字和连字符，也是文件名和网址的一部分。', line: 2, column: 5, endLine: 2, endColumn: 12 }],
+        errors: [{ messageId: 'pattern', data: { field: '「标识」(id)', actual: '“ID_card”' }, line: 2, column: 5, endLine: 2, endColumn: 12 }],
       },
     ],
   },

@@ -15,12 +15,12 @@ export default schemaRule(
       {
         title: '到现场次数是负数',
         code: exampleWith('visits: 1\n', 'visits: -1\n'),
-        errors: [{ message: '「到现场次数」(visits)不能小于 0，现在是 -1', line: 24, column: 9, endLine: 24, endColumn: 11 }],
+        errors: [{ messageId: 'tooSmall', data: { field: '「到现场次数」(visits)', limit: 0, value: -1 }, line: 24, column: 9, endLine: 24, endColumn: 11 }],
       },
       {
         title: '服务对象重复',
         code: exampleWith('audience: [个人]', 'audience: [个人, 个人]'),
-        errors: [{ message: '「服务对象」(audience)的第 1 项和第 2 项重复了，请删去一项', line: 6, column: 16, endLine: 6, endColumn: 18 }],
+        errors: [{ messageId: 'duplicateItem', data: { field: '「服务对象」(audience)', first: 1, second: 2 }, line: 6, column: 16, endLine: 6, endColumn: 18 }],
       },
     ],
   },

@@ -16,17 +16,26 @@ export default schemaRule(
       {
         title: '缺少办理时限',
         code: exampleWith('time_limit:\n  statutory: { days: 60, unit: 自然日 }\n  promised: { days: 15, unit: 工作日 }\n', ''),
-        errors: [{ message: '缺少必填字段「办理时限」(time_limit)', line: 2, column: 1, endLine: 2, endColumn: 20 }],
+        errors: [{ messageId: 'missing', data: { owner: '', title: '办理时限', key: 'time_limit' }, line: 2, column: 1, endLine: 2, endColumn: 20 }],
       },
       {
         title: '写了字段名却没有填内容',
         code: exampleWith('summary: 身份证快到期或已经过期，可以换一张新的。', 'summary:'),
-        errors: [{ message: '必填字段「一句话说明」(summary)还没有填写', line: 4, column: 1, endLine: 4, endColumn: 8 }],
+        errors: [{ messageId: 'notFilled', data: { field: '「一句话说明」(summary)' }, line: 4, column: 1, endLine: 4, endColumn: 8 }],
       },
       {
         title: '“情形必要”的材料没有写适用情形',
         code: exampleWith('    form: 原件\n', '    need: 情形必要\n    form: 原件\n'),
-        errors: [{ message: '材料「居民户口簿」缺少必填字段「适用情形」(situation)：「是否必须」(need)为“情形必要”时要写明', line: 11, column: 5, endLine: 11, endColumn: 16 }],
+        errors: [
+          {
+            messageId: 'missingWhen',
+            data: { owner: '材料「居民户口簿」', title: '适用情形', key: 'situation', condition: '「是否必须」(need)为“情形必要”' },
+            line: 11,
+            column: 5,
+            endLine: 11,
+            endColumn: 16,
+          },
+        ],
       },
     ],
   },

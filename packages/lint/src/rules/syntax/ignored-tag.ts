@@ -1,7 +1,7 @@
-import type { Rule } from '../../types.js';
+import { defineRule } from '../define.js';
 import { EXAMPLE_GUIDE } from '../example-guide.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'syntax/ignored-tag',
     severity: 'warn',
@@ -9,6 +9,7 @@ const rule: Rule = {
     description:
       'YAML 的标签（! 或 !! 开头，如 !!js/function）能让有些程序把内容当作代码或特殊数据。白话不认识这些标签，不会执行它们，只把后面的内容当作普通文字读。指南不需要标签，写了容易让人以为它起了作用。',
     howToFix: '删去标签，只留下内容。',
+    messages: { ignored: 'YAML 标签「{{tag}}」不认识，已忽略：后面的内容按普通文字读取，不会执行。请删去这个标签' },
   },
   examples: {
     valid: [{ title: '没有标签', code: EXAMPLE_GUIDE }],
@@ -17,16 +18,14 @@ const rule: Rule = {
         title: '给字段加了 !!js/function 标签',
         code: EXAMPLE_GUIDE.replace('title: 换领居民身份证', 'title: !!js/function 换领居民身份证'),
         errors: [
-          { message: 'YAML 标签「!!js/function」不认识，已忽略：后面的内容按普通文字读取，不会执行。请删去这个标签', line: 3, column: 8, endLine: 3, endColumn: 21 },
+          { messageId: 'ignored', data: { tag: '!!js/function' }, line: 3, column: 8, endLine: 3, endColumn: 21 },
         ],
       },
     ],
   },
   check({ guide, report }) {
     for (const { tag, range } of guide.yaml?.ignoredTags ?? []) {
-      report({ message: `YAML 标签「${tag}」不认识，已忽略：后面的内容按普通文字读取，不会执行。请删去这个标签`, range });
+      report({ messageId: 'ignored', data: { tag }, range });
     }
   },
-};
-
-export default rule;
+});

@@ -14,7 +14,7 @@ export default syntaxRule(
       {
         title: '超过 128 KB 的文件',
         code: `---\nid: big\n---\n${'这是一段很长的文字。'.repeat(5_000)}\n`,
-        errors: [{ message: '文件太大（147 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件', line: 1, column: 1 }],
+        errors: [{ messageId: 'problem', data: { problem: '文件太大（147 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件' }, line: 1, column: 1 }],
       },
     ],
   },
