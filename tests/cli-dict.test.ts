@@ -2,7 +2,7 @@
  * `baihua dict export`: the plain rules' word lists as a prh dictionary and as Vale substitution
  * styles, so that a peer tool checks the same words (scripts/bench/peers.mjs uses it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -14,9 +14,11 @@ interface PrhRule {
   prh: string;
 }
 
-const lexicons = readdirSync(join(repoRoot, 'packages/plain/data/lexicon'))
+const rulesDirectory = join(repoRoot, 'packages/plain/src/rules');
+const lexicons = readdirSync(rulesDirectory)
   .sort()
-  .map((name) => parse(readFileSync(join(repoRoot, 'packages/plain/data/lexicon', name), 'utf8')) as { rule: string; entries: Array<{ test: string; match?: unknown; pattern?: string }> });
+  .filter((name) => existsSync(join(rulesDirectory, name, 'words.yaml')))
+  .map((name) => parse(readFileSync(join(rulesDirectory, name, 'words.yaml'), 'utf8')) as { rule: string; entries: Array<{ test: string; match?: unknown; pattern?: string }> });
 
 /** A prh pattern as a JavaScript regular expression (prh's own reading: /…/ is a regex, else literal). */
 const toRegExp = (pattern: string) => (pattern.startsWith('/') && pattern.endsWith('/') ? new RegExp(pattern.slice(1, -1)) : new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

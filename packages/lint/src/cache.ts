@@ -38,7 +38,12 @@ function tool(): string {
     const digest = createHash('sha256');
     const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
     digest.update(version);
-    const ownData = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url), new URL('../../plain/data/', import.meta.url)];
+    const ownData = [
+      new URL('../configs/', import.meta.url),
+      new URL('../data/', import.meta.url),
+      new URL('../../plain/data/', import.meta.url),
+      new URL('../../plain/src/rules/', import.meta.url),
+    ];
     const directories = [...ownData.map((url) => fileURLToPath(url)), schemaDirectory, coreDataDirectory];
     const visit = (directory: string) => {
       if (!existsSync(directory)) return;

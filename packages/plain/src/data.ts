@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { PLAIN_RULE_IDS, type PlainRuleId } from './findings.js';
 
 /**
- * The rule data: word lists in data/lexicon/*.yaml (one file per rule) and the glossary of
- * terms in data/glossary.yaml. Read once per process.
+ * The rule data, each file in its rule's folder: the word lists (src/rules/<rule>/words.yaml)
+ * and the glossary of terms (src/rules/jargon/glossary.yaml). Read once per process.
  */
 export interface LexiconEntry {
   /** literal phrase(s) */
@@ -31,17 +31,18 @@ export interface LexiconFile {
   entries: LexiconEntry[];
 }
 
-const dataDirectory = fileURLToPath(new URL('../data/', import.meta.url));
+/** The rules' folders, beside their code: from dist/, the sources they are shipped with. */
+const rulesDirectory = fileURLToPath(new URL('../src/rules/', import.meta.url));
 let lexicons: LexiconFile[] | undefined;
 let glossary: Record<string, string> | undefined;
 
 export function loadLexicons(): LexiconFile[] {
-  lexicons ??= readdirSync(`${dataDirectory}lexicon`)
-    .filter((name) => name.endsWith('.yaml'))
+  lexicons ??= readdirSync(rulesDirectory)
     .sort()
+    .filter((name) => existsSync(`${rulesDirectory}${name}/words.yaml`))
     .map((name) => {
-      const file = parse(readFileSync(`${dataDirectory}lexicon/${name}`, 'utf8')) as LexiconFile;
-      if (!PLAIN_RULE_IDS.includes(file.rule)) throw new Error(`${name}: unknown rule ${file.rule}`);
+      const file = parse(readFileSync(`${rulesDirectory}${name}/words.yaml`, 'utf8')) as LexiconFile;
+      if (file.rule !== `plain/${name}` || !PLAIN_RULE_IDS.includes(file.rule)) throw new Error(`${name}/words.yaml: rule ${file.rule}`);
       return file;
     });
   return lexicons;
@@ -49,7 +50,7 @@ export function loadLexicons(): LexiconFile[] {
 
 /** The glossary: term → a plain explanation. */
 export function loadGlossary(): Record<string, string> {
-  glossary ??= (parse(readFileSync(`${dataDirectory}glossary.yaml`, 'utf8')) as { terms: Record<string, string> }).terms;
+  glossary ??= (parse(readFileSync(`${rulesDirectory}jargon/glossary.yaml`, 'utf8')) as { terms: Record<string, string> }).terms;
   return glossary;
 }
 

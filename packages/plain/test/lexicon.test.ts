@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { AnalyzedDocument, checkRule, inProcessSegmenter, loadGlossary, loadLexicons, type Finding, type LexiconEntry } from '@baihua/plain';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  AnalyzedDocument,
+  checkRule,
+  inProcessSegmenter,
+  loadGlossary,
+  loadLexicons,
+  PLAIN_RULE_IDS,
+  PLAIN_RULES,
+  type Finding,
+  type LexiconEntry,
+} from '@baihua/plain';
 
 /** The phrase an entry stands for, for locating it in its test sentence. */
 function phrases(entry: LexiconEntry): string[] {
@@ -12,6 +22,18 @@ function findings(rule: Parameters<typeof checkRule>[1], text: string): Finding[
 }
 
 const cases = loadLexicons().flatMap((file) => file.entries.map((entry) => ({ rule: file.rule, entry })));
+
+describe('a plain rule lives beside its data', () => {
+  it('has a folder per rule with its code, and its word list there when it has one', () => {
+    for (const id of PLAIN_RULE_IDS) {
+      const folder = new URL(`../src/rules/${id.slice('plain/'.length)}/`, import.meta.url);
+      expect(existsSync(new URL('rule.ts', folder)), id).toBe(true);
+      expect(PLAIN_RULES[id].id).toBe(id);
+      expect(existsSync(new URL('words.yaml', folder)), id).toBe('word' in PLAIN_RULES[id].messages);
+    }
+    expect(loadLexicons().map((file) => file.rule)).toEqual(PLAIN_RULE_IDS.filter((id) => 'word' in PLAIN_RULES[id].messages).sort());
+  });
+});
 
 describe('word lists: every entry fires on its own test sentence', () => {
   it('has at least 150 entries', () => {

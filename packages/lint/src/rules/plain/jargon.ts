@@ -7,7 +7,7 @@ export default plainRule(
     severity: 'warn',
     title: '术语要解释',
     description:
-      '一网通办、容缺受理、告知承诺、办结、存量房这些词，工作人员天天说，群众不一定懂。术语表在 packages/plain/data/glossary.yaml，可以用选项 terms 增加、ignore 去掉。只查每个术语在指南里第一次出现的地方。',
+      '一网通办、容缺受理、告知承诺、办结、存量房这些词，工作人员天天说，群众不一定懂。术语表在 packages/plain/src/rules/jargon/glossary.yaml，可以用选项 terms 增加、ignore 去掉。只查每个术语在指南里第一次出现的地方。',
     howToFix: '第一次出现时在后面用括号解释，如“容缺受理（材料缺一点也先收件，之后补交）”；或者直接换成白话。',
   },
   {
