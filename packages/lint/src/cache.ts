@@ -62,7 +62,8 @@ function tool(): string {
 export function configKey(config: ResolvedConfig): string {
   const rules = [...config.rules].map(([id, rule]) => [id, rule.severity, rule.options ?? null]);
   // Some findings depend on the day the guide is linted (meta.dependsOnDate).
-  const datedRuleOn = allRules.some((rule) => rule.meta.dependsOnDate && (config.rules.get(rule.meta.id)?.severity ?? 'off') !== 'off');
+  const isOn = (id: string) => (config.rules.get(id)?.severity ?? 'off') !== 'off';
+  const datedRuleOn = allRules.some((rule) => rule.meta.dependsOnDate && isOn(rule.meta.id));
   const day = datedRuleOn ? today() : null;
   return hash(JSON.stringify({ rules, ignores: config.ignores, day }));
 }

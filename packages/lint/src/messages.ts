@@ -7,7 +7,9 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
  * without data stays as written (the rule tester reports it).
  */
 export function formatMessage(template: string, data: MessageData = {}): string {
-  return template.replace(PLACEHOLDER, (placeholder, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : placeholder));
+  return template.replace(PLACEHOLDER, (placeholder, name: string) =>
+    Object.hasOwn(data, name) ? String(data[name]) : placeholder,
+  );
 }
 
 /** The placeholders left unfilled in a rendered message. */

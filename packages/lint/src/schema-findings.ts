@@ -171,7 +171,8 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       const owner = pointer === '' ? '' : containerLabel(data, pointer);
       const condition = error.schemaPath.includes('/then/') ? conditionText(container) : undefined;
       const values = { owner, title, key, ...(condition && { condition }) };
-      return [{ ruleId: 'schema/required', messageId: condition ? 'missingWhen' : 'missing', data: values, range: firstLine(guide, pointer) }];
+      const messageId = condition ? 'missingWhen' : 'missing';
+      return [{ ruleId: 'schema/required', messageId, data: values, range: firstLine(guide, pointer) }];
     }
     case 'type': {
       const expected = String(error.params.type).split(',');
@@ -220,7 +221,8 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
           ...(normalized && { fix: { range: [valueRange.start, valueRange.end], text: normalized } }),
         }];
       }
-      return [{ ruleId: 'schema/format', messageId: 'url', data: { field: label(), actual: describeValue(value) }, range: valueRange }];
+      const values = { field: label(), actual: describeValue(value) };
+      return [{ ruleId: 'schema/format', messageId: 'url', data: values, range: valueRange }];
     }
     case 'pattern':
       return [{
@@ -342,7 +344,10 @@ function unknownKey(guide: ParsedGuide, parentPointer: string, key: string, pare
   const message: Pick<SchemaFinding, 'messageId' | 'data'> =
     suggestion === undefined
       ? { messageId: 'unknown', data: { where, key } }
-      : { messageId: 'unknownDidYouMean', data: { where, key, suggestion, title: resolveRef(Object.fromEntries(properties)[suggestion]!).title ?? suggestion } };
+      : {
+          messageId: 'unknownDidYouMean',
+          data: { where, key, suggestion, title: resolveRef(Object.fromEntries(properties)[suggestion]!).title ?? suggestion },
+        };
   return { ruleId: 'schema/unknown-key', ...message, range, ...(suggestions.length && { suggestions }) };
 }
 

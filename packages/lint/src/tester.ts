@@ -45,7 +45,9 @@ export function verifyRuleExamples(rule: Rule): string[] {
         (want.endColumn !== undefined && want.endColumn !== got.endColumn);
       if (mismatch) failures.push(`bad example “${example.title}” finding ${index + 1}: expected ${JSON.stringify(want)}, got ${describe(got)}`);
       const unfilled = unfilledPlaceholders(got.message);
-      if (unfilled.length) failures.push(`bad example “${example.title}” finding ${index + 1}: no data for ${unfilled.join(' ')}`);
+      if (unfilled.length) {
+        failures.push(`bad example “${example.title}” finding ${index + 1}: no data for ${unfilled.join(' ')}`);
+      }
     });
     const { output } = runExample(rule, example, true);
     const wanted = example.output ?? example.code;
@@ -64,7 +66,9 @@ export function verifyRuleExamples(rule: Rule): string[] {
 function hasMessage(rule: Rule, want: ExpectedError, message: string): boolean {
   const template = rule.meta.messages[want.messageId];
   if (template === undefined) return false;
-  const pieces = formatMessage(template, want.data).split(/\{\{\s*\w+\s*\}\}/).map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pieces = formatMessage(template, want.data)
+    .split(/\{\{\s*\w+\s*\}\}/)
+    .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${pieces.join('[^]*')}$`).test(message);
 }
 

@@ -42,7 +42,9 @@ export function loadLexicons(): LexiconFile[] {
     .filter((name) => existsSync(`${rulesDirectory}${name}/words.yaml`))
     .map((name) => {
       const file = parse(readFileSync(`${rulesDirectory}${name}/words.yaml`, 'utf8')) as LexiconFile;
-      if (file.rule !== `plain/${name}` || !PLAIN_RULE_IDS.includes(file.rule)) throw new Error(`${name}/words.yaml: rule ${file.rule}`);
+      if (file.rule !== `plain/${name}` || !PLAIN_RULE_IDS.includes(file.rule)) {
+        throw new Error(`${name}/words.yaml: rule ${file.rule}`);
+      }
       return file;
     });
   return lexicons;

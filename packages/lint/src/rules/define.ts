@@ -4,7 +4,18 @@ import { plainFindings } from '../plain-analysis.js';
 import { SCHEMA_MESSAGES, schemaFindings, type SchemaRuleId } from '../schema-findings.js';
 import { formatMessage } from '../messages.js';
 import { ruleDocsUrl } from '../docs-url.js';
-import type { CatalogContext, CatalogRule, GuideRule, GuideSummary, MessageData, Place, ReportInput, RuleExample, RuleMeta, RuleReport } from '../types.js';
+import type {
+  CatalogContext,
+  CatalogRule,
+  GuideRule,
+  GuideSummary,
+  MessageData,
+  Place,
+  ReportInput,
+  RuleExample,
+  RuleMeta,
+  RuleReport,
+} from '../types.js';
 
 type Examples = GuideRule['examples'];
 
@@ -164,7 +175,11 @@ export interface PolicyContext<Options> extends Context<Options> {
 }
 
 /** A policy/* rule: a check across the guide's fields that the schema cannot express. */
-export function policyRule<Options = NoOptions>(meta: RuleMetaInput, examples: Examples, check: (context: PolicyContext<Options>) => void): GuideRule {
+export function policyRule<Options = NoOptions>(
+  meta: RuleMetaInput,
+  examples: Examples,
+  check: (context: PolicyContext<Options>) => void,
+): GuideRule {
   return defineRule<Options>({
     meta,
     examples,
