@@ -67,7 +67,7 @@ describe('generated files', () => {
     const page = readFileSync(join(repoRoot, 'docs/rules/plain/long-sentence.md'), 'utf8');
     expect(page).toContain('# plain/long-sentence：长句\n');
     expect(page).toContain('| 推荐预设（recommended） | 警告（warn） |\n');
-    expect(page).toContain('| `maxLength` | integer，≥ 10 | — |  |\n');
+    expect(page).toContain('| `maxLength` | integer，≥ 10 | `50` |  |\n');
     const jargon = readFileSync(join(repoRoot, 'docs/rules/plain/jargon.md'), 'utf8');
     expect(jargon).toContain(
       '检查结果：\n\n- `36:6` 「容缺受理」是行业术语，群众不一定懂。第一次出现时请解释，如「容缺受理（材料缺一点也先收件，之后补交）」\n',
