@@ -13,14 +13,12 @@ import { byPosition, summarize } from './results.js';
 import { encodeSignature, signature } from './minhash.js';
 import { proseWords, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
+import { ruleSeverity } from './severity.js';
 import type { CatalogRule, Diagnostic, GuideSummary, LintResult, Located, Place } from './types.js';
 
 const catalogRules = rules.filter((rule): rule is CatalogRule => 'checkCatalog' in rule);
 
-const isOn = (config: ResolvedConfig, id: string) => {
-  const setting = config.rules.get(id);
-  return !!setting && setting.severity !== 'off';
-};
+const isOn = (config: ResolvedConfig, id: string) => ruleSeverity(config, id) !== undefined;
 
 /** Whether any catalog rule is on (among `only`, when given): otherwise no summary is made. */
 export function catalogRulesOn(config: ResolvedConfig, only?: string[]): boolean {
@@ -104,7 +102,7 @@ export function runCatalogRules(members: CatalogMember[], cwd: string, only?: st
       report: (guide, { message, at }) => {
         const member = bySummary.get(guide)!;
         if (!member.result || !isOn(member.config, id)) return;
-        const severity = member.config.rules.get(id)!.severity === 'error' ? 2 : 1;
+        const severity = ruleSeverity(member.config, id)!;
         const list = found.get(member) ?? [];
         list.push({ ruleId: id, severity, message, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, range: at.range });
         found.set(member, list);

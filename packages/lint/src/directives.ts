@@ -1,20 +1,6 @@
 import { markdownRange, type ParsedGuide } from '@baihua/core';
 import { visit } from 'unist-util-visit';
-import type { Diagnostic } from './types.js';
-
-/**
- * Inline disables, as in ESLint: `<!-- baihua-disable-next-line plain/long-sentence -->` in the
- * Markdown body, `# baihua-disable-line schema/unknown-key` in YAML, and `baihua-disable` …
- * `baihua-enable` blocks. No rule ids means every rule; text after ` -- ` is a reason.
- */
-export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
-  /** empty: all rules */
-  rules: string[];
-  line: number;
-  endLine: number;
-  offset: number;
-}
+import type { Diagnostic, Directive } from './types.js';
 
 const DIRECTIVE = /^\s*baihua-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*?))?\s*$/;
 

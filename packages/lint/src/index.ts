@@ -1,7 +1,9 @@
 export type { Diagnostic, Fix, Suggestion, LintResult, Rule, RuleMeta, RuleExample, RuleContext, ExpectedError, ReportInput, RuleReport, MessageData, GuideRule, CatalogRule, GuideSummary } from './types.js';
 export { formatMessage } from './messages.js';
 export { rules, rulesById } from './rules/index.js';
-export { lintBytes, lintFile, lintFiles, lintTogether, lintStdin, checkGuide, configForPath, recommendedConfig, type LintFilesOptions, type LintSourceOptions } from './engine.js';
+export { lintBytes, lintFile, checkGuide, type LintSourceOptions } from './check-guide.js';
+export { lintFiles, lintRun, lintTogether, lintStdin, LintMemory, type LintFilesOptions, type LintRunOptions, type LintRun } from './run.js';
+export { configForPath, recommendedConfig } from './config.js';
 export { applyFixes } from './fix.js';
 export type { Concurrency } from './parallel.js';
 export { builtinPresets, createConfigResolver } from './config.js';

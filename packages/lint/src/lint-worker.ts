@@ -1,6 +1,7 @@
 // A worker thread of `lintInWorkers`: lints batches of guides, each with its configuration.
 import { FileAccessError, type ResolvedConfig } from '@baihua/core';
-import { configSource, lintJob } from './engine.js';
+import { configSource } from './config.js';
+import { lintJob } from './run.js';
 import type { WorkerAnswer, WorkerBatch } from './parallel.js';
 
 /** Resolved on the first batch: a pool lives for one run, and every batch of a run names the same source. */

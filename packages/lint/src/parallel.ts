@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { FileAccessError } from '@baihua/core';
-import type { LintJob, Linted } from './engine.js';
+import type { LintJob, Linted } from './types.js';
 
 export type Concurrency = number | 'auto' | 'off';
 

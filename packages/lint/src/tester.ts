@@ -1,5 +1,5 @@
 import { mergeLayers, type RuleSetting } from '@baihua/core';
-import { lintTogether } from './engine.js';
+import { lintTogether } from './run.js';
 import { formatMessage, unfilledPlaceholders } from './messages.js';
 import type { Diagnostic, ExpectedError, Rule, RuleExample } from './types.js';
 

@@ -1,6 +1,5 @@
 import type { ParsedGuide, SourceRange } from '@baihua/core';
 import type { OptionsSchema } from '@baihua/plain';
-import type { Directive } from './directives.js';
 import type { GuideReadability } from './plain-analysis.js';
 
 /** A text edit: replace `range` (offsets into the file text, BOM excluded) by `text`. ESLint's shape. */
@@ -194,3 +193,45 @@ export interface LintResult {
 export interface GuideStats {
   readability: GuideReadability;
 }
+
+/** One guide checked: its result before the catalog pass, and what the catalog pass and a renderer need of it. */
+export interface Linted {
+  result: LintResult;
+  /** for the catalog rules; only when one of them is on */
+  summary?: GuideSummary;
+  /** the cache key of the bytes linted, when the job asked for it */
+  key?: string;
+  /** the guide as parsed (after fixes), when asked for: in this thread only, it does not cross to workers */
+  guide?: ParsedGuide;
+}
+
+/** One guide for a run to lint. */
+export interface LintJob {
+  filePath: string;
+  /** answer with the cache key of the bytes linted (read again, so that no run holds them all) */
+  keyed?: boolean;
+}
+
+/**
+ * Inline disables, as in ESLint: `<!-- baihua-disable-next-line plain/long-sentence -->` in the
+ * Markdown body, `# baihua-disable-line schema/unknown-key` in YAML, and `baihua-disable` …
+ * `baihua-enable` blocks. No rule ids means every rule; text after ` -- ` is a reason.
+ */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+  /** empty: all rules */
+  rules: string[];
+  line: number;
+  endLine: number;
+  offset: number;
+}
+
+export interface FormatterContext {
+  /** paths in reports are shown relative to this directory */
+  cwd: string;
+  color: boolean;
+  /** the tool version, for SARIF */
+  version: string;
+}
+
+export type Formatter = (results: LintResult[], context: FormatterContext) => string;

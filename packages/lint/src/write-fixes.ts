@@ -1,5 +1,6 @@
 import { FileAccessError } from '@baihua/core';
-import { configForPath, lintFile } from './engine.js';
+import { lintFile } from './check-guide.js';
+import { configForPath } from './config.js';
 import { byPosition, summarize } from './results.js';
 import type { Diagnostic, LintResult } from './types.js';
 import { writeFileAtomic, WriteSkipped } from './write.js';

@@ -1,6 +1,5 @@
 import { displayPath } from '@baihua/core';
-import type { LintResult } from '../types.js';
-import type { FormatterContext } from './index.js';
+import type { LintResult, FormatterContext } from '../types.js';
 
 // Workflow commands: data escapes %, CR and LF; properties also escape : and ,.
 const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');

@@ -4,8 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { installedRuleDocs } from '../docs-url.js';
 import { notices, type NoticeMeta } from '../notices.js';
 import { rules } from '../rules/index.js';
-import type { Diagnostic, LintResult } from '../types.js';
-import type { FormatterContext } from './index.js';
+import type { Diagnostic, LintResult, FormatterContext } from '../types.js';
 
 function ruleDescriptor(meta: NoticeMeta): ReportingDescriptor {
   const { id } = meta;

@@ -2,8 +2,7 @@ import { displayPath } from '@baihua/core';
 import { band, MIN_SCORED_CHARACTERS } from '@baihua/plain';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
-import type { LintResult } from '../types.js';
-import type { FormatterContext } from './index.js';
+import type { LintResult, FormatterContext } from '../types.js';
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));

@@ -1,111 +1,32 @@
+/**
+ * Running many guides: finding them, their configuration, `ignores`, the cache, worker threads,
+ * and the catalog pass over the summaries. Each guide is checked by `check-guide.ts`.
+ */
 import { relative, resolve } from 'node:path';
 import {
+  ConfigError,
   decodeGuide,
   decodeGuideRead,
+  FileAccessError,
   findGuideFiles,
   isInside,
-  projectRoots,
-  realPath,
   MAX_GUIDE_BYTES,
   parseGuide,
+  projectRoots,
   readGuideFile,
   readRegularFile,
+  realPath,
   type BoundedRead,
-  SourceFile,
   type ParsedGuide,
-  type ParseProblem,
-  mergeLayers,
-  ConfigError,
-  FileAccessError,
   type ResolvedConfig,
 } from '@baihua/core';
 import picomatch from 'picomatch';
 import { LintCache } from './cache.js';
-import { catalogRulesOn, runCatalogRules, summarizeGuide, type CatalogMember } from './catalog.js';
-import { builtinPresets, createConfigResolver } from './config.js';
-import { applyDirectives } from './directives.js';
-import { applyFixes } from './fix.js';
+import { runCatalogRules, summarizeGuide, type CatalogMember } from './catalog.js';
+import { lintRead, problemGuide, type LintSourceOptions } from './check-guide.js';
+import { configSource } from './config.js';
 import { lintInWorkers, workerCount, type Concurrency } from './parallel.js';
-import { guideReadability, readableForStyle } from './plain-analysis.js';
-import { rules } from './rules/index.js';
-import { byPosition, summarize } from './results.js';
-import { contentDigest } from './write.js';
-import type { Diagnostic, GuideSummary, LintResult, ReportInput } from './types.js';
-
-/** Fixes can enable further fixes (ESLint does the same); ten passes is plenty for a guide. */
-const MAX_FIX_PASSES = 10;
-
-export interface LintSourceOptions {
-  config: ResolvedConfig;
-  /** apply `fix`-level fixes and return the fixed text as `output` */
-  fix?: boolean;
-  /** only run these rules (the rule tester uses this) */
-  only?: string[];
-}
-
-/** The recommended preset as a resolved config, for files with no configuration anywhere. */
-export function recommendedConfig(): ResolvedConfig {
-  return mergeLayers([{ path: 'recommended', data: builtinPresets.recommended!, locate: () => undefined }]);
-}
-
-function problemGuide(file: SourceFile, problem: ParseProblem): ParsedGuide {
-  return { file, format: 'markdown', data: undefined, yaml: undefined, frontMatter: undefined, body: undefined, texts: [], problems: [problem] };
-}
-
-/** Runs every enabled rule over a parsed guide. */
-export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 'config' | 'only'>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  // A file that could not be read whole (no front matter found, broken YAML) gets no fixes: what
-  // looks like prose there may be fields, and `--fix` would rewrite them.
-  const fixable = guide.problems.length === 0;
-  for (const rule of rules) {
-    if (!('check' in rule)) continue;
-    const { id, fatal } = rule.meta;
-    if (options.only && !options.only.includes(id)) continue;
-    const setting = options.config.rules.get(id);
-    if (!fatal && (!setting || setting.severity === 'off')) continue;
-    const severity = fatal || setting?.severity === 'error' ? 2 : 1;
-    const report = (input: ReportInput) => {
-      const start = guide.file.pointAt(input.range.start);
-      const end = guide.file.pointAt(input.range.end);
-      diagnostics.push({
-        ruleId: id,
-        severity: input.severity ? (input.severity === 'error' ? 2 : 1) : severity,
-        message: input.message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        range: [input.range.start, input.range.end],
-        ...(input.fix && fixable && rule.meta.fixable === 'fix' && { fix: input.fix }),
-        ...(input.suggestions?.length && { suggestions: input.suggestions }),
-        ...(fatal && { fatal: true }),
-      });
-    };
-    rule.check({ guide, options: setting?.options ?? {}, report });
-  }
-  return diagnostics.sort(byPosition);
-}
-
-function lintGuide(guide: ParsedGuide, options: LintSourceOptions): { messages: Diagnostic[]; suppressed: Diagnostic[] } {
-  const { kept, suppressed } = applyDirectives(guide, checkGuide(guide, options));
-  return { messages: kept, suppressed };
-}
-
-/**
- * Lints the bytes of one guide on its own, without the catalog rules (they need the other guides:
- * `lintTogether`, `lintStdin` and `lintFiles` run them).
- */
-export function lintBytes(filePath: string, bytes: Uint8Array, options: LintSourceOptions): LintResult {
-  const read = decodeGuide(filePath, bytes);
-  return lintRead(filePath, read.file, read.problem, options).result;
-}
-
-/** Lints one guide file on disk on its own, without the catalog rules. */
-export function lintFile(filePath: string, options: LintSourceOptions): LintResult {
-  const read = readGuideFile(filePath);
-  return lintRead(filePath, read.file, read.problem, options).result;
-}
+import type { GuideSummary, Linted, LintJob, LintResult } from './types.js';
 
 /** Lints guides held in memory as one catalog (the rule tester and `baihua explain` use it). */
 export function lintTogether(sources: Array<{ filePath: string; text: string }>, options: LintSourceOptions & { cwd?: string }): LintResult[] {
@@ -127,57 +48,8 @@ export async function lintStdin(filePath: string, input: BoundedRead, options: L
   return linted.result;
 }
 
-export interface Linted {
-  result: LintResult;
-  /** for the catalog rules; only when one of them is on */
-  summary?: GuideSummary;
-  /** the cache key of the bytes linted, when the job asked for it */
-  key?: string;
-}
-
 function catalogMembers(linted: Array<Linted & { config: ResolvedConfig }>): CatalogMember[] {
   return linted.flatMap(({ result, summary, config }) => (summary ? [{ result, summary, config }] : []));
-}
-
-function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | undefined, options: LintSourceOptions): Linted {
-  let guide = problem ? problemGuide(file, problem) : parseGuide(file);
-  let { messages, suppressed } = lintGuide(guide, options);
-  let output: string | undefined;
-  if (options.fix && !problem) {
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const fixes = messages.flatMap((message) => (message.fix ? [message.fix] : []));
-      if (fixes.length === 0) break;
-      const fixed = applyFixes(guide.file.text, fixes);
-      if (fixed.applied === 0 || fixed.text === guide.file.text) break;
-      // With the file's BOM, so that a second U+FEFF at the start stays text, as it was read.
-      guide = parseGuide(new SourceFile(filePath, file.withBom(fixed.text)));
-      ({ messages, suppressed } = lintGuide(guide, options));
-      output = file.withBom(fixed.text);
-    }
-  }
-  const result = {
-    ...summarize(filePath, messages, suppressed, output),
-    ...(output !== undefined && { sourceDigest: contentDigest(file.withBom(file.text)) }),
-    ...statsFor(guide, options.config),
-  };
-  const summary = catalogRulesOn(options.config, options.only) ? summarizeGuide(guide, options.config) : undefined;
-  return detached({ result, ...(summary && { summary }) });
-}
-
-/**
- * A copy whose strings no longer point into the guide's text. V8 keeps a substring (a title cut
- * from the file, a message built around it) as a view of the string it came from, so results
- * and summaries kept for a whole catalog would otherwise keep every guide's text alive.
- */
-function detached<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** Readability is reported whenever the plain-language rules look at a guide. */
-function statsFor(guide: ParsedGuide, config: ResolvedConfig): Pick<LintResult, 'stats'> {
-  const plainEnabled = [...config.rules].some(([id, setting]) => id.startsWith('plain/') && setting.severity !== 'off');
-  if (!plainEnabled || !readableForStyle(guide)) return {};
-  return { stats: { readability: guideReadability(guide) } };
 }
 
 export interface LintFilesOptions {
@@ -197,6 +69,58 @@ export interface LintFilesOptions {
   concurrency?: Concurrency;
 }
 
+export interface LintRunOptions extends LintFilesOptions {
+  /**
+   * hand back every guide as parsed (`LintRun.guides`), so that a publisher does not parse it
+   * again. A parsed guide cannot cross threads: such a run lints in this thread.
+   */
+  keepGuides?: boolean;
+  /** what the earlier runs of this process kept (`baihua serve`); filled in by this run */
+  memory?: LintMemory;
+}
+
+export interface LintRun {
+  /** in the order the guides were found, ignored guides left out */
+  results: LintResult[];
+  /** with `keepGuides`: the guide of each result, in the same order; otherwise empty */
+  guides: ParsedGuide[];
+  /** how many guides were checked by the rules, and how many answered from the cache or memory */
+  counts: { linted: number; reused: number };
+}
+
+interface MemoryEntry {
+  key: string;
+  /** before the catalog pass, which adds to a result in place */
+  result: LintResult;
+  summary?: GuideSummary;
+  guide: ParsedGuide;
+}
+
+/**
+ * The guides of earlier runs in this process, parsed and linted, by the key of their bytes and
+ * configuration: `baihua serve` re-lints only the guides that changed, and renders the others
+ * from the guides it already has. The catalog pass still runs over every guide's summary.
+ */
+export class LintMemory {
+  readonly #entries = new Map<string, MemoryEntry>();
+
+  get(filePath: string, key: string): Linted | undefined {
+    const entry = this.#entries.get(filePath);
+    if (entry?.key !== key) return undefined;
+    return { result: structuredClone(entry.result), ...(entry.summary && { summary: entry.summary }), guide: entry.guide };
+  }
+
+  set(filePath: string, key: string, { result, summary, guide }: Linted): void {
+    if (!guide) return;
+    this.#entries.set(filePath, { key, result: structuredClone(result), ...(summary && { summary }), guide });
+  }
+
+  /** Forgets the guides a run no longer found (deleted, or now ignored). */
+  keepOnly(filePaths: Set<string>): void {
+    for (const filePath of this.#entries.keys()) if (!filePaths.has(filePath)) this.#entries.delete(filePath);
+  }
+}
+
 /**
  * Finds the guides behind paths and globs and lints each with the configuration for its
  * directory, then runs the catalog rules across them (and the rest of the catalog their
@@ -204,30 +128,51 @@ export interface LintFilesOptions {
  * Large runs are spread over worker threads (see `workerCount`).
  */
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]> {
+  return (await lintRun(options)).results;
+}
+
+/** `lintFiles`, with the parsed guides when asked for and how many guides were checked. */
+export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
   const files = await findGuideFiles(options.patterns, cwd);
   const configs = configSource(options.configFile);
   const cache = options.cacheLocation ? new LintCache(resolve(cwd, options.cacheLocation)) : undefined;
   const fix = Boolean(options.fix);
+  const keepGuides = Boolean(options.keepGuides || options.memory);
+  // A remembered guide has no fixed text to hand back.
+  const memory = fix ? undefined : options.memory;
   const done: Array<{ linted: Linted; config: ResolvedConfig } | undefined> = [];
   const pending: Array<{ slot: number; job: LintJob; config: ResolvedConfig }> = [];
+  const found = new Set<string>();
   for (const filePath of files) {
     const config = configs(filePath);
     if (isIgnored(filePath, config)) continue;
+    found.add(filePath);
     const slot = done.push(undefined) - 1;
-    if (!cache) {
+    if (!cache && !memory) {
       pending.push({ slot, job: { filePath }, config });
       continue;
     }
-    const cached = cache.get(filePath, LintCache.key(keyBytes(filePath), config));
+    const key = LintCache.key(keyBytes(filePath), config);
+    const remembered = memory?.get(filePath, key);
+    if (remembered) {
+      done[slot] = { linted: remembered, config };
+      continue;
+    }
+    const cached = cache?.get(filePath, key);
     // A cached result with fixable findings is linted again when fixing, to produce the output.
     if (cached?.result && !(fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) {
       const result = options.readabilitySections === false ? withoutSections(cached.result) : cached.result;
-      done[slot] = { linted: { result, ...(cached.summary && { summary: cached.summary }) }, config };
+      // Parsed, not linted: the guide is wanted for rendering, its findings are in the cache.
+      const guide = keepGuides ? parseFile(filePath) : undefined;
+      const linted = { result, ...(cached.summary && { summary: cached.summary }), ...(guide && { guide }) };
+      memory?.set(filePath, key, linted);
+      done[slot] = { linted, config };
     } else {
       pending.push({ slot, job: { filePath, keyed: true }, config });
     }
   }
+  memory?.keepOnly(found);
 
   // Each result is cached whole, then trimmed as it arrives, so that a large run never holds
   // every guide's section scores at once.
@@ -238,9 +183,10 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
       cache.set(linted.result.filePath, savedKey, linted.result, linted.summary);
     }
     if (options.readabilitySections === false) linted.result = withoutSections(linted.result);
+    if (memory && linted.key) memory.set(linted.result.filePath, linted.key, linted);
     done[slot] = { linted, config };
   };
-  const threads = workerCount(options.concurrency ?? 'auto', pending.length);
+  const threads = keepGuides ? 0 : workerCount(options.concurrency ?? 'auto', pending.length);
   if (threads > 0) {
     const workerOptions = { fix, ...(options.configFile && { configFile: options.configFile }) };
     await lintInWorkers(
@@ -250,13 +196,15 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
       finish,
     );
   } else {
-    pending.forEach(({ job, config }, index) => finish(index, lintJob(job, config, fix)));
+    pending.forEach(({ job, config }, index) => finish(index, lintJob(job, config, fix, keepGuides)));
   }
 
   const results: LintResult[] = [];
+  const guides: ParsedGuide[] = [];
   const members: CatalogMember[] = [];
   for (const { linted, config } of done as Array<{ linted: Linted; config: ResolvedConfig }>) {
     results.push(linted.result);
+    if (linted.guide) guides.push(linted.guide);
     if (linted.summary) members.push({ result: linted.result, summary: linted.summary, config });
   }
   if (members.length) {
@@ -264,19 +212,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
     runCatalogRules(members, cwd);
   }
   cache?.save();
-  return results;
-}
-
-/** One guide for `lintFiles` to lint. */
-export interface LintJob {
-  filePath: string;
-  /** answer with the cache key of the bytes linted (read again, so that no run holds them all) */
-  keyed?: boolean;
+  return { results, guides, counts: { linted: pending.length, reused: results.length - pending.length } };
 }
 
 /** Lints one guide of a `lintFiles` run, in this thread or in a worker. */
-export function lintJob(job: LintJob, config: ResolvedConfig, fix: boolean): Linted {
-  const options = { config, ...(fix && { fix: true }) };
+export function lintJob(job: LintJob, config: ResolvedConfig, fix: boolean, keepGuide = false): Linted {
+  const options = { config, ...(fix && { fix: true }), ...(keepGuide && { keepGuide: true }) };
   if (!job.keyed) {
     const read = readGuideFile(job.filePath);
     return lintRead(job.filePath, read.file, read.problem, options);
@@ -284,6 +225,11 @@ export function lintJob(job: LintJob, config: ResolvedConfig, fix: boolean): Lin
   const bytes = readRegularFile(job.filePath, MAX_GUIDE_BYTES);
   const read = decodeGuideRead(job.filePath, bytes);
   return { ...lintRead(job.filePath, read.file, read.problem, options), key: LintCache.key(cacheKeyBytes(bytes), config) };
+}
+
+function parseFile(filePath: string): ParsedGuide {
+  const read = readGuideFile(filePath);
+  return read.problem ? problemGuide(read.file, read.problem) : parseGuide(read.file);
 }
 
 function withoutSections(result: LintResult): LintResult {
@@ -342,26 +288,9 @@ async function addCatalogReferences(members: CatalogMember[], cache: LintCache |
   }
 }
 
-/** The configuration for a guide read from standard input as if it were `filePath`. */
-export function configForPath(filePath: string, configFile?: string): ResolvedConfig {
-  return configSource(configFile)(filePath);
-}
-
-/** Each guide's configuration: the one file given, or the cascade of its directories. */
-export function configSource(configFile: string | undefined): (filePath: string) => ResolvedConfig {
-  const resolver = createConfigResolver();
-  const fixed = configFile ? resolver.fromConfigFile(configFile) : undefined;
-  return (filePath) => {
-    if (fixed) return fixed;
-    const config = resolver.forFile(filePath);
-    return config.layers.length ? config : recommendedConfig();
-  };
-}
-
 function isIgnored(filePath: string, config: ResolvedConfig): boolean {
   return config.ignores.some(({ base, patterns }) => {
     const path = relative(base, filePath).replaceAll('\\', '/');
     return !path.startsWith('..') && picomatch(patterns, { dot: true })(path);
   });
 }
-

@@ -1,0 +1,146 @@
+/**
+ * Checking one guide: every rule over its parsed text, inline disables, the fix loop, the counts
+ * and readability, and the summary the catalog rules will read. Nothing here knows of other
+ * guides, files on disk beyond the one read, caches or threads (those are `run.ts`).
+ */
+import {
+  decodeGuide,
+  parseGuide,
+  readGuideFile,
+  SourceFile,
+  type ParsedGuide,
+  type ParseProblem,
+  type ResolvedConfig,
+} from '@baihua/core';
+import { catalogRulesOn, summarizeGuide } from './catalog.js';
+import { applyDirectives } from './directives.js';
+import { applyFixes } from './fix.js';
+import { guideReadability, readableForStyle } from './plain-analysis.js';
+import { rules } from './rules/index.js';
+import { byPosition, summarize } from './results.js';
+import { ruleSeverity, severityOfLevel } from './severity.js';
+import { contentDigest } from './write.js';
+import type { Diagnostic, Linted, LintResult, ReportInput } from './types.js';
+
+/** Fixes can enable further fixes (ESLint does the same); ten passes is plenty for a guide. */
+const MAX_FIX_PASSES = 10;
+
+export interface LintSourceOptions {
+  config: ResolvedConfig;
+  /** apply `fix`-level fixes and return the fixed text as `output` */
+  fix?: boolean;
+  /** only run these rules (the rule tester uses this) */
+  only?: string[];
+  /** hand back the parsed guide (of the fixed text, after fixes) as `guide`, for rendering */
+  keepGuide?: boolean;
+}
+
+/** A guide that could not be read: no fields, no body, only the problem. */
+export function problemGuide(file: SourceFile, problem: ParseProblem): ParsedGuide {
+  return {
+    file,
+    format: 'markdown',
+    data: undefined,
+    yaml: undefined,
+    frontMatter: undefined,
+    body: undefined,
+    texts: [],
+    problems: [problem],
+  };
+}
+
+/** Runs every enabled rule over a parsed guide. */
+export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 'config' | 'only'>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  // A file that could not be read whole (no front matter found, broken YAML) gets no fixes: what
+  // looks like prose there may be fields, and `--fix` would rewrite them.
+  const fixable = guide.problems.length === 0;
+  for (const rule of rules) {
+    if (!('check' in rule)) continue;
+    const { id, fatal } = rule.meta;
+    if (options.only && !options.only.includes(id)) continue;
+    const severity = ruleSeverity(options.config, id, fatal);
+    if (severity === undefined) continue;
+    const report = (input: ReportInput) => {
+      const start = guide.file.pointAt(input.range.start);
+      const end = guide.file.pointAt(input.range.end);
+      diagnostics.push({
+        ruleId: id,
+        severity: input.severity ? severityOfLevel(input.severity) : severity,
+        message: input.message,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        range: [input.range.start, input.range.end],
+        ...(input.fix && fixable && rule.meta.fixable === 'fix' && { fix: input.fix }),
+        ...(input.suggestions?.length && { suggestions: input.suggestions }),
+        ...(fatal && { fatal: true }),
+      });
+    };
+    rule.check({ guide, options: options.config.rules.get(id)?.options ?? {}, report });
+  }
+  return diagnostics.sort(byPosition);
+}
+
+function lintGuide(guide: ParsedGuide, options: LintSourceOptions): { messages: Diagnostic[]; suppressed: Diagnostic[] } {
+  const { kept, suppressed } = applyDirectives(guide, checkGuide(guide, options));
+  return { messages: kept, suppressed };
+}
+
+/**
+ * Lints the bytes of one guide on its own, without the catalog rules (they need the other guides:
+ * `lintTogether`, `lintStdin` and `lintFiles` run them).
+ */
+export function lintBytes(filePath: string, bytes: Uint8Array, options: LintSourceOptions): LintResult {
+  const read = decodeGuide(filePath, bytes);
+  return lintRead(filePath, read.file, read.problem, options).result;
+}
+
+/** Lints one guide file on disk on its own, without the catalog rules. */
+export function lintFile(filePath: string, options: LintSourceOptions): LintResult {
+  const read = readGuideFile(filePath);
+  return lintRead(filePath, read.file, read.problem, options).result;
+}
+
+/** Lints a guide as read (its text, or the problem that stopped the reading), fixing it when asked. */
+export function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | undefined, options: LintSourceOptions): Linted {
+  let guide = problem ? problemGuide(file, problem) : parseGuide(file);
+  let { messages, suppressed } = lintGuide(guide, options);
+  let output: string | undefined;
+  if (options.fix && !problem) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixes = messages.flatMap((message) => (message.fix ? [message.fix] : []));
+      if (fixes.length === 0) break;
+      const fixed = applyFixes(guide.file.text, fixes);
+      if (fixed.applied === 0 || fixed.text === guide.file.text) break;
+      // With the file's BOM, so that a second U+FEFF at the start stays text, as it was read.
+      guide = parseGuide(new SourceFile(filePath, file.withBom(fixed.text)));
+      ({ messages, suppressed } = lintGuide(guide, options));
+      output = file.withBom(fixed.text);
+    }
+  }
+  const result = {
+    ...summarize(filePath, messages, suppressed, output),
+    ...(output !== undefined && { sourceDigest: contentDigest(file.withBom(file.text)) }),
+    ...statsFor(guide, options.config),
+  };
+  const summary = catalogRulesOn(options.config, options.only) ? summarizeGuide(guide, options.config) : undefined;
+  return { ...detached({ result, ...(summary && { summary }) }), ...(options.keepGuide && { guide }) };
+}
+
+/**
+ * A copy whose strings no longer point into the guide's text. V8 keeps a substring (a title cut
+ * from the file, a message built around it) as a view of the string it came from, so results
+ * and summaries kept for a whole catalog would otherwise keep every guide's text alive.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Readability is reported whenever the plain-language rules look at a guide. */
+function statsFor(guide: ParsedGuide, config: ResolvedConfig): Pick<LintResult, 'stats'> {
+  const plainEnabled = [...config.rules.keys()].some((id) => id.startsWith('plain/') && ruleSeverity(config, id) !== undefined);
+  if (!plainEnabled || !readableForStyle(guide)) return {};
+  return { stats: { readability: guideReadability(guide) } };
+}
