@@ -1,10 +1,7 @@
-import { ConfigError, FileAccessError } from '@baihua/core/errors';
+import { ConfigError, FileAccessError, UsageError } from '@baihua/core/errors';
 import { displayPath } from '@baihua/core/paths';
 
-/** A wrong command line: exit code 2 with a one-line explanation. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 const place = (path: string, point: { line: number; column: number } | undefined) => (point ? `${path}:${point.line}:${point.column}` : path);
 

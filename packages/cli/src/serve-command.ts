@@ -2,9 +2,9 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
-import { parseGuide, readGuideFile } from '@baihua/core';
-import { configForPath, formatters, lintFiles } from '@baihua/lint';
-import { DEFAULT_TEMPLATES, escapeHtml, renderSite, type SiteFiles } from '@baihua/render';
+import { formatters, LintMemory } from '@baihua/lint';
+import { publish } from '@baihua/publish';
+import { escapeHtml, TARGETS, type SiteFiles } from '@baihua/render';
 import { describeError, UsageError } from './errors.js';
 
 export interface ServeOptions {
@@ -110,17 +110,20 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
   let site: SiteFiles = new Map();
   let problems = '';
   const clients = new Set<ServerResponse>();
+  // The guides as last linted and parsed: a save re-lints the guides that changed, not the catalog.
+  const memory = new LintMemory();
 
-  // Reads exactly the files that lint found and checked, as `baihua build` does.
-  async function rebuild(): Promise<void> {
-    const results = await lintFiles({ patterns: targets, readabilitySections: false, ...(options.config && { configFile: options.config }) });
-    const failed = results.filter((result) => result.errorCount > 0);
+  // The pipeline of `baihua build`, kept in memory: the same guides, templates and checks.
+  async function rebuild(): Promise<{ linted: number; reused: number }> {
+    const { run, failed, site: built } = await publish({
+      patterns: targets,
+      targets: TARGETS,
+      memory,
+      ...(options.config && { configFile: options.config }),
+    });
     problems = failed.length ? formatters.stylish(failed, { cwd: process.cwd(), color: false, version }) : '';
-    if (!failed.length) {
-      const config = results[0] && configForPath(results[0].filePath, options.config);
-      const guides = results.map((result) => parseGuide(readGuideFile(result.filePath).file));
-      site = renderSite(guides, { targets: ['web', 'mobile', 'print'], templates: config?.templates ?? DEFAULT_TEMPLATES }).files;
-    }
+    if (built) site = built.files;
+    return run.counts;
   }
   const notify = () => {
     for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
@@ -187,6 +190,7 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
     clearTimeout(timer);
     timer = setTimeout(() => {
       void rebuild()
+        .then(({ linted, reused }) => log(`重新检查了 ${linted} 份指南（${reused} 份没有改动，沿用上次的结果）\n`))
         .catch((error: unknown) => {
           problems = describeError(error, false);
         })

@@ -27,3 +27,12 @@ export class ConfigError extends Error {
     this.point = point;
   }
 }
+
+/**
+ * A wrong command line (an option's value, an output folder that is not Baihua's): exit code 2
+ * with a one-line explanation. Here rather than in the CLI because the publish pipeline checks
+ * the inputs the command line names.
+ */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

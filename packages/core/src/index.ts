@@ -6,7 +6,7 @@ export { parseYaml, escapePointerToken, pointerTokens, type ParsedYaml, type Yam
 export { parseMarkdown, markdownRange, type ParsedMarkdown, type MarkdownProblem } from './markdown.js';
 export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './guide.js';
 export { readGuideFile, readRegularFile, readBoundedStream, decodeGuide, decodeGuideRead, MAX_GUIDE_BYTES, type BoundedRead, type ReadGuide } from './read.js';
-export { ConfigError, FileAccessError } from './errors.js';
+export { ConfigError, FileAccessError, UsageError } from './errors.js';
 export { findGuideFiles, isDynamicPattern, DEFAULT_IGNORES } from './files.js';
 export { displayPath, insideProject, isInside, projectRoots, realPath, repositoryRoot } from './paths.js';
 export { closest } from './closest.js';

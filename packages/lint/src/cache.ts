@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreDataDirectory, FileAccessError, readRegularFile, schemaDirectory, type ResolvedConfig } from '@baihua/core';
 import { rules as allRules } from './rules/index.js';
+import { dataDirectory as plainDataDirectory, rulesDirectory as plainRulesDirectory } from '@baihua/plain';
 import { today } from './rules/policy/stale.js';
 import type { GuideSummary, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
@@ -38,13 +39,8 @@ function tool(): string {
     const digest = createHash('sha256');
     const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
     digest.update(version);
-    const ownData = [
-      new URL('../configs/', import.meta.url),
-      new URL('../data/', import.meta.url),
-      new URL('../../plain/data/', import.meta.url),
-      new URL('../../plain/src/rules/', import.meta.url),
-    ];
-    const directories = [...ownData.map((url) => fileURLToPath(url)), schemaDirectory, coreDataDirectory];
+    const own = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url)].map((url) => fileURLToPath(url));
+    const directories = [...own, plainDataDirectory, plainRulesDirectory, schemaDirectory, coreDataDirectory];
     const visit = (directory: string) => {
       if (!existsSync(directory)) return;
       for (const name of readdirSync(directory).sort()) {

@@ -1,7 +1,8 @@
-import type { ParsedGuide, SourceRange, TextSpan } from '@baihua/core';
+import type { ParsedGuide, ResolvedConfig, SourceRange, TextSpan } from '@baihua/core';
 import {
   AnalyzedDocument,
   checkRule,
+  firstTermUses,
   inProcessSegmenter,
   readability,
   STYLE_RULE_IDS,
@@ -11,6 +12,7 @@ import {
   type RuleOptions,
 } from '@baihua/plain';
 import { resolveRef, schemaAt } from './schema-path.js';
+import { ruleSeverity } from './severity.js';
 
 interface GuideAnalysis {
   prose: TextSpan[];
@@ -111,6 +113,28 @@ export function plainFindings(guide: ParsedGuide, rule: PlainRuleId, options: Ru
     }
   });
   return placed;
+}
+
+/** A glossary term where the guide first uses it, placed in the file. */
+export interface GlossaryTermUse {
+  range: SourceRange;
+  term: string;
+  meaning: string;
+}
+
+/**
+ * The first use of each glossary term in the guide, as plain/jargon finds it under the guide's
+ * configuration (its `terms` and `ignore`), explained or not: what a rendered page marks as a
+ * definition. None when the rule is off, so page and linter never disagree.
+ */
+export function glossaryTermUses(guide: ParsedGuide, config: ResolvedConfig): GlossaryTermUse[] {
+  if (ruleSeverity(config, 'plain/jargon') === undefined) return [];
+  const analysis = analyze(guide);
+  const options = config.rules.get('plain/jargon')?.options ?? {};
+  return firstTermUses(analysis.doc, options).flatMap((uses, index) => {
+    const span = analysis.prose[index]!;
+    return uses.map(({ start, end, term, meaning }) => ({ range: { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) }, term, meaning }));
+  });
 }
 
 export interface GuideReadability extends Readability {

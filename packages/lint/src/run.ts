@@ -79,11 +79,16 @@ export interface LintRunOptions extends LintFilesOptions {
   memory?: LintMemory;
 }
 
+export interface KeptGuide {
+  guide: ParsedGuide;
+  config: ResolvedConfig;
+}
+
 export interface LintRun {
   /** in the order the guides were found, ignored guides left out */
   results: LintResult[];
-  /** with `keepGuides`: the guide of each result, in the same order; otherwise empty */
-  guides: ParsedGuide[];
+  /** with `keepGuides`: each result's guide and its configuration, in the same order; otherwise empty */
+  guides: KeptGuide[];
   /** how many guides were checked by the rules, and how many answered from the cache or memory */
   counts: { linted: number; reused: number };
 }
@@ -200,11 +205,11 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   }
 
   const results: LintResult[] = [];
-  const guides: ParsedGuide[] = [];
+  const guides: KeptGuide[] = [];
   const members: CatalogMember[] = [];
   for (const { linted, config } of done as Array<{ linted: Linted; config: ResolvedConfig }>) {
     results.push(linted.result);
-    if (linted.guide) guides.push(linted.guide);
+    if (linted.guide) guides.push({ guide: linted.guide, config });
     if (linted.summary) members.push({ result: linted.result, summary: linted.summary, config });
   }
   if (members.length) {

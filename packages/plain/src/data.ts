@@ -32,7 +32,9 @@ export interface LexiconFile {
 }
 
 /** The rules' folders, beside their code: from dist/, the sources they are shipped with. */
-const rulesDirectory = fileURLToPath(new URL('../src/rules/', import.meta.url));
+export const rulesDirectory = fileURLToPath(new URL('../src/rules/', import.meta.url));
+/** The package's other data (dictionaries, common words); with rulesDirectory, what its findings depend on besides the code. */
+export const dataDirectory = fileURLToPath(new URL('../data/', import.meta.url));
 let lexicons: LexiconFile[] | undefined;
 let glossary: Record<string, string> | undefined;
 

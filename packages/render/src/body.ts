@@ -1,6 +1,6 @@
-import { loadGlossary } from '@baihua/plain';
-import type { Element, Root as HastRoot, Text } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import { markdownRange, type ParsedMarkdown } from '@baihua/core';
+import type { Root as HastRoot } from 'hast';
+import type { Parents, PhrasingContent, Root as MdastRoot, Text as MdastText } from 'mdast';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -14,44 +14,64 @@ import { visitParents } from 'unist-util-visit-parents';
  */
 const schema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'img'),
+  // dfn: a glossary term where the guide first uses it, its meaning as the title (withTermsMarked).
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'img'), 'dfn'],
+  attributes: { ...defaultSchema.attributes, dfn: ['title'] },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
   // Headings keep their ids for the fold-out table of contents, prefixed as GitHub does.
   clobberPrefix: 'body-',
 };
 
+/** A glossary term where the guide first uses it (file offsets), as the linter finds it. */
+export interface TermMark {
+  range: { start: number; end: number };
+  term: string;
+  meaning: string;
+}
+
 /**
- * Marks the first use of each glossary term as a definition, with the plain explanation as its
- * title (plain/jargon has the guide explain it in brackets right after, so nothing is repeated).
+ * The body's tree with each term of `marks` that lies in its text as a definition (`<dfn>` with the
+ * plain meaning as its title), where the linter found it. The guide's own tree is left as it is:
+ * it may be rendered again.
  */
-function markGlossaryTerms(tree: HastRoot): void {
-  const glossary = loadGlossary();
-  const terms = Object.keys(glossary).sort((a, b) => b.length - a.length);
-  const seen = new Set<string>();
-  const replacements: Array<{ parent: Element | HastRoot; node: Text; parts: Array<Text | Element> }> = [];
+export function withTermsMarked(body: ParsedMarkdown, marks: readonly TermMark[]): MdastRoot {
+  const tree = structuredClone(body.tree);
+  if (!marks.length) return tree;
+  const replacements: Array<{ parent: Parents; node: MdastText; parts: PhrasingContent[] }> = [];
   visitParents(tree, 'text', (node, ancestors) => {
-    const parent = ancestors.at(-1) as Element | HastRoot;
-    if (ancestors.some((ancestor) => ancestor.type === 'element' && ['a', 'code', 'pre', 'dfn', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(ancestor.tagName))) return;
-    const parts: Array<Text | Element> = [];
-    let rest = node.value;
-    for (;;) {
-      const found = terms
-        .filter((term) => !seen.has(term))
-        .map((term) => ({ term, at: rest.indexOf(term) }))
-        .filter(({ at }) => at !== -1)
-        .sort((a, b) => a.at - b.at || b.term.length - a.term.length)[0];
-      if (!found) break;
-      seen.add(found.term);
-      if (found.at > 0) parts.push({ type: 'text', value: rest.slice(0, found.at) });
-      parts.push({ type: 'element', tagName: 'dfn', properties: { title: glossary[found.term]! }, children: [{ type: 'text', value: found.term }] });
-      rest = rest.slice(found.at + found.term.length);
+    const { start, end } = markdownRange(body, node);
+    const from = node.position?.start.offset;
+    const inNode = marks.filter((mark) => mark.range.start >= start && mark.range.end <= end);
+    if (!inNode.length || from === undefined) return;
+    // The value can differ from the file (an escape, a character reference): each term goes to
+    // its occurrence in the value that lies nearest to where the linter found it.
+    const places = inNode.flatMap((mark) => {
+      let best: number | undefined;
+      for (let at = node.value.indexOf(mark.term); at !== -1; at = node.value.indexOf(mark.term, at + 1)) {
+        const distance = (index: number) => Math.abs(body.map.toSourceStart(from + index) - mark.range.start);
+        if (best === undefined || distance(at) < distance(best)) best = at;
+      }
+      return best === undefined ? [] : [{ at: best, mark }];
+    });
+    places.sort((a, b) => a.at - b.at);
+    const parts: PhrasingContent[] = [];
+    let done = 0;
+    for (const { at, mark } of places) {
+      if (at < done) continue;
+      if (at > done) parts.push({ type: 'text', value: node.value.slice(done, at) });
+      const data = { hName: 'dfn', hProperties: { title: mark.meaning } };
+      parts.push({ type: 'emphasis', data, children: [{ type: 'text', value: mark.term }] });
+      done = at + mark.term.length;
     }
-    if (parts.length) {
-      if (rest) parts.push({ type: 'text', value: rest });
-      replacements.push({ parent, node, parts });
-    }
+    if (!parts.length) return;
+    if (done < node.value.length) parts.push({ type: 'text', value: node.value.slice(done) });
+    replacements.push({ parent: ancestors.at(-1)!, node, parts });
   });
-  for (const { parent, node, parts } of replacements) parent.children.splice(parent.children.indexOf(node as never), 1, ...(parts as never[]));
+  for (const { parent, node, parts } of replacements) {
+    const children = parent.children as PhrasingContent[];
+    children.splice(children.indexOf(node), 1, ...parts);
+  }
+  return tree;
 }
 
 const processor = unified()
@@ -59,7 +79,6 @@ const processor = unified()
   // tells the clerk so.
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
-  .use(() => markGlossaryTerms)
   .use(rehypeStringify);
 
 /** The guide's Markdown body (already parsed by @baihua/core) as sanitized HTML. */

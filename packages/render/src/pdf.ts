@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { FileAccessError } from '@baihua/core';
 import type { Browser, Page } from 'playwright-core';
-import { escapeHtml } from './qr.js';
+import { escapeHtml } from './html.js';
 
 /** Where Chromium is: BAIHUA_CHROMIUM when set (and nowhere else then), else the system's (Debian's chromium package). */
 export function findChromium(): string | undefined {

@@ -1,7 +1,5 @@
 import QRCode from 'qrcode';
-
-/** Text for HTML written here rather than by Handlebars: the PDF header, an SVG label. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+import { escapeHtml } from './html.js';
 
 /** A QR code as an SVG image (dark modules as one path), for the handout's link to the web page. */
 export function qrSvg(text: string, label: string): string {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, FileAccessError, isInside, readGuideModel, readRegularFile, realPath, type ParsedGuide } from '@baihua/core';
 import Handlebars from 'handlebars';
+import { withTermsMarked, type TermMark } from './body.js';
 import { qrSvg } from './qr.js';
 import { searchIndex } from './search.js';
 import { GUIDE_ID, guideView, type GuideView } from './view.js';
@@ -22,6 +23,8 @@ export interface SiteOptions {
   templates?: string;
   /** where the web pages will be served, for links in print handouts and JSON-LD */
   siteUrl?: string;
+  /** each guide's glossary terms where the linter finds their first use, marked on the page as definitions */
+  termMarks?: ReadonlyMap<ParsedGuide, readonly TermMark[]>;
 }
 
 /** The files of a site: path relative to the output directory → contents. */
@@ -160,7 +163,9 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   const views = guides.map((guide) => {
     const id = readGuideModel(guide).fields.id ?? '';
     const pageUrl = webUrl(id);
-    return guideView(guide, { titles, ...(pageUrl && { pageUrl }) });
+    const marks = options.termMarks?.get(guide);
+    const marked = marks?.length && guide.body ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } } : guide;
+    return guideView(marked, { titles, ...(pageUrl && { pageUrl }) });
   });
   const files: SiteFiles = new Map();
   if (options.targets.includes('web')) {

@@ -123,18 +123,6 @@ describe('guide text is untrusted', () => {
   });
 });
 
-describe('glossary terms', () => {
-  it('mark their first use in the body with the plain explanation, never in links or headings', () => {
-    const text = renewalText.replace(
-      '## 办理前请确认',
-      '## 容缺受理\n\n材料不全也可以容缺受理（材料缺一点也先收件，之后补交）。再说一次容缺受理。[容缺受理说明](https://example.gov.cn/a)\n\n## 办理前请确认',
-    );
-    const page = renderOne(text).get('web/guides/id-card-renewal.html')!;
-    expect(page).toContain('<h2>容缺受理</h2>');
-    expect(page).toContain('<p>材料不全也可以<dfn title="材料缺一点也先收件，之后补交">容缺受理</dfn>（材料缺一点也先收件，之后补交）。再说一次容缺受理。<a href="https://example.gov.cn/a">容缺受理说明</a></p>');
-  });
-});
-
 describe('tel: links', () => {
   it('keep digits, and turn an extension into a pause', () => {
     expect(telUrl('0000-66230000')).toBe('tel:0000-66230000');

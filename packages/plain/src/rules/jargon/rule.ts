@@ -1,8 +1,9 @@
 import { Automaton } from '../../aho-corasick.js';
 import { loadGlossary } from '../../data.js';
-import { endsWord, isQuoted, startsWord, type AnalyzedText } from '../../document.js';
+import { endsWord, isQuoted, startsWord, type AnalyzedDocument, type AnalyzedText } from '../../document.js';
 import type { Finding } from '../../findings.js';
 import type { PlainRule } from '../plain-rule.js';
+import { withDefaults } from '../../rule-options.js';
 
 interface JargonOptions {
   terms: Record<string, string>;
@@ -36,8 +37,26 @@ function extraAutomaton(terms: string[]): Automaton<string> {
   return automaton;
 }
 
-/** Glossary terms at their first use in the document (the joined text), unless explained there. */
-function jargon(text: AnalyzedText, options: JargonOptions): Finding[] {
+/** A glossary term where a document first uses it, with its plain meaning. */
+export interface TermUse {
+  start: number;
+  end: number;
+  term: string;
+  meaning: string;
+  /** explained right after, in brackets or with 即/也就是/指: plain/jargon does not report it */
+  explained: boolean;
+}
+
+/**
+ * Every glossary term (the built-in glossary, plus the option `terms`, less `ignore`) at its
+ * first use in the document, explained or not, per text of the document. plain/jargon reports the
+ * unexplained ones; a rendered page marks them all as definitions, so page and linter agree.
+ */
+export function firstTermUses(doc: AnalyzedDocument, options: Record<string, unknown> = {}): TermUse[][] {
+  return doc.split(termUses(doc.joined, withDefaults<JargonOptions>(rule.options, options)));
+}
+
+function termUses(text: AnalyzedText, options: JargonOptions): TermUse[] {
   const extra = options.terms;
   const ignore = new Set(options.ignore);
   const glossary = loadGlossary();
@@ -58,22 +77,27 @@ function jargon(text: AnalyzedText, options: JargonOptions): Finding[] {
     }
   }
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const uses: TermUse[] = [];
   for (const { start, end, term } of found.sort((a, b) => a.start - b.start)) {
     if (seen.has(term) || isQuoted(text, start, end)) continue;
     seen.add(term);
-    if (EXPLANATION.test(text.text.slice(end, end + 8))) continue;
-    const meaning = meanings[term]!;
-    findings.push({
+    uses.push({ start, end, term, meaning: meanings[term]!, explained: EXPLANATION.test(text.text.slice(end, end + 8)) });
+  }
+  return uses;
+}
+
+/** Glossary terms at their first use in the document (the joined text), unless explained there. */
+function jargon(text: AnalyzedText, options: JargonOptions): Finding[] {
+  return termUses(text, options)
+    .filter((use) => !use.explained)
+    .map(({ start, end, term, meaning }): Finding => ({
       rule: 'plain/jargon',
       start,
       end,
       messageId: 'unexplained',
       data: { term, meaning },
       suggestions: [`${term}（${meaning}）`],
-    });
-  }
-  return findings;
+    }));
 }
 
 /** The terms are in glossary.yaml, next to this file. */

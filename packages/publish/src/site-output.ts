@@ -17,9 +17,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { displayPath, FileAccessError, isDynamicPattern, isInside, realPath, repositoryRoot } from '@baihua/core';
+import { displayPath, FileAccessError, isDynamicPattern, isInside, realPath, repositoryRoot, UsageError } from '@baihua/core';
 import lockfile from 'proper-lockfile';
-import { UsageError } from './errors.js';
 
 /** The file in every build folder that says Baihua made it, and so may replace it. */
 export const MARKER = '.baihua-build';
@@ -52,7 +51,7 @@ export interface OutputPlace {
 type OutputState = { kind: 'absent' } | { kind: 'empty' } | { kind: 'link'; build: string } | { kind: 'folder' };
 
 /** A glob stands for the folder before its first wildcard. */
-function inputPath(pattern: string): string {
+export function inputPath(pattern: string): string {
   if (existsSync(pattern)) return pattern;
   const names = pattern.split('/');
   const wild = names.findIndex((name) => isDynamicPattern(name));
