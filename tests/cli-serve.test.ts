@@ -5,26 +5,30 @@
  * none of them takes it down, and only its own pages are answered.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliPath, guidesDir, runCli, scratch } from './helpers.js';
+import { cliPath, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
 
 let child: ChildProcess | undefined;
 afterEach(() => child?.kill());
 
+/** What the last `baihua serve` started has written to its standard output. */
+let serveOutput = '';
+
 /** Starts `baihua serve --port 0 [paths]` in `dir` and resolves to its address. */
 function startServe(dir: string, paths: string[] = []): Promise<string> {
   child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...paths], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  serveOutput = '';
   return new Promise((resolve, reject) => {
-    let output = '';
     child!.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      serveOutput += chunk.toString();
+      const output = serveOutput;
       const match = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
       if (match) resolve(match[1]!);
     });
-    child!.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+    child!.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${serveOutput}`)));
   });
 }
 
@@ -72,6 +76,19 @@ function rawGet(url: string, path: string, headers: Record<string, string>): Pro
   });
 }
 
+/**
+ * A scratch project with the example guides and a draft the configuration ignores: a copy of the
+ * renewal guide under another id, in 草稿/.
+ */
+function projectWithDraft(): string {
+  const dir = project();
+  mkdirSync(join(dir, 'guides/草稿'));
+  const renewal = readFileSync(join(dir, 'guides/户籍/id-card-renewal.md'), 'utf8');
+  writeFileSync(join(dir, 'guides/草稿/id-card-draft.md'), renewal.replace('id: id-card-renewal', 'id: id-card-draft').replace('title: 换领居民身份证', 'title: 换领居民身份证（草稿）'));
+  appendFileSync(join(dir, 'guides', CONFIG), 'ignores: [草稿/**]\n');
+  return dir;
+}
+
 /** A scratch project with the example guides. */
 function project(): string {
   const dir = scratch();
@@ -80,6 +97,22 @@ function project(): string {
 }
 
 const TEXT = 'text/plain; charset=utf-8';
+const CONFIG = 'baihua.config.yaml';
+/** The example guides' ids, sorted. */
+const EXAMPLE_IDS = [
+  'driving-licence-renewal',
+  'housing-fund-rent-withdrawal',
+  'id-card-renewal',
+  'income-tax-annual-settlement',
+  'individual-business-registration',
+  'marriage-registration',
+  'minimum-living-allowance',
+  'offsite-medical-filing',
+  'passport-application',
+  'pension-enrollment',
+  'primary-school-enrollment',
+  'second-hand-house-transfer',
+];
 
 describe('baihua serve', () => {
   it('serves the three targets side by side on 127.0.0.1 and rebuilds a changed guide', async () => {
@@ -106,6 +139,50 @@ describe('baihua serve', () => {
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
     stop();
   }, 30_000);
+
+  it('serves no guide that the configuration’s ignores excludes: 404, and not in the list', async () => {
+    const dir = projectWithDraft();
+    const url = await startServe(dir);
+    expect(await page(url, 'web/guides/id-card-renewal.html')).toContain('<h1>换领居民身份证</h1>');
+    for (const path of ['web/guides/id-card-draft.html', 'mobile/id-card-draft.html', 'print/id-card-draft.html']) {
+      const response = await fetch(`${url}${path}`);
+      expect([response.status, await response.text()]).toEqual([404, '没有这个页面']);
+    }
+    const listed = [...(await page(url, '')).matchAll(/<option value="([^"]+)"/g)].map((match) => match[1]).sort();
+    expect(listed).toEqual(EXAMPLE_IDS);
+  }, 60_000);
+
+  it('shows exactly the guides and pages that baihua build writes, from the same configuration', async () => {
+    const dir = projectWithDraft();
+    const build = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web,mobile'], { cwd: dir });
+    expect(build.code).toBe(0);
+    const built = readdirSync(join(dir, 'dist/mobile')).map((name) => name.slice(0, -'.html'.length)).sort();
+    const url = await startServe(dir);
+    const listed = [...(await page(url, '')).matchAll(/<option value="([^"]+)"/g)].map((match) => match[1]!).sort();
+    expect(listed).toEqual(built);
+    for (const id of built) {
+      expect(await page(url, `web/guides/${id}.html`)).toBe(readFileSync(join(dir, 'dist/web/guides', `${id}.html`), 'utf8'));
+      expect(await page(url, `mobile/${id}.html`)).toBe(readFileSync(join(dir, 'dist/mobile', `${id}.html`), 'utf8'));
+    }
+    expect(await page(url, 'web/index.html')).toBe(readFileSync(join(dir, 'dist/web/index.html'), 'utf8'));
+  }, 120_000);
+
+  it('re-lints only the guide that was saved, and the catalog rules still see every guide', async () => {
+    const dir = project();
+    const url = await startServe(dir);
+    const { events, stop } = await listen(url);
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    const text = readFileSync(guide, 'utf8');
+    writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
+    await expect.poll(() => events.length, { timeout: 20_000 }).toBe(1);
+    expect(serveOutput.split('\n').filter((line) => line.startsWith('重新检查'))).toEqual([`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`]);
+    // A duplicate id is only seen across guides: the catalog pass ran over the unchanged ones too.
+    writeFileSync(guide, text.replace('id: id-card-renewal', 'id: passport-application'));
+    await expect.poll(() => events.length, { timeout: 20_000 }).toBe(2);
+    expect(events[1]).toContain('catalog/duplicate-id');
+    expect(serveOutput.split('\n').filter((line) => line.startsWith('重新检查')).at(-1)).toBe(`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`);
+    stop();
+  }, 60_000);
 
   it('answers a malformed address with 400, not a crash, and goes on serving', async () => {
     const url = await startServe(project());
@@ -211,6 +288,16 @@ describe('baihua serve: starting', () => {
     } finally {
       taken.close();
     }
+  });
+
+  it('checks the templates as build does: a copy without assets/ is one line, exit 2', () => {
+    const dir = project();
+    cpSync(join(repoRoot, 'templates/site/partials'), join(dir, 'guides/portal/partials'), { recursive: true });
+    appendFileSync(join(dir, 'guides', CONFIG), 'templates: portal\n');
+    const run = runCli(['serve', '-p', '0'], { cwd: dir });
+    const stderr = 'baihua: 模板目录 guides/portal 里缺少 assets/：请复制 templates/site 后再修改\n';
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr });
+    expect(runCli(['build', '-o', 'dist'], { cwd: dir }).stderr).toBe(stderr);
   });
 
   it('says in one line that the configuration is broken, and exits', () => {
