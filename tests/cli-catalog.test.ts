@@ -157,10 +157,14 @@ describe('catalog findings and the rest of the engine', () => {
   it('--cache keeps summaries, so an unchanged catalog reports the same, and a change is seen', () => {
     const dir = brokenCatalog();
     const cache = join(dir, '.baihuacache');
-    const first = runCli(['lint', '.', '--cache', '-f', 'json'], { cwd: dir });
-    const second = runCli(['lint', '.', '--cache', '-f', 'json'], { cwd: dir });
+    const first = runCli(['lint', '.', '--cache', '-f', 'json', '--debug'], { cwd: dir });
+    const second = runCli(['lint', '.', '--cache', '-f', 'json', '--debug'], { cwd: dir });
     expect(second.stdout).toBe(first.stdout);
-    expect(second.ms).toBeLessThan(first.ms);
+    const guides = (JSON.parse(second.stdout) as unknown[]).length;
+    expect([first.stderr, second.stderr]).toEqual([
+      `baihua: 缓存命中 0/${guides} 份指南（重新检查 ${guides} 份）\n`,
+      `baihua: 缓存命中 ${guides}/${guides} 份指南（重新检查 0 份）\n`,
+    ]);
     rmSync(join(dir, '民政/allowance-copy.md'));
     const third = lintJson(['.', '--cache', '--cache-location', cache], { cwd: dir });
     expect(catalogFindings(third.results, dir)['民政/minimum-living-allowance.md']).toBeUndefined();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MAX_GUIDE_BYTES, readBoundedStream } from '@baihua/core';
-import { configForPath, formatters, lintFiles, lintStdin, writeFileAtomic, writeFixes, type Concurrency, type FormatterName, type LintResult } from '@baihua/lint';
+import { configForPath, formatters, lintRun, lintStdin, writeFileAtomic, writeFixes, type Concurrency, type FormatterName, type LintResult } from '@baihua/lint';
 import { UsageError } from './errors.js';
 
 export interface LintCommandOptions {
@@ -18,10 +18,14 @@ export interface LintCommandOptions {
   cache?: boolean;
   cacheLocation?: string;
   concurrency?: string;
+  /** `--debug`: also say on stderr how many guides the cache answered */
+  debug?: boolean;
 }
 
 export interface CommandOutput {
   stdout: string;
+  /** a report for the user on stderr (`--debug`) */
+  stderr?: string;
   exitCode: number;
 }
 
@@ -46,6 +50,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
   const concurrency = parseConcurrency(options.concurrency ?? 'auto');
 
   let results: LintResult[];
+  let debugReport = '';
   if (options.stdin) {
     const filePath = resolve(options.stdinFilename ?? 'stdin.md');
     const config = configForPath(filePath, options.config);
@@ -54,7 +59,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
   } else {
     const targets = patterns.length ? patterns : defaultTargets();
     const cacheLocation = options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;
-    results = await lintFiles({
+    const run = await lintRun({
       patterns: targets,
       fix,
       // Only the JSON report prints each section's readability.
@@ -63,6 +68,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
       ...(cacheLocation && { cacheLocation }),
       concurrency,
     });
+    results = run.results;
+    // As ESLint's --debug tells which files the cache answered: the cache is seen to work, not timed.
+    if (options.debug && cacheLocation) {
+      debugReport = `baihua: 缓存命中 ${run.counts.reused}/${results.length} 份指南（重新检查 ${run.counts.linted} 份）\n`;
+    }
     if (options.fix) results = writeFixes(results, options.config);
   }
 
@@ -81,7 +91,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
     writeFileAtomic(options.outputFile, text);
     stdout = '';
   }
-  return { stdout, exitCode };
+  return { stdout, ...(debugReport && { stderr: debugReport }), exitCode };
 }
 
 /** With no paths, lint the guides directory of the current project. */

@@ -55,7 +55,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (paths: string[], options: LintCommandOptions) => {
       // Commands load on use: `--help` and `--version` stay fast.
       const { runLint } = await import('./lint-command.js');
-      const result = await runLint(paths, options, version);
+      const result = await runLint(paths, { ...options, debug }, version);
+      if (result.stderr) io.stderr(result.stderr);
       io.stdout(result.stdout);
       exitCode = result.exitCode;
     });
