@@ -138,4 +138,24 @@ describe('a portal’s own templates', () => {
     expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toMatch(/^\/\* 青禾市门户 \*\//);
     expect(readFileSync(join(dir, 'dist/mobile/id-card-renewal.html'), 'utf8')).toContain('<meta name="generator" content="青禾市门户">');
   });
+
+  it('come from the configuration of the folder named on the command line, not from the first guide’s', () => {
+    // 不动产/ holds the guide found first; its own templates must not restyle the whole site.
+    const dir = scratch();
+    cpSync(guidesDir, join(dir, 'guides'), { recursive: true });
+    cpSync(join(repoRoot, 'templates/site'), join(dir, 'guides/不动产/portal'), { recursive: true });
+    writeFileSync(join(dir, 'guides/不动产/portal/assets/web.css'), '/* 不动产登记中心 */\n');
+    writeFileSync(join(dir, 'guides/不动产', CONFIG), 'templates: portal\n');
+    const whole = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web'], { cwd: dir });
+    expect(whole.code).toBe(0);
+    expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toBe(readFileSync(join(repoRoot, 'templates/site/assets/web.css'), 'utf8'));
+    const department = runCli(['build', 'guides/不动产', '--out', 'dist', '--targets', 'web'], { cwd: dir });
+    expect(department.code).toBe(0);
+    expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toBe('/* 不动产登记中心 */\n');
+    const both = runCli(['build', 'guides/不动产', 'guides/户籍', '--out', 'dist', '--targets', 'web'], { cwd: dir });
+    expect({ code: both.code, stderr: both.stderr }).toEqual({
+      code: 2,
+      stderr: 'baihua: guides/不动产 和 guides/户籍 的配置指定了不同的模板（templates），一个网站只能用一套：请分开生成，或者用 --templates 指定\n',
+    });
+  }, 120_000);
 });
