@@ -81,7 +81,7 @@ describe('linting any input', () => {
   }, { runs: 40 });
 });
 
-/** The fix loop's passes, as the engine runs them (engine.ts MAX_FIX_PASSES). */
+/** The fix loop's passes, as the engine runs them (check-guide.ts MAX_FIX_PASSES). */
 const MAX_FIX_PASSES = 10;
 
 function syntaxRuleIds(name: string, text: string): string[] {
