@@ -46,17 +46,24 @@ export async function publish(options: PublishOptions): Promise<Publication> {
     ...(configFile && { configFile }),
     ...(options.memory && { memory: options.memory }),
   });
-  const templates = siteTemplates({ patterns, ...(options.templates && { option: options.templates }), ...(configFile && { configFile }) });
-  const output = options.out && checkOutput(options.out.path, { guides: patterns, templates, ...(configFile && { configFile }) });
+  const templates = siteTemplates({
+    patterns,
+    ...(options.templates && { option: options.templates }),
+    ...(configFile && { configFile }),
+  });
+  const inputs = { guides: patterns, templates, ...(configFile && { configFile }) };
+  const output = options.out && checkOutput(options.out.path, inputs);
   const failed = run.results.filter((result) => result.errorCount > 0);
   if (failed.length) return { run, failed, chromiumMissing: false };
   const termMarks = new Map(run.guides.map(({ guide, config }) => [guide, glossaryTermUses(guide, config)]));
   const guides = run.guides.map(({ guide }) => guide);
-  const site = renderSite(guides, { targets, templates, termMarks, ...(options.siteUrl && { siteUrl: options.siteUrl }) });
+  const siteUrl = options.siteUrl;
+  const site = renderSite(guides, { targets, templates, termMarks, ...(siteUrl && { siteUrl }) });
   if (!output || !options.out) return { run, failed, site, chromiumMissing: false };
   // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
   const chromium = targets.includes('print') ? findChromium() : undefined;
-  const write = (building: string, previousSite: string | undefined) => writeSiteFiles(building, previousSite, site, chromium);
+  const write = (building: string, previousSite: string | undefined) =>
+    writeSiteFiles(building, previousSite, site, chromium);
   const printed = await replaceSite(output, write, options.out.onWait);
   return { run, failed, site, printed, chromiumMissing: targets.includes('print') && !chromium };
 }

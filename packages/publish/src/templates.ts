@@ -14,7 +14,7 @@ export interface TemplatesChoice {
   configFile?: string;
 }
 
-/** The directory a path on the command line stands for: itself, a file's folder, a glob's folder before its wildcard. */
+/** The directory a path on the command line stands for: itself, a file's folder, a glob's folder up to its wildcard. */
 function inputDirectory(pattern: string): string {
   const path = resolve(inputPath(pattern));
   return existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
@@ -32,7 +32,9 @@ export function siteTemplates({ patterns, option, configFile }: TemplatesChoice)
   let directory: string;
   if (option) {
     directory = resolve(option);
-    if (!isInside(realPath(directory), realPath(process.cwd()))) throw new UsageError(`--templates 要指向项目里的目录，现在是 ${option}`);
+    if (!isInside(realPath(directory), realPath(process.cwd()))) {
+      throw new UsageError(`--templates 要指向项目里的目录，现在是 ${option}`);
+    }
   } else {
     const named = new Map<string, string>();
     for (const pattern of patterns) {
@@ -41,13 +43,15 @@ export function siteTemplates({ patterns, option, configFile }: TemplatesChoice)
     }
     if (named.size > 1) {
       const [first, second] = [...named.values()];
-      throw new UsageError(`${first} 和 ${second} 的配置指定了不同的模板（templates），一个网站只能用一套：请分开生成，或者用 --templates 指定`);
+      const advice = '一个网站只能用一套：请分开生成，或者用 --templates 指定';
+      throw new UsageError(`${first} 和 ${second} 的配置指定了不同的模板（templates），${advice}`);
     }
     directory = [...named.keys()][0] ?? DEFAULT_TEMPLATES;
   }
   for (const part of ['partials', 'assets']) {
     if (!existsSync(join(directory, part)) || !statSync(join(directory, part)).isDirectory()) {
-      throw new UsageError(`模板目录 ${relative(process.cwd(), directory) || '.'} 里缺少 ${part}/：请复制 templates/site 后再修改`);
+      const shown = relative(process.cwd(), directory) || '.';
+      throw new UsageError(`模板目录 ${shown} 里缺少 ${part}/：请复制 templates/site 后再修改`);
     }
   }
   return directory;
