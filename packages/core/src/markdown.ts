@@ -14,12 +14,11 @@ export interface ParsedMarkdown {
 }
 
 /**
- * micromark grows superlinearly on some constructs (measured on 2 cores: 8,000 `*` around a
- * word take 6 s in 16 KB and nest deep enough to overflow the stack; lines opening 7 nested
- * lists each take 9 s per 64 KB). Two guards keep a hostile body from stalling a CI job:
- * constructs no guide needs are refused outright, and a large body is parsed in a worker thread
- * with a deadline. Small bodies (every real guide) parse in-line: below 16 KB the worst measured
- * case that passes the patterns took 0.75 s.
+ * micromark's work grows faster than the text on some constructs (measured by `pnpm bench`, see
+ * BENCHMARKS.md, "Markdown limits"): long runs of `*` or `_`, many containers opened on one line,
+ * deep indentation, many list items, setext underlines or inline markup symbols. A body within
+ * these limits parses in a few seconds at most, so what a guide's lint says depends on its text
+ * only; a body over one is refused, at its place, before parsing.
  */
 const MARKDOWN_HAZARDS: Array<{ pattern: RegExp; message: (match: string) => string }> = [
   { pattern: /[*_]{8,}/, message: (match) => `这里连着写了 ${match.length} 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号` },
@@ -29,8 +28,68 @@ const MARKDOWN_HAZARDS: Array<{ pattern: RegExp; message: (match: string) => str
   },
   { pattern: /^(?: {64,}|\t{16,})\S/m, message: () => '这一行缩进超过 64 个空格，列表嵌套太深，正文无法解析。请减少缩进' },
 ];
+/** Bodies in files never reach it (a file is at most 128 KB); it bounds text from the API. */
+const MAX_BODY_BYTES = 128 * 1024;
+/** The example guides have at most 42; the parser's time grows with the square of nested items. */
+const MAX_LIST_ITEMS = 2000;
+const MAX_UNDERLINES = 200;
+/** The example body repeated to 128 KB has 192. */
+const MAX_MARKUP = 2000;
+/** Container markers that open a line: blockquotes and list items. */
+const LINE_CONTAINERS = /^(?:[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
+const LIST_MARKER = /([*+-]|\d{1,9}[.)])(?=[ \t]|$)/g;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t\r]*$/;
+const MARKUP = /[*_~[\]`<>!|]/g;
+
+/**
+ * Counts what makes the parser slow, line by line, and says where the body first goes over a
+ * limit. Everything is counted in the whole body (the parser's time grows with the total, not per
+ * paragraph or list); markup symbols after the `>` and list markers that open a line.
+ */
+function overLimit(text: string): MarkdownProblem | undefined {
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    return { start: 0, end: 0, message: '正文超过 128 KB，无法解析。一份指南的正文通常不到 50 KB，请检查是不是粘贴了程序代码或数据' };
+  }
+  let listItems = 0;
+  let underlines = 0;
+  let markup = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (line.trim()) {
+      const containers = LINE_CONTAINERS.exec(line)?.[0] ?? '';
+      for (const marker of containers.matchAll(LIST_MARKER)) {
+        if (++listItems > MAX_LIST_ITEMS) {
+          const at = start + marker.index;
+          const message = `正文里的列表项超过了 ${MAX_LIST_ITEMS} 项，正文无法解析。一份指南通常不到 100 项，请检查是不是粘贴了数据或多写了列表符号`;
+          return { start: at, end: at + marker[0].length, message };
+        }
+      }
+      if (UNDERLINE.test(line) && ++underlines > MAX_UNDERLINES) {
+        const message = `正文里只有 - 或 = 的行超过了 ${MAX_UNDERLINES} 行，正文无法解析。标题请用 # 开头，不需要的分隔线请删去`;
+        return { start, end: start + line.trimEnd().length, message };
+      }
+      for (const symbol of line.slice(containers.length).matchAll(MARKUP)) {
+        if (++markup > MAX_MARKUP) {
+          const at = start + containers.length + symbol.index;
+          const message = `正文里的标记符号（* _ ~ [ ] \` < > ! |）超过了 ${MAX_MARKUP} 个，正文无法解析。一份指南通常不到 200 个，请检查是不是粘贴了程序代码或数据`;
+          return { start: at, end: at + 1, message };
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Bodies over 16 KB parse in a worker thread, so that one the limits above do not foresee cannot
+ * stall a CI job. Its timeout is a last resort, far above any body within the limits even on a
+ * busy machine: it must never decide the lint of a guide.
+ */
 const IN_LINE_LIMIT = 16 * 1024;
-const DEADLINE_MS = 600;
+const LAST_RESORT_MS = 30_000;
 /** Deeper trees are refused so that recursive tree walkers downstream are safe. */
 const MAX_DEPTH = 64;
 
@@ -51,17 +110,19 @@ export function parseMarkdown(text: string, map: OffsetMap, pointer: string): Pa
     const match = pattern.exec(text);
     if (match) return { start: match.index, end: match.index + match[0].length, message: message(match[0]) };
   }
+  const limit = overLimit(text);
+  if (limit) return limit;
   let tree: Root;
   try {
     if (text.length <= IN_LINE_LIMIT) {
       tree = parseMarkdownTree(text);
     } else {
-      const result = parseWithDeadline(text, DEADLINE_MS);
+      const result = parseWithDeadline(text, LAST_RESORT_MS) ?? { tree: parseMarkdownTree(text) };
       if ('error' in result) throw result.error === 'depth' ? new RangeError(result.error) : new Error(result.error);
       tree = result.tree;
     }
   } catch (error) {
-    const message = error instanceof RangeError ? '正文的嵌套太深，无法解析。请检查是不是多写了符号' : `正文太长或太复杂，${DEADLINE_MS / 1000} 秒内没有解析完。正文请控制在 50 KB 以内，并检查是不是粘贴了程序代码或数据`;
+    const message = error instanceof RangeError ? '正文的嵌套太深，无法解析。请检查是不是多写了符号' : `正文解析了 ${LAST_RESORT_MS / 1000} 秒还没有完成，已放弃（这是防止卡住的最后一道保护，正常的指南远远用不到）。请检查是不是粘贴了程序代码或数据`;
     return { start: 0, end: 0, message };
   }
   if (treeDepth(tree) > MAX_DEPTH) return { start: 0, end: 0, message: '正文的嵌套太深，无法解析。请检查是不是多写了符号' };

@@ -59,3 +59,51 @@ describe('bare URLs and e-mail addresses in the body', () => {
     }
   });
 });
+
+/** What parseMarkdown says of a body it refuses: the place and the message. */
+function refusal(text: string): string {
+  const result = parseMarkdown(text, OffsetMap.identity(0, text.length), '/body');
+  if ('tree' in result) return 'parsed';
+  return `[${result.start}, ${result.end}) ${result.message}`;
+}
+
+describe('limits on the body, which bound the parser\'s work', () => {
+  const example = readFileSync(join(import.meta.dirname, '../../../guides/户籍/id-card-renewal.md'), 'utf8').split(/^---$/m).slice(2).join('---');
+
+  it('let the example body repeated to 127 KB through', () => {
+    let body = '';
+    while (Buffer.byteLength(body + example) < 127 * 1024) body += example;
+    expect(refusal(body)).toBe('parsed');
+  });
+
+  it('refuse the 2,001st list item of a body, at its marker', () => {
+    const items = '1. 1. 办理\n'.repeat(1000);
+    expect(refusal(items)).toBe('parsed');
+    const at = items.length + '说明：\n\n'.length;
+    expect(refusal(`${items}说明：\n\n- 材料\n`)).toBe(
+      `[${at}, ${at + 1}) 正文里的列表项超过了 2000 项，正文无法解析。一份指南通常不到 100 项，请检查是不是粘贴了数据或多写了列表符号`,
+    );
+  });
+
+  it('refuse the 201st line of only - or =, the whole line', () => {
+    const headings = '办理\n---\n'.repeat(100) + '材料\n===\n'.repeat(100);
+    expect(refusal(headings)).toBe('parsed');
+    const at = headings.length + '说明\n'.length;
+    expect(refusal(`${headings}说明\n  --  \n`)).toBe(`[${at}, ${at + 4}) 正文里只有 - 或 = 的行超过了 200 行，正文无法解析。标题请用 # 开头，不需要的分隔线请删去`);
+  });
+
+  it('refuse the 2,001st markup symbol of a body, counted after the markers that open a line', () => {
+    const marked = '> - **注意**：带上[身份证](#id)和 `户口簿`\n\n'.repeat(250);
+    expect(refusal(marked)).toBe('parsed');
+    const at = marked.length + '> - '.length;
+    expect(refusal(`${marked}> - 带上 \`户口簿\``)).toBe(
+      `[${at + 3}, ${at + 4}) 正文里的标记符号（* _ ~ [ ] \` < > ! |）超过了 2000 个，正文无法解析。一份指南通常不到 200 个，请检查是不是粘贴了程序代码或数据`,
+    );
+  });
+
+  it('refuse a body over 128 KB (from the API: a file is never that large)', () => {
+    const body = '办理居民身份证。\n\n'.repeat(6000);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(128 * 1024);
+    expect(refusal(body)).toBe('[0, 0) 正文超过 128 KB，无法解析。一份指南的正文通常不到 50 KB，请检查是不是粘贴了程序代码或数据');
+  });
+});
