@@ -6,7 +6,10 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['baihua-source'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
-    testTimeout: 20_000,
+    // Hang guards only, sized for a 2-core machine with both cores busy (a 12-PDF build inside a
+    // hook, runCli's own guard at 300 s): no test depends on how fast it runs.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
     pool: 'forks',
   },
 });

@@ -28,6 +28,16 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "No
   fi
 fi
 
+# poppler-utils' pdftotext reads the printed handouts' text back in the tests (tests/cli-build.test.ts).
+if ! command -v pdftotext >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+    echo "setup: installing poppler-utils with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1 || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+  else
+    echo "setup: pdftotext (poppler-utils) is missing and apt-get cannot install it here; the PDF tests need it" >&2
+  fi
+fi
+
 echo "setup: building packages"
 pnpm run --silent build
 echo "setup: done. Run pnpm baihua --help for the CLI."

@@ -17,17 +17,28 @@ import { guidesDir, repoRoot, runCli, scratch, serveDirectory } from './helpers.
 const screenshots = join(repoRoot, 'test-results/screenshots');
 
 let browser: Browser;
-let server: Server;
-let site: string;
+let server: Server | undefined;
+let served: string | undefined;
+/** Why the site could not be built, if it could not: every test fails with it instead of being skipped. */
+let buildFailure: string | undefined;
+
+/** The built site's address; fails the calling test, loudly, when the build failed. */
+function site(): string {
+  if (buildFailure !== undefined) throw new Error(buildFailure);
+  return served!;
+}
 
 beforeAll(async () => {
   const dir = scratch();
   const build = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', 'https://guides.qinghe.example.gov.cn'], { cwd: dir });
-  expect(build.code).toBe(0);
-  ({ server, url: site } = await serveDirectory(join(dir, 'dist')));
+  if (build.code !== 0) {
+    buildFailure = `baihua build exited with ${build.code}:\n${build.stderr}${build.stdout}`;
+    return;
+  }
+  ({ server, url: served } = await serveDirectory(join(dir, 'dist')));
   browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_FLAGS });
   mkdirSync(screenshots, { recursive: true });
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -38,7 +49,7 @@ async function open(path: string, width: number): Promise<Page> {
   // A context per page: axe-core opens its own pages in the page's context.
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${site}/${path}`, { waitUntil: 'load' });
+  await page.goto(`${site()}/${path}`, { waitUntil: 'load' });
   return page;
 }
 
@@ -97,7 +108,7 @@ describe('in the browser', () => {
   it('a guide page reads without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${site}/web/guides/id-card-renewal.html`);
+    await page.goto(`${site()}/web/guides/id-card-renewal.html`);
     expect(await page.locator('h1').textContent()).toBe('换领居民身份证');
     expect(await page.locator('ol.steps > li').count()).toBe(4);
     await page.screenshot({ path: join(screenshots, 'web-1280.png') });

@@ -87,7 +87,7 @@ describe('--fix keeps the file as it was', () => {
     }
     chmodSync(locked, 0o555);
     const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const result = spawnSync(command[0]!, [...command.slice(1), cliPath, 'lint', '-f', 'json', '--fix', 'locked'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(command[0]!, [...command.slice(1), cliPath, 'lint', '-f', 'json', '--fix', 'locked'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
     expect(result.stderr).toBe('');
     const results = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number }> }>;
     for (const fileResult of results) {

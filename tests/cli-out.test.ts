@@ -38,9 +38,9 @@ beforeAll(() => {
   const { dir } = project();
   expect(runCli(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir }).code).toBe(0);
   siteFiles = Object.keys(snapshotTree(join(dir, 'dist')));
-}, 60_000);
+});
 
-describe('an --out that would replace an input or the project is refused', { timeout: 60_000 }, () => {
+describe('an --out that would replace an input or the project is refused', () => {
   const refusals: [string, string[], string][] = [
     ['the guides themselves', ['guides', '--out', 'guides'], '--out guides 就是输入的指南 guides，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
     ['the working directory', ['guides', '--out', '.'], '--out . 就是当前目录，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
@@ -88,7 +88,7 @@ describe('an --out that would replace an input or the project is refused', { tim
   });
 });
 
-describe('a folder Baihua did not build is never replaced', { timeout: 60_000 }, () => {
+describe('a folder Baihua did not build is never replaced', () => {
   it('a folder of the user’s: refused, untouched', () => {
     const { root, dir } = project();
     mkdirSync(join(dir, 'dist'));
@@ -137,7 +137,7 @@ describe('a folder Baihua did not build is never replaced', { timeout: 60_000 },
   });
 });
 
-describe('the switch from one build to the next', { timeout: 60_000 }, () => {
+describe('the switch from one build to the next', () => {
   it('a rebuild replaces the site and keeps exactly one build folder, the one --out links to', () => {
     const { root, dir } = project();
     for (let round = 0; round < 2; round++) {
@@ -184,7 +184,7 @@ describe('the switch from one build to the next', { timeout: 60_000 }, () => {
     expect(builds(dir)).toHaveLength(1);
     expect(readlinkSync(join(dir, 'dist'))).toBe(join('.dist.builds', builds(dir)[0]!));
     expect(Object.keys(snapshotTree(join(dir, 'dist')))).toEqual(siteFiles);
-  }, 120_000);
+  });
 
   it('debris of a killed build and its stale lock are cleared; a folder without the marker is left alone', () => {
     const { dir } = project();
@@ -220,7 +220,7 @@ describe('the switch from one build to the next', { timeout: 60_000 }, () => {
   });
 });
 
-describe('builds of one --out take turns', { timeout: 60_000 }, () => {
+describe('builds of one --out take turns', () => {
   it('two builds started together: both succeed, the site is whole, no debris', async () => {
     const { dir } = project();
     const [one, two] = await Promise.all([runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir }), runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir })]);
@@ -245,7 +245,7 @@ describe('builds of one --out take turns', { timeout: 60_000 }, () => {
     const refresh = setInterval(() => utimesSync(lock, new Date(), new Date()), 1000);
     try {
       const waiting = startCli(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir });
-      await expect.poll(waiting.stderr, { timeout: 60_000 }).toBe(WAITING);
+      await expect.poll(waiting.stderr, { timeout: 120_000 }).toBe(WAITING);
       expect(snapshotTree(join(dir, 'dist'))).toEqual(site);
       expect(builds(dir)).toEqual(['.lock', first].sort());
       clearInterval(refresh);

@@ -29,7 +29,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     input: options.input,
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 300_000,
   });
   const report = result.stdout.replace(/^ {2}易读分[^\n]*\n/m, '');
   return { stdout: result.stdout, report, stderr: result.stderr, code: result.status ?? -1, ms: performance.now() - started };
@@ -52,7 +52,7 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
-    timeout: options.timeout ?? 120_000,
+    timeout: options.timeout ?? 300_000,
   });
   let stdout = '';
   let stderr = '';
