@@ -15,7 +15,7 @@ import { guidesDir, repoRoot, runCli, scratch } from './helpers.js';
 
 const GENERATOR = join(repoRoot, 'scripts/generate-rule-docs.mjs');
 /** Generous: the generator lints every rule example, slowly on a busy 2-core machine. */
-const HANG_GUARD = 180_000;
+const HANG_GUARD = 300_000;
 
 function generator(args: string[]): { code: number; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [GENERATOR, ...args], {

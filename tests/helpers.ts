@@ -18,12 +18,10 @@ export interface CliRun {
   stderr: string;
   code: number;
   /** wall-clock milliseconds */
-  ms: number;
 }
 
 /** Runs the built `baihua` CLI as a user would, in a child process. */
 export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const started = performance.now();
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
@@ -32,7 +30,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     timeout: 300_000,
   });
   const report = result.stdout.replace(/^ {2}易读分[^\n]*\n/m, '');
-  return { stdout: result.stdout, report, stderr: result.stderr, code: result.status ?? -1, ms: performance.now() - started };
+  return { stdout: result.stdout, report, stderr: result.stderr, code: result.status ?? -1 };
 }
 
 export interface StartedCli {
@@ -48,7 +46,6 @@ export interface StartedCli {
  * its requests, feed its standard input, kill it). `timeout` is a hang guard only.
  */
 export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): StartedCli {
-  const started = performance.now();
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
@@ -62,7 +59,7 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
     child.on('error', reject);
     child.on('close', (code) => {
       const report = stdout.replace(/^ {2}易读分[^\n]*\n/m, '');
-      resolve({ stdout, report, stderr, code: code ?? -1, ms: performance.now() - started });
+      resolve({ stdout, report, stderr, code: code ?? -1 });
     });
   });
   return { child, finished, stderr: () => stderr };

@@ -434,7 +434,7 @@ beforeAll(async () => {
     return route.abort();
   });
   page = await openPage();
-}, 180_000);
+});
 
 /** The page every check reuses, with listeners that report to `current`. */
 async function openPage(): Promise<Page> {
