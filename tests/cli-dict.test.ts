@@ -60,7 +60,7 @@ describe('baihua dict export --format vale', () => {
     const style = parse(readFileSync(join(dir, 'ClassicalWord.yml'), 'utf8')) as { extends: string; nonword: boolean; swap: Record<string, string> };
     expect(style.extends).toBe('substitution');
     expect(style.nonword).toBe(true);
-    expect(style.swap['须']).toBe('需要');
+    expect(style.swap.须).toBe('需要');
   });
 
   it('needs a directory, and only knows prh and vale', () => {

@@ -59,7 +59,7 @@ function fill(document: import('../packages/core/node_modules/yaml/dist/index.js
     if (value === null || value === undefined || value === '') empty.push(at);
     else if (Array.isArray(value)) {
       if (value.length === 0) empty.push(at);
-      value.forEach((item, index) => walk(item, `${at}.${index}`));
+      for (const [index, item] of value.entries()) walk(item, `${at}.${index}`);
     } else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, `${at}.${key}`);
   };
   walk(document.toJS(), '');

@@ -4,6 +4,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
 import { brief, expectNoStackTrace, lintJson, snapshotTree } from './cli-test-utils.js';
@@ -27,8 +28,7 @@ function htmlReport(path: string, severity: 'error' | 'warning'): string {
 }
 
 const ESC = '\u001b[';
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+const stripAnsi = stripVTControlCharacters;
 
 describe('exit codes', () => {
   it('0 when no guide has errors', () => {

@@ -424,7 +424,12 @@ beforeAll(async () => {
     let shown = false;
     for (const name of ['alert', 'confirm', 'prompt'] as const) {
       const open = window[name] as (...args: unknown[]) => unknown;
-      Object.assign(window, { [name]: (...args: unknown[]) => (shown ? undefined : ((shown = true), open.apply(window, args))) });
+      const openOnce = (...args: unknown[]) => {
+        if (shown) return undefined;
+        shown = true;
+        return open.apply(window, args);
+      };
+      Object.assign(window, { [name]: openOnce });
     }
   });
   await context.route('**/*', (route) => {

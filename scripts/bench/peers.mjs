@@ -174,11 +174,22 @@ for (const count of counts) {
     const floor = floorInputs(corpus.files, corpus.texts);
     const runs = {
       textlint: async () => linter.lintFiles(corpus.files),
-      baihuaOne: async () => corpus.files.forEach((file) => lintFile(file, { config: wordResolved })),
-      ...(corpus.frontMatter > 0 && { autocorrect: async () => corpus.texts.forEach((text, index) => autocorrect.lintFor(text, corpus.files[index])) }),
-      floorYaml: async () => floor.forEach(({ yaml }) => yaml && parseDocument(yaml)),
-      floorMarkdown: async () => floor.forEach(({ body }) => floorMarkdown.parse(body)),
-      floorJieba: async () => floor.forEach(({ prose }) => prose && inProcessSegmenter.cut([prose])),
+      baihuaOne: async () => {
+        for (const file of corpus.files) lintFile(file, { config: wordResolved });
+      },
+      ...(corpus.frontMatter > 0 && { autocorrect: async () => {
+          for (const [index, text] of corpus.texts.entries()) autocorrect.lintFor(text, corpus.files[index]);
+        },
+      }),
+      floorYaml: async () => {
+        for (const { yaml } of floor) if (yaml) parseDocument(yaml);
+      },
+      floorMarkdown: async () => {
+        for (const { body } of floor) floorMarkdown.parse(body);
+      },
+      floorJieba: async () => {
+        for (const { prose } of floor) if (prose) inProcessSegmenter.cut([prose]);
+      },
     };
     for (const run of Object.values(runs)) await run();
     const warm = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));

@@ -71,7 +71,9 @@ describe('linting any input', () => {
     const sources = inputs.map((input) => ({ filePath: input.name, text: guideBytes(input).toString('utf8') }));
     const results = lintTogether(sources, { config });
     expect(results.map((result) => result.filePath)).toEqual(sources.map((source) => source.filePath));
-    results.forEach((result, index) => expectSoundResult(result, sources[index]!.filePath, Buffer.from(sources[index]!.text, 'utf8')));
+    for (const [index, result] of results.entries()) {
+      expectSoundResult(result, sources[index]!.filePath, Buffer.from(sources[index]!.text, 'utf8'));
+    }
   }, { runs: 40 });
 });
 

@@ -63,11 +63,13 @@ let guideValidatorFunction: ValidateFunction | undefined;
 let configValidatorFunction: ValidateFunction | undefined;
 
 export function guideValidator(): ValidateFunction {
-  return (guideValidatorFunction ??= precompiledValidator('guide-validator.cjs', guideSchemaHash, guideSchema));
+  guideValidatorFunction ??= precompiledValidator('guide-validator.cjs', guideSchemaHash, guideSchema);
+  return guideValidatorFunction;
 }
 
 export function configValidator(): ValidateFunction {
-  return (configValidatorFunction ??= precompiledValidator('config-validator.cjs', configSchemaHash, configSchema));
+  configValidatorFunction ??= precompiledValidator('config-validator.cjs', configSchemaHash, configSchema);
+  return configValidatorFunction;
 }
 
 export type SchemaError = ErrorObject;

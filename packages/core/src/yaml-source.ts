@@ -185,7 +185,7 @@ function indexNode(
       }
     }
   } else if (isSeq(yamlNode)) {
-    yamlNode.items.forEach((item, index) => indexNode(source, item, `${pointer}/${index}`, entries, strings, undefined));
+    for (const [index, item] of yamlNode.items.entries()) indexNode(source, item, `${pointer}/${index}`, entries, strings, undefined);
   } else if (isScalar(yamlNode) && typeof yamlNode.value === 'string') {
     strings.push({ pointer, kind: 'value', text: yamlNode.value, map: mapScalar(source, yamlNode, yamlNode.value) });
   }

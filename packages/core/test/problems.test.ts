@@ -150,7 +150,10 @@ describe('robustness', () => {
 
   it('never throws on arbitrary text and keeps every position inside the file', () => {
     let state = 7;
-    const next = () => (state = (state * 48271) % 0x7fffffff) / 0x7fffffff;
+    const next = () => {
+      state = (state * 48271) % 0x7fffffff;
+      return state / 0x7fffffff;
+    };
     const alphabet = ['---\n', '\n', '  ', '- ', ': ', '"', "'", '|', '>', '#', '&a ', '*a', '[', ']', '{', '}', '**', '`', '<!--', '-->', '<b>', '换领', '𠮷', '\r\n', '\t', '\\', '&amp;', 'id', 'x'];
     for (let round = 0; round < 300; round++) {
       let text = '';

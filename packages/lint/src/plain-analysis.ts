@@ -145,7 +145,9 @@ export interface GuideReadability extends Readability {
 export function guideReadability(guide: ParsedGuide): GuideReadability {
   const analysis = analyze(guide);
   const perText = analysis.prose.map(() => 0);
-  for (const rule of STYLE_RULE_IDS) findingsOf(analysis, rule, {}).forEach((findings, index) => (perText[index]! += findings.length));
+  for (const rule of STYLE_RULE_IDS) {
+    for (const [index, findings] of findingsOf(analysis, rule, {}).entries()) perText[index]! += findings.length;
+  }
   const count = (indexes: number[]) => indexes.reduce((sum, index) => sum + perText[index]!, 0);
   const all = analysis.prose.map((_, index) => index);
   const sections = [...analysis.sections].map(([title, indexes]) => ({ title, ...readability(analysis.doc, count(indexes), indexes) }));

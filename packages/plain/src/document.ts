@@ -75,7 +75,7 @@ export class AnalyzedDocument {
     const missing = [...new Set(fragments.filter((fragment) => !this.#tags.has(fragment)))];
     if (missing.length) {
       const tagged = this.#segmenter.tag(missing);
-      missing.forEach((fragment, index) => this.#tags.set(fragment, tagged[index]!));
+      for (const [index, fragment] of missing.entries()) this.#tags.set(fragment, tagged[index]!);
     }
     return fragments.map((fragment) => this.#tags.get(fragment)!);
   }

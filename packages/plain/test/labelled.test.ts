@@ -29,8 +29,14 @@ function evaluate(set: Labelled[]) {
       const wanted = rules.includes(rule);
       const counts = perRule.get(rule)!;
       if (fired && wanted) counts.tp++;
-      else if (fired) (counts.fp++, mistakes.push(`false positive ${rule}: ${text}`));
-      else if (wanted) (counts.fn++, mistakes.push(`missed ${rule}: ${text}`));
+      else if (fired) {
+        counts.fp++;
+        mistakes.push(`false positive ${rule}: ${text}`);
+      }
+      else if (wanted) {
+        counts.fn++;
+        mistakes.push(`missed ${rule}: ${text}`);
+      }
     }
   }
   const total = [...perRule.values()].reduce((sum, counts) => ({ tp: sum.tp + counts.tp, fp: sum.fp + counts.fp, fn: sum.fn + counts.fn }), { tp: 0, fp: 0, fn: 0 });

@@ -1,7 +1,7 @@
 // Search without jieba in the browser: the build wrote, for every guide, its words (segmented at
 // build time) and the character pairs of its names; a query is cut into character pairs, and a
 // guide matches when it holds every pair of every word of the query.
-(function () {
+(() => {
   const form = document.querySelector('form.search');
   const input = document.getElementById('q');
   const list = document.getElementById('results');

@@ -1,5 +1,5 @@
 import { markdownRange } from '@baihua/core';
-import { toString } from 'mdast-util-to-string';
+import { toString as textContent } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { defineRule } from '../define.js';
 
@@ -34,7 +34,7 @@ export default defineRule({
     const body = guide.body;
     if (!body) return;
     visit(body.tree, 'link', (link) => {
-      const text = toString(link).trim();
+      const text = textContent(link).trim();
       const range = markdownRange(body, link);
       if (!link.url.trim() || link.url.trim() === '#') {
         report({ messageId: 'noUrl', data: { text: text || '（无文字）' }, range });

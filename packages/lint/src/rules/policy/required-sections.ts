@@ -1,5 +1,5 @@
 import { markdownRange, type SourceRange } from '@baihua/core';
-import { toString } from 'mdast-util-to-string';
+import { toString as textContent } from 'mdast-util-to-string';
 import { EXAMPLE_GUIDE, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -50,7 +50,7 @@ export default policyRule<Options>(
     if (!required.length) return;
     const body = guide.body;
     const headings = body
-      ? body.tree.children.flatMap((node) => (node.type === 'heading' ? [{ title: toString(node).trim(), range: markdownRange(body, node) }] : []))
+      ? body.tree.children.flatMap((node) => (node.type === 'heading' ? [{ title: textContent(node).trim(), range: markdownRange(body, node) }] : []))
       : [];
     const sections = required.join('、');
     const found = required.map((title) => headings.find((heading) => heading.title === title));

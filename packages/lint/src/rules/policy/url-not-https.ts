@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
-const PLAIN_HTTP = /\bhttp:\/\/[^\s"'<>()（）\[\]，。；、]+/gi;
+const PLAIN_HTTP = /\bhttp:\/\/[^\s"'<>()（）[\]，。；、]+/gi;
 
 interface FoundUrl {
   url: string;
