@@ -22,7 +22,10 @@ const keepModuleUrls = {
       const source = await readFile(path, 'utf8');
       if (!source.includes('import.meta.url')) return undefined;
       const fromBundle = relative(dirname(outfile), path).split('\\').join('/');
-      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'js' };
+      return {
+        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
+        loader: 'js',
+      };
     });
   },
 };
@@ -37,6 +40,8 @@ await build({
   external: ['nodejs-jieba', 'playwright-core', 'tinypool'],
   plugins: [keepModuleUrls],
   // CommonJS dependencies (ajv, yaml's helpers) call require(): give the bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -24,7 +24,9 @@ function guideFiles(dir) {
   });
 }
 
-const templates = guideFiles(join(root, 'guides')).sort().map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+const templates = guideFiles(join(root, 'guides'))
+  .sort()
+  .map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 const ids = templates.map(({ text }) => /^id: (\S+)$/m.exec(text)[1]);
 const count = Number(values.count);
 const sets = Math.ceil(count / templates.length);
@@ -44,9 +46,17 @@ for (let set = 0; set < sets && written < count; set++) {
     for (const id of ids) guide = guide.replaceAll(new RegExp(`\\b${id}\\b`, 'g'), `${id}-${set + 1}`);
     // Each set is a city of its own, so its places (and their addresses) are its own.
     for (const place of ['青禾', '东湖', '西岭']) guide = guide.replaceAll(place, `${place}${set + 1}`);
-    guide = guide.replace(/^( +)basic: "(\w+)"$/m, (line, indent, basic) => `${line}\n${indent}implementation: "11330${String(set + 1).padStart(5, '0')}Q${basic}"`);
+    guide = guide.replace(
+      /^( +)basic: "(\w+)"$/m,
+      (line, indent, basic) => `${line}\n${indent}implementation: "11330${String(set + 1).padStart(5, '0')}Q${basic}"`,
+    );
     const area = relative(join(root, 'guides'), dirname(path));
-    const target = join(values.out, `set-${String(set + 1).padStart(4, '0')}`, area, basename(path).replace(/(\.\w+)$/, `-${set + 1}$1`));
+    const target = join(
+      values.out,
+      `set-${String(set + 1).padStart(4, '0')}`,
+      area,
+      basename(path).replace(/(\.\w+)$/, `-${set + 1}$1`),
+    );
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, guide);
     written++;

@@ -23,18 +23,28 @@ globalThis.Date = class extends Date {
     return DOCS_DAY;
   }
 };
-const { builtinPresets, notices, ruleDocsUrl, rules, rulesById, runExample, writeFileAtomic } = await import('@baihua/lint');
+const { builtinPresets, notices, ruleDocsUrl, rules, rulesById, runExample, writeFileAtomic } = await import(
+  '@baihua/lint'
+);
 
 const REGENERATE = 'pnpm -s build && pnpm generate';
 const GENERATED_NOTE = `由 scripts/generate-rule-docs.mjs 根据规则的 meta 和例子生成，请勿手改：改了规则后运行 ${REGENERATE}`;
 
 const CATEGORIES = [
-  ['syntax', '文件能不能读出来', '文件的编码、大小、front matter、YAML 和 Markdown 写法。读不出来的文件总是错误，这些规则（忽略的标签除外）不能关闭。'],
+  [
+    'syntax',
+    '文件能不能读出来',
+    '文件的编码、大小、front matter、YAML 和 Markdown 写法。读不出来的文件总是错误，这些规则（忽略的标签除外）不能关闭。',
+  ],
   ['schema', '字段', '指南的字段对照 schema/guide.schema.json：必填、类型、可选值、格式、范围和不认识的字段。'],
   ['policy', '办事规定', 'schema 表达不了的、跨字段的检查：承诺时限、跑动次数、网办地址、材料、收费依据、联系方式等。'],
   ['markdown', '正文格式', '正文 Markdown 的标题层级、HTML、空链接。'],
   ['plain', '白话', '群众读得懂的写法：文言词、官话、名词化、被动句、含糊的时间和指代、长句、术语、标点和可读性。'],
-  ['catalog', '指南目录', '把一起检查（或 catalog: 列出）的指南放在一起比较：标识和编码重复、相关事项不存在、内容几乎相同、联系方式不一致。'],
+  [
+    'catalog',
+    '指南目录',
+    '把一起检查（或 catalog: 列出）的指南放在一起比较：标识和编码重复、相关事项不存在、内容几乎相同、联系方式不一致。',
+  ],
   ['fix', '提示', '不是对指南内容的检查，而是检查过程中发生的事；不能关闭。'],
 ];
 
@@ -118,7 +128,11 @@ function optionsSection(meta, examples) {
 
 function findingLines(diagnostics) {
   if (diagnostics.length === 0) return ['检查结果：没有问题。'];
-  return ['检查结果：', '', ...diagnostics.map((finding) => `- \`${finding.line}:${finding.column}\` ${finding.message}`)];
+  return [
+    '检查结果：',
+    '',
+    ...diagnostics.map((finding) => `- \`${finding.line}:${finding.column}\` ${finding.message}`),
+  ];
 }
 
 function exampleSection(rule, example, kind) {
@@ -196,7 +210,14 @@ function indexPage() {
   ];
   for (const [category, title, description] of CATEGORIES) {
     const metas = all.filter((meta) => meta.id.startsWith(`${category}/`));
-    lines.push(`## ${category}：${title}`, '', description, '', '| 规则 | 说明 | 推荐 | 修复 |', '| --- | --- | --- | --- |');
+    lines.push(
+      `## ${category}：${title}`,
+      '',
+      description,
+      '',
+      '| 规则 | 说明 | 推荐 | 修复 |',
+      '| --- | --- | --- | --- |',
+    );
     for (const meta of metas) {
       const fix = meta.fixable === 'fix' ? '自动' : meta.fixable === 'suggestion' ? '建议' : '';
       const level = recommendedLevel(meta).replace(/（.*/, '');
@@ -217,7 +238,12 @@ const SEVERITY = {
 function ruleSettingSchema(meta) {
   const description = `${meta.description}\n推荐：${recommendedLevel(meta)}。说明：${ruleDocsUrl(meta.id)}`;
   // A rule that reports a file that cannot be read cannot be set; named so the message says so.
-  if (meta.fatal) return { title: meta.title, description: `文件读不出来时总是报错，不能设置。说明：${ruleDocsUrl(meta.id)}`, not: {} };
+  if (meta.fatal)
+    return {
+      title: meta.title,
+      description: `文件读不出来时总是报错，不能设置。说明：${ruleDocsUrl(meta.id)}`,
+      not: {},
+    };
   const level = { $ref: '#/definitions/severity' };
   const array = meta.options
     ? { type: 'array', minItems: 1, maxItems: 2, items: [level, meta.options] }
@@ -232,24 +258,35 @@ function configSchema() {
     $id: 'https://baihua.dev/schema/config.schema.json',
     $comment: GENERATED_NOTE,
     title: 'Baihua 配置',
-    description: 'baihua.config.yaml：规则的开关、级别和选项。离指南最近的配置文件优先，并逐级向上合并，直到遇到 root: true。',
+    description:
+      'baihua.config.yaml：规则的开关、级别和选项。离指南最近的配置文件优先，并逐级向上合并，直到遇到 root: true。',
     type: 'object',
     additionalProperties: false,
     // Each rule's setting is a definition of its own, so the compiled validator checks it in a
     // function of its own, compiled by V8 only for the rules a configuration names.
-    definitions: { severity: SEVERITY, ...Object.fromEntries(ids.map((id) => [id, ruleSettingSchema(rulesById.get(id).meta)])) },
+    definitions: {
+      severity: SEVERITY,
+      ...Object.fromEntries(ids.map((id) => [id, ruleSettingSchema(rulesById.get(id).meta)])),
+    },
     properties: {
-      root: { title: '顶层配置', description: '为 true 时不再向上查找父目录的配置。', type: 'boolean', examples: [true] },
+      root: {
+        title: '顶层配置',
+        description: '为 true 时不再向上查找父目录的配置。',
+        type: 'boolean',
+        examples: [true],
+      },
       extends: {
         title: '继承',
-        description: '先套用这些预设，再用本文件的设置覆盖：recommended（内置推荐）、npm 包名（如 @province/baihua-config）或相对路径（如 ./base.yaml）。',
+        description:
+          '先套用这些预设，再用本文件的设置覆盖：recommended（内置推荐）、npm 包名（如 @province/baihua-config）或相对路径（如 ./base.yaml）。',
         type: 'array',
         items: { type: 'string', minLength: 1, examples: ['recommended'] },
         examples: [['recommended']],
       },
       rules: {
         title: '规则',
-        description: '每条规则的级别：off（关闭）、warn（警告）、error（错误），或 [级别, 选项]。每条规则的说明在 docs/rules/。',
+        description:
+          '每条规则的级别：off（关闭）、warn（警告）、error（错误），或 [级别, 选项]。每条规则的说明在 docs/rules/。',
         type: 'object',
         propertyNames: { pattern: '^[a-z]+/[a-z0-9-]+$' },
         properties: Object.fromEntries(ids.map((id) => [id, { $ref: `#/definitions/${id.replace('/', '~1')}` }])),
@@ -274,7 +311,8 @@ function configSchema() {
       },
       templates: {
         title: '网页模板',
-        description: 'baihua build 用的模板目录（复制 templates/site 后修改），相对于本配置文件所在目录，不能指到这个目录外面。',
+        description:
+          'baihua build 用的模板目录（复制 templates/site 后修改），相对于本配置文件所在目录，不能指到这个目录外面。',
         type: 'string',
         minLength: 1,
         examples: ['portal-templates'],
@@ -330,7 +368,9 @@ function main() {
   if (values.check) {
     const problems = staleFiles(root);
     if (problems.length) {
-      process.stderr.write(`生成的文件过时了：\n${problems.map((line) => `  ${line}\n`).join('')}运行 ${REGENERATE} 重新生成\n`);
+      process.stderr.write(
+        `生成的文件过时了：\n${problems.map((line) => `  ${line}\n`).join('')}运行 ${REGENERATE} 重新生成\n`,
+      );
       process.exitCode = 1;
     }
     return;

@@ -30,7 +30,10 @@ function site(): string {
 
 beforeAll(async () => {
   const dir = scratch();
-  const build = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', 'https://guides.qinghe.example.gov.cn'], { cwd: dir });
+  const build = runCli(
+    ['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', 'https://guides.qinghe.example.gov.cn'],
+    { cwd: dir },
+  );
   if (build.code !== 0) {
     buildFailure = `baihua build exited with ${build.code}:\n${build.stderr}${build.stdout}`;
     return;
@@ -55,7 +58,9 @@ async function open(path: string, width: number): Promise<Page> {
 
 async function seriousProblems(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page } as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
 }
 
 describe('accessibility (axe-core)', () => {

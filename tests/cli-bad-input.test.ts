@@ -36,22 +36,45 @@ const cases: BadFile[] = [
     name: 'an empty file',
     path: '户籍/empty.md',
     create: (dir) => put(dir, '户籍/empty.md', ''),
-    stdout: stylishOne('户籍/empty.md', '1:1', 'error', '文件是空的。可以运行 baihua init guide --id <标识> --title <事项名称> 生成一份指南模板', 'syntax/empty'),
+    stdout: stylishOne(
+      '户籍/empty.md',
+      '1:1',
+      'error',
+      '文件是空的。可以运行 baihua init guide --id <标识> --title <事项名称> 生成一份指南模板',
+      'syntax/empty',
+    ),
     code: 1,
   },
   {
     name: 'a file of blank lines',
     path: '户籍/blank.yaml',
     create: (dir) => put(dir, '户籍/blank.yaml', '\n  \n\t\n'),
-    stdout: stylishOne('户籍/blank.yaml', '1:1', 'error', '文件是空的。可以运行 baihua init guide --id <标识> --title <事项名称> 生成一份指南模板', 'syntax/empty'),
+    stdout: stylishOne(
+      '户籍/blank.yaml',
+      '1:1',
+      'error',
+      '文件是空的。可以运行 baihua init guide --id <标识> --title <事项名称> 生成一份指南模板',
+      'syntax/empty',
+    ),
     code: 1,
   },
   {
     name: 'a binary file (0x00 at the start of line 3)',
     path: '户籍/photo.md',
     // 24 bytes of text, then a NUL: byte 25, line 3, column 1
-    create: (dir) => put(dir, '户籍/photo.md', Buffer.concat([Buffer.from('---\nid: id-card-renewal\n'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00])])),
-    stdout: stylishOne('户籍/photo.md', '3:1', 'error', '这是二进制文件，不是文本（第 25 个字节是 0x00），不能作为指南检查', 'syntax/encoding'),
+    create: (dir) =>
+      put(
+        dir,
+        '户籍/photo.md',
+        Buffer.concat([Buffer.from('---\nid: id-card-renewal\n'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00])]),
+      ),
+    stdout: stylishOne(
+      '户籍/photo.md',
+      '3:1',
+      'error',
+      '这是二进制文件，不是文本（第 25 个字节是 0x00），不能作为指南检查',
+      'syntax/encoding',
+    ),
     code: 1,
   },
   {
@@ -62,9 +85,19 @@ const cases: BadFile[] = [
       put(
         dir,
         '户籍/gbk.md',
-        Buffer.concat([Buffer.from('---\nid: id-card-renewal\ntitle: 换领'), Buffer.from([0xc7, 0xeb]), Buffer.from('居民身份证\n---\n\n## 办理前请确认\n')]),
+        Buffer.concat([
+          Buffer.from('---\nid: id-card-renewal\ntitle: 换领'),
+          Buffer.from([0xc7, 0xeb]),
+          Buffer.from('居民身份证\n---\n\n## 办理前请确认\n'),
+        ]),
       ),
-    stdout: stylishOne('户籍/gbk.md', '3:10', 'error', '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码', 'syntax/encoding'),
+    stdout: stylishOne(
+      '户籍/gbk.md',
+      '3:10',
+      'error',
+      '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码',
+      'syntax/encoding',
+    ),
     code: 1,
   },
   {
@@ -76,7 +109,13 @@ const cases: BadFile[] = [
       for (let at = GUIDE.length; at + GUIDE.length < TEN_MB; at += GUIDE.length) GUIDE.copy(huge, at);
       put(dir, '户籍/huge.md', huge);
     },
-    stdout: stylishOne('户籍/huge.md', '1:1', 'error', '文件太大（10.0 MB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件', 'syntax/too-large'),
+    stdout: stylishOne(
+      '户籍/huge.md',
+      '1:1',
+      'error',
+      '文件太大（10.0 MB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件',
+      'syntax/too-large',
+    ),
     code: 1,
   },
   {
@@ -84,7 +123,13 @@ const cases: BadFile[] = [
     path: '户籍/alias-bomb.md',
     create: (dir) => put(dir, '户籍/alias-bomb.md', readFileSync(join(fixturesDir, 'bad-input/户籍/alias-bomb.md'))),
     // line 8 is `x-b: &b [*a, …]`: the first alias that expands
-    stdout: stylishOne('户籍/alias-bomb.md', '8:10', 'error', '别名（*）展开的次数太多（超过 50 次），这个文件可能是恶意构造的。请直接写出内容，不要用 & 和 * 引用', 'syntax/yaml'),
+    stdout: stylishOne(
+      '户籍/alias-bomb.md',
+      '8:10',
+      'error',
+      '别名（*）展开的次数太多（超过 50 次），这个文件可能是恶意构造的。请直接写出内容，不要用 & 和 * 引用',
+      'syntax/yaml',
+    ),
     code: 1,
   },
   {
@@ -173,7 +218,13 @@ describe('bad input', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.report).toBe(
-      stylishOne('户籍/gbk.md', '3:10', 'error', '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码', 'syntax/encoding'),
+      stylishOne(
+        '户籍/gbk.md',
+        '3:10',
+        'error',
+        '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码',
+        'syntax/encoding',
+      ),
     );
   });
 
@@ -189,24 +240,43 @@ describe('bad input', () => {
 
   it('GBK bytes on standard input get the same finding, named after --stdin-filename', () => {
     const dir = scratch();
-    const bytes = Buffer.concat([Buffer.from('---\nid: id-card-renewal\ntitle: 换领'), Buffer.from([0xc7, 0xeb]), Buffer.from('居民身份证\n---\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('---\nid: id-card-renewal\ntitle: 换领'),
+      Buffer.from([0xc7, 0xeb]),
+      Buffer.from('居民身份证\n---\n'),
+    ]);
     const run = runCli(['lint', '--stdin', '--stdin-filename', '户籍/gbk.md'], { cwd: dir, input: bytes });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.report).toBe(
-      stylishOne('户籍/gbk.md', '3:10', 'error', '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码', 'syntax/encoding'),
+      stylishOne(
+        '户籍/gbk.md',
+        '3:10',
+        'error',
+        '文件不是 UTF-8 编码（第 38 个字节无法识别，可能是 GBK 编码）。请在编辑器里另存为 UTF-8 编码',
+        'syntax/encoding',
+      ),
     );
     expect(snapshotTree(dir)).toEqual({});
   });
 
   it('10 MB on standard input is refused as too large', () => {
     const dir = scratch();
-    const run = runCli(['lint', '--stdin', '--stdin-filename', '户籍/huge.md'], { cwd: dir, input: Buffer.alloc(TEN_MB, 0x61) });
+    const run = runCli(['lint', '--stdin', '--stdin-filename', '户籍/huge.md'], {
+      cwd: dir,
+      input: Buffer.alloc(TEN_MB, 0x61),
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     // Read only up to the limit: how much more there was is not known.
     expect(run.report).toBe(
-      stylishOne('户籍/huge.md', '1:1', 'error', '文件太大（超过 128 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件', 'syntax/too-large'),
+      stylishOne(
+        '户籍/huge.md',
+        '1:1',
+        'error',
+        '文件太大（超过 128 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件',
+        'syntax/too-large',
+      ),
     );
   });
 });
@@ -216,8 +286,13 @@ describe('bad input', () => {
  * optionally with an ordinary inline directive on its last field, as real guides have.
  */
 function deeplyNested(depth: number, withDirective = false): string {
-  const text = GUIDE.toString('utf8').replace('title: 换领居民身份证\n', `title: 换领居民身份证\nx-levels: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
-  return withDirective ? text.replace('owner: 东湖分局户政科 陈立', 'owner: 东湖分局户政科 陈立 # baihua-disable-line schema/unknown-key') : text;
+  const text = GUIDE.toString('utf8').replace(
+    'title: 换领居民身份证\n',
+    `title: 换领居民身份证\nx-levels: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
+  );
+  return withDirective
+    ? text.replace('owner: 东湖分局户政科 陈立', 'owner: 东湖分局户政科 陈立 # baihua-disable-line schema/unknown-key')
+    : text;
 }
 
 describe('deeply nested YAML (10 KB of brackets)', () => {
@@ -239,7 +314,6 @@ describe('deeply nested YAML (10 KB of brackets)', () => {
       expect(snapshotTree(dir)).toEqual(before);
     });
   }
-
 });
 
 describe('hostile Markdown bodies', () => {
@@ -251,7 +325,15 @@ describe('hostile Markdown bodies', () => {
     put(dir, '户籍/stars.md', `${guide}\n${'*'.repeat(8000)}深${'*'.repeat(8000)}\n`);
     const run = runCli(['lint', '户籍/stars.md'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.report).toBe(stylishOne('户籍/stars.md', `${lines + 1}:1`, 'error', '这里连着写了 8000 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号', 'syntax/markdown'));
+    expect(run.report).toBe(
+      stylishOne(
+        '户籍/stars.md',
+        `${lines + 1}:1`,
+        'error',
+        '这里连着写了 8000 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号',
+        'syntax/markdown',
+      ),
+    );
   });
 
   it('a large body of nested lists that would make the parser crawl is refused at its 2,001st list item', () => {
@@ -263,7 +345,8 @@ describe('hostile Markdown bodies', () => {
     const run = runCli(['lint', '户籍/lists.md'], { cwd: dir });
     expect(run.code).toBe(1);
     // The guide's own 12 items and 284 lines of 7 make 2,000: the next line's first marker is one too many.
-    const message = '正文里的列表项超过了 2000 项，正文无法解析。一份指南通常不到 100 项，请检查是不是粘贴了数据或多写了列表符号';
+    const message =
+      '正文里的列表项超过了 2000 项，正文无法解析。一份指南通常不到 100 项，请检查是不是粘贴了数据或多写了列表符号';
     expect(run.report).toBe(stylishOne('户籍/lists.md', `${lines + 285}:1`, 'error', message, 'syntax/markdown'));
     expect(snapshotTree(dir)).toEqual(before);
   });

@@ -68,12 +68,16 @@ describe('baihua build of the example guides', () => {
 
   it('writes the web, mobile and print targets, and a PDF of every handout', () => {
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe(`✔ 生成了 12 份指南：web 13 页，mobile 12 页，print 12 页，PDF 12 份（新打印 12 份） → ${join(dir, 'dist')}\n`);
+    expect(first.stdout).toBe(
+      `✔ 生成了 12 份指南：web 13 页，mobile 12 页，print 12 页，PDF 12 份（新打印 12 份） → ${join(dir, 'dist')}\n`,
+    );
     expect(first.code).toBe(0);
     const ids = Object.keys(PAGES);
     expect(readdirSync(join(dir, 'dist/web/guides')).sort()).toEqual(ids.map((id) => `${id}.html`));
     expect(readdirSync(join(dir, 'dist/mobile')).sort()).toEqual(ids.map((id) => `${id}.html`));
-    expect(readdirSync(join(dir, 'dist/print')).sort()).toEqual(['pdf-manifest.json', 'print.css', ...ids.flatMap((id) => [`${id}.html`, `${id}.pdf`])].sort());
+    expect(readdirSync(join(dir, 'dist/print')).sort()).toEqual(
+      ['pdf-manifest.json', 'print.css', ...ids.flatMap((id) => [`${id}.html`, `${id}.pdf`])].sort(),
+    );
     expect(existsSync(join(dir, 'dist/web/index.html'))).toBe(true);
   });
 
@@ -84,7 +88,11 @@ describe('baihua build of the example guides', () => {
       expect(pdfText(path).split('\n')[0], id).toBe(`${TITLES[id]}｜一次性告知单`);
     }
     const idCard = pdfText(join(dir, 'dist/print/id-card-renewal.pdf')).split('\n');
-    for (const line of ['身份证快到期或已经过期，可以到户政窗口换新证，新证可以免费邮寄到家。', '20 元（每证）', '您的户口已经注销，不能换证。请先到户政窗口问清恢复户口的办法。']) {
+    for (const line of [
+      '身份证快到期或已经过期，可以到户政窗口换新证，新证可以免费邮寄到家。',
+      '20 元（每证）',
+      '您的户口已经注销，不能换证。请先到户政窗口问清恢复户口的办法。',
+    ]) {
       expect(idCard).toContain(line);
     }
   });
@@ -92,7 +100,9 @@ describe('baihua build of the example guides', () => {
   it('links the handout to the web page with a QR code', () => {
     const handout = readFileSync(join(dir, 'dist/print/id-card-renewal.html'), 'utf8');
     expect(handout).toContain(`网上查看：${SITE_URL}/web/guides/id-card-renewal.html`);
-    expect(handout).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" width="96" height="96" role="img" aria-label="扫码查看「换领居民身份证」的网上指南">/);
+    expect(handout).toMatch(
+      /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" width="96" height="96" role="img" aria-label="扫码查看「换领居民身份证」的网上指南">/,
+    );
   });
 
   it('prints nothing again when nothing changed, and the PDFs are byte-identical to a fresh build', () => {
@@ -100,9 +110,14 @@ describe('baihua build of the example guides', () => {
     const again = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', SITE_URL], { cwd: dir });
     expect(again.stdout).toContain('PDF 12 份（新打印 0 份）');
     const fresh = scratch();
-    runCli(['build', guidesDir, '--out', join(fresh, 'dist'), '--site-url', SITE_URL, '--targets', 'print'], { cwd: fresh });
+    runCli(['build', guidesDir, '--out', join(fresh, 'dist'), '--site-url', SITE_URL, '--targets', 'print'], {
+      cwd: fresh,
+    });
     for (const id of Object.keys(PAGES)) {
-      expect(readFileSync(join(fresh, 'dist/print', `${id}.pdf`)).equals(readFileSync(join(dir, 'dist/print', `${id}.pdf`))), id).toBe(true);
+      expect(
+        readFileSync(join(fresh, 'dist/print', `${id}.pdf`)).equals(readFileSync(join(dir, 'dist/print', `${id}.pdf`))),
+        id,
+      ).toBe(true);
     }
     expect(Object.keys(snapshotTree(join(dir, 'dist/print')))).toEqual(Object.keys(before));
   });
@@ -124,7 +139,10 @@ describe('builds that cannot finish', () => {
 
   it('without Chromium: one line saying how to get it, exit 1, and the other targets built', () => {
     const dir = scratch(guidesDir);
-    const run = runCli(['build', '.', '--out', 'dist'], { cwd: dir, env: { BAIHUA_CHROMIUM: join(dir, 'no-such-browser') } });
+    const run = runCli(['build', '.', '--out', 'dist'], {
+      cwd: dir,
+      env: { BAIHUA_CHROMIUM: join(dir, 'no-such-browser') },
+    });
     expect(run.code).toBe(1);
     expectNoStackTrace(run);
     expect(run.stdout).toBe(
@@ -151,7 +169,9 @@ describe('builds that cannot finish', () => {
     writeFileSync(join(dir, CONFIG), `${readFileSync(join(dir, CONFIG), 'utf8')}templates: ../elsewhere\n`);
     const run = runCli(['build', '.', '--targets', 'web'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`${join(dir, CONFIG)}:10:1: 配置错误：templates 要指向本配置文件所在目录里的模板目录，现在是「../elsewhere」\n`);
+    expect(run.stderr).toBe(
+      `${join(dir, CONFIG)}:10:1: 配置错误：templates 要指向本配置文件所在目录里的模板目录，现在是「../elsewhere」\n`,
+    );
   });
 });
 
@@ -159,13 +179,21 @@ describe('a portal’s own templates', () => {
   it('are a copy of templates/site named in baihua.config.yaml, and restyle every page', () => {
     const dir = scratch(guidesDir);
     cpSync(join(repoRoot, 'templates/site'), join(dir, 'portal'), { recursive: true });
-    writeFileSync(join(dir, 'portal/assets/web.css'), `/* 青禾市门户 */\n${readFileSync(join(dir, 'portal/assets/web.css'), 'utf8')}`);
-    writeFileSync(join(dir, 'portal/partials/head.hbs'), `${readFileSync(join(dir, 'portal/partials/head.hbs'), 'utf8')}<meta name="generator" content="青禾市门户">\n`);
+    writeFileSync(
+      join(dir, 'portal/assets/web.css'),
+      `/* 青禾市门户 */\n${readFileSync(join(dir, 'portal/assets/web.css'), 'utf8')}`,
+    );
+    writeFileSync(
+      join(dir, 'portal/partials/head.hbs'),
+      `${readFileSync(join(dir, 'portal/partials/head.hbs'), 'utf8')}<meta name="generator" content="青禾市门户">\n`,
+    );
     writeFileSync(join(dir, CONFIG), `${readFileSync(join(dir, CONFIG), 'utf8')}templates: portal\n`);
     const run = runCli(['build', '.', '--out', 'dist', '--targets', 'web,mobile'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toMatch(/^\/\* 青禾市门户 \*\//);
-    expect(readFileSync(join(dir, 'dist/mobile/id-card-renewal.html'), 'utf8')).toContain('<meta name="generator" content="青禾市门户">');
+    expect(readFileSync(join(dir, 'dist/mobile/id-card-renewal.html'), 'utf8')).toContain(
+      '<meta name="generator" content="青禾市门户">',
+    );
   });
 
   it('come from the configuration of the folder named on the command line, not from the first guide’s', () => {
@@ -177,14 +205,17 @@ describe('a portal’s own templates', () => {
     writeFileSync(join(dir, 'guides/不动产', CONFIG), 'templates: portal\n');
     const whole = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web'], { cwd: dir });
     expect(whole.code).toBe(0);
-    expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toBe(readFileSync(join(repoRoot, 'templates/site/assets/web.css'), 'utf8'));
+    expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toBe(
+      readFileSync(join(repoRoot, 'templates/site/assets/web.css'), 'utf8'),
+    );
     const department = runCli(['build', 'guides/不动产', '--out', 'dist', '--targets', 'web'], { cwd: dir });
     expect(department.code).toBe(0);
     expect(readFileSync(join(dir, 'dist/web/assets/web.css'), 'utf8')).toBe('/* 不动产登记中心 */\n');
     const both = runCli(['build', 'guides/不动产', 'guides/户籍', '--out', 'dist', '--targets', 'web'], { cwd: dir });
     expect({ code: both.code, stderr: both.stderr }).toEqual({
       code: 2,
-      stderr: 'baihua: guides/不动产 和 guides/户籍 的配置指定了不同的模板（templates），一个网站只能用一套：请分开生成，或者用 --templates 指定\n',
+      stderr:
+        'baihua: guides/不动产 和 guides/户籍 的配置指定了不同的模板（templates），一个网站只能用一套：请分开生成，或者用 --templates 指定\n',
     });
   }, 120_000);
 });

@@ -34,13 +34,27 @@ function catalogFindings(results: JsonResult[], dir: string): Record<string, str
  */
 function brokenCatalog(): string {
   const dir = scratch(guidesDir);
-  writeFileSync(join(dir, '出入境/passport-again.md'), readFileSync(join(dir, '出入境/passport-application.md'), 'utf8').replace('title: 首次申请普通护照', 'title: 申请普通护照'));
+  writeFileSync(
+    join(dir, '出入境/passport-again.md'),
+    readFileSync(join(dir, '出入境/passport-application.md'), 'utf8').replace(
+      'title: 首次申请普通护照',
+      'title: 申请普通护照',
+    ),
+  );
   writeFileSync(
     join(dir, '民政/allowance-copy.md'),
-    readFileSync(join(dir, '民政/minimum-living-allowance.md'), 'utf8').replace('id: minimum-living-allowance', 'id: minimum-living-allowance-copy'),
+    readFileSync(join(dir, '民政/minimum-living-allowance.md'), 'utf8').replace(
+      'id: minimum-living-allowance',
+      'id: minimum-living-allowance-copy',
+    ),
   );
   edit(dir, '户籍/id-card-renewal.md', 'related: [passport-application,', 'related: [passport-aplication,');
-  edit(dir, '医保/offsite-medical-filing.md', '    address: 青禾市东湖区人民路1号\n', '    address: 青禾市东湖区人民路10号\n');
+  edit(
+    dir,
+    '医保/offsite-medical-filing.md',
+    '    address: 青禾市东湖区人民路1号\n',
+    '    address: 青禾市东湖区人民路10号\n',
+  );
   return dir;
 }
 
@@ -100,8 +114,13 @@ describe('the catalog setting', () => {
     const dir = brokenCatalog();
     const { run, results } = lintJson(['出入境/passport-again.md', '户籍/id-card-renewal.md'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(results.map((result) => result.filePath.slice(dir.length + 1))).toEqual(['出入境/passport-again.md', '户籍/id-card-renewal.md']);
-    expect(catalogFindings(results, dir)['出入境/passport-again.md']!.slice(0, 2)).toEqual(PASSPORT_DUPLICATES('出入境/passport-application.md'));
+    expect(results.map((result) => result.filePath.slice(dir.length + 1))).toEqual([
+      '出入境/passport-again.md',
+      '户籍/id-card-renewal.md',
+    ]);
+    expect(catalogFindings(results, dir)['出入境/passport-again.md']!.slice(0, 2)).toEqual(
+      PASSPORT_DUPLICATES('出入境/passport-application.md'),
+    );
     expect(catalogFindings(results, dir)['户籍/id-card-renewal.md']).toHaveLength(1);
   });
 
@@ -112,7 +131,9 @@ describe('the catalog setting', () => {
     expect(alone.run.code).toBe(0);
     expect(catalogFindings(alone.results, dir)).toEqual({});
     const pair = lintJson(['出入境'], { cwd: dir });
-    expect(catalogFindings(pair.results, dir)['出入境/passport-again.md']!.slice(0, 2)).toEqual(PASSPORT_DUPLICATES('出入境/passport-application.md'));
+    expect(catalogFindings(pair.results, dir)['出入境/passport-again.md']!.slice(0, 2)).toEqual(
+      PASSPORT_DUPLICATES('出入境/passport-application.md'),
+    );
   });
 
   it('an entry that matches nothing is a configuration error at its place', () => {
@@ -138,7 +159,12 @@ describe('the catalog setting', () => {
 describe('catalog findings and the rest of the engine', () => {
   it('an inline directive suppresses a catalog finding on its line', () => {
     const dir = brokenCatalog();
-    edit(dir, '出入境/passport-again.md', 'title: 申请普通护照', 'title: 申请普通护照 # baihua-disable-line catalog/near-duplicate -- 过渡期两份并存');
+    edit(
+      dir,
+      '出入境/passport-again.md',
+      'title: 申请普通护照',
+      'title: 申请普通护照 # baihua-disable-line catalog/near-duplicate -- 过渡期两份并存',
+    );
     const { results } = lintJson(['出入境'], { cwd: dir });
     const again = results.find((result) => result.filePath.endsWith('passport-again.md'))!;
     expect(again.messages.map((message) => message.ruleId)).toEqual(['catalog/duplicate-id', 'catalog/duplicate-code']);
@@ -151,7 +177,11 @@ describe('catalog findings and the rest of the engine', () => {
     const { results } = lintJson(['.'], { cwd: dir });
     const found = catalogFindings(results, dir);
     expect(found['民政/allowance-copy.md']!.map((line) => line.split(' ')[2])).toEqual(['catalog/near-duplicate']);
-    expect(found['出入境/passport-again.md']!.map((line) => line.split(' ')[2])).toEqual(['catalog/duplicate-id', 'catalog/duplicate-code', 'catalog/near-duplicate']);
+    expect(found['出入境/passport-again.md']!.map((line) => line.split(' ')[2])).toEqual([
+      'catalog/duplicate-id',
+      'catalog/duplicate-code',
+      'catalog/near-duplicate',
+    ]);
   });
 
   it('--cache keeps summaries, so an unchanged catalog reports the same, and a change is seen', () => {
@@ -168,6 +198,11 @@ describe('catalog findings and the rest of the engine', () => {
     rmSync(join(dir, '民政/allowance-copy.md'));
     const third = lintJson(['.', '--cache', '--cache-location', cache], { cwd: dir });
     expect(catalogFindings(third.results, dir)['民政/minimum-living-allowance.md']).toBeUndefined();
-    expect(Object.keys(catalogFindings(third.results, dir))).toEqual(['出入境/passport-again.md', '出入境/passport-application.md', '医保/offsite-medical-filing.md', '户籍/id-card-renewal.md']);
+    expect(Object.keys(catalogFindings(third.results, dir))).toEqual([
+      '出入境/passport-again.md',
+      '出入境/passport-application.md',
+      '医保/offsite-medical-filing.md',
+      '户籍/id-card-renewal.md',
+    ]);
   });
 });

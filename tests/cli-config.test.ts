@@ -16,11 +16,16 @@ const DEPARTMENT = 'province/city/department';
 const GUIDE_PATH = `${DEPARTMENT}/id-card-renewal.md`;
 
 type Level = 'error' | 'warning';
-const unknownKey = (level: Level) => `75:1 ${level} schema/unknown-key 指南里没有「visit_reason」这个字段，是不是想写「visits_reason」（必须到现场的原因）？`;
-const headingJump = (level: Level) => `126:1 ${level} markdown/heading-increment 标题跳级了：上一个标题是 2 级（##），这里应该用 3 级（###），现在是 4 级`;
-const h1 = (level: Level) => `132:1 ${level} markdown/no-h1 正文不用一级标题（#）：页面标题来自 title 字段。请改成 ## 办理小贴士`;
+const unknownKey = (level: Level) =>
+  `75:1 ${level} schema/unknown-key 指南里没有「visit_reason」这个字段，是不是想写「visits_reason」（必须到现场的原因）？`;
+const headingJump = (level: Level) =>
+  `126:1 ${level} markdown/heading-increment 标题跳级了：上一个标题是 2 级（##），这里应该用 3 级（###），现在是 4 级`;
+const h1 = (level: Level) =>
+  `132:1 ${level} markdown/no-h1 正文不用一级标题（#）：页面标题来自 title 字段。请改成 ## 办理小贴士`;
 
-const CATALOG_RULES_OFF = ['duplicate-id', 'duplicate-code', 'near-duplicate'].map((rule) => `  catalog/${rule}: off\n`).join('');
+const CATALOG_RULES_OFF = ['duplicate-id', 'duplicate-code', 'near-duplicate']
+  .map((rule) => `  catalog/${rule}: off\n`)
+  .join('');
 
 /** A scratch project: the guide in province/city/department plus the given files. */
 function project(files: Record<string, string>, guideDirectories: string[] = [DEPARTMENT]): string {
@@ -48,7 +53,10 @@ function findings(dir: string, paths: string[] = [GUIDE_PATH]): { code: number; 
 describe('configuration cascade', () => {
   it('without any configuration file, the recommended preset applies', () => {
     const dir = project({});
-    expect(findings(dir)).toEqual({ code: 1, byFile: { [GUIDE_PATH]: [unknownKey('warning'), headingJump('warning'), h1('error')] } });
+    expect(findings(dir)).toEqual({
+      code: 1,
+      byFile: { [GUIDE_PATH]: [unknownKey('warning'), headingJump('warning'), h1('error')] },
+    });
   });
 
   it('province, city and department files merge, each adding its own setting', () => {
@@ -101,10 +109,14 @@ describe('configuration cascade', () => {
 
   it('root: true in the middle shields the guide from the province file', () => {
     const dir = project({
-      'province/baihua.config.yaml': 'rules:\n  schema/unknown-key: off\n  markdown/no-h1: off\n  markdown/heading-increment: off\n',
+      'province/baihua.config.yaml':
+        'rules:\n  schema/unknown-key: off\n  markdown/no-h1: off\n  markdown/heading-increment: off\n',
       'province/city/baihua.config.yaml': 'root: true\nextends: [recommended]\n',
     });
-    expect(findings(dir)).toEqual({ code: 1, byFile: { [GUIDE_PATH]: [unknownKey('warning'), headingJump('warning'), h1('error')] } });
+    expect(findings(dir)).toEqual({
+      code: 1,
+      byFile: { [GUIDE_PATH]: [unknownKey('warning'), headingJump('warning'), h1('error')] },
+    });
   });
 
   it('without root: true, files above the project still merge in', () => {
@@ -117,15 +129,21 @@ describe('configuration cascade', () => {
 
   it('a file’s own rules override what it extends', () => {
     const dir = project({
-      'province/baihua.config.yaml': 'root: true\nextends: [recommended]\nrules:\n  markdown/heading-increment: error\n  markdown/no-h1: off\n',
+      'province/baihua.config.yaml':
+        'root: true\nextends: [recommended]\nrules:\n  markdown/heading-increment: error\n  markdown/no-h1: off\n',
     });
     expect(findings(dir)).toEqual({ code: 1, byFile: { [GUIDE_PATH]: [unknownKey('warning'), headingJump('error')] } });
   });
 
   it('extends a shareable preset by npm package name', () => {
     const dir = project({
-      'node_modules/@province/baihua-config/package.json': JSON.stringify({ name: '@province/baihua-config', version: '1.0.0', main: 'baihua.config.yaml' }),
-      'node_modules/@province/baihua-config/baihua.config.yaml': 'extends: [recommended]\nrules:\n  markdown/heading-increment: error\n  schema/unknown-key: error\n',
+      'node_modules/@province/baihua-config/package.json': JSON.stringify({
+        name: '@province/baihua-config',
+        version: '1.0.0',
+        main: 'baihua.config.yaml',
+      }),
+      'node_modules/@province/baihua-config/baihua.config.yaml':
+        'extends: [recommended]\nrules:\n  markdown/heading-increment: error\n  schema/unknown-key: error\n',
       'province/baihua.config.yaml': "root: true\nextends: ['@province/baihua-config']\n",
       'province/city/department/baihua.config.yaml': 'rules:\n  schema/unknown-key: off\n',
     });
@@ -134,16 +152,23 @@ describe('configuration cascade', () => {
 
   it('a preset package is found from a nested directory, and the nearer file still wins', () => {
     const dir = project({
-      'node_modules/@province/baihua-config/package.json': JSON.stringify({ name: '@province/baihua-config', version: '1.0.0', main: 'baihua.config.yaml' }),
-      'node_modules/@province/baihua-config/baihua.config.yaml': 'extends: [recommended]\nrules:\n  markdown/no-h1: warn\n',
-      'province/city/department/baihua.config.yaml': "root: true\nextends: ['@province/baihua-config']\nrules:\n  markdown/heading-increment: off\n",
+      'node_modules/@province/baihua-config/package.json': JSON.stringify({
+        name: '@province/baihua-config',
+        version: '1.0.0',
+        main: 'baihua.config.yaml',
+      }),
+      'node_modules/@province/baihua-config/baihua.config.yaml':
+        'extends: [recommended]\nrules:\n  markdown/no-h1: warn\n',
+      'province/city/department/baihua.config.yaml':
+        "root: true\nextends: ['@province/baihua-config']\nrules:\n  markdown/heading-increment: off\n",
     });
     expect(findings(dir)).toEqual({ code: 0, byFile: { [GUIDE_PATH]: [unknownKey('warning'), h1('warning')] } });
   });
 
   it('accepts off, warn, error and the array form [level]', () => {
     const dir = project({
-      'province/baihua.config.yaml': 'root: true\nextends: [recommended]\nrules:\n  schema/unknown-key: [error]\n  markdown/heading-increment: [off]\n  markdown/no-h1: [warn]\n',
+      'province/baihua.config.yaml':
+        'root: true\nextends: [recommended]\nrules:\n  schema/unknown-key: [error]\n  markdown/heading-increment: [off]\n  markdown/no-h1: [warn]\n',
     });
     expect(findings(dir)).toEqual({ code: 1, byFile: { [GUIDE_PATH]: [unknownKey('error'), h1('warning')] } });
   });
@@ -153,12 +178,16 @@ describe('configuration cascade', () => {
       'province/baihua.config.yaml': 'root: true\nextends: [recommended]\nrules:\n  markdown/no-h1: [warn]\n',
       'province/city/baihua.config.yaml': 'rules:\n  markdown/no-h1: error\n',
     });
-    expect(findings(dir)).toEqual({ code: 1, byFile: { [GUIDE_PATH]: [unknownKey('warning'), headingJump('warning'), h1('error')] } });
+    expect(findings(dir)).toEqual({
+      code: 1,
+      byFile: { [GUIDE_PATH]: [unknownKey('warning'), headingJump('warning'), h1('error')] },
+    });
   });
 
   it('the stylish report of a cascaded configuration', () => {
     const dir = project({
-      'province/baihua.config.yaml': 'root: true\nextends: [recommended]\nrules:\n  schema/unknown-key: error\n  markdown/heading-increment: off\n',
+      'province/baihua.config.yaml':
+        'root: true\nextends: [recommended]\nrules:\n  schema/unknown-key: error\n  markdown/heading-increment: off\n',
     });
     const run = runCli(['lint', GUIDE_PATH], { cwd: dir });
     expect(run.code).toBe(1);
@@ -184,23 +213,34 @@ function configError(dir: string, args: string[] = [GUIDE_PATH]): string {
 }
 
 describe('configuration errors', () => {
-  const departmentConfig = (text: string) => project({ 'province/baihua.config.yaml': 'root: true\nextends: [recommended]\n', [`${DEPARTMENT}/baihua.config.yaml`]: text });
-  const at = (dir: string, path: string, line: number, column: number) => `${join(dir, path)}:${line}:${column}: 配置错误：`;
+  const departmentConfig = (text: string) =>
+    project({
+      'province/baihua.config.yaml': 'root: true\nextends: [recommended]\n',
+      [`${DEPARTMENT}/baihua.config.yaml`]: text,
+    });
+  const at = (dir: string, path: string, line: number, column: number) =>
+    `${join(dir, path)}:${line}:${column}: 配置错误：`;
   const DEPARTMENT_CONFIG = `${DEPARTMENT}/baihua.config.yaml`;
 
   it('an unknown rule id, with the closest rule suggested', () => {
     const dir = departmentConfig('rules:\n  markdown/no-h1: warn\n  schema/requird: error\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 3, 3)}不认识的规则「schema/requird」，是不是想写「schema/required」？`);
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 3, 3)}不认识的规则「schema/requird」，是不是想写「schema/required」？`,
+    );
   });
 
   it('a bad severity value', () => {
     const dir = departmentConfig('rules:\n  markdown/no-h1: warn\n  schema/unknown-key: loud\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 3, 3)}规则「schema/unknown-key」的设置应为 off、warn、error，或 [级别, {选项}]`);
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 3, 3)}规则「schema/unknown-key」的设置应为 off、warn、error，或 [级别, {选项}]`,
+    );
   });
 
   it('a bad severity inside the array form', () => {
     const dir = departmentConfig('rules:\n  markdown/no-h1: [loud]\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 2, 3)}规则「markdown/no-h1」的设置应为 off、warn、error，或 [级别, {选项}]`);
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 2, 3)}规则「markdown/no-h1」的设置应为 off、warn、error，或 [级别, {选项}]`,
+    );
   });
 
   it('options for a rule that has none, at the options', () => {
@@ -210,7 +250,9 @@ describe('configuration errors', () => {
 
   it('a syntax rule, which cannot be configured', () => {
     const dir = departmentConfig('rules:\n  syntax/yaml: off\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 2, 3)}规则「syntax/yaml」不能设置：文件读不出来时总是报错`);
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 2, 3)}规则「syntax/yaml」不能设置：文件读不出来时总是报错`,
+    );
   });
 
   it('a YAML syntax error: misaligned key', () => {
@@ -222,12 +264,16 @@ describe('configuration errors', () => {
 
   it('a YAML syntax error: unclosed bracket', () => {
     const dir = departmentConfig('root: true\nextends: [recommended\nrules:\n  markdown/no-h1: warn\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 2, 10)}这里的 [ 没有配对的 ]：请在同一行末尾补上 ]；内容太长要换行时，改成分行的写法`);
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 2, 10)}这里的 [ 没有配对的 ]：请在同一行末尾补上 ]；内容太长要换行时，改成分行的写法`,
+    );
   });
 
   it('an unknown top-level key', () => {
     const dir = departmentConfig('# 东湖分局户政科的补充规则\nroot: false\nrule:\n  markdown/no-h1: warn\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores、catalog、templates`);
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores、catalog、templates`,
+    );
   });
 
   it('extends of a package that is not installed', () => {
@@ -239,7 +285,9 @@ describe('configuration errors', () => {
 
   it('extends of a relative file that does not exist', () => {
     const dir = departmentConfig('extends: [recommended, ./shared.yaml]\n');
-    expect(configError(dir)).toBe(`${at(dir, DEPARTMENT_CONFIG, 1, 24)}找不到要继承的配置文件「./shared.yaml」（${join(dir, DEPARTMENT, 'shared.yaml')}）`);
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 1, 24)}找不到要继承的配置文件「./shared.yaml」（${join(dir, DEPARTMENT, 'shared.yaml')}）`,
+    );
   });
 
   it('an error in a file further up is reported in that file', () => {
@@ -247,12 +295,17 @@ describe('configuration errors', () => {
       'province/baihua.config.yaml': 'root: true\nextends: [recommended]\nrules:\n  schema/requird: error\n',
       [DEPARTMENT_CONFIG]: 'rules:\n  markdown/no-h1: warn\n',
     });
-    expect(configError(dir)).toBe(`${at(dir, 'province/baihua.config.yaml', 4, 3)}不认识的规则「schema/requird」，是不是想写「schema/required」？`);
+    expect(configError(dir)).toBe(
+      `${at(dir, 'province/baihua.config.yaml', 4, 3)}不认识的规则「schema/requird」，是不是想写「schema/required」？`,
+    );
   });
 
   it('an error in a preset package is reported in the package’s file', () => {
     const dir = project({
-      'node_modules/@province/baihua-config/package.json': JSON.stringify({ name: '@province/baihua-config', main: 'baihua.config.yaml' }),
+      'node_modules/@province/baihua-config/package.json': JSON.stringify({
+        name: '@province/baihua-config',
+        main: 'baihua.config.yaml',
+      }),
       'node_modules/@province/baihua-config/baihua.config.yaml': 'rules:\n  markdown/no-h1: loud\n',
       'province/baihua.config.yaml': "root: true\nextends: ['@province/baihua-config']\n",
     });
@@ -273,7 +326,9 @@ describe('configuration errors', () => {
     const run = runCli(['lint', '--stdin', '--stdin-filename', GUIDE_PATH], { cwd: dir, input: GUIDE });
     expect(run.report).toBe('');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`${at(dir, DEPARTMENT_CONFIG, 2, 3)}不认识的规则「schema/requird」，是不是想写「schema/required」？\n`);
+    expect(run.stderr).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 2, 3)}不认识的规则「schema/requird」，是不是想写「schema/required」？\n`,
+    );
   });
 
   it('circular extends between two relative files, at the extends entry that closes the loop', () => {
@@ -283,11 +338,15 @@ describe('configuration errors', () => {
     writeFileSync(join(dir, DEPARTMENT, 'shared/b.yaml'), 'rules:\n  markdown/no-h1: warn\nextends:\n  - ./a.yaml\n');
     const line = configError(dir);
     expect(line).toContain('配置错误：配置循环继承：');
-    expect(line).toContain(`${join(dir, DEPARTMENT, 'shared/a.yaml')} → ${join(dir, DEPARTMENT, 'shared/b.yaml')} → ${join(dir, DEPARTMENT, 'shared/a.yaml')}`);
+    expect(line).toContain(
+      `${join(dir, DEPARTMENT, 'shared/a.yaml')} → ${join(dir, DEPARTMENT, 'shared/b.yaml')} → ${join(dir, DEPARTMENT, 'shared/a.yaml')}`,
+    );
     // The loop is a.yaml → b.yaml → a.yaml: the error belongs on one of its two extends entries.
     const inB = at(dir, `${DEPARTMENT}/shared/b.yaml`, 4, 5);
     const inA = at(dir, `${DEPARTMENT}/shared/a.yaml`, 1, 11);
-    expect([inA, inB], `stderr was: ${line}`).toContain(line.slice(0, line.indexOf('配置错误：') + '配置错误：'.length));
+    expect([inA, inB], `stderr was: ${line}`).toContain(
+      line.slice(0, line.indexOf('配置错误：') + '配置错误：'.length),
+    );
   });
 
   it('a rule id in capitals is located at that rule, not at `rules:`', () => {
@@ -299,7 +358,10 @@ describe('configuration errors', () => {
 
   it('a preset package whose JSON entry is malformed is a configuration error with a position, not an internal error', () => {
     const dir = project({
-      'node_modules/@city/baihua-config/package.json': JSON.stringify({ name: '@city/baihua-config', main: 'baihua.config.json' }),
+      'node_modules/@city/baihua-config/package.json': JSON.stringify({
+        name: '@city/baihua-config',
+        main: 'baihua.config.json',
+      }),
       // the closing quote of "warn is missing: the string starts on line 3, column 23
       'node_modules/@city/baihua-config/baihua.config.json': '{\n  "rules": {\n    "markdown/no-h1": "warn,\n  }\n}\n',
       'province/baihua.config.yaml': "root: true\nextends: ['@city/baihua-config']\n",

@@ -19,17 +19,23 @@ function guideWith(find: string, replace: string): string {
   return ORIGINAL.replace(find, replace);
 }
 
-const html = (tag: string) => `正文里不要写 HTML 标签（${tag}）：生成网页时会被去掉。请改用 Markdown，如加粗写 **文字**`;
+const html = (tag: string) =>
+  `正文里不要写 HTML 标签（${tag}）：生成网页时会被去掉。请改用 Markdown，如加粗写 **文字**`;
 const VISIT_REASON = '指南里没有「visit_reason」这个字段，是不是想写「visits_reason」（必须到现场的原因）？';
 
 /** `line:column-endLine:endColumn ruleId message` */
-const where = (message: JsonMessage) => `${message.line}:${message.column}-${message.endLine}:${message.endColumn} ${message.ruleId} ${message.message}`;
+const where = (message: JsonMessage) =>
+  `${message.line}:${message.column}-${message.endLine}:${message.endColumn} ${message.ruleId} ${message.message}`;
 
 function lint(args: string[], input?: string): { code: number; kept: string[]; suppressed: string[] } {
   const { run, results } = lintJson(args, input === undefined ? {} : { input });
   expect(run.stderr).toBe('');
   expect(results).toHaveLength(1);
-  return { code: run.code, kept: results[0]!.messages.map(where), suppressed: results[0]!.suppressedMessages.map(where) };
+  return {
+    code: run.code,
+    kept: results[0]!.messages.map(where),
+    suppressed: results[0]!.suppressedMessages.map(where),
+  };
 }
 
 const lintText = (text: string) => lint(['--stdin', '--stdin-filename', 'guides/户籍/id-card-renewal.md'], text);
@@ -56,7 +62,10 @@ describe('baihua-disable-next-line in the Markdown body', () => {
   });
 
   it('suppresses a line that is only <b>x</b>', () => {
-    const text = guideWith('窗口现场免费拍照，照片背景是白色。', '<!-- baihua-disable-next-line markdown/no-html -->\n<b>请您本人到场。</b>');
+    const text = guideWith(
+      '窗口现场免费拍照，照片背景是白色。',
+      '<!-- baihua-disable-next-line markdown/no-html -->\n<b>请您本人到场。</b>',
+    );
     expect(lintText(text)).toEqual({
       code: 0,
       kept: [],
@@ -65,7 +74,10 @@ describe('baihua-disable-next-line in the Markdown body', () => {
   });
 
   it('a blank line after the directive means the tag line is not the next line', () => {
-    const text = guideWith('窗口现场免费拍照，照片背景是白色。', '<!-- baihua-disable-next-line markdown/no-html -->\n\n<b>请您本人到场。</b>');
+    const text = guideWith(
+      '窗口现场免费拍照，照片背景是白色。',
+      '<!-- baihua-disable-next-line markdown/no-html -->\n\n<b>请您本人到场。</b>',
+    );
     expect(lintText(text)).toEqual({
       code: 0,
       kept: [`130:1-130:4 markdown/no-html ${html('<b>')}`, `130:11-130:15 markdown/no-html ${html('</b>')}`],
@@ -74,7 +86,10 @@ describe('baihua-disable-next-line in the Markdown body', () => {
   });
 
   it('a directive shown inside a code block is an example, not a directive', () => {
-    const text = guideWith('窗口现场免费拍照，照片背景是白色。', '```markdown\n<!-- baihua-disable markdown/no-html -->\n```\n\n窗口<b>免费</b>拍照。');
+    const text = guideWith(
+      '窗口现场免费拍照，照片背景是白色。',
+      '```markdown\n<!-- baihua-disable markdown/no-html -->\n```\n\n窗口<b>免费</b>拍照。',
+    );
     expect(lintText(text)).toEqual({
       code: 0,
       kept: [`132:3-132:6 markdown/no-html ${html('<b>')}`, `132:8-132:12 markdown/no-html ${html('</b>')}`],
@@ -94,7 +109,11 @@ describe('baihua-disable-line in YAML', () => {
 
   it('baihua-disable-next-line works in YAML comments too', () => {
     const text = guideWith('visits_reason: 需要', '# baihua-disable-next-line schema/unknown-key\nvisit_reason: 需要');
-    expect(lintText(text)).toEqual({ code: 0, kept: [], suppressed: [`76:1-76:13 schema/unknown-key ${VISIT_REASON}`] });
+    expect(lintText(text)).toEqual({
+      code: 0,
+      kept: [],
+      suppressed: [`76:1-76:13 schema/unknown-key ${VISIT_REASON}`],
+    });
   });
 
   it('a disable … enable block in YAML covers only the keys between', () => {
@@ -125,10 +144,16 @@ describe('baihua-disable … baihua-enable in the body', () => {
   });
 
   it('a disable without an enable lasts to the end of the file', () => {
-    const text = guideWith('## 办理小贴士\n', '<!-- baihua-disable markdown/no-html -->\n\n## 办理小贴士\n\n请带<b>旧证</b>。\n');
+    const text = guideWith(
+      '## 办理小贴士\n',
+      '<!-- baihua-disable markdown/no-html -->\n\n## 办理小贴士\n\n请带<b>旧证</b>。\n',
+    );
     const result = lintText(text);
     expect(result.kept).toEqual([]);
-    expect(result.suppressed).toEqual([`136:3-136:6 markdown/no-html ${html('<b>')}`, `136:8-136:12 markdown/no-html ${html('</b>')}`]);
+    expect(result.suppressed).toEqual([
+      `136:3-136:6 markdown/no-html ${html('<b>')}`,
+      `136:8-136:12 markdown/no-html ${html('</b>')}`,
+    ]);
   });
 });
 
@@ -142,8 +167,15 @@ describe('a directive for another rule', () => {
   });
 
   it('a YAML disable-line for another rule leaves the unknown key reported', () => {
-    const text = guideWith('visits_reason: 需要您本人到场拍照、采集指纹。', 'visit_reason: 需要您本人到场拍照、采集指纹。 # baihua-disable-line schema/required');
-    expect(lintText(text)).toEqual({ code: 0, kept: [`75:1-75:13 schema/unknown-key ${VISIT_REASON}`], suppressed: [] });
+    const text = guideWith(
+      'visits_reason: 需要您本人到场拍照、采集指纹。',
+      'visit_reason: 需要您本人到场拍照、采集指纹。 # baihua-disable-line schema/required',
+    );
+    expect(lintText(text)).toEqual({
+      code: 0,
+      kept: [`75:1-75:13 schema/unknown-key ${VISIT_REASON}`],
+      suppressed: [],
+    });
   });
 });
 
@@ -161,7 +193,9 @@ describe('syntax errors cannot be disabled', () => {
       'summary: 身份证快到期或已经过期，可以到户政窗口换新证，新证可以免费邮寄到家。',
       'summary: "身份证快到期或已经过期，可以到户政窗口换新证，新证可以免费邮寄到家。 # baihua-disable-line syntax/yaml',
     ).replace('---\n\n## 办理前请确认', '---\n\n<!-- baihua-disable -->\n\n## 办理前请确认');
-    const { run, results } = lintJson(['--stdin', '--stdin-filename', 'guides/户籍/id-card-renewal.md'], { input: text });
+    const { run, results } = lintJson(['--stdin', '--stdin-filename', 'guides/户籍/id-card-renewal.md'], {
+      input: text,
+    });
     expect(run.code).toBe(1);
     expect(results[0]!.messages).toEqual([
       {
@@ -184,8 +218,12 @@ describe('syntax errors cannot be disabled', () => {
       Buffer.from([0xc7, 0xeb]),
       Buffer.from('\n---\n'),
     ]);
-    const { run, results } = lintJson(['--stdin', '--stdin-filename', 'guides/户籍/id-card-renewal.md'], { input: bytes });
+    const { run, results } = lintJson(['--stdin', '--stdin-filename', 'guides/户籍/id-card-renewal.md'], {
+      input: bytes,
+    });
     expect(run.code).toBe(1);
-    expect(results[0]!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.fatal}`)).toEqual(['4:10 syntax/encoding true']);
+    expect(
+      results[0]!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.fatal}`),
+    ).toEqual(['4:10 syntax/encoding true']);
   });
 });

@@ -4,7 +4,18 @@
  * reported and skipped, and the run goes on.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, guidesDir, runCli, scratch } from './helpers.js';
@@ -81,17 +92,32 @@ describe('--fix keeps the file as it was', () => {
     chmodSync(dir, 0o755);
     const locked = join(dir, 'locked');
     mkdirSync(locked);
-    for (const name of ['a.md', 'b.md']) writeFileSync(join(locked, name), BEFORE.replace('id: id-card-renewal', `id: id-card-${name[0]}`));
+    for (const name of ['a.md', 'b.md'])
+      writeFileSync(join(locked, name), BEFORE.replace('id: id-card-renewal', `id: id-card-${name[0]}`));
     if (asRoot) {
       for (const name of ['a.md', 'b.md']) chownSync(join(locked, name), 65534, 65534);
     }
     chmodSync(locked, 0o555);
-    const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const result = spawnSync(command[0]!, [...command.slice(1), cliPath, 'lint', '-f', 'json', '--fix', 'locked'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+    const command = asRoot
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+      : [process.execPath];
+    const result = spawnSync(command[0]!, [...command.slice(1), cliPath, 'lint', '-f', 'json', '--fix', 'locked'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     expect(result.stderr).toBe('');
-    const results = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number }> }>;
+    const results = JSON.parse(result.stdout) as Array<{
+      messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number }>;
+    }>;
     for (const fileResult of results) {
-      expect(fileResult.messages.filter((message) => !message.ruleId.startsWith('catalog/')).map((message) => `${message.line}:${message.column} ${message.severity} ${message.ruleId} ${message.message}`)).toEqual([
+      expect(
+        fileResult.messages
+          .filter((message) => !message.ruleId.startsWith('catalog/'))
+          .map(
+            (message) => `${message.line}:${message.column} ${message.severity} ${message.ruleId} ${message.message}`,
+          ),
+      ).toEqual([
         '1:1 2 fix/not-written 没有写入修复：无法写入：没有写入权限（目录或文件不允许写）',
         ...UNFIXED.map((line) => line.replace(' warning ', ' 1 ')),
       ]);

@@ -16,8 +16,24 @@ const brokenText = readFileSync(join(repoRoot, broken), 'utf8');
 
 /** The broken guide: time_limit deleted, copies written as 两份. */
 const expected = [
-  { ruleId: 'schema/required', severity: 2, message: '缺少必填字段「办理时限」(time_limit)', line: 3, column: 1, endLine: 3, endColumn: 20 },
-  { ruleId: 'schema/type', severity: 2, message: '材料「原居民身份证」的份数(copies)应为数字，现在是“两份”', line: 29, column: 13, endLine: 29, endColumn: 15 },
+  {
+    ruleId: 'schema/required',
+    severity: 2,
+    message: '缺少必填字段「办理时限」(time_limit)',
+    line: 3,
+    column: 1,
+    endLine: 3,
+    endColumn: 20,
+  },
+  {
+    ruleId: 'schema/type',
+    severity: 2,
+    message: '材料「原居民身份证」的份数(copies)应为数字，现在是“两份”',
+    line: 29,
+    column: 13,
+    endLine: 29,
+    endColumn: 15,
+  },
 ];
 
 describe('baihua lint on the example guides', () => {
@@ -62,19 +78,30 @@ describe('a broken guide in every format', () => {
   it('json: the ESLint shape with exact positions and the fix', () => {
     const run = runCli(['lint', broken, '--format', 'json']);
     expect(run.code).toBe(1);
-    const [result] = JSON.parse(run.stdout) as Array<Record<string, unknown> & { messages: Array<Record<string, unknown>> }>;
+    const [result] = JSON.parse(run.stdout) as Array<
+      Record<string, unknown> & { messages: Array<Record<string, unknown>> }
+    >;
     expect(result!.filePath).toBe(join(repoRoot, broken));
     expect(result!.messages.map(({ fix: _fix, ...message }) => message)).toEqual(expected);
     const copiesOffset = brokenText.indexOf('两份');
     expect(result!.messages[1]!.fix).toEqual({ range: [copiesOffset, copiesOffset + 2], text: '2' });
-    expect(result).toMatchObject({ errorCount: 2, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 1, fixableWarningCount: 0, suppressedMessages: [] });
+    expect(result).toMatchObject({
+      errorCount: 2,
+      warningCount: 0,
+      fatalErrorCount: 0,
+      fixableErrorCount: 1,
+      fixableWarningCount: 0,
+      suppressedMessages: [],
+    });
   });
 
   it('sarif: valid SARIF 2.1.0 with rule metadata, UTF-16 columns and the fix', () => {
     const run = runCli(['lint', broken, '--format', 'sarif']);
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout);
-    const schemaPath = createRequire(join(repoRoot, 'package.json')).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    const schemaPath = createRequire(join(repoRoot, 'package.json')).resolve(
+      '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
+    );
     // The published schema has a pattern that is only valid without the u flag.
     const ajv = new Ajv4({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
@@ -86,19 +113,33 @@ describe('a broken guide in every format', () => {
     const required = sarifRun.tool.driver.rules.find((rule: { id: string }) => rule.id === 'schema/required');
     expect(required.shortDescription.text).toBe('必填字段');
     expect(required.help.text).toContain('怎么改：');
-    expect(sarifRun.results.map((result: { ruleId: string; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: unknown } }> }) => ({
-      ruleId: result.ruleId,
-      level: result.level,
-      text: result.message.text,
-      uri: decodeURI(result.locations[0]!.physicalLocation.artifactLocation.uri),
-      region: result.locations[0]!.physicalLocation.region,
-    }))).toEqual(
+    expect(
+      sarifRun.results.map(
+        (result: {
+          ruleId: string;
+          level: string;
+          message: { text: string };
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: unknown } }>;
+        }) => ({
+          ruleId: result.ruleId,
+          level: result.level,
+          text: result.message.text,
+          uri: decodeURI(result.locations[0]!.physicalLocation.artifactLocation.uri),
+          region: result.locations[0]!.physicalLocation.region,
+        }),
+      ),
+    ).toEqual(
       expected.map((message) => ({
         ruleId: message.ruleId,
         level: 'error',
         text: message.message,
         uri: broken,
-        region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+        region: {
+          startLine: message.line,
+          startColumn: message.column,
+          endLine: message.endLine,
+          endColumn: message.endColumn,
+        },
       })),
     );
     expect(sarifRun.results[1].fixes[0].artifactChanges[0].replacements[0]).toEqual({
@@ -128,7 +169,8 @@ describe('a broken guide in every format', () => {
         ruleId: 'syntax/yaml',
         severity: 2,
         fatal: true,
-        message: '缩进不对：第 43 行「situation」前面有 3 个空格，第 42 行「need」前面有 4 个空格。同一层的字段要左边对齐；下一层的字段比上一层多缩进 2 个空格',
+        message:
+          '缩进不对：第 43 行「situation」前面有 3 个空格，第 42 行「need」前面有 4 个空格。同一层的字段要左边对齐；下一层的字段比上一层多缩进 2 个空格',
         line: 43,
         column: 4,
         endLine: 43,
@@ -155,7 +197,9 @@ describe('baihua explain', () => {
     expect(run.stdout).toContain('schema/type  字段类型（推荐设置为错误，可以用 --fix 自动修复）');
     expect(run.stdout).toContain('为什么：每个字段要按约定的类型书写');
     expect(run.stdout).toContain('✗ 错误写法：份数写成了汉字\n');
-    expect(run.stdout).toContain('13 │     copies: 两份\n   │             ^^^^ 材料「居民户口簿」的份数(copies)应为数字，现在是“两份”\n');
+    expect(run.stdout).toContain(
+      '13 │     copies: 两份\n   │             ^^^^ 材料「居民户口簿」的份数(copies)应为数字，现在是“两份”\n',
+    );
     expect(run.stdout).toContain('--fix 之后：');
     expect(run.stdout).toContain('✓ 正确写法：份数写成数字\n');
   });

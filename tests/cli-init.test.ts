@@ -29,7 +29,10 @@ const FILL: Array<[Path, unknown]> = [
   [['time_limit', 'promised', 'days'], 10],
   [['fees'], { free: true }],
   [['result', 'name'], '居住证'],
-  [['result', 'delivery'], ['窗口领取', '邮寄']],
+  [
+    ['result', 'delivery'],
+    ['窗口领取', '邮寄'],
+  ],
   [['online', 'level'], '预约办理'],
   [['online', 'url'], 'https://example.gov.cn/qinghe/residence-permit'],
   [['visits'], 1],
@@ -87,7 +90,10 @@ function fillYamlGuide(path: string): void {
   expect((YAML.parse(readFileSync(path, 'utf8')) as { body: string }).body).toBe(before.body);
 }
 
-const init = (dir: string, ...extra: string[]) => runCli(['init', 'guide', '--id', 'test-guide', '--title', '测试事项', '--dir', join(dir, 'guides/测试'), ...extra], { cwd: dir });
+const init = (dir: string, ...extra: string[]) =>
+  runCli(['init', 'guide', '--id', 'test-guide', '--title', '测试事项', '--dir', join(dir, 'guides/测试'), ...extra], {
+    cwd: dir,
+  });
 
 /** schema/required findings on the fresh Markdown template, line by line */
 const REQUIRED_MD = [
@@ -116,7 +122,9 @@ describe('baihua init guide --format md', () => {
     const dir = scratch();
     const run = init(dir);
     expect(run.stderr).toBe('');
-    expect(run.report).toBe('已新建 guides/测试/test-guide.md。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.md 检查。\n');
+    expect(run.report).toBe(
+      '已新建 guides/测试/test-guide.md。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.md 检查。\n',
+    );
     expect(run.code).toBe(0);
     expect(Object.keys(snapshotTree(dir))).toEqual(['guides', 'guides/测试', 'guides/测试/test-guide.md']);
     const text = readFileSync(join(dir, 'guides/测试/test-guide.md'), 'utf8');
@@ -127,7 +135,9 @@ describe('baihua init guide --format md', () => {
     expect(text).toContain('---\n\n## 办理前请确认\n');
     // the editor hint points at the real schema file
     const schemaPath = /^# yaml-language-server: \$schema=(.+)$/.exec(lines[1]!)![1]!;
-    expect(resolve(dirname(join(dir, 'guides/测试/test-guide.md')), schemaPath)).toBe(join(repoRoot, 'schema/guide.schema.json'));
+    expect(resolve(dirname(join(dir, 'guides/测试/test-guide.md')), schemaPath)).toBe(
+      join(repoRoot, 'schema/guide.schema.json'),
+    );
   });
 
   it('the fresh template fails lint with schema/required findings', () => {
@@ -192,7 +202,9 @@ describe('baihua init guide --format yaml', () => {
   it('writes <dir>/<id>.yaml with the body as a block scalar', () => {
     const dir = scratch();
     const run = init(dir, '--format', 'yaml');
-    expect(run.report).toBe('已新建 guides/测试/test-guide.yaml。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.yaml 检查。\n');
+    expect(run.report).toBe(
+      '已新建 guides/测试/test-guide.yaml。把空着的字段填好，再运行 baihua lint guides/测试/test-guide.yaml 检查。\n',
+    );
     expect(run.code).toBe(0);
     expect(Object.keys(snapshotTree(dir))).toEqual(['guides', 'guides/测试', 'guides/测试/test-guide.yaml']);
     const data = YAML.parse(readFileSync(join(dir, 'guides/测试/test-guide.yaml'), 'utf8')) as Record<string, unknown>;
@@ -229,9 +241,21 @@ describe('baihua init guide: bad arguments', () => {
       args: ['--id', 'test_guide', '--title', '测试事项'],
       stderr: 'baihua: --id 要用小写英文字母、数字和连字符，如 --id id-card-renewal，现在是「test_guide」\n',
     },
-    { name: 'a blank --title', args: ['--id', 'test-guide', '--title', '  '], stderr: 'baihua: 请用 --title 写出事项名称，如 --title 换领居民身份证\n' },
-    { name: 'an unknown --format', args: ['--id', 'test-guide', '--title', '测试事项', '--format', 'json'], stderr: 'baihua: --format 只能是 md 或 yaml，现在是「json」\n' },
-    { name: 'no --title', args: ['--id', 'test-guide'], stderr: 'baihua: 缺少必需的选项 --title <title>（加 --help 查看用法）\n' },
+    {
+      name: 'a blank --title',
+      args: ['--id', 'test-guide', '--title', '  '],
+      stderr: 'baihua: 请用 --title 写出事项名称，如 --title 换领居民身份证\n',
+    },
+    {
+      name: 'an unknown --format',
+      args: ['--id', 'test-guide', '--title', '测试事项', '--format', 'json'],
+      stderr: 'baihua: --format 只能是 md 或 yaml，现在是「json」\n',
+    },
+    {
+      name: 'no --title',
+      args: ['--id', 'test-guide'],
+      stderr: 'baihua: 缺少必需的选项 --title <title>（加 --help 查看用法）\n',
+    },
   ];
   for (const { name, args, stderr } of bad) {
     it(`${name}: exit 2, nothing written`, () => {

@@ -58,25 +58,63 @@ describe('exit codes', () => {
   });
 
   const usageErrors: Array<{ name: string; args: string[]; stderr: string }> = [
-    { name: 'an unknown option', args: ['lint', '--frobnicate', 'guides'], stderr: 'baihua: 不认识的选项 --frobnicate（加 --help 查看用法）\n' },
+    {
+      name: 'an unknown option',
+      args: ['lint', '--frobnicate', 'guides'],
+      stderr: 'baihua: 不认识的选项 --frobnicate（加 --help 查看用法）\n',
+    },
     {
       name: 'a bad --format',
       args: ['lint', '-f', 'xml', 'guides'],
-      stderr: 'baihua: 选项 -f, --format <format> 的值「xml」不对，可用的有 stylish、json、sarif、github（加 --help 查看用法）\n',
+      stderr:
+        'baihua: 选项 -f, --format <format> 的值「xml」不对，可用的有 stylish、json、sarif、github（加 --help 查看用法）\n',
     },
-    { name: 'an unknown command', args: ['check', 'guides'], stderr: 'baihua: 不认识的命令 check，可用的有 lint、build、serve、stats、explain、init、dict（加 --help 查看用法）\n' },
-    { name: 'a path that does not exist', args: ['lint', 'guides/户籍/no-such-guide.md'], stderr: 'guides/户籍/no-such-guide.md: 找不到这个文件或目录\n' },
-    { name: 'a file that is not a guide', args: ['lint', 'package.json'], stderr: 'package.json: 不是指南文件：指南应是 .md 或 .yaml 文件\n' },
-    { name: 'a --config file that does not exist', args: ['lint', '-c', 'no-such.config.yaml', 'guides'], stderr: 'baihua: 找不到配置文件 no-such.config.yaml\n' },
-    { name: 'a bad --max-warnings', args: ['lint', '--max-warnings', '两个', 'guides'], stderr: 'baihua: --max-warnings 要写一个不小于 0 的整数，现在是「两个」\n' },
-    { name: 'a negative --max-warnings', args: ['lint', '--max-warnings', '-1', 'guides'], stderr: 'baihua: --max-warnings 要写一个不小于 0 的整数，现在是「-1」\n' },
+    {
+      name: 'an unknown command',
+      args: ['check', 'guides'],
+      stderr:
+        'baihua: 不认识的命令 check，可用的有 lint、build、serve、stats、explain、init、dict（加 --help 查看用法）\n',
+    },
+    {
+      name: 'a path that does not exist',
+      args: ['lint', 'guides/户籍/no-such-guide.md'],
+      stderr: 'guides/户籍/no-such-guide.md: 找不到这个文件或目录\n',
+    },
+    {
+      name: 'a file that is not a guide',
+      args: ['lint', 'package.json'],
+      stderr: 'package.json: 不是指南文件：指南应是 .md 或 .yaml 文件\n',
+    },
+    {
+      name: 'a --config file that does not exist',
+      args: ['lint', '-c', 'no-such.config.yaml', 'guides'],
+      stderr: 'baihua: 找不到配置文件 no-such.config.yaml\n',
+    },
+    {
+      name: 'a bad --max-warnings',
+      args: ['lint', '--max-warnings', '两个', 'guides'],
+      stderr: 'baihua: --max-warnings 要写一个不小于 0 的整数，现在是「两个」\n',
+    },
+    {
+      name: 'a negative --max-warnings',
+      args: ['lint', '--max-warnings', '-1', 'guides'],
+      stderr: 'baihua: --max-warnings 要写一个不小于 0 的整数，现在是「-1」\n',
+    },
     {
       name: '--stdin with paths',
       args: ['lint', '--stdin', 'guides'],
       stderr: 'baihua: 用了 --stdin 就不要再写文件路径；用 --stdin-filename 说明它是哪个文件\n',
     },
-    { name: 'a bad --concurrency', args: ['lint', '--concurrency', '0', 'guides'], stderr: 'baihua: --concurrency 要写 auto、off 或一个正整数，现在是「0」\n' },
-    { name: '--stdin-filename without --stdin', args: ['lint', '--stdin-filename', 'guides/户籍/x.md', 'guides'], stderr: 'baihua: --stdin-filename 要和 --stdin 一起用\n' },
+    {
+      name: 'a bad --concurrency',
+      args: ['lint', '--concurrency', '0', 'guides'],
+      stderr: 'baihua: --concurrency 要写 auto、off 或一个正整数，现在是「0」\n',
+    },
+    {
+      name: '--stdin-filename without --stdin',
+      args: ['lint', '--stdin-filename', 'guides/户籍/x.md', 'guides'],
+      stderr: 'baihua: --stdin-filename 要和 --stdin 一起用\n',
+    },
   ];
   for (const usage of usageErrors) {
     it(`2 for ${usage.name}`, () => {
@@ -95,7 +133,9 @@ describe('exit codes', () => {
     expect(help.stdout).toContain('--max-warnings <n>');
     const version = runCli(['--version']);
     expect(version.code).toBe(0);
-    expect(version.report).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')).version}\n`);
+    expect(version.report).toBe(
+      `${JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')).version}\n`,
+    );
   });
 });
 
@@ -115,7 +155,10 @@ describe('--stdin', () => {
   it('lints standard input as if it were --stdin-filename, with that path’s configuration and the stdin text’s positions', () => {
     const dir = project();
     const before = snapshotTree(dir);
-    const run = runCli(['lint', '--stdin', '--stdin-filename', 'guides/户籍/x.md'], { cwd: dir, input: readFileSync(HTML_FIXTURE) });
+    const run = runCli(['lint', '--stdin', '--stdin-filename', 'guides/户籍/x.md'], {
+      cwd: dir,
+      input: readFileSync(HTML_FIXTURE),
+    });
     expect(run.stderr).toBe('');
     expect(run.report).toBe(htmlReport('guides/户籍/x.md', 'error'));
     expect(run.code).toBe(1);
@@ -124,7 +167,10 @@ describe('--stdin', () => {
 
   it('the same text named into another directory gets that directory’s configuration', () => {
     const dir = project();
-    const run = runCli(['lint', '--stdin', '--stdin-filename', 'guides/交通/x.md'], { cwd: dir, input: readFileSync(HTML_FIXTURE) });
+    const run = runCli(['lint', '--stdin', '--stdin-filename', 'guides/交通/x.md'], {
+      cwd: dir,
+      input: readFileSync(HTML_FIXTURE),
+    });
     expect(run.report).toBe(htmlReport('guides/交通/x.md', 'warning'));
     expect(run.code).toBe(0);
   });
@@ -137,7 +183,9 @@ describe('--stdin', () => {
     expect(results).toHaveLength(1);
     expect(results[0]!.filePath).toBe(join(dir, 'guides/户籍/x.md'));
     const html = results[0]!.messages.filter((message) => message.ruleId === 'markdown/no-html');
-    expect(html.map((message) => [message.line, message.column, message.endLine, message.endColumn, message.severity])).toEqual([
+    expect(
+      html.map((message) => [message.line, message.column, message.endLine, message.endColumn, message.severity]),
+    ).toEqual([
       [5, 3, 5, 6, 2],
       [5, 9, 5, 13, 2],
     ]);
@@ -146,10 +194,15 @@ describe('--stdin', () => {
   it('--fix with --stdin is a usage error that points to --fix-dry-run', () => {
     const dir = project();
     const before = snapshotTree(dir);
-    const run = runCli(['lint', '--stdin', '--fix', '--stdin-filename', 'guides/户籍/x.md'], { cwd: dir, input: readFileSync(COPIES_FIXTURE) });
+    const run = runCli(['lint', '--stdin', '--fix', '--stdin-filename', 'guides/户籍/x.md'], {
+      cwd: dir,
+      input: readFileSync(COPIES_FIXTURE),
+    });
     expect(run.code).toBe(2);
     expect(run.report).toBe('');
-    expect(run.stderr).toBe('baihua: --fix 不能和 --stdin 一起用：请改用 --fix-dry-run，修复后的内容在 --format json 的 output 里\n');
+    expect(run.stderr).toBe(
+      'baihua: --fix 不能和 --stdin 一起用：请改用 --fix-dry-run，修复后的内容在 --format json 的 output 里\n',
+    );
     expect(run.stderr).toContain('--fix-dry-run');
     expect(snapshotTree(dir)).toEqual(before);
   });
@@ -172,7 +225,10 @@ describe('--stdin', () => {
 
   it('--fix-dry-run without anything to fix has no output field', () => {
     const dir = project();
-    const { run, results } = lintJson(['--stdin', '--fix-dry-run', '--stdin-filename', 'guides/交通/x.md'], { cwd: dir, input: ORIGINAL });
+    const { run, results } = lintJson(['--stdin', '--fix-dry-run', '--stdin-filename', 'guides/交通/x.md'], {
+      cwd: dir,
+      input: ORIGINAL,
+    });
     expect(run.code).toBe(0);
     expect(results[0]!.messages).toEqual([]);
     expect(results[0]).not.toHaveProperty('output');
@@ -205,7 +261,9 @@ describe('--max-warnings', () => {
   it('0 with warnings fails with exit 1 and says why', () => {
     const run = runCli(['lint', '--max-warnings', '0', HTML_FIXTURE]);
     expect(run.code).toBe(1);
-    expect(run.report).toBe(`${htmlReport('tests/fixtures/options/户籍/html-warning.md', 'warning')}\n警告有 2 个，超过了 --max-warnings 0\n`);
+    expect(run.report).toBe(
+      `${htmlReport('tests/fixtures/options/户籍/html-warning.md', 'warning')}\n警告有 2 个，超过了 --max-warnings 0\n`,
+    );
   });
 
   it('is a limit: as many warnings as allowed pass, one more fails', () => {
@@ -246,14 +304,20 @@ describe('--quiet', () => {
 
   it('leaves only errors in -f json', () => {
     const { results } = lintJson(['--quiet', CONFIG_FIXTURE]);
-    expect(results[0]!.messages.map(brief)).toEqual(['132:1 error markdown/no-h1 正文不用一级标题（#）：页面标题来自 title 字段。请改成 ## 办理小贴士']);
+    expect(results[0]!.messages.map(brief)).toEqual([
+      '132:1 error markdown/no-h1 正文不用一级标题（#）：页面标题来自 title 字段。请改成 ## 办理小贴士',
+    ]);
     expect(results[0]!.warningCount).toBe(0);
   });
 });
 
 describe('colours', () => {
   it('none when stdout is not a TTY', () => {
-    for (const args of [['lint', CONFIG_FIXTURE], ['lint', 'guides'], ['explain', 'markdown/no-html']]) {
+    for (const args of [
+      ['lint', CONFIG_FIXTURE],
+      ['lint', 'guides'],
+      ['explain', 'markdown/no-html'],
+    ]) {
       const run = runCli(args);
       expect(run.stdout.length).toBeGreaterThan(0);
       expect(run.stdout).not.toContain(ESC);

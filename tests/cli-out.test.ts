@@ -5,7 +5,18 @@
  * leaves the last site whole and the next build clears its debris; two builds of one `--out` take
  * turns.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  rmdirSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,15 +53,51 @@ beforeAll(() => {
 
 describe('an --out that would replace an input or the project is refused', () => {
   const refusals: [string, string[], string][] = [
-    ['the guides themselves', ['guides', '--out', 'guides'], '--out guides 就是输入的指南 guides，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
-    ['the working directory', ['guides', '--out', '.'], '--out . 就是当前目录，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
-    ['a folder holding the working directory', ['guides', '--out', '..'], '--out .. 包含了当前目录，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
-    ['a folder inside the guides', ['guides', '--out', 'guides/site'], '--out guides/site 在输入的指南 guides 里面，生成的网站会和输入混在一起：请换一个 guides 之外的目录，例如 --out dist'],
-    ['a folder inside the guides, through a symbolic link', ['guides', '--out', 'shortcut/site'], '--out shortcut/site 在输入的指南 guides 里面，生成的网站会和输入混在一起：请换一个 guides 之外的目录，例如 --out dist'],
-    ['the guides, through a symbolic link and ..', ['guides', '--out', 'into/..'], '--out into/.. 就是输入的指南 guides，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
-    ['the templates', ['guides', '--templates', 'portal', '--out', 'portal'], '--out portal 就是模板目录 portal，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
-    ['the folder of the configuration file', ['guides', '-c', 'config/baihua.config.yaml', '--out', 'config'], '--out config 就是配置文件所在的目录 config，生成网站会替换掉它：请换一个新的目录，例如 --out dist'],
-    ['a file', ['guides', '--out', 'notes.txt'], '--out notes.txt 是一个文件，不是目录：请换一个 --out，或者自己先删除它'],
+    [
+      'the guides themselves',
+      ['guides', '--out', 'guides'],
+      '--out guides 就是输入的指南 guides，生成网站会替换掉它：请换一个新的目录，例如 --out dist',
+    ],
+    [
+      'the working directory',
+      ['guides', '--out', '.'],
+      '--out . 就是当前目录，生成网站会替换掉它：请换一个新的目录，例如 --out dist',
+    ],
+    [
+      'a folder holding the working directory',
+      ['guides', '--out', '..'],
+      '--out .. 包含了当前目录，生成网站会替换掉它：请换一个新的目录，例如 --out dist',
+    ],
+    [
+      'a folder inside the guides',
+      ['guides', '--out', 'guides/site'],
+      '--out guides/site 在输入的指南 guides 里面，生成的网站会和输入混在一起：请换一个 guides 之外的目录，例如 --out dist',
+    ],
+    [
+      'a folder inside the guides, through a symbolic link',
+      ['guides', '--out', 'shortcut/site'],
+      '--out shortcut/site 在输入的指南 guides 里面，生成的网站会和输入混在一起：请换一个 guides 之外的目录，例如 --out dist',
+    ],
+    [
+      'the guides, through a symbolic link and ..',
+      ['guides', '--out', 'into/..'],
+      '--out into/.. 就是输入的指南 guides，生成网站会替换掉它：请换一个新的目录，例如 --out dist',
+    ],
+    [
+      'the templates',
+      ['guides', '--templates', 'portal', '--out', 'portal'],
+      '--out portal 就是模板目录 portal，生成网站会替换掉它：请换一个新的目录，例如 --out dist',
+    ],
+    [
+      'the folder of the configuration file',
+      ['guides', '-c', 'config/baihua.config.yaml', '--out', 'config'],
+      '--out config 就是配置文件所在的目录 config，生成网站会替换掉它：请换一个新的目录，例如 --out dist',
+    ],
+    [
+      'a file',
+      ['guides', '--out', 'notes.txt'],
+      '--out notes.txt 是一个文件，不是目录：请换一个 --out，或者自己先删除它',
+    ],
   ];
   it.each(refusals)('%s: exit 2, one line, nothing changed', (_, args, message) => {
     const { root, dir } = project();
@@ -74,7 +121,9 @@ describe('an --out that would replace an input or the project is refused', () =>
     const { root } = project();
     const before = snapshotTree(root);
     const run = runCli(['build', 'project/guides', '--out', 'project', ...FAST], { cwd: root });
-    expect(run.stderr).toBe('baihua: --out project 就是仓库的根目录 project（里面有 .git），生成网站会替换掉它：请换一个新的目录，例如 --out dist\n');
+    expect(run.stderr).toBe(
+      'baihua: --out project 就是仓库的根目录 project（里面有 .git），生成网站会替换掉它：请换一个新的目录，例如 --out dist\n',
+    );
     expect(run.code).toBe(2);
     expect(snapshotTree(root)).toEqual(before);
   });
@@ -109,7 +158,9 @@ describe('a folder Baihua did not build is never replaced', () => {
     symlinkSync('site', join(dir, 'dist'));
     const before = snapshotTree(root);
     const run = runCli(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir });
-    expect(run.stderr).toBe('baihua: --out dist 是一个符号链接，不是 baihua build 建立的，为了不动它指向的文件，没有替换它：请换一个 --out，或者自己先删除这个链接\n');
+    expect(run.stderr).toBe(
+      'baihua: --out dist 是一个符号链接，不是 baihua build 建立的，为了不动它指向的文件，没有替换它：请换一个 --out，或者自己先删除这个链接\n',
+    );
     expect(run.code).toBe(2);
     expect(snapshotTree(root)).toEqual(before);
     expect(readlinkSync(join(dir, 'dist'))).toBe('site');
@@ -121,7 +172,9 @@ describe('a folder Baihua did not build is never replaced', () => {
     symlinkSync(join(root, 'elsewhere'), join(dir, '.dist.builds'));
     const before = snapshotTree(root);
     const run = runCli(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir });
-    expect(run.stderr).toBe('baihua: --out dist 旁边的 .dist.builds 不是 baihua build 建立的目录：请换一个 --out，或者自己先删除它\n');
+    expect(run.stderr).toBe(
+      'baihua: --out dist 旁边的 .dist.builds 不是 baihua build 建立的目录：请换一个 --out，或者自己先删除它\n',
+    );
     expect(run.code).toBe(2);
     expect(snapshotTree(root)).toEqual(before);
   });
@@ -164,7 +217,11 @@ describe('the switch from one build to the next', () => {
     // Watch the folder until the new build has printed its first PDF, checking the site each time.
     const printing = (): boolean => {
       const other = builds(dir).find((name) => name !== first && name !== '.lock');
-      return other !== undefined && existsSync(join(dir, '.dist.builds', other, 'print')) && readdirSync(join(dir, '.dist.builds', other, 'print')).some((name) => name.endsWith('.pdf'));
+      return (
+        other !== undefined &&
+        existsSync(join(dir, '.dist.builds', other, 'print')) &&
+        readdirSync(join(dir, '.dist.builds', other, 'print')).some((name) => name.endsWith('.pdf'))
+      );
     };
     while (!printing()) {
       expect(snapshotTree(join(dir, 'dist'))).toEqual(site);
@@ -213,7 +270,9 @@ describe('the switch from one build to the next', () => {
     const site = snapshotTree(join(dir, 'dist'));
     const before = builds(dir);
     const run = runCli(['build', 'guides', '--out', 'dist'], { cwd: dir, env: { BAIHUA_CHROMIUM: '/bin/false' } });
-    expect(run.stderr).toBe('/bin/false: Chromium 启动失败，没有生成 PDF：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n');
+    expect(run.stderr).toBe(
+      '/bin/false: Chromium 启动失败，没有生成 PDF：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n',
+    );
     expect(run.code).toBe(2);
     expect(snapshotTree(join(dir, 'dist'))).toEqual(site);
     expect(builds(dir)).toEqual(before);
@@ -223,7 +282,10 @@ describe('the switch from one build to the next', () => {
 describe('builds of one --out take turns', () => {
   it('two builds started together: both succeed, the site is whole, no debris', async () => {
     const { dir } = project();
-    const [one, two] = await Promise.all([runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir }), runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir })]);
+    const [one, two] = await Promise.all([
+      runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir }),
+      runCliAsync(['build', 'guides', '--out', 'dist', ...FAST], { cwd: dir }),
+    ]);
     for (const run of [one!, two!]) {
       expect(['', WAITING]).toContain(run.stderr);
       expect(run.stdout).toBe(BUILT);

@@ -11,7 +11,9 @@ interface Labelled {
   rules: string[];
 }
 
-const sets = ['labelled.yaml', 'held-out.yaml'].flatMap((name) => parse(readFileSync(join(fixturesDir, 'plain', name), 'utf8')) as Labelled[]);
+const sets = ['labelled.yaml', 'held-out.yaml'].flatMap(
+  (name) => parse(readFileSync(join(fixturesDir, 'plain', name), 'utf8')) as Labelled[],
+);
 
 describe('plain-language findings through the CLI, one Markdown paragraph per sentence', () => {
   // One paragraph per line: sentence i is on line 2i + 1, blank lines between.
@@ -29,8 +31,12 @@ describe('plain-language findings through the CLI, one Markdown paragraph per se
     const disagreements = sets.flatMap((entry, index) => {
       const doc = new AnalyzedDocument([entry.text], inProcessSegmenter);
       const expected = PLAIN_RULE_IDS.filter((rule) => rule !== 'plain/jargon' && checkRule(doc, rule)[0]!.length > 0);
-      const actual = [...new Set((byLine.get(2 * index + 1) ?? []).map((message) => message.ruleId))].filter((rule) => rule !== 'plain/jargon').sort();
-      return JSON.stringify(actual) === JSON.stringify([...expected].sort()) ? [] : [`line ${2 * index + 1}: ${actual} vs ${expected} ${entry.text}`];
+      const actual = [...new Set((byLine.get(2 * index + 1) ?? []).map((message) => message.ruleId))]
+        .filter((rule) => rule !== 'plain/jargon')
+        .sort();
+      return JSON.stringify(actual) === JSON.stringify([...expected].sort())
+        ? []
+        : [`line ${2 * index + 1}: ${actual} vs ${expected} ${entry.text}`];
     });
     expect(disagreements).toEqual([]);
   });
@@ -52,11 +58,21 @@ describe('plain-language findings through the CLI, one Markdown paragraph per se
       '申请人、申报人、办事人员、办事群众、经办人、持证人、当事人都要签字。',
       '不是不能办，未经批准不得变更，非本人不可代领。',
     ];
-    const plainText = ['请联系窗口，系统会发短信告诉您。', '您必须本人到场。', '非营业时间不接待。', '未婚的请带上户口簿。', '没有房产也可以申请。'];
+    const plainText = [
+      '请联系窗口，系统会发短信告诉您。',
+      '您必须本人到场。',
+      '非营业时间不接待。',
+      '未婚的请带上户口簿。',
+      '没有房产也可以申请。',
+    ];
     // One paragraph per line; every bureaucratic line has a finding, no plain line has one.
     const all = [...bureaucratic, ...plainText];
-    const [only] = JSON.parse(runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'json'], { input: all.join('\n\n') }).stdout) as JsonResult[];
-    const lines = new Set(only!.messages.filter((message) => message.ruleId.startsWith('plain/')).map((message) => message.line));
+    const [only] = JSON.parse(
+      runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'json'], { input: all.join('\n\n') }).stdout,
+    ) as JsonResult[];
+    const lines = new Set(
+      only!.messages.filter((message) => message.ruleId.startsWith('plain/')).map((message) => message.line),
+    );
     expect(all.filter((_text, index) => lines.has(2 * index + 1) !== index < bureaucratic.length)).toEqual([]);
   });
 
@@ -75,7 +91,9 @@ describe('plain-language findings through the CLI, one Markdown paragraph per se
     const one = runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'json'], { input: text });
     const [only] = JSON.parse(one.stdout) as JsonResult[];
     expect(
-      only!.messages.filter((message) => message.ruleId.startsWith('plain/')).map((message) => `${message.column}-${message.endColumn} ${message.ruleId}`),
+      only!.messages
+        .filter((message) => message.ruleId.startsWith('plain/'))
+        .map((message) => `${message.column}-${message.endColumn} ${message.ruleId}`),
     ).toEqual([
       '1-4 plain/third-person',
       '4-5 plain/classical-word',
@@ -106,7 +124,10 @@ describe('plain-language findings in a guide', () => {
     };
     const run = runCli(['lint', file, '--format', 'json']);
     const [result] = JSON.parse(run.stdout) as JsonResult[];
-    const found = result!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}${message.fix ? ` fix→${message.fix.text}` : ''}${message.suggestions ? ` suggest→${message.suggestions.map((s) => s.fix.text).join('|')}` : ''}`);
+    const found = result!.messages.map(
+      (message) =>
+        `${message.line}:${message.column} ${message.ruleId}${message.fix ? ` fix→${message.fix.text}` : ''}${message.suggestions ? ` suggest→${message.suggestions.map((s) => s.fix.text).join('|')}` : ''}`,
+    );
     expect(found).toEqual([
       `${at('申请人的')} plain/third-person suggest→您`,
       `${at('进行审核')} plain/nominalization fix→审核`,
@@ -119,12 +140,21 @@ describe('plain-language findings in a guide', () => {
     const fixed = runCli(['lint', file, '--fix', '--format', 'json']);
     expect(readFileSync(file, 'utf8')).toBe(bureaucratic.replace('进行审核', '审核'));
     const [after] = JSON.parse(fixed.stdout) as JsonResult[];
-    expect(after!.messages.map((message) => message.ruleId)).toEqual(['plain/third-person', 'plain/classical-word', 'plain/vague-reference']);
+    expect(after!.messages.map((message) => message.ruleId)).toEqual([
+      'plain/third-person',
+      'plain/classical-word',
+      'plain/vague-reference',
+    ]);
   });
 
   it('shows plain-language fixes and suggestions in SARIF', () => {
-    const run = runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'sarif'], { input: '---\nid: x\n---\n\n窗口会对材料进行审核。\n' });
-    const results = JSON.parse(run.stdout).runs[0].results as Array<{ ruleId: string; fixes?: Array<{ description: { text: string } }> }>;
+    const run = runCli(['lint', '--stdin', '--stdin-filename', 'x.md', '--format', 'sarif'], {
+      input: '---\nid: x\n---\n\n窗口会对材料进行审核。\n',
+    });
+    const results = JSON.parse(run.stdout).runs[0].results as Array<{
+      ruleId: string;
+      fixes?: Array<{ description: { text: string } }>;
+    }>;
     const nominalization = results.find((result) => result.ruleId === 'plain/nominalization')!;
     expect(nominalization.fixes!.map((fix) => fix.description.text)).toEqual(['自动修复']);
   });
@@ -141,7 +171,9 @@ describe('baihua stats', () => {
   });
 
   it('gives the same numbers as lint --format json', () => {
-    const stats = JSON.parse(runCli(['stats', 'guides/户籍', '--format', 'json']).stdout) as Array<{ readability: unknown }>;
+    const stats = JSON.parse(runCli(['stats', 'guides/户籍', '--format', 'json']).stdout) as Array<{
+      readability: unknown;
+    }>;
     const [lint] = JSON.parse(runCli(['lint', 'guides/户籍', '--format', 'json']).stdout) as JsonResult[];
     expect(stats[0]!.readability).toEqual(lint!.stats!.readability);
   });

@@ -19,7 +19,10 @@ let serveOutput = '';
 
 /** Starts `baihua serve --port 0 [paths]` in `dir` and resolves to its address. */
 function startServe(dir: string, paths: string[] = []): Promise<string> {
-  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...paths], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...paths], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   serveOutput = '';
   return new Promise((resolve, reject) => {
     child!.stdout!.on('data', (chunk: Buffer) => {
@@ -58,7 +61,11 @@ const page = async (url: string, path: string) => (await fetch(`${url}${path}`))
  * Sends one HTTP/1.0 request exactly as written: fetch would normalise the path and set Host
  * itself. The server closes the connection after answering HTTP/1.0, so the body is all the rest.
  */
-function rawGet(url: string, path: string, headers: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
+function rawGet(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; type: string; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
@@ -70,9 +77,17 @@ function rawGet(url: string, path: string, headers: Record<string, string>): Pro
       const status = /^HTTP\/1\.[01] (\d{3}) /.exec(response);
       const end = response.indexOf('\r\n\r\n');
       if (!status || end < 0) return reject(new Error(`no HTTP answer to GET ${path}: ${JSON.stringify(response)}`));
-      resolve({ status: Number(status[1]), type: /^content-type: (.*)\r$/im.exec(response.slice(0, end))?.[1] ?? '', body: response.slice(end + 4) });
+      resolve({
+        status: Number(status[1]),
+        type: /^content-type: (.*)\r$/im.exec(response.slice(0, end))?.[1] ?? '',
+        body: response.slice(end + 4),
+      });
     });
-    socket.write(`GET ${path} HTTP/1.0\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`);
+    socket.write(
+      `GET ${path} HTTP/1.0\r\n${Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('')}\r\n`,
+    );
   });
 }
 
@@ -84,7 +99,12 @@ function projectWithDraft(): string {
   const dir = project();
   mkdirSync(join(dir, 'guides/草稿'));
   const renewal = readFileSync(join(dir, 'guides/户籍/id-card-renewal.md'), 'utf8');
-  writeFileSync(join(dir, 'guides/草稿/id-card-draft.md'), renewal.replace('id: id-card-renewal', 'id: id-card-draft').replace('title: 换领居民身份证', 'title: 换领居民身份证（草稿）'));
+  writeFileSync(
+    join(dir, 'guides/草稿/id-card-draft.md'),
+    renewal
+      .replace('id: id-card-renewal', 'id: id-card-draft')
+      .replace('title: 换领居民身份证', 'title: 换领居民身份证（草稿）'),
+  );
   appendFileSync(join(dir, 'guides', CONFIG), 'ignores: [草稿/**]\n');
   return dir;
 }
@@ -156,12 +176,16 @@ describe('baihua serve', () => {
     const dir = projectWithDraft();
     const build = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web,mobile'], { cwd: dir });
     expect(build.code).toBe(0);
-    const built = readdirSync(join(dir, 'dist/mobile')).map((name) => name.slice(0, -'.html'.length)).sort();
+    const built = readdirSync(join(dir, 'dist/mobile'))
+      .map((name) => name.slice(0, -'.html'.length))
+      .sort();
     const url = await startServe(dir);
     const listed = [...(await page(url, '')).matchAll(/<option value="([^"]+)"/g)].map((match) => match[1]!).sort();
     expect(listed).toEqual(built);
     for (const id of built) {
-      expect(await page(url, `web/guides/${id}.html`)).toBe(readFileSync(join(dir, 'dist/web/guides', `${id}.html`), 'utf8'));
+      expect(await page(url, `web/guides/${id}.html`)).toBe(
+        readFileSync(join(dir, 'dist/web/guides', `${id}.html`), 'utf8'),
+      );
       expect(await page(url, `mobile/${id}.html`)).toBe(readFileSync(join(dir, 'dist/mobile', `${id}.html`), 'utf8'));
     }
     expect(await page(url, 'web/index.html')).toBe(readFileSync(join(dir, 'dist/web/index.html'), 'utf8'));
@@ -175,12 +199,19 @@ describe('baihua serve', () => {
     const text = readFileSync(guide, 'utf8');
     writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(1);
-    expect(serveOutput.split('\n').filter((line) => line.startsWith('重新检查'))).toEqual([`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`]);
+    expect(serveOutput.split('\n').filter((line) => line.startsWith('重新检查'))).toEqual([
+      `重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`,
+    ]);
     // A duplicate id is only seen across guides: the catalog pass ran over the unchanged ones too.
     writeFileSync(guide, text.replace('id: id-card-renewal', 'id: passport-application'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(2);
     expect(events[1]).toContain('catalog/duplicate-id');
-    expect(serveOutput.split('\n').filter((line) => line.startsWith('重新检查')).at(-1)).toBe(`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`);
+    expect(
+      serveOutput
+        .split('\n')
+        .filter((line) => line.startsWith('重新检查'))
+        .at(-1),
+    ).toBe(`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`);
     stop();
   });
 
@@ -202,10 +233,16 @@ describe('baihua serve', () => {
   it('answers only requests addressed to itself (DNS rebinding) and not pages of other sites', async () => {
     const url = await startServe(project());
     const { host, port } = new URL(url);
-    const misdirected = { status: 421, type: TEXT, body: `这个预览只回应发给 127.0.0.1:${port} 或 localhost:${port} 的请求` };
+    const misdirected = {
+      status: 421,
+      type: TEXT,
+      body: `这个预览只回应发给 127.0.0.1:${port} 或 localhost:${port} 的请求`,
+    };
     expect(await rawGet(url, '/', { host: `evil.example:${port}` })).toEqual(misdirected);
     expect(await rawGet(url, '/__events', { host: `evil.example:${port}` })).toEqual(misdirected);
-    expect(await rawGet(url, '/web/guides/id-card-renewal.html', { host: `127.0.0.1.evil.example:${port}` })).toEqual(misdirected);
+    expect(await rawGet(url, '/web/guides/id-card-renewal.html', { host: `127.0.0.1.evil.example:${port}` })).toEqual(
+      misdirected,
+    );
     expect(await rawGet(url, '/', { host: `127.0.0.1:${Number(port) + 1}` })).toEqual(misdirected);
     expect(await rawGet(url, '/', { host: '127.0.0.1' })).toEqual(misdirected);
     expect(await rawGet(url, '/', {})).toEqual(misdirected);
@@ -215,7 +252,12 @@ describe('baihua serve', () => {
     expect(await rawGet(url, '/__events', { host, origin: 'null' })).toEqual(otherSite);
     expect(await rawGet(url, '/', { host, origin: `http://evil.example:${port}` })).toEqual(otherSite);
 
-    const accepted: Array<Record<string, string>> = [{ host: `localhost:${port}` }, { host: `LOCALHOST:${port}` }, { host, origin: `http://${host}` }, { host, origin: `http://localhost:${port}` }];
+    const accepted: Array<Record<string, string>> = [
+      { host: `localhost:${port}` },
+      { host: `LOCALHOST:${port}` },
+      { host, origin: `http://${host}` },
+      { host, origin: `http://localhost:${port}` },
+    ];
     for (const headers of accepted) {
       const answer = await rawGet(url, '/mobile/id-card-renewal.html', headers);
       expect(answer.status).toBe(200);
@@ -225,14 +267,21 @@ describe('baihua serve', () => {
 
   it('refuses, as build does, an id that is not a file name, even with schema/format off', () => {
     const dir = project();
-    appendFileSync(join(dir, 'guides/baihua.config.yaml'), '\nrules:\n  schema/format: off\n  catalog/broken-related: off\n');
+    appendFileSync(
+      join(dir, 'guides/baihua.config.yaml'),
+      '\nrules:\n  schema/format: off\n  catalog/broken-related: off\n',
+    );
     const guide = join(dir, 'guides/户籍/id-card-renewal.md');
-    writeFileSync(guide, readFileSync(guide, 'utf8').replace('id: id-card-renewal', 'id: x"><img src=x onerror=alert(1)>'));
+    writeFileSync(
+      guide,
+      readFileSync(guide, 'utf8').replace('id: id-card-renewal', 'id: x"><img src=x onerror=alert(1)>'),
+    );
     const run = runCli(['serve', '-p', '0'], { cwd: dir });
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'guides/户籍/id-card-renewal.md:3:5: id「x"><img src=x onerror=alert(1)>」不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal\n',
+      stderr:
+        'guides/户籍/id-card-renewal.md:3:5: id「x"><img src=x onerror=alert(1)>」不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal\n',
     });
   });
 
@@ -275,7 +324,11 @@ describe('baihua serve', () => {
 describe('baihua serve: starting', () => {
   it.each(['abc', '65536', '-1', '8080.5', '0x50', ''])('refuses --port %j in one line', (port) => {
     const run = runCli(['serve', '-p', port]);
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `baihua: --port 要写 0 到 65535 之间的整数，现在是「${port}」\n` });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `baihua: --port 要写 0 到 65535 之间的整数，现在是「${port}」\n`,
+    });
   });
 
   it('says in one line that the port is taken, and exits', async () => {
@@ -284,7 +337,11 @@ describe('baihua serve: starting', () => {
     const { port } = taken.address() as { port: number };
     try {
       const run = runCli(['serve', '-p', String(port)], { cwd: project() });
-      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `baihua: 端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port + 1}\n` });
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `baihua: 端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port + 1}\n`,
+      });
     } finally {
       taken.close();
     }
@@ -306,7 +363,11 @@ describe('baihua serve: starting', () => {
     const config = join(dir, 'guides/baihua.config.yaml');
     writeFileSync(config, 'root: true\nextends: [recommended]\nrules:\n  plain/no-such-rule: error\n');
     const run = runCli(['serve', '-p', '0'], { cwd: dir });
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。运行 baihua explain 列出所有规则\n` });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。运行 baihua explain 列出所有规则\n`,
+    });
   });
 
   const unprivilegedFrom = (() => {
@@ -321,7 +382,16 @@ describe('baihua serve: starting', () => {
     chmodSync(dir, 0o755);
     // root may use any port: run as nobody then
     const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = spawnSync(process.execPath, [cliPath, 'serve', '-p', '80'], { cwd: dir, encoding: 'utf8', timeout: 300_000, ...user });
-    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: 'baihua: 端口 80 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080\n' });
+    const run = spawnSync(process.execPath, [cliPath, 'serve', '-p', '80'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 300_000,
+      ...user,
+    });
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'baihua: 端口 80 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080\n',
+    });
   });
 });

@@ -11,7 +11,6 @@ import { runCli, type CliRun } from './helpers.js';
 
 export { YAML };
 
-
 /** Every entry below `dir` (files and directories) with its size and mtime, for "wrote nothing" checks. */
 export function snapshotTree(dir: string): Record<string, string> {
   const entries: Record<string, string> = {};
@@ -19,7 +18,8 @@ export function snapshotTree(dir: string): Record<string, string> {
     for (const name of readdirSync(current).sort()) {
       const path = join(current, name);
       const stats = statSync(path);
-      entries[relative(dir, path)] = `${stats.isDirectory() ? 'dir' : 'file'} size=${stats.size} mtime=${stats.mtimeMs}`;
+      entries[relative(dir, path)] =
+        `${stats.isDirectory() ? 'dir' : 'file'} size=${stats.size} mtime=${stats.mtimeMs}`;
       if (stats.isDirectory()) walk(path);
     }
   };
@@ -31,11 +31,19 @@ export function snapshotTree(dir: string): Record<string, string> {
 export function expectNoStackTrace(run: CliRun): void {
   const all = `${run.stdout}\n${run.stderr}`;
   expect(all).not.toMatch(/^ {4}at /m);
-  expect(all).not.toMatch(/\b(?:Error|TypeError|RangeError|SyntaxError|ReferenceError|FileAccessError|ConfigError|UsageError):/);
+  expect(all).not.toMatch(
+    /\b(?:Error|TypeError|RangeError|SyntaxError|ReferenceError|FileAccessError|ConfigError|UsageError):/,
+  );
 }
 
 /** The stylish report for one file with one finding, exactly as the CLI prints it. */
-export function stylishOne(path: string, position: string, severity: 'error' | 'warning', message: string, ruleId: string): string {
+export function stylishOne(
+  path: string,
+  position: string,
+  severity: 'error' | 'warning',
+  message: string,
+  ruleId: string,
+): string {
   const summary = severity === 'error' ? '✖ 1 个问题（1 个错误，0 个警告）' : '✖ 1 个问题（0 个错误，1 个警告）';
   return `${path}\n  ${position}  ${severity.padEnd(7)}  ${message}  ${ruleId}\n\n${summary}\n`;
 }
@@ -43,10 +51,16 @@ export function stylishOne(path: string, position: string, severity: 'error' | '
 /** A message as `--format json` prints it: ESLint's shape, without the internal offset range. */
 export type JsonMessage = Omit<Diagnostic, 'range'>;
 
-export type JsonResult = Omit<LintResult, 'messages' | 'suppressedMessages'> & { messages: JsonMessage[]; suppressedMessages: JsonMessage[] };
+export type JsonResult = Omit<LintResult, 'messages' | 'suppressedMessages'> & {
+  messages: JsonMessage[];
+  suppressedMessages: JsonMessage[];
+};
 
 /** Runs `baihua lint -f json …` and parses the report. */
-export function lintJson(args: string[], options: Parameters<typeof runCli>[1] = {}): { run: CliRun; results: JsonResult[] } {
+export function lintJson(
+  args: string[],
+  options: Parameters<typeof runCli>[1] = {},
+): { run: CliRun; results: JsonResult[] } {
   const run = runCli(['lint', '-f', 'json', ...args], options);
   let results: JsonResult[];
   try {

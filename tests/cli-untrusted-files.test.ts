@@ -5,7 +5,17 @@
  * one finding) and nothing is read from, or written to, outside the project.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guidesDir, repoRoot, runCli, scratch, startCli } from './helpers.js';
@@ -27,7 +37,8 @@ describe('files that never end or never arrive', () => {
   it('a guide that is a symlink to /dev/zero is refused before a byte is read, in a directory or named', () => {
     const dir = project();
     symlinkSync('/dev/zero', join(dir, 'guides/户籍/zero.md'));
-    const message = '这是指向项目以外的符号链接（/dev/zero）。为了不把项目以外的文件内容带进检查报告，不读取它：请把指南文件复制到项目里';
+    const message =
+      '这是指向项目以外的符号链接（/dev/zero）。为了不把项目以外的文件内容带进检查报告，不读取它：请把指南文件复制到项目里';
     for (const path of ['guides', 'guides/户籍/zero.md']) {
       const run = runCli(['lint', path], { cwd: dir });
       expect(run.stderr).toBe(`guides/户籍/zero.md: ${message}\n`);
@@ -56,7 +67,13 @@ describe('files that never end or never arrive', () => {
     feed();
     const run = await finished;
     expect(run.report).toBe(
-      stylishOne('x.md', '1:1', 'error', '文件太大（超过 128 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件', 'syntax/too-large'),
+      stylishOne(
+        'x.md',
+        '1:1',
+        'error',
+        '文件太大（超过 128 KB），指南文件不能超过 128 KB。一份指南通常不到 50 KB，请确认是不是放错了文件',
+        'syntax/too-large',
+      ),
     );
     expect(run.code).toBe(1);
   });
@@ -102,7 +119,9 @@ describe('symlinks', () => {
     writeFileSync(join(outside, 'secret.md'), '---\nid: 私钥内容-ABCDEF\n---\n');
     symlinkSync(join(outside, 'secret.md'), join(dir, 'guides/户籍/secret.md'));
     const run = runCli(['lint', 'guides'], { cwd: dir });
-    expect(run.stderr).toBe(`guides/户籍/secret.md: 这是指向项目以外的符号链接（${join(outside, 'secret.md')}）。为了不把项目以外的文件内容带进检查报告，不读取它：请把指南文件复制到项目里\n`);
+    expect(run.stderr).toBe(
+      `guides/户籍/secret.md: 这是指向项目以外的符号链接（${join(outside, 'secret.md')}）。为了不把项目以外的文件内容带进检查报告，不读取它：请把指南文件复制到项目里\n`,
+    );
     expect(run.stdout).not.toContain('ABCDEF');
     expect(run.code).toBe(2);
   });
@@ -114,7 +133,10 @@ describe('symlinks', () => {
     symlinkSync('../../shared/passport.md', join(dir, 'guides/户籍/passport.md'));
     const { run, results } = lintJson(['guides'], { cwd: dir });
     expect(run.stderr).toBe('');
-    expect(results.map((result) => result.filePath)).toEqual([join(dir, 'guides/户籍/id-card-renewal.md'), join(dir, 'guides/户籍/passport.md')]);
+    expect(results.map((result) => result.filePath)).toEqual([
+      join(dir, 'guides/户籍/id-card-renewal.md'),
+      join(dir, 'guides/户籍/passport.md'),
+    ]);
   });
 });
 
@@ -133,7 +155,9 @@ describe('templates are read only from inside their directory', () => {
     execFileSync('rm', [css]);
     symlinkSync('/etc/passwd', css);
     const run = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web'], { cwd: dir });
-    expect(run.stderr).toBe('portal/assets/web.css: 模板目录里的这个文件指向模板目录以外（/etc/passwd），不会使用它：请把文件本身复制到模板目录里\n');
+    expect(run.stderr).toBe(
+      'portal/assets/web.css: 模板目录里的这个文件指向模板目录以外（/etc/passwd），不会使用它：请把文件本身复制到模板目录里\n',
+    );
     expect(run.code).toBe(2);
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
@@ -145,7 +169,9 @@ describe('templates are read only from inside their directory', () => {
     symlinkSync(join(elsewhere, 'site'), join(dir, 'portal'));
     writeFileSync(join(dir, CONFIG), 'root: true\nextends: [recommended]\ntemplates: portal\n');
     const run = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web'], { cwd: dir });
-    expect(run.stderr).toBe(`${join(dir, CONFIG)}:3:1: 配置错误：templates 要指向本配置文件所在目录里的模板目录，现在是「portal」\n`);
+    expect(run.stderr).toBe(
+      `${join(dir, CONFIG)}:3:1: 配置错误：templates 要指向本配置文件所在目录里的模板目录，现在是「portal」\n`,
+    );
     expect(run.code).toBe(2);
   });
 
@@ -163,9 +189,14 @@ describe('a configuration names files only inside its project', () => {
     const dir = project();
     const outside = scratch();
     writeFileSync(join(outside, 'secrets.yaml'), 'DEPLOY_TOKEN: abc123\n');
-    writeFileSync(join(dir, 'guides', CONFIG), `root: true\nextends: [recommended, ${join(outside, 'secrets.yaml')}]\n`);
+    writeFileSync(
+      join(dir, 'guides', CONFIG),
+      `root: true\nextends: [recommended, ${join(outside, 'secrets.yaml')}]\n`,
+    );
     const run = runCli(['lint', 'guides'], { cwd: dir });
-    expect(run.stderr).toBe(`${join(dir, 'guides', CONFIG)}:2:24: 配置错误：预设「${join(outside, 'secrets.yaml')}」在项目以外（${join(outside, 'secrets.yaml')}）：只能继承项目里的文件、内置预设或 npm 包\n`);
+    expect(run.stderr).toBe(
+      `${join(dir, 'guides', CONFIG)}:2:24: 配置错误：预设「${join(outside, 'secrets.yaml')}」在项目以外（${join(outside, 'secrets.yaml')}）：只能继承项目里的文件、内置预设或 npm 包\n`,
+    );
     expect(run.stderr).not.toContain('DEPLOY_TOKEN');
     expect(run.code).toBe(2);
   });
@@ -176,7 +207,9 @@ describe('a configuration names files only inside its project', () => {
     writeFileSync(join(outside, 'other.md'), GUIDE.replace('id: id-card-renewal', 'id: other'));
     writeFileSync(join(dir, 'guides', CONFIG), `root: true\nextends: [recommended]\ncatalog: ['.', '${outside}']\n`);
     const run = runCli(['lint', 'guides'], { cwd: dir });
-    expect(run.stderr).toBe(`${join(dir, 'guides', CONFIG)}:3:1: 配置错误：catalog 找到的 ${join(outside, 'other.md')} 在项目以外：catalog 只能列出项目里的指南\n`);
+    expect(run.stderr).toBe(
+      `${join(dir, 'guides', CONFIG)}:3:1: 配置错误：catalog 找到的 ${join(outside, 'other.md')} 在项目以外：catalog 只能列出项目里的指南\n`,
+    );
     expect(run.code).toBe(2);
   });
 });
@@ -190,8 +223,13 @@ describe('ids become file names only when they are file names', () => {
     const escaping = `../../../../../../../..${victim}/PWNED`;
     writeFileSync(join(dir, 'guides/户籍/id-card-renewal.md'), GUIDE.replace('id: id-card-renewal', `id: ${escaping}`));
     const before = snapshotTree(dir);
-    const run = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web,mobile,print'], { cwd: dir, env: { BAIHUA_CHROMIUM: '/nonexistent' } });
-    expect(run.stderr).toBe(`guides/户籍/id-card-renewal.md:3:5: id「${escaping}」不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal\n`);
+    const run = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web,mobile,print'], {
+      cwd: dir,
+      env: { BAIHUA_CHROMIUM: '/nonexistent' },
+    });
+    expect(run.stderr).toBe(
+      `guides/户籍/id-card-renewal.md:3:5: id「${escaping}」不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal\n`,
+    );
     expect(run.code).toBe(2);
     expect(readdirSync(victim)).toEqual([]);
     expect(snapshotTree(dir)).toEqual(before);

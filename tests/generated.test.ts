@@ -27,41 +27,49 @@ function generator(args: string[]): { code: number; stdout: string; stderr: stri
 }
 
 describe('generated files', () => {
-  it('docs/rules and schema/config.schema.json are what pnpm generate writes now', () => {
-    expect(generator(['--check'])).toEqual({ code: 0, stdout: '', stderr: '' });
-  }, HANG_GUARD);
+  it(
+    'docs/rules and schema/config.schema.json are what pnpm generate writes now',
+    () => {
+      expect(generator(['--check'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    },
+    HANG_GUARD,
+  );
 
-  it('a changed, missing or orphaned file is named, with the command that regenerates', () => {
-    const dir = scratch();
-    expect(generator(['--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
-    // The schema laid out differently (as a formatter would) is still the same schema.
-    const schemaPath = join(dir, 'schema/config.schema.json');
-    writeFileSync(schemaPath, JSON.stringify(JSON.parse(readFileSync(schemaPath, 'utf8'))));
-    expect(generator(['--check', '--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
-    appendFileSync(join(dir, 'docs/rules/plain/jargon.md'), '手改的一行\n');
-    rmSync(join(dir, 'docs/rules/markdown/no-h1.md'));
-    writeFileSync(join(dir, 'docs/rules/plain/no-such-rule.md'), '# plain/no-such-rule\n');
-    const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-    delete schema.properties.rules.properties['plain/jargon'];
-    writeFileSync(schemaPath, JSON.stringify(schema, null, 2));
-    expect(generator(['--check', '--out', dir])).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: [
-        '生成的文件过时了：',
-        '  docs/rules/markdown/no-h1.md：缺少',
-        '  docs/rules/plain/jargon.md：内容和生成的不同',
-        '  docs/rules/plain/no-such-rule.md：没有对应的规则',
-        '  schema/config.schema.json：内容和生成的不同',
-        '运行 pnpm -s build && pnpm generate 重新生成',
-        '',
-      ].join('\n'),
-    });
-    // Writing again puts every file back and removes the page of no rule.
-    expect(generator(['--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(generator(['--check', '--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(existsSync(join(dir, 'docs/rules/plain/no-such-rule.md'))).toBe(false);
-  }, HANG_GUARD);
+  it(
+    'a changed, missing or orphaned file is named, with the command that regenerates',
+    () => {
+      const dir = scratch();
+      expect(generator(['--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
+      // The schema laid out differently (as a formatter would) is still the same schema.
+      const schemaPath = join(dir, 'schema/config.schema.json');
+      writeFileSync(schemaPath, JSON.stringify(JSON.parse(readFileSync(schemaPath, 'utf8'))));
+      expect(generator(['--check', '--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
+      appendFileSync(join(dir, 'docs/rules/plain/jargon.md'), '手改的一行\n');
+      rmSync(join(dir, 'docs/rules/markdown/no-h1.md'));
+      writeFileSync(join(dir, 'docs/rules/plain/no-such-rule.md'), '# plain/no-such-rule\n');
+      const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+      delete schema.properties.rules.properties['plain/jargon'];
+      writeFileSync(schemaPath, JSON.stringify(schema, null, 2));
+      expect(generator(['--check', '--out', dir])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: [
+          '生成的文件过时了：',
+          '  docs/rules/markdown/no-h1.md：缺少',
+          '  docs/rules/plain/jargon.md：内容和生成的不同',
+          '  docs/rules/plain/no-such-rule.md：没有对应的规则',
+          '  schema/config.schema.json：内容和生成的不同',
+          '运行 pnpm -s build && pnpm generate 重新生成',
+          '',
+        ].join('\n'),
+      });
+      // Writing again puts every file back and removes the page of no rule.
+      expect(generator(['--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(generator(['--check', '--out', dir])).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(existsSync(join(dir, 'docs/rules/plain/no-such-rule.md'))).toBe(false);
+    },
+    HANG_GUARD,
+  );
 
   it('a rule page shows the options, and each bad example with its findings', () => {
     const page = readFileSync(join(repoRoot, 'docs/rules/plain/long-sentence.md'), 'utf8');
@@ -72,7 +80,9 @@ describe('generated files', () => {
     expect(jargon).toContain(
       '检查结果：\n\n- `36:6` 「容缺受理」是行业术语，群众不一定懂。第一次出现时请解释，如「容缺受理（材料缺一点也先收件，之后补交）」\n',
     );
-    expect(jargon).toContain('```yaml\nrules:\n  plain/jargon:\n    - warn\n    - terms:\n        跨省通办: 在外省也能办\n```\n');
+    expect(jargon).toContain(
+      '```yaml\nrules:\n  plain/jargon:\n    - warn\n    - terms:\n        跨省通办: 在外省也能办\n```\n',
+    );
   });
 });
 
@@ -140,7 +150,9 @@ describe('schema/config.schema.json', () => {
       expect(run.code).toBe(2);
       return run.stderr.replace(`${join(dir, 'baihua.config.yaml')}:`, '');
     };
-    expect(configError('  schema/requird: error\n')).toBe('3:3: 配置错误：不认识的规则「schema/requird」，是不是想写「schema/required」？\n');
+    expect(configError('  schema/requird: error\n')).toBe(
+      '3:3: 配置错误：不认识的规则「schema/requird」，是不是想写「schema/required」？\n',
+    );
     expect(configError('  plain/no-such-rule: warn\n')).toBe(
       '3:3: 配置错误：不认识的规则「plain/no-such-rule」。运行 baihua explain 列出所有规则\n',
     );

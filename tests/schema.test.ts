@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createAjv, guideSchema, guideSchemaHash, guideValidator } from '@baihua/core';
 
-type Node = Record<string, unknown> & { properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; $ref?: string; type?: string; examples?: unknown[] };
+type Node = Record<string, unknown> & {
+  properties?: Record<string, Node>;
+  items?: Node;
+  anyOf?: Node[];
+  $ref?: string;
+  type?: string;
+  examples?: unknown[];
+};
 const root = guideSchema as Node;
 const definitions = root.definitions as Record<string, Node>;
-const resolve = (node: Node): Node => (node.$ref ? { ...resolve(definitions[node.$ref.split('/').pop()!]!), ...node, $ref: undefined } : node);
+const resolve = (node: Node): Node =>
+  node.$ref ? { ...resolve(definitions[node.$ref.split('/').pop()!]!), ...node, $ref: undefined } : node;
 
 /** Every property schema in the guide schema, with its path. */
 function properties(node: Node, path: string, seen = new Set<Node>()): Array<[string, Node]> {
@@ -26,7 +34,11 @@ describe('schema/guide.schema.json', () => {
   it('gives every property a Chinese title, a Chinese description and an example', () => {
     const missing = all.filter(([, node]) => {
       const resolved = resolve(node);
-      return !/[\u4e00-\u9fff]/.test(String(resolved.title)) || !/[\u4e00-\u9fff]/.test(String(resolved.description)) || !resolved.examples?.length;
+      return (
+        !/[\u4e00-\u9fff]/.test(String(resolved.title)) ||
+        !/[\u4e00-\u9fff]/.test(String(resolved.description)) ||
+        !resolved.examples?.length
+      );
     });
     expect(missing.map(([path]) => path)).toEqual([]);
     expect(all.length).toBeGreaterThan(100);
@@ -37,7 +49,8 @@ describe('schema/guide.schema.json', () => {
     const invalid: string[] = [];
     for (const [path, node] of all) {
       const validate = ajv.compile({ ...resolve(node), definitions, $id: undefined, examples: undefined });
-      for (const example of resolve(node).examples ?? []) if (!validate(example)) invalid.push(`${path}: ${JSON.stringify(example)}`);
+      for (const example of resolve(node).examples ?? [])
+        if (!validate(example)) invalid.push(`${path}: ${JSON.stringify(example)}`);
     }
     expect(invalid).toEqual([]);
   });
@@ -62,10 +75,29 @@ describe('schema/guide.schema.json', () => {
   it('keeps the key names portal integrations are written against', () => {
     const paths = new Set(all.map(([path]) => path));
     for (const path of [
-      '.id', '.title', '.summary', '.materials[].name', '.materials[].form', '.materials[].copies', '.materials[].source',
-      '.steps[].title', '.steps[].how', '.time_limit.statutory.days', '.time_limit.statutory.unit', '.time_limit.promised.days',
-      '.time_limit.promised.unit', '.fees', '.visits', '.visits_reason', '.online.level', '.online.url', '.locations', '.contacts',
-      '.result', '.reviewed', '.related',
+      '.id',
+      '.title',
+      '.summary',
+      '.materials[].name',
+      '.materials[].form',
+      '.materials[].copies',
+      '.materials[].source',
+      '.steps[].title',
+      '.steps[].how',
+      '.time_limit.statutory.days',
+      '.time_limit.statutory.unit',
+      '.time_limit.promised.days',
+      '.time_limit.promised.unit',
+      '.fees',
+      '.visits',
+      '.visits_reason',
+      '.online.level',
+      '.online.url',
+      '.locations',
+      '.contacts',
+      '.result',
+      '.reviewed',
+      '.related',
     ]) {
       expect(paths.has(path), path).toBe(true);
     }
@@ -75,10 +107,17 @@ describe('schema/guide.schema.json', () => {
     const precompiled = guideValidator() as ReturnType<typeof guideValidator> & { schemaHash?: string };
     expect(precompiled.schemaHash).toBe(guideSchemaHash);
     const fresh = createAjv().compile(guideSchema);
-    const broken = { id: 'X', title: 1, materials: [{ name: '身份证', copies: '两份', form: ['原件', '原件'] }], fees: '无', visits: -1 };
+    const broken = {
+      id: 'X',
+      title: 1,
+      materials: [{ name: '身份证', copies: '两份', form: ['原件', '原件'] }],
+      fees: '无',
+      visits: -1,
+    };
     precompiled(broken);
     fresh(broken);
-    const describe = (errors: typeof fresh.errors) => (errors ?? []).map((error) => `${error.instancePath} ${error.keyword}`).sort();
+    const describe = (errors: typeof fresh.errors) =>
+      (errors ?? []).map((error) => `${error.instancePath} ${error.keyword}`).sort();
     expect(describe(precompiled.errors)).toEqual(describe(fresh.errors));
     expect(describe(fresh.errors).length).toBeGreaterThan(10);
   });

@@ -34,7 +34,9 @@ interface Vector {
   text: string;
 }
 
-const corpus: Vector[] = Object.entries(YAML.parse(readFileSync(join(fixturesDir, 'xss/vectors.yaml'), 'utf8')) as Record<string, string>).map(([marker, text]) => ({ marker, text }));
+const corpus: Vector[] = Object.entries(
+  YAML.parse(readFileSync(join(fixturesDir, 'xss/vectors.yaml'), 'utf8')) as Record<string, string>,
+).map(([marker, text]) => ({ marker, text }));
 
 /** Vectors per guide: a guide holds each of its vectors about 50 times and stays far below 128 KiB. */
 const VECTORS_PER_GUIDE = 16;
@@ -55,7 +57,10 @@ rules:
   schema/unknown-key: error
 `;
 
-const base = YAML.parse(readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
+const base = YAML.parse(readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8').split(/^---$/m)[1]!) as Record<
+  string,
+  unknown
+>;
 
 /** Vectors the schema takes as a web address: https:// and the characters of RFC 3986. */
 const WEB_ADDRESS = /^https:\/\/[\w\-.~:/?#[\]@!$&'()*+,;=%]+$/;
@@ -119,13 +124,24 @@ function hostileGuides(vectors: Vector[], write: (vector: Vector) => string = (v
       })),
       steps: texts.map((text) => ({ title: text, how: text, where: text, duration: text })),
       handling: base.handling,
-      time_limit: { statutory: { days: 60, unit: '自然日', note: all }, promised: { days: 10, unit: '工作日', note: all } },
+      time_limit: {
+        statutory: { days: 60, unit: '自然日', note: all },
+        promised: { days: 10, unit: '工作日', note: all },
+      },
       special_procedures: [{ name: all, duration: { days: 7, unit: '自然日', note: all } }],
       fees: texts.map((text) => ({ item: text, amount: 20, unit: text, basis: text, waiver: text })),
       visits: 1,
       visits_reason: all,
       online: { level: '预约办理', url: address ? write(address) : (base.online as { url: string }).url, mobile: all },
-      locations: texts.map((text) => ({ name: text, address: text, window: text, transit: text, hours: text, holiday: text, phone: text })),
+      locations: texts.map((text) => ({
+        name: text,
+        address: text,
+        window: text,
+        transit: text,
+        hours: text,
+        holiday: text,
+        phone: text,
+      })),
       contacts: { consult: all, complaint: all },
       result: { name: all, type: '证照', delivery: ['邮寄', '窗口领取'], validity: all },
       faq: texts.map((text) => ({ question: text, answer: text })),
@@ -138,7 +154,13 @@ function hostileGuides(vectors: Vector[], write: (vector: Vector) => string = (v
       change_note: all,
       reviewed: base.reviewed,
     };
-    return { id, file: index === guideCount - 1 ? `${id}.yaml` : `${id}.md`, data, vectors: group, body: hostileBody(texts) };
+    return {
+      id,
+      file: index === guideCount - 1 ? `${id}.yaml` : `${id}.md`,
+      data,
+      vectors: group,
+      body: hostileBody(texts),
+    };
   });
 }
 
@@ -158,7 +180,8 @@ function guideFileText(guide: HostileGuide): string {
 
 /** What stands for a vector on the reference pages: text that every layer leaves alone. */
 const placeholder = (vector: Vector) => `⟦${vector.marker}⟧`;
-const withPlaceholders = (vectors: Vector[]) => vectors.map((vector) => ({ ...vector, placeholder: placeholder(vector) }));
+const withPlaceholders = (vectors: Vector[]) =>
+  vectors.map((vector) => ({ ...vector, placeholder: placeholder(vector) }));
 
 /** What a page must hold, checked in the page by `findHazards`. */
 interface PageExpectation {
@@ -186,7 +209,15 @@ interface PageExpectation {
  * Runs in the page, on the page's file parsed without running it (`html`) or on the live document
  * (`html` null). Self-contained: Playwright sends its source to the browser.
  */
-const findHazards = ({ html, reference, expected }: { html: string | null; reference: string; expected: PageExpectation }): string[] => {
+const findHazards = ({
+  html,
+  reference,
+  expected,
+}: {
+  html: string | null;
+  reference: string;
+  expected: PageExpectation;
+}): string[] => {
   const doc = html === null ? document : new DOMParser().parseFromString(html, 'text/html');
   const problems: string[] = [];
   // The text of the fields: the Markdown body (which drops raw HTML) and the search results (the
@@ -194,7 +225,8 @@ const findHazards = ({ html, reference, expected }: { html: string | null; refer
   const fieldText = (root: Document) => {
     const body = root.body.cloneNode(true) as HTMLElement;
     for (const region of Array.from(body.querySelectorAll('section.body, #results'))) region.remove();
-    for (const details of Array.from(body.querySelectorAll('details'))) if (details.querySelector('summary')?.textContent === '更多说明') details.remove();
+    for (const details of Array.from(body.querySelectorAll('details')))
+      if (details.querySelector('summary')?.textContent === '更多说明') details.remove();
     return body.textContent ?? '';
   };
   const count = (text: string, part: string) => text.split(part).length - 1;
@@ -202,9 +234,63 @@ const findHazards = ({ html, reference, expected }: { html: string | null; refer
   const SVG = 'http://www.w3.org/2000/svg';
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
   // Elements that load, embed, run or reparse something; none of them is in the templates.
-  const denied = new Set(['applet', 'audio', 'base', 'canvas', 'embed', 'fencedframe', 'frame', 'frameset', 'iframe', 'image', 'img', 'listing', 'marquee', 'noembed', 'noframes', 'noscript', 'object', 'param', 'picture', 'plaintext', 'portal', 'source', 'template', 'track', 'video', 'xmp']);
-  const formControls = new Set(['form', 'input', 'button', 'select', 'textarea', 'option', 'keygen', 'isindex', 'label', 'fieldset']);
-  const urlAttributes = new Set(['href', 'xlink:href', 'src', 'srcset', 'srcdoc', 'data', 'poster', 'background', 'action', 'formaction', 'ping', 'codebase', 'manifest', 'lowsrc', 'dynsrc']);
+  const denied = new Set([
+    'applet',
+    'audio',
+    'base',
+    'canvas',
+    'embed',
+    'fencedframe',
+    'frame',
+    'frameset',
+    'iframe',
+    'image',
+    'img',
+    'listing',
+    'marquee',
+    'noembed',
+    'noframes',
+    'noscript',
+    'object',
+    'param',
+    'picture',
+    'plaintext',
+    'portal',
+    'source',
+    'template',
+    'track',
+    'video',
+    'xmp',
+  ]);
+  const formControls = new Set([
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'option',
+    'keygen',
+    'isindex',
+    'label',
+    'fieldset',
+  ]);
+  const urlAttributes = new Set([
+    'href',
+    'xlink:href',
+    'src',
+    'srcset',
+    'srcdoc',
+    'data',
+    'poster',
+    'background',
+    'action',
+    'formaction',
+    'ping',
+    'codebase',
+    'manifest',
+    'lowsrc',
+    'dynsrc',
+  ]);
   const safeSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:']);
   const scripts: string[] = [];
   for (const element of Array.from(doc.querySelectorAll('*'))) {
@@ -212,22 +298,41 @@ const findHazards = ({ html, reference, expected }: { html: string | null; refer
     const inHead = element.parentElement === doc.head;
     const inSearchForm = expected.searchForm && element.closest('form.search') !== null;
     if (element.namespaceURI === SVG) {
-      if (!(expected.qrLabel !== undefined && element.closest('figure.qr') && ['svg', 'rect', 'path'].includes(tag))) problems.push(`SVG element: ${show(element)}`);
+      if (!(expected.qrLabel !== undefined && element.closest('figure.qr') && ['svg', 'rect', 'path'].includes(tag)))
+        problems.push(`SVG element: ${show(element)}`);
     } else if (element.namespaceURI === MATHML) {
       problems.push(`MathML element: ${show(element)}`);
     } else if (tag === 'script') {
       const type = element.getAttribute('type');
-      scripts.push(element.hasAttribute('src') ? `src:${element.getAttribute('src')}` : type === 'application/ld+json' ? 'ld+json' : `inline:${element.textContent}`);
+      scripts.push(
+        element.hasAttribute('src')
+          ? `src:${element.getAttribute('src')}`
+          : type === 'application/ld+json'
+            ? 'ld+json'
+            : `inline:${element.textContent}`,
+      );
     } else if (tag === 'style') {
       if (!inHead) problems.push(`style element: ${show(element)}`);
     } else if (tag === 'link') {
-      if (!(inHead && element.getAttribute('rel') === 'stylesheet' && expected.stylesheets.includes(element.getAttribute('href') ?? ''))) problems.push(`link element: ${show(element)}`);
+      if (
+        !(
+          inHead &&
+          element.getAttribute('rel') === 'stylesheet' &&
+          expected.stylesheets.includes(element.getAttribute('href') ?? '')
+        )
+      )
+        problems.push(`link element: ${show(element)}`);
     } else if (tag === 'meta') {
-      const known = element.hasAttribute('charset') || ['viewport', 'description'].includes(element.getAttribute('name') ?? '');
+      const known =
+        element.hasAttribute('charset') || ['viewport', 'description'].includes(element.getAttribute('name') ?? '');
       if (!inHead || element.hasAttribute('http-equiv') || !known) problems.push(`meta element: ${show(element)}`);
     } else if (formControls.has(tag)) {
       // GFM task lists give a disabled checkbox; the index page has its search form.
-      const taskBox = tag === 'input' && element.getAttribute('type') === 'checkbox' && element.hasAttribute('disabled') && !element.closest('form');
+      const taskBox =
+        tag === 'input' &&
+        element.getAttribute('type') === 'checkbox' &&
+        element.hasAttribute('disabled') &&
+        !element.closest('form');
       if (!inSearchForm && !taskBox) problems.push(`form control: ${show(element)}`);
     } else if (denied.has(tag)) {
       problems.push(`${tag} element: ${show(element)}`);
@@ -236,7 +341,11 @@ const findHazards = ({ html, reference, expected }: { html: string | null; refer
       if (name.startsWith('on')) problems.push(`event handler ${name}="${value}" on ${show(element)}`);
       else if (name === 'style') problems.push(`style attribute "${value}" on ${show(element)}`);
       else if (urlAttributes.has(name)) {
-        const expectedUrl = (tag === 'a' && name === 'href') || (tag === 'link' && name === 'href') || (tag === 'script' && name === 'src') || (inSearchForm && tag === 'form' && name === 'action');
+        const expectedUrl =
+          (tag === 'a' && name === 'href') ||
+          (tag === 'link' && name === 'href') ||
+          (tag === 'script' && name === 'src') ||
+          (inSearchForm && tag === 'form' && name === 'action');
         let scheme = '';
         try {
           scheme = new URL(value, doc.baseURI).protocol;
@@ -248,19 +357,39 @@ const findHazards = ({ html, reference, expected }: { html: string | null; refer
       }
     }
   }
-  if (JSON.stringify([...scripts].sort()) !== JSON.stringify([...expected.scripts].sort())) problems.push(`scripts ${JSON.stringify(scripts).slice(0, 400)}, expected ${JSON.stringify(expected.scripts).slice(0, 400)}`);
-  if (doc.head.querySelectorAll('style').length !== expected.styles) problems.push(`${doc.head.querySelectorAll('style').length} style elements in the head, expected ${expected.styles}`);
+  if (JSON.stringify([...scripts].sort()) !== JSON.stringify([...expected.scripts].sort()))
+    problems.push(
+      `scripts ${JSON.stringify(scripts).slice(0, 400)}, expected ${JSON.stringify(expected.scripts).slice(0, 400)}`,
+    );
+  if (doc.head.querySelectorAll('style').length !== expected.styles)
+    problems.push(
+      `${doc.head.querySelectorAll('style').length} style elements in the head, expected ${expected.styles}`,
+    );
   if (doc.title !== expected.title) problems.push(`title "${doc.title}", expected "${expected.title}"`);
   const h1 = doc.querySelector('h1')?.textContent;
   if (h1 !== expected.h1) problems.push(`h1 "${h1}", expected "${expected.h1}"`);
   const description = doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? undefined;
-  if (description !== expected.description) problems.push(`meta description "${description}", expected "${expected.description}"`);
+  if (description !== expected.description)
+    problems.push(`meta description "${description}", expected "${expected.description}"`);
   if (expected.jsonLd) {
     const blocks = doc.querySelectorAll('script[type="application/ld+json"]');
     try {
-      const data = JSON.parse(blocks[0]?.textContent ?? '') as { name: string; description: string; alternateName: string[]; provider: { name: string }; category: string };
-      const found = { name: data.name, description: data.description, alternateName: data.alternateName, provider: data.provider.name, category: data.category };
-      if (JSON.stringify(found) !== JSON.stringify(expected.jsonLd)) problems.push(`JSON-LD ${JSON.stringify(found).slice(0, 400)}`);
+      const data = JSON.parse(blocks[0]?.textContent ?? '') as {
+        name: string;
+        description: string;
+        alternateName: string[];
+        provider: { name: string };
+        category: string;
+      };
+      const found = {
+        name: data.name,
+        description: data.description,
+        alternateName: data.alternateName,
+        provider: data.provider.name,
+        category: data.category,
+      };
+      if (JSON.stringify(found) !== JSON.stringify(expected.jsonLd))
+        problems.push(`JSON-LD ${JSON.stringify(found).slice(0, 400)}`);
     } catch (error) {
       problems.push(`JSON-LD does not parse: ${String(error)}`);
     }
@@ -271,16 +400,19 @@ const findHazards = ({ html, reference, expected }: { html: string | null; refer
   }
   const comments = doc.createTreeWalker(doc, NodeFilter.SHOW_COMMENT);
   while (comments.nextNode()) problems.push(`comment <!--${comments.currentNode.textContent!.slice(0, 120)}`);
-  if (doc.querySelectorAll('title').length !== 1 || doc.querySelector('title')!.parentElement !== doc.head) problems.push('a title element outside the head');
+  if (doc.querySelectorAll('title').length !== 1 || doc.querySelector('title')!.parentElement !== doc.head)
+    problems.push('a title element outside the head');
   const shown = fieldText(doc);
   const shownOnReference = fieldText(new DOMParser().parseFromString(reference, 'text/html'));
   for (const vector of expected.texts) {
     const times = count(shown, vector.text);
     const expectedTimes = count(shownOnReference, vector.placeholder);
-    if (times !== expectedTimes || times === 0) problems.push(`${vector.marker} shown as text ${times} times, expected ${expectedTimes}`);
+    if (times !== expectedTimes || times === 0)
+      problems.push(`${vector.marker} shown as text ${times} times, expected ${expectedTimes}`);
   }
   if (html === null) {
-    if (expected.results !== undefined && doc.querySelectorAll('#results a').length !== expected.results) problems.push(`${doc.querySelectorAll('#results a').length} search results, expected ${expected.results}`);
+    if (expected.results !== undefined && doc.querySelectorAll('#results a').length !== expected.results)
+      problems.push(`${doc.querySelectorAll('#results a').length} search results, expected ${expected.results}`);
     const globals = Object.getOwnPropertyNames(window).filter((name) => /xss\d{3}/.test(name));
     if (globals.length) problems.push(`window globals ${globals.join(', ')}`);
     if (doc.cookie) problems.push(`cookie ${doc.cookie}`);
@@ -292,7 +424,9 @@ const findHazards = ({ html, reference, expected }: { html: string | null; refer
 /** What a vector may wait for: every <details> opened (awaiting its toggle), every element hovered and focused. */
 const exercise = async (): Promise<void> => {
   // An HTML <details> fires `toggle` when opened; one that a vector put in SVG or MathML never does.
-  const closed = Array.from(document.querySelectorAll('details')).filter((details) => details instanceof HTMLDetailsElement && !details.open);
+  const closed = Array.from(document.querySelectorAll('details')).filter(
+    (details) => details instanceof HTMLDetailsElement && !details.open,
+  );
   await Promise.all(
     closed.map(
       (details) =>
@@ -303,7 +437,8 @@ const exercise = async (): Promise<void> => {
     ),
   );
   for (const element of Array.from(document.querySelectorAll('*'))) {
-    for (const type of ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'mousemove']) element.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+    for (const type of ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'mousemove'])
+      element.dispatchEvent(new MouseEvent(type, { bubbles: true }));
     element.dispatchEvent(new FocusEvent('focus'));
     element.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     if (element instanceof HTMLElement || element instanceof SVGElement) element.focus();
@@ -311,7 +446,9 @@ const exercise = async (): Promise<void> => {
 };
 
 /** The inline script of the mobile page (large text from ?large=1), as the template writes it. */
-const mobileScript = /<script>(.*?)<\/script>/s.exec(readFileSync(join(repoRoot, 'templates/site/mobile-guide.hbs'), 'utf8'))![1]!;
+const mobileScript = /<script>(.*?)<\/script>/s.exec(
+  readFileSync(join(repoRoot, 'templates/site/mobile-guide.hbs'), 'utf8'),
+)![1]!;
 
 interface PageCase {
   path: string;
@@ -324,7 +461,11 @@ interface PageCase {
 const field = (value: unknown) => value as string;
 
 function guidePages(id: string): PageCase[] {
-  const common = (guide: HostileGuide) => ({ h1: field(guide.data.title), texts: withPlaceholders(guide.vectors), searchForm: false });
+  const common = (guide: HostileGuide) => ({
+    h1: field(guide.data.title),
+    texts: withPlaceholders(guide.vectors),
+    searchForm: false,
+  });
   return [
     {
       path: `web/guides/${id}.html`,
@@ -335,7 +476,13 @@ function guidePages(id: string): PageCase[] {
           ...common(guide),
           title: `${field(guide.data.title)}｜办事指南`,
           description: field(guide.data.summary),
-          jsonLd: { name: field(guide.data.title), description: field(guide.data.summary), alternateName: guide.data.aliases as string[], provider: field(guide.data.department), category: field(guide.data.category) },
+          jsonLd: {
+            name: field(guide.data.title),
+            description: field(guide.data.summary),
+            alternateName: guide.data.aliases as string[],
+            provider: field(guide.data.department),
+            category: field(guide.data.category),
+          },
           scripts: ['ld+json'],
           stylesheets: ['../assets/web.css'],
           styles: 0,
@@ -345,7 +492,13 @@ function guidePages(id: string): PageCase[] {
     ...['', '?large=1'].map((query) => ({
       path: `mobile/${id}.html${query}`,
       assets: [],
-      expected: (guides: Map<string, HostileGuide>) => ({ ...common(guides.get(id)!), title: field(guides.get(id)!.data.title), scripts: [`inline:${mobileScript}`], stylesheets: [], styles: 1 }),
+      expected: (guides: Map<string, HostileGuide>) => ({
+        ...common(guides.get(id)!),
+        title: field(guides.get(id)!.data.title),
+        scripts: [`inline:${mobileScript}`],
+        stylesheets: [],
+        styles: 1,
+      }),
     })),
     {
       path: `print/${id}.html`,
@@ -353,7 +506,14 @@ function guidePages(id: string): PageCase[] {
       print: true,
       expected: (guides) => {
         const guide = guides.get(id)!;
-        return { ...common(guide), title: `${field(guide.data.title)}｜一次性告知单`, scripts: [], stylesheets: ['print.css'], styles: 0, qrLabel: `扫码查看「${field(guide.data.title)}」的网上指南` };
+        return {
+          ...common(guide),
+          title: `${field(guide.data.title)}｜一次性告知单`,
+          scripts: [],
+          stylesheets: ['print.css'],
+          styles: 0,
+          qrLabel: `扫码查看「${field(guide.data.title)}」的网上指南`,
+        };
       },
     },
   ];
@@ -405,7 +565,9 @@ beforeAll(async () => {
   const beaconHost = `127.0.0.1:${(beacon.address() as { port: number }).port}`;
   const vectors = corpus.map((vector) => ({ ...vector, text: vector.text.replaceAll('BEACON', beaconHost) }));
   guides = new Map(hostileGuides(vectors).map((guide) => [guide.id, guide]));
-  const placeholders = hostileGuides(vectors, placeholder).map((guide) => parseGuide(new SourceFile(guide.file, guideFileText(guide))));
+  const placeholders = hostileGuides(vectors, placeholder).map((guide) =>
+    parseGuide(new SourceFile(guide.file, guideFileText(guide))),
+  );
   reference = renderSite(placeholders, { targets: ['web', 'mobile', 'print'], siteUrl: SITE_URL }).files;
 
   const dir = scratch();
@@ -413,7 +575,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'guides/baihua.config.yaml'), SCHEMA_ONLY_CONFIG);
   for (const guide of guides.values()) writeFileSync(join(dir, 'guides', guide.file), guideFileText(guide));
   dist = join(dir, 'dist');
-  build = await runCliAsync(['build', 'guides', '--out', 'dist', '--targets', 'web,mobile,print', '--site-url', SITE_URL], { cwd: dir });
+  build = await runCliAsync(
+    ['build', 'guides', '--out', 'dist', '--targets', 'web,mobile,print', '--site-url', SITE_URL],
+    { cwd: dir },
+  );
 
   site = await serveDirectory(dist);
   browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_FLAGS });
@@ -478,9 +643,13 @@ describe('the XSS corpus', () => {
       // Bodies over 16 KB are parsed in a worker with a deadline, which a busy machine might miss.
       expect(Buffer.byteLength(guide.body), guide.id).toBeLessThan(16 * 1024);
     }
-    expect(new Set([...guides.values()].flatMap((guide) => guide.vectors.map((vector) => vector.marker))).size).toBe(corpus.length);
+    expect(new Set([...guides.values()].flatMap((guide) => guide.vectors.map((vector) => vector.marker))).size).toBe(
+      corpus.length,
+    );
     expect(build.stderr).toBe('');
-    expect(build.stdout).toBe(`✔ 生成了 ${guideCount} 份指南：web ${guideCount + 1} 页，mobile ${guideCount} 页，print ${guideCount} 页，PDF ${guideCount} 份（新打印 ${guideCount} 份） → dist\n`);
+    expect(build.stdout).toBe(
+      `✔ 生成了 ${guideCount} 份指南：web ${guideCount + 1} 页，mobile ${guideCount} 页，print ${guideCount} 页，PDF ${guideCount} 份（新打印 ${guideCount} 份） → dist\n`,
+    );
     expect(build.code).toBe(0);
   });
 
@@ -490,29 +659,47 @@ describe('the XSS corpus', () => {
 });
 
 describe('built pages in Chromium', () => {
-  it.each(pages.map((pageCase) => [pageCase.path, pageCase] as const))('%s runs nothing, loads nothing else and shows the text as text', async (path, pageCase) => {
-    // A page that hung stays with its test: the next one gets a fresh page.
-    onTestFailed(async () => {
-      await page.close();
-      page = await openPage();
-    });
-    const url = `${site.url}/${path}`;
-    const problems: string[] = [];
-    current = { problems, allowed: new Set([url, ...pageCase.assets.map((asset) => `${site.url}/${asset}`)]) };
-    const expected = pageCase.expected(guides);
-    await page.emulateMedia({ media: pageCase.print ? 'print' : 'screen' });
-    await page.goto(url, { waitUntil: 'load' });
-    if (expected.results !== undefined) await page.waitForFunction(() => document.querySelectorAll('#results a').length > 0);
-    await page.evaluate(exercise);
-    const file = path.split('?')[0]!;
-    const html = readFileSync(join(dist, file), 'utf8');
-    const referenceHtml = reference.get(file)!;
-    problems.push(...(await page.evaluate(findHazards, { html, reference: referenceHtml, expected })).map((problem) => `as written: ${problem}`));
-    problems.push(...(await page.evaluate(findHazards, { html: null, reference: referenceHtml, expected })).map((problem) => `as run: ${problem}`));
-    if (page.frames().length !== 1) problems.push(`frames: ${page.frames().map((frame) => frame.url()).join(', ')}`);
-    if (page.url() !== url) problems.push(`navigated to ${page.url()}`);
-    expect(problems).toEqual([]);
-  });
+  it.each(pages.map((pageCase) => [pageCase.path, pageCase] as const))(
+    '%s runs nothing, loads nothing else and shows the text as text',
+    async (path, pageCase) => {
+      // A page that hung stays with its test: the next one gets a fresh page.
+      onTestFailed(async () => {
+        await page.close();
+        page = await openPage();
+      });
+      const url = `${site.url}/${path}`;
+      const problems: string[] = [];
+      current = { problems, allowed: new Set([url, ...pageCase.assets.map((asset) => `${site.url}/${asset}`)]) };
+      const expected = pageCase.expected(guides);
+      await page.emulateMedia({ media: pageCase.print ? 'print' : 'screen' });
+      await page.goto(url, { waitUntil: 'load' });
+      if (expected.results !== undefined)
+        await page.waitForFunction(() => document.querySelectorAll('#results a').length > 0);
+      await page.evaluate(exercise);
+      const file = path.split('?')[0]!;
+      const html = readFileSync(join(dist, file), 'utf8');
+      const referenceHtml = reference.get(file)!;
+      problems.push(
+        ...(await page.evaluate(findHazards, { html, reference: referenceHtml, expected })).map(
+          (problem) => `as written: ${problem}`,
+        ),
+      );
+      problems.push(
+        ...(await page.evaluate(findHazards, { html: null, reference: referenceHtml, expected })).map(
+          (problem) => `as run: ${problem}`,
+        ),
+      );
+      if (page.frames().length !== 1)
+        problems.push(
+          `frames: ${page
+            .frames()
+            .map((frame) => frame.url())
+            .join(', ')}`,
+        );
+      if (page.url() !== url) problems.push(`navigated to ${page.url()}`);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('sent nothing to the beacon server', () => {
     expect(beaconHits).toEqual([]);

@@ -12,13 +12,17 @@ import { CHROMIUM_FLAGS, findChromium, PdfPrinter } from '@baihua/render';
 import { fmt, median } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({ options: { count: { type: 'string', default: '120' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '120' }, rounds: { type: 'string', default: '3' } },
+});
 const count = Number(values.count);
 const rounds = Number(values.rounds);
 const cli = join(root, 'packages/cli/dist/baihua.mjs');
 const work = mkdtempSync(join(tmpdir(), 'baihua-build-'));
 const corpus = join(work, 'corpus');
-spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], { stdio: 'ignore' });
+spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], {
+  stdio: 'ignore',
+});
 
 function wall(args) {
   const started = performance.now();
@@ -32,14 +36,21 @@ for (let round = 0; round < rounds; round++) {
   times.lint.push(wall(['lint', corpus]));
   for (const target of ['web', 'mobile', 'print']) {
     const out = join(work, `out-${target}-${round}`);
-    times[target].push(wall(['build', corpus, '--out', out, '--targets', target, '--site-url', 'https://guides.example.gov.cn']));
-    if (target === 'print') times.printAgain.push(wall(['build', corpus, '--out', out, '--targets', 'print', '--site-url', 'https://guides.example.gov.cn']));
+    times[target].push(
+      wall(['build', corpus, '--out', out, '--targets', target, '--site-url', 'https://guides.example.gov.cn']),
+    );
+    if (target === 'print')
+      times.printAgain.push(
+        wall(['build', corpus, '--out', out, '--targets', 'print', '--site-url', 'https://guides.example.gov.cn']),
+      );
   }
 }
 
 // A browser started for each PDF, as a script calling Chromium once per guide would.
 const handouts = join(work, 'out-print-0/print');
-const pages = readdirSync(handouts).filter((name) => name.endsWith('.html')).slice(0, 5);
+const pages = readdirSync(handouts)
+  .filter((name) => name.endsWith('.html'))
+  .slice(0, 5);
 const cold = [];
 for (const name of pages) {
   const started = performance.now();
@@ -65,8 +76,8 @@ Corpus: ${count} guides (\`node scripts/corpus.mjs --count ${count}\`). \`baihua
 | print, HTML and a PDF per guide, one browser | ${fmt(median(times.print))} ms | ${fmt(perGuide('print'), 1)} ms |
 | print again, nothing changed (PDFs reused) | ${fmt(median(times.printAgain))} ms | ${fmt((median(times.printAgain) - lint) / count, 1)} ms |
 
-PDFs per second with one browser for the build: **${fmt(count / pdfSeconds, 2)}** (${fmt(pdfSeconds * 1000 / count)} ms a PDF, page reused).
-A browser started for each PDF: ${fmt(median(cold))} ms a PDF (median of ${cold.length}), **${fmt(median(cold) / (pdfSeconds * 1000 / count), 1)}×** slower.
+PDFs per second with one browser for the build: **${fmt(count / pdfSeconds, 2)}** (${fmt((pdfSeconds * 1000) / count)} ms a PDF, page reused).
+A browser started for each PDF: ${fmt(median(cold))} ms a PDF (median of ${cold.length}), **${fmt(median(cold) / ((pdfSeconds * 1000) / count), 1)}×** slower.
 Chromium: \`${findChromium()}\` with ${CHROMIUM_FLAGS.join(' ')}.
 
 Command: \`pnpm bench:build\` (= \`pnpm -s build && node scripts/bench/build.mjs --count ${count} --rounds ${rounds}\`).

@@ -16,7 +16,9 @@ import { findGuideFiles } from '@baihua/core';
 import { fmt } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({ options: { counts: { type: 'string', default: '1000,10000' }, heap: { type: 'string', default: '128' } } });
+const { values } = parseArgs({
+  options: { counts: { type: 'string', default: '1000,10000' }, heap: { type: 'string', default: '128' } },
+});
 const counts = values.counts.split(',').map(Number);
 const cappedHeapMiB = Number(values.heap);
 const work = mkdtempSync(join(tmpdir(), 'baihua-catalog-'));
@@ -37,7 +39,11 @@ console.log(JSON.stringify({ guides: results.length, retained: process.memoryUsa
 );
 
 function cli(args, nodeFlags = []) {
-  const run = spawnSync(process.execPath, [...nodeFlags, measure, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, [...nodeFlags, measure, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const last = run.stderr.trim().split('\n').at(-1) ?? '';
   if (!last.startsWith('{')) throw new Error(`baihua ${args.join(' ')} failed:\n${run.stderr.slice(-2000)}`);
   return JSON.parse(last);
@@ -46,14 +52,18 @@ function cli(args, nodeFlags = []) {
 const rows = [];
 for (const count of counts) {
   const corpus = join(work, `corpus-${count}`);
-  spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], { stdio: 'ignore' });
+  spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], {
+    stdio: 'ignore',
+  });
   const files = await findGuideFiles([corpus]);
   const textBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
 
   const full = cli(['lint', corpus]);
   const one = cli(['lint', corpus, '--concurrency', 'off']);
   const capped = cli(['lint', corpus, '--concurrency', 'off'], [`--max-old-space-size=${cappedHeapMiB}`]);
-  const retained = JSON.parse(spawnSync(process.execPath, ['--expose-gc', retainedScript, corpus], { encoding: 'utf8' }).stdout);
+  const retained = JSON.parse(
+    spawnSync(process.execPath, ['--expose-gc', retainedScript, corpus], { encoding: 'utf8' }).stdout,
+  );
 
   const cacheFile = join(work, `cache-${count}.json`);
   cli(['lint', corpus, '--cache', '--cache-location', cacheFile]);

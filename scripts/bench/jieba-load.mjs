@@ -20,14 +20,19 @@ const rounds = Number(values.rounds);
 const work = mkdtempSync(join(tmpdir(), 'baihua-jieba-'));
 
 writeFileSync(join(work, 'package.json'), '{"private":true}\n');
-const install = spawnSync('npm', ['install', '--no-fund', '--no-audit', '--prefix', work, 'nodejs-jieba@0.3.0'], { encoding: 'utf8' });
+const install = spawnSync('npm', ['install', '--no-fund', '--no-audit', '--prefix', work, 'nodejs-jieba@0.3.0'], {
+  encoding: 'utf8',
+});
 if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
 
 const baihuaJieba = createRequire(join(root, 'packages/plain/package.json')).resolve('nodejs-jieba');
 const variants = {
   published: { module: createRequire(join(work, 'package.json')).resolve('nodejs-jieba'), options: 'undefined' },
   // Exactly as @baihua/plain loads it: its user dictionary, the one-line TF-IDF table.
-  baihua: { module: baihuaJieba, options: JSON.stringify(jiebaLoadOptions(createRequire(import.meta.url)(baihuaJieba).DEFAULT_USER_DICT)) },
+  baihua: {
+    module: baihuaJieba,
+    options: JSON.stringify(jiebaLoadOptions(createRequire(import.meta.url)(baihuaJieba).DEFAULT_USER_DICT)),
+  },
 };
 const scripts = Object.fromEntries(
   Object.entries(variants).map(([name, { module, options }]) => {
@@ -45,12 +50,18 @@ console.log(JSON.stringify({ ms: performance.now() - started, rssKiB: process.re
 );
 const runs = { published: [], baihua: [] };
 for (let round = 0; round < rounds; round++) {
-  for (const [name, script] of Object.entries(scripts)) runs[name].push(JSON.parse(spawnSync(process.execPath, [script], { encoding: 'utf8' }).stdout));
+  for (const [name, script] of Object.entries(scripts))
+    runs[name].push(JSON.parse(spawnSync(process.execPath, [script], { encoding: 'utf8' }).stdout));
 }
 const row = (label, name) => {
   const ms = median(runs[name].map((run) => run.ms));
   const rss = median(runs[name].map((run) => run.rssKiB)) / 1024;
-  return { ms, rss, line: (base) => `| ${label} | ${fmt(ms)} ms | ${fmt(ms / base.ms, 2)} | ${fmt(rss)} MiB | ${fmt(rss / base.rss, 2)} |` };
+  return {
+    ms,
+    rss,
+    line: (base) =>
+      `| ${label} | ${fmt(ms)} ms | ${fmt(ms / base.ms, 2)} | ${fmt(rss)} MiB | ${fmt(rss / base.rss, 2)} |`,
+  };
 };
 const published = row('nodejs-jieba 0.3.0 as published, default tables', 'published');
 const baihua = row('as Baihua loads it: patched, one-line TF-IDF table, its user dictionary', 'baihua');

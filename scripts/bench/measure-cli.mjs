@@ -4,4 +4,6 @@ import { main } from '../../packages/cli/dist/index.js';
 
 const started = performance.now();
 const exitCode = await main(process.argv.slice(2), { stdout: () => {}, stderr: (text) => process.stderr.write(text) });
-process.stderr.write(`${JSON.stringify({ exitCode, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+process.stderr.write(
+  `${JSON.stringify({ exitCode, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS })}\n`,
+);

@@ -28,7 +28,9 @@ import { parse, parseDocument } from 'yaml';
 import { fmt, median } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({ options: { counts: { type: 'string', default: '1000,10000' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { counts: { type: 'string', default: '1000,10000' }, rounds: { type: 'string', default: '3' } },
+});
 const counts = values.counts.split(',').map(Number);
 const rounds = Number(values.rounds);
 const cli = join(root, 'packages/cli/dist/baihua.mjs');
@@ -36,7 +38,18 @@ const PEERS = { textlint: '15.8.0', 'textlint-rule-prh': '6.1.0', 'autocorrect-n
 
 const work = mkdtempSync(join(tmpdir(), 'baihua-peers-'));
 writeFileSync(join(work, 'package.json'), '{"private":true}\n');
-const install = spawnSync('npm', ['install', '--no-fund', '--no-audit', '--prefix', work, ...Object.entries(PEERS).map(([name, version]) => `${name}@${version}`)], { encoding: 'utf8' });
+const install = spawnSync(
+  'npm',
+  [
+    'install',
+    '--no-fund',
+    '--no-audit',
+    '--prefix',
+    work,
+    ...Object.entries(PEERS).map(([name, version]) => `${name}@${version}`),
+  ],
+  { encoding: 'utf8' },
+);
 if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
 const peerRequire = createRequire(join(work, 'package.json'));
 const textlintBin = join(dirname(peerRequire.resolve('textlint/package.json')), 'bin/textlint.js');
@@ -53,7 +66,13 @@ const linter = createLinter({ descriptor });
 const WORD_RULES = loadLexicons().map((file) => file.rule);
 const wordConfig = join(work, 'words.config.yaml');
 writeFileSync(wordConfig, `rules:\n${WORD_RULES.map((rule) => `  ${rule}: warn`).join('\n')}\n`);
-const wordResolved = mergeLayers([{ path: wordConfig, data: { rules: Object.fromEntries(WORD_RULES.map((rule) => [rule, 'warn'])) }, locate: () => undefined }]);
+const wordResolved = mergeLayers([
+  {
+    path: wordConfig,
+    data: { rules: Object.fromEntries(WORD_RULES.map((rule) => [rule, 'warn'])) },
+    locate: () => undefined,
+  },
+]);
 
 // The floor: the mandated libraries alone, as any linter built on them must call them before its
 // first rule: yaml's parseDocument (source ranges), remark-parse with remark-gfm (micromark;
@@ -63,7 +82,8 @@ const floorMarkdown = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(function withoutAutolinkPass() {
-    for (const extension of this.data('fromMarkdownExtensions').flat(Infinity)) if (extension.transforms) extension.transforms = [];
+    for (const extension of this.data('fromMarkdownExtensions').flat(Infinity))
+      if (extension.transforms) extension.transforms = [];
   })
   .freeze();
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
@@ -71,14 +91,20 @@ function floorInputs(files, texts) {
   return texts.map((text, index) => {
     const frontMatter = FRONT_MATTER.exec(text);
     const prose = proseSpans(parseGuide(new SourceFile(files[index], text))).map((span) => span.text);
-    return { yaml: frontMatter?.[1], body: frontMatter ? text.slice(frontMatter[0].length) : text, prose: prose.join('\n') };
+    return {
+      yaml: frontMatter?.[1],
+      body: frontMatter ? text.slice(frontMatter[0].length) : text,
+      prose: prose.join('\n'),
+    };
   });
 }
 const FLOOR_PARTS = ['floorYaml', 'floorMarkdown', 'floorJieba'];
 
 /** Wall-clock and CPU seconds (user + system, all threads) of a command, as bash's `time` reports them. */
 function timed(command, args) {
-  const run = spawnSync('bash', ['-c', 'TIMEFORMAT="%R %U %S"; time "$0" "$@" >/dev/null 2>&1', command, ...args], { encoding: 'utf8' });
+  const run = spawnSync('bash', ['-c', 'TIMEFORMAT="%R %U %S"; time "$0" "$@" >/dev/null 2>&1', command, ...args], {
+    encoding: 'utf8',
+  });
   const [real, user, system] = run.stderr.trim().split(/\s+/).slice(-3).map(Number);
   return { wall: real, cpu: user + system };
 }
@@ -88,8 +114,19 @@ function fieldsAsMarkdown(text) {
   const end = text.indexOf('\n---', 4);
   const fields = parse(text.slice(4, end));
   const strings = (value) =>
-    typeof value === 'string' ? [value.replace(/\s*\n\s*/g, ' ')] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
-  const sections = Object.entries(fields).map(([key, value]) => `## ${key}\n\n${strings(value).map((item) => `- ${item}`).join('\n')}\n`);
+    typeof value === 'string'
+      ? [value.replace(/\s*\n\s*/g, ' ')]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(strings)
+          : [];
+  const sections = Object.entries(fields).map(
+    ([key, value]) =>
+      `## ${key}\n\n${strings(value)
+        .map((item) => `- ${item}`)
+        .join('\n')}\n`,
+  );
   return `${sections.join('\n')}\n${text.slice(text.indexOf('\n', end + 1) + 1)}`;
 }
 
@@ -99,7 +136,10 @@ function fieldsAsMarkdown(text) {
  * not words: left out.
  */
 const readReport = (file) => JSON.parse(readFileSync(file, 'utf8'));
-const wordMessages = (result) => result.messages.filter((message) => !message.ruleId || message.ruleId === 'prh' || WORD_RULES.includes(message.ruleId));
+const wordMessages = (result) =>
+  result.messages.filter(
+    (message) => !message.ruleId || message.ruleId === 'prh' || WORD_RULES.includes(message.ruleId),
+  );
 const findings = (file) => readReport(file).reduce((sum, result) => sum + wordMessages(result).length, 0);
 
 /**
@@ -107,13 +147,20 @@ const findings = (file) => readReport(file).reduce((sum, result) => sum + wordMe
  * word prh matched, with the first place each was found and the characters around it.
  */
 function textlintOnly(textlintFile, baihuaFile) {
-  const baihua = new Set(readReport(baihuaFile).flatMap((result) => wordMessages(result).map((message) => `${result.filePath}:${message.line}:${message.column}`)));
+  const baihua = new Set(
+    readReport(baihuaFile).flatMap((result) =>
+      wordMessages(result).map((message) => `${result.filePath}:${message.line}:${message.column}`),
+    ),
+  );
   const words = new Map();
   for (const result of readReport(textlintFile)) {
     for (const message of result.messages) {
       if (baihua.has(`${result.filePath}:${message.line}:${message.column}`)) continue;
       const word = /^(\S+) =>/.exec(message.message)?.[1] ?? message.message;
-      const entry = words.get(word) ?? { count: 0, at: { file: result.filePath, line: message.line, column: message.column } };
+      const entry = words.get(word) ?? {
+        count: 0,
+        at: { file: result.filePath, line: message.line, column: message.column },
+      };
       entry.count++;
       words.set(word, entry);
     }
@@ -123,7 +170,11 @@ function textlintOnly(textlintFile, baihuaFile) {
     .map(([word, { count, at }]) => {
       const line = readFileSync(at.file, 'utf8').split('\n')[at.line - 1];
       const start = at.column - 1;
-      return { word, count, context: `${line.slice(Math.max(0, start - 6), start)}**${line.slice(start, start + word.length)}**${line.slice(start + word.length, start + word.length + 4)}` };
+      return {
+        word,
+        count,
+        context: `${line.slice(Math.max(0, start - 6), start)}**${line.slice(start, start + word.length)}**${line.slice(start + word.length, start + word.length + 4)}`,
+      };
     });
 }
 
@@ -132,7 +183,9 @@ function textlintOnly(textlintFile, baihuaFile) {
 const throughput = [];
 for (const count of counts) {
   const corpus = join(work, `corpus-${count}`);
-  spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], { stdio: 'ignore' });
+  spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], {
+    stdio: 'ignore',
+  });
   // textlint reads Markdown: the YAML-format guides are left out of both corpora.
   const guides = (await findGuideFiles([corpus])).filter((file) => file.endsWith('.md'));
   const corpora = [
@@ -147,7 +200,10 @@ for (const count of counts) {
       return target;
     });
     const texts = files.map((file) => readFileSync(file, 'utf8'));
-    const frontMatter = texts.reduce((sum, text) => sum + (text.startsWith('---\n') ? text.indexOf('\n---', 4) + 4 : 0), 0);
+    const frontMatter = texts.reduce(
+      (sum, text) => sum + (text.startsWith('---\n') ? text.indexOf('\n---', 4) + 4 : 0),
+      0,
+    );
     return { name, dir, files, texts, chars: texts.reduce((sum, text) => sum + text.length, 0), frontMatter };
   });
 
@@ -155,7 +211,19 @@ for (const count of counts) {
     const out = (name) => join(work, `${name}.json`);
     const commands = {
       textlint: [textlintBin, '--config', textlintrc, '--format', 'json', '--output-file', out('textlint'), corpus.dir],
-      baihuaOne: [cli, 'lint', '-c', wordConfig, '--concurrency', 'off', '-f', 'json', '-o', out('baihua-one'), corpus.dir],
+      baihuaOne: [
+        cli,
+        'lint',
+        '-c',
+        wordConfig,
+        '--concurrency',
+        'off',
+        '-f',
+        'json',
+        '-o',
+        out('baihua-one'),
+        corpus.dir,
+      ],
       baihuaAuto: [cli, 'lint', '-c', wordConfig, '-f', 'json', '-o', out('baihua-auto'), corpus.dir],
       ...(corpus.frontMatter > 0 && { baihuaAll: [cli, 'lint', '-f', 'json', '-o', out('baihua-all'), corpus.dir] }),
     };
@@ -177,7 +245,8 @@ for (const count of counts) {
       baihuaOne: async () => {
         for (const file of corpus.files) lintFile(file, { config: wordResolved });
       },
-      ...(corpus.frontMatter > 0 && { autocorrect: async () => {
+      ...(corpus.frontMatter > 0 && {
+        autocorrect: async () => {
           for (const [index, text] of corpus.texts.entries()) autocorrect.lintFor(text, corpus.files[index]);
         },
       }),
@@ -205,14 +274,21 @@ for (const count of counts) {
       corpus,
       found,
       disagreements,
-      cold: Object.fromEntries(Object.entries(cold).map(([name, runs]) => [name, { wall: median(runs.map((run) => run.wall)), cpu: median(runs.map((run) => run.cpu)) }])),
+      cold: Object.fromEntries(
+        Object.entries(cold).map(([name, runs]) => [
+          name,
+          { wall: median(runs.map((run) => run.wall)), cpu: median(runs.map((run) => run.cpu)) },
+        ]),
+      ),
       warm: Object.fromEntries(Object.entries(warm).map(([name, seconds]) => [name, median(seconds)])),
     });
   }
 }
 
 // Accuracy: the labelled sentences, nine word-list rules, decisions per (sentence, rule).
-const labelled = ['labelled.yaml', 'held-out.yaml'].flatMap((name) => parse(readFileSync(join(root, 'tests/fixtures/plain', name), 'utf8')));
+const labelled = ['labelled.yaml', 'held-out.yaml'].flatMap((name) =>
+  parse(readFileSync(join(root, 'tests/fixtures/plain', name), 'utf8')),
+);
 const tally = () => ({ tp: 0, fp: 0, fn: 0 });
 const scores = { baihua: tally(), textlint: tally() };
 const textlintFalse = [];
@@ -220,10 +296,15 @@ for (const { text, rules } of labelled) {
   const doc = new AnalyzedDocument([text], inProcessSegmenter);
   const baihua = new Set(WORD_RULES.filter((rule) => checkRule(doc, rule)[0].length > 0));
   const result = await linter.lintText(text, 'sentence.txt');
-  const textlint = new Set(result.messages.map((message) => /\[(plain\/[a-z-]+)\]/.exec(message.message)?.[1]).filter(Boolean));
+  const textlint = new Set(
+    result.messages.map((message) => /\[(plain\/[a-z-]+)\]/.exec(message.message)?.[1]).filter(Boolean),
+  );
   for (const rule of WORD_RULES) {
     const wanted = rules.includes(rule);
-    for (const [tool, fired] of [['baihua', baihua.has(rule)], ['textlint', textlint.has(rule)]]) {
+    for (const [tool, fired] of [
+      ['baihua', baihua.has(rule)],
+      ['textlint', textlint.has(rule)],
+    ]) {
       if (fired && wanted) scores[tool].tp++;
       else if (fired) scores[tool].fp++;
       else if (wanted) scores[tool].fn++;
@@ -231,7 +312,9 @@ for (const { text, rules } of labelled) {
     if (textlint.has(rule) && !wanted && !baihua.has(rule)) {
       const hit = result.messages.find((message) => message.message.includes(rule));
       const [start, end] = hit.range ?? [hit.index, hit.index + 1];
-      textlintFalse.push(`${text.slice(Math.max(0, start - 6), start)}**${text.slice(start, end)}**${text.slice(end, end + 6)} (${rule})`);
+      textlintFalse.push(
+        `${text.slice(Math.max(0, start - 6), start)}**${text.slice(start, end)}**${text.slice(end, end + 6)} (${rule})`,
+      );
     }
   }
 }
@@ -252,19 +335,32 @@ const rows = throughput.flatMap(({ count, corpus, found, cold, warm }) => {
   const coldBase = rate(cold.textlint.wall);
   const warmBase = rate(warm.textlint);
   const reads = (tool) =>
-    corpus.frontMatter === 0 ? 'all' : tool === 'textlint' ? `body (${fmt((100 * (corpus.chars - corpus.frontMatter)) / corpus.chars)}%)` : tool === 'autocorrect' ? 'all (typography)' : 'all';
+    corpus.frontMatter === 0
+      ? 'all'
+      : tool === 'textlint'
+        ? `body (${fmt((100 * (corpus.chars - corpus.frontMatter)) / corpus.chars)}%)`
+        : tool === 'autocorrect'
+          ? 'all (typography)'
+          : 'all';
   return Object.keys(TOOLS)
     .filter((tool) => cold[tool] || warm[tool])
     .map((tool, index) => {
-      const label = index === 0 ? `${fmt(count)}, ${corpus.name} (${fmt(corpus.files.length)} files, ${fmt(corpus.chars / 1e6, 1)} M chars)` : '';
-      const coldCells = cold[tool] ? [fmt(rate(cold[tool].wall)), fmt(rate(cold[tool].wall) / coldBase, 2), fmt(cold[tool].cpu, 1)] : ['', '', ''];
+      const label =
+        index === 0
+          ? `${fmt(count)}, ${corpus.name} (${fmt(corpus.files.length)} files, ${fmt(corpus.chars / 1e6, 1)} M chars)`
+          : '';
+      const coldCells = cold[tool]
+        ? [fmt(rate(cold[tool].wall)), fmt(rate(cold[tool].wall) / coldBase, 2), fmt(cold[tool].cpu, 1)]
+        : ['', '', ''];
       const warmCells = warm[tool] ? [fmt(rate(warm[tool])), fmt(rate(warm[tool]) / warmBase, 2)] : ['', ''];
       return `| ${label} | ${TOOLS[tool]} | ${reads(tool)} | ${[...coldCells, ...warmCells].join(' | ')} | ${found[tool] === undefined ? '' : fmt(found[tool])} |`;
     });
 });
 const floorRows = throughput.map(({ count, corpus, warm }) => {
   const floor = FLOOR_PARTS.reduce((sum, part) => sum + warm[part], 0);
-  const seconds = [...FLOOR_PARTS.map((part) => warm[part]), floor, warm.textlint, warm.baihuaOne].map((value) => fmt(value, 2));
+  const seconds = [...FLOOR_PARTS.map((part) => warm[part]), floor, warm.textlint, warm.baihuaOne].map((value) =>
+    fmt(value, 2),
+  );
   return `| ${fmt(count)}, ${corpus.name} | ${seconds.join(' | ')} | ${fmt(warm.textlint / floor, 2)} | ${fmt(warm.textlint / warm.baihuaOne, 2)} |`;
 });
 console.log(`
@@ -313,9 +409,14 @@ word-list rules, one decision per sentence and rule:
 | textlint + prh (characters), same words | ${fmt(precision(scores.textlint), 3)} | ${fmt(recall(scores.textlint), 3)} | ${scores.textlint.tp} | ${scores.textlint.fp} | ${scores.textlint.fn} |
 
 False positives of textlint + prh that segmentation avoids (first ${Math.min(12, textlintFalse.length)} of ${textlintFalse.length}):
-${textlintFalse.slice(0, 12).map((line) => `- ${line}`).join('\n')}
+${textlintFalse
+  .slice(0, 12)
+  .map((line) => `- ${line}`)
+  .join('\n')}
 
 Commands: \`pnpm bench:peers\` (= \`pnpm -s build && node scripts/bench/peers.mjs --counts ${counts.join(',')} --rounds ${rounds}\`); the peers are
-installed with \`npm install ${Object.entries(PEERS).map(([name, v]) => `${name}@${v}`).join(' ')}\` into a scratch directory; the dictionary is
+installed with \`npm install ${Object.entries(PEERS)
+  .map(([name, v]) => `${name}@${v}`)
+  .join(' ')}\` into a scratch directory; the dictionary is
 \`baihua dict export --format prh\`.
 `);

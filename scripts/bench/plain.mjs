@@ -14,13 +14,19 @@ import { median } from './numbers.mjs';
 
 export function measurePlain(files, root, rounds) {
   const jieba = createRequire(join(root, 'packages/plain/package.json'))('nodejs-jieba');
-  const guides = files.map((file) => proseSpans(parseGuide(new SourceFile(file, readFileSync(file, 'utf8')))).map((span) => span.text));
+  const guides = files.map((file) =>
+    proseSpans(parseGuide(new SourceFile(file, readFileSync(file, 'utf8')))).map((span) => span.text),
+  );
   const fileTexts = files.map((file) => readFileSync(file, 'utf8'));
   const proseChars = guides.flat().reduce((sum, text) => sum + text.length, 0);
   inProcessSegmenter.cut(['预热']); // load the dictionary outside the timings
   // The fastest way to call jieba on a guide's prose: all of it in one call.
-  const cut = () => { for (const texts of guides) jieba.cut(texts.join('\n'), false); };
-  const cutFiles = () => { for (const text of fileTexts) jieba.cut(text, false); };
+  const cut = () => {
+    for (const texts of guides) jieba.cut(texts.join('\n'), false);
+  };
+  const cutFiles = () => {
+    for (const text of fileTexts) jieba.cut(text, false);
+  };
   const check = () => {
     for (const texts of guides) {
       const doc = new AnalyzedDocument(texts, inProcessSegmenter);
@@ -29,16 +35,28 @@ export function measurePlain(files, root, rounds) {
       readability(doc, findings);
     }
   };
-  cut(); check(); cutFiles();
+  cut();
+  check();
+  cutFiles();
   const times = { cut: [], check: [], cutFiles: [] };
   for (let round = 0; round < rounds; round++) {
-    for (const [name, run] of [['cut', cut], ['check', check], ['cutFiles', cutFiles]]) {
+    for (const [name, run] of [
+      ['cut', cut],
+      ['check', check],
+      ['cutFiles', cutFiles],
+    ]) {
       const started = performance.now();
       run();
       times[name].push(performance.now() - started);
     }
   }
-  return { proseChars, fileChars: fileTexts.reduce((sum, text) => sum + text.length, 0), cut: median(times.cut), check: median(times.check), cutFiles: median(times.cutFiles) };
+  return {
+    proseChars,
+    fileChars: fileTexts.reduce((sum, text) => sum + text.length, 0),
+    cut: median(times.cut),
+    check: median(times.check),
+    cutFiles: median(times.cutFiles),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

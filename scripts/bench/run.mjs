@@ -15,7 +15,9 @@ import { fmt, median } from './numbers.mjs';
 import { markdownReport, measureMarkdown } from './markdown.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' } },
+});
 const count = Number(values.count);
 const rounds = Number(values.rounds);
 const require = createRequire(join(root, 'packages/core/package.json'));
@@ -24,7 +26,9 @@ const cli = join(root, 'packages/cli/dist/baihua.mjs');
 
 const work = mkdtempSync(join(tmpdir(), 'baihua-bench-'));
 const corpus = join(work, 'corpus');
-spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], { stdio: 'inherit' });
+spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', corpus], {
+  stdio: 'inherit',
+});
 const files = await findGuideFiles([corpus]);
 const texts = files.map((file) => readFileSync(file, 'utf8'));
 const chars = texts.reduce((sum, text) => sum + text.length, 0);
@@ -48,7 +52,10 @@ baseline();
 baihua(); // warm up both (JIT, ajv compile, remark)
 const timings = { baseline: [], baihua: [] };
 for (let round = 0; round < rounds; round++) {
-  for (const [name, run] of [['baseline', baseline], ['baihua', baihua]]) {
+  for (const [name, run] of [
+    ['baseline', baseline],
+    ['baihua', baihua],
+  ]) {
     const started = performance.now();
     run();
     timings[name].push(performance.now() - started);
@@ -59,12 +66,18 @@ const lintMs = median(timings.baihua);
 
 // B. The CLI as a user runs it: cold process, whole corpus; peak RSS from inside the process.
 function cliRun(args) {
-  const result = spawnSync(process.execPath, [join(root, 'scripts/bench/measure-cli.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, [join(root, 'scripts/bench/measure-cli.mjs'), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return JSON.parse(result.stderr.trim().split('\n').at(-1));
 }
 function wall(args, input) {
   const started = performance.now();
-  spawnSync(process.execPath, [cli, ...args], { stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'], input });
+  spawnSync(process.execPath, [cli, ...args], {
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'],
+    input,
+  });
   return performance.now() - started;
 }
 const cliTimes = [];
@@ -102,7 +115,9 @@ const inCatalog = join(root, 'guides/户籍/id-card-renewal.md');
 const catalogCache = join(work, 'catalog-cache.json');
 wall(['lint', join(root, 'guides'), '--cache', '--cache-location', catalogCache]);
 const catalogOne = median([0, 1, 2, 3, 4].map(() => wall(['lint', inCatalog])));
-const catalogOneCached = median([0, 1, 2, 3, 4].map(() => wall(['lint', inCatalog, '--cache', '--cache-location', catalogCache])));
+const catalogOneCached = median(
+  [0, 1, 2, 3, 4].map(() => wall(['lint', inCatalog, '--cache', '--cache-location', catalogCache])),
+);
 const loadMs = median(coldPairs.map((pair) => pair.load));
 const oneGuide = median(coldPairs.map((pair) => pair.lint));
 const overLoad = median(coldPairs.map((pair) => pair.lint - pair.load));
@@ -113,18 +128,40 @@ const cold = wall(['lint', corpus, '--cache', '--cache-location', cacheFile]);
 const warm = median([0, 1, 2].map(() => wall(['lint', corpus, '--cache', '--cache-location', cacheFile])));
 
 // The plain-language checker against raw segmentation.
-const plain = JSON.parse(spawnSync(process.execPath, [join(root, 'scripts/bench/plain.mjs'), corpus, String(rounds)], { encoding: 'utf8' }).stdout);
+const plain = JSON.parse(
+  spawnSync(process.execPath, [join(root, 'scripts/bench/plain.mjs'), corpus, String(rounds)], { encoding: 'utf8' })
+    .stdout,
+);
 
 // C. Bad input must be answered within 2 s.
 const bad = join(work, 'bad');
 mkdirSync(bad);
 writeFileSync(join(bad, 'huge.md'), `---\nid: huge\n---\n${'很长的正文。'.repeat(600_000)}\n`);
-writeFileSync(join(bad, 'bomb.md'), ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghi'[index]}`).join(', ')}]`), '---', ''].join('\n'));
+writeFileSync(
+  join(bad, 'bomb.md'),
+  [
+    '---',
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    ...'bcdefghi'
+      .split('')
+      .map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghi'[index]}`).join(', ')}]`),
+    '---',
+    '',
+  ].join('\n'),
+);
 writeFileSync(join(bad, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
 writeFileSync(join(bad, 'stall.md'), texts[0] + `${'1. '.repeat(7)}办理\n`.repeat(3800));
 writeFileSync(join(bad, 'stars.md'), `${texts[0]}\n${'*'.repeat(8000)}深${'*'.repeat(8000)}\n`);
-writeFileSync(join(bad, 'brackets.md'), texts[0].replace(/^id: /m, `x-levels: ${'['.repeat(5000)}${']'.repeat(5000)}\nid: `));
-const badTimes = Object.fromEntries(['huge.md', 'bomb.md', 'binary.md', 'stall.md', 'stars.md', 'brackets.md'].map((name) => [name, median([0, 1, 2].map(() => wall(['lint', join(bad, name)])))]));
+writeFileSync(
+  join(bad, 'brackets.md'),
+  texts[0].replace(/^id: /m, `x-levels: ${'['.repeat(5000)}${']'.repeat(5000)}\nid: `),
+);
+const badTimes = Object.fromEntries(
+  ['huge.md', 'bomb.md', 'binary.md', 'stall.md', 'stars.md', 'brackets.md'].map((name) => [
+    name,
+    median([0, 1, 2].map(() => wall(['lint', join(bad, name)]))),
+  ]),
+);
 const markdown = measureMarkdown(rounds);
 const tenMegabytes = Buffer.alloc(10 * 1024 * 1024, 0x61);
 badTimes.stdin = median([0, 1, 2].map(() => wall(['lint', '--stdin', '--stdin-filename', 'x.md'], tenMegabytes)));

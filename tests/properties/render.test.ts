@@ -9,19 +9,25 @@ const config = recommendedConfig();
 let rendered = 0;
 
 describe('rendering', () => {
-  propertyTest('renders every guide that lints without errors (after --fix) to a whole page per target', renderableInput, guideBytes, (input) => {
-    const bytes = guideBytes(input);
-    const result = lintBytes(input.name, bytes, { config, fix: true });
-    if (result.errorCount > 0) return; // the build renders nothing then
-    rendered++;
-    const text = result.output ?? decodeGuide(input.name, bytes).file.text;
-    const guide = parseGuide(new SourceFile(input.name, text));
-    const { id } = guide.data as { id: string };
-    const { files, handouts } = renderSite([guide], { targets: TARGETS, siteUrl: 'https://guides.example.gov.cn' });
-    for (const page of [`web/guides/${id}.html`, `mobile/${id}.html`, `print/${id}.html`, 'web/index.html']) {
-      expect(files.get(page)?.startsWith('<!DOCTYPE html>'), page).toBe(true);
-      expect(files.get(page)!.trimEnd().endsWith('</html>'), page).toBe(true);
-    }
-    expect(handouts.map((handout) => handout.id)).toEqual([id]);
-  }, { runs: 100, after: (runs) => expect(rendered, `guides rendered, of ${runs}`).toBeGreaterThan(runs / 10) });
+  propertyTest(
+    'renders every guide that lints without errors (after --fix) to a whole page per target',
+    renderableInput,
+    guideBytes,
+    (input) => {
+      const bytes = guideBytes(input);
+      const result = lintBytes(input.name, bytes, { config, fix: true });
+      if (result.errorCount > 0) return; // the build renders nothing then
+      rendered++;
+      const text = result.output ?? decodeGuide(input.name, bytes).file.text;
+      const guide = parseGuide(new SourceFile(input.name, text));
+      const { id } = guide.data as { id: string };
+      const { files, handouts } = renderSite([guide], { targets: TARGETS, siteUrl: 'https://guides.example.gov.cn' });
+      for (const page of [`web/guides/${id}.html`, `mobile/${id}.html`, `print/${id}.html`, 'web/index.html']) {
+        expect(files.get(page)?.startsWith('<!DOCTYPE html>'), page).toBe(true);
+        expect(files.get(page)!.trimEnd().endsWith('</html>'), page).toBe(true);
+      }
+      expect(handouts.map((handout) => handout.id)).toEqual([id]);
+    },
+    { runs: 100, after: (runs) => expect(rendered, `guides rendered, of ${runs}`).toBeGreaterThan(runs / 10) },
+  );
 });

@@ -76,7 +76,10 @@ class HangGuard {
         process.kill(process.pid, 'SIGKILL');
       }
       `,
-      { eval: true, workerData: { state: this.#state, input: this.#input, limitMs: EXAMPLE_LIMIT_MS, reportPath, message } },
+      {
+        eval: true,
+        workerData: { state: this.#state, input: this.#input, limitMs: EXAMPLE_LIMIT_MS, reportPath, message },
+      },
     );
     this.#worker.unref();
   }
@@ -121,7 +124,14 @@ interface PropertyOptions {
  * under the hang guard. `bytesOf` gives the bytes the hang guard saves if an example hangs. On
  * failure the error names the seed and path and the command that replays the shrunk counterexample.
  */
-function checkProperty<T>(name: string, file: string, arbitrary: fc.Arbitrary<T>, bytesOf: (value: T) => Uint8Array, predicate: (value: T) => void, options: PropertyOptions): void {
+function checkProperty<T>(
+  name: string,
+  file: string,
+  arbitrary: fc.Arbitrary<T>,
+  bytesOf: (value: T) => Uint8Array,
+  predicate: (value: T) => void,
+  options: PropertyOptions,
+): void {
   const guard = new HangGuard(name);
   const numRuns = runsSetting ?? options.runs;
   try {
@@ -130,7 +140,9 @@ function checkProperty<T>(name: string, file: string, arbitrary: fc.Arbitrary<T>
       { seed, numRuns, ...(replayPath && { path: replayPath, endOnFailure: true }) },
     );
     if (fuzzing) {
-      console.log(`${name}: ${details.numRuns} examples, seed ${seed}; slowest example ${Math.round(guard.slowest.ms)} ms (${guard.slowest.bytes} bytes)`);
+      console.log(
+        `${name}: ${details.numRuns} examples, seed ${seed}; slowest example ${Math.round(guard.slowest.ms)} ms (${guard.slowest.bytes} bytes)`,
+      );
     }
     if (!details.failed && !replayPath) options.after?.(details.numRuns);
     if (details.failed) {
@@ -143,6 +155,17 @@ function checkProperty<T>(name: string, file: string, arbitrary: fc.Arbitrary<T>
 }
 
 /** A vitest test of one property (see `checkProperty`). */
-export function propertyTest<T>(name: string, arbitrary: fc.Arbitrary<T>, bytesOf: (value: T) => Uint8Array, predicate: (value: T) => void, options: PropertyOptions): void {
-  it(name, ({ task }) => checkProperty(name, relative(process.cwd(), task.file.filepath), arbitrary, bytesOf, predicate, options), PROPERTY_TIMEOUT_MS);
+export function propertyTest<T>(
+  name: string,
+  arbitrary: fc.Arbitrary<T>,
+  bytesOf: (value: T) => Uint8Array,
+  predicate: (value: T) => void,
+  options: PropertyOptions,
+): void {
+  it(
+    name,
+    ({ task }) =>
+      checkProperty(name, relative(process.cwd(), task.file.filepath), arbitrary, bytesOf, predicate, options),
+    PROPERTY_TIMEOUT_MS,
+  );
 }

@@ -3,9 +3,19 @@
  * becomes one Chinese line; an unknown one keeps its English text.
  */
 const TRANSLATIONS: Array<[RegExp, (...groups: string[]) => string]> = [
-  [/unknown option '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/, (option, guess) => `不认识的选项 ${option}${guess ? `，是不是想写 ${guess}？` : ''}`],
-  [/unknown command '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/, (command, guess) => `不认识的命令 ${command}${guess ? `，是不是想写 ${guess}？` : '，可用的有 lint、build、serve、stats、explain、init、dict'}`],
-  [/option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./, (option, value, choices) => `选项 ${option} 的值「${value}」不对，可用的有 ${choices.replaceAll(', ', '、')}`],
+  [
+    /unknown option '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/,
+    (option, guess) => `不认识的选项 ${option}${guess ? `，是不是想写 ${guess}？` : ''}`,
+  ],
+  [
+    /unknown command '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/,
+    (command, guess) =>
+      `不认识的命令 ${command}${guess ? `，是不是想写 ${guess}？` : '，可用的有 lint、build、serve、stats、explain、init、dict'}`,
+  ],
+  [
+    /option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./,
+    (option, value, choices) => `选项 ${option} 的值「${value}」不对，可用的有 ${choices.replaceAll(', ', '、')}`,
+  ],
   [/option '([^']+)' argument missing/, (option) => `选项 ${option} 后面要写一个值`],
   [/required option '([^']+)' not specified/, (option) => `缺少必需的选项 ${option}`],
   [/missing required argument '([^']+)'/, (argument) => `缺少参数 ${argument}`],

@@ -3,7 +3,8 @@ import { displayPath } from '@baihua/core/paths';
 
 export { UsageError };
 
-const place = (path: string, point: { line: number; column: number } | undefined) => (point ? `${path}:${point.line}:${point.column}` : path);
+const place = (path: string, point: { line: number; column: number } | undefined) =>
+  point ? `${path}:${point.line}:${point.column}` : path;
 
 /** One line for stderr: where and what; a stack trace only with --debug. */
 export function describeError(error: unknown, debug: boolean): string {

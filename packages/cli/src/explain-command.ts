@@ -1,4 +1,14 @@
-import { installedRuleDocs, notices, noticesById, rules, rulesById, runExample, type Diagnostic, type Rule, type RuleExample } from '@baihua/lint';
+import {
+  installedRuleDocs,
+  notices,
+  noticesById,
+  rules,
+  rulesById,
+  runExample,
+  type Diagnostic,
+  type Rule,
+  type RuleExample,
+} from '@baihua/lint';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import { UsageError } from './errors.js';
@@ -11,7 +21,12 @@ type Colors = ReturnType<typeof createColors>;
 function severityText(rule: Rule): string {
   if (rule.meta.fatal) return '错误，不能关闭';
   const level = rule.meta.severity === 'error' ? '错误' : '警告';
-  const fix = rule.meta.fixable === 'fix' ? '，可以用 --fix 自动修复' : rule.meta.fixable === 'suggestion' ? '，编辑器里有修改建议' : '';
+  const fix =
+    rule.meta.fixable === 'fix'
+      ? '，可以用 --fix 自动修复'
+      : rule.meta.fixable === 'suggestion'
+        ? '，编辑器里有修改建议'
+        : '';
   return `推荐设置为${level}${fix}`;
 }
 
@@ -34,7 +49,9 @@ function showCode(code: string, [from, to]: [number, number], findings: Diagnost
       const before = stringWidth(text.slice(0, finding.column - 1));
       const endColumn = finding.endLine === number ? finding.endColumn : text.length + 1;
       const length = Math.max(1, stringWidth(text.slice(finding.column - 1, endColumn - 1)));
-      out.push(`${' '.repeat(width)} ${c.dim('│')} ${' '.repeat(before)}${c.red(`${'^'.repeat(length)} ${finding.message}`)}`);
+      out.push(
+        `${' '.repeat(width)} ${c.dim('│')} ${' '.repeat(before)}${c.red(`${'^'.repeat(length)} ${finding.message}`)}`,
+      );
     }
   }
   return out;
@@ -49,7 +66,11 @@ function showExample(rule: Rule, example: RuleExample, kind: 'bad' | 'good', foc
   if (kind === 'bad' && example.output !== undefined) {
     const fixedLines = example.output.split('\n');
     const changed = example.code.split('\n').flatMap((line, index) => (fixedLines[index] !== line ? [index + 1] : []));
-    out.push('', c.green('--fix 之后：'), ...showCode(example.output, window(example.output, changed.length ? changed : lines), [], c));
+    out.push(
+      '',
+      c.green('--fix 之后：'),
+      ...showCode(example.output, window(example.output, changed.length ? changed : lines), [], c),
+    );
   }
   return out;
 }
@@ -61,10 +82,15 @@ function showOtherGuide(code: string, other: { filename: string; code: string },
   const lines = code.split('\n');
   const changed = other.code.split('\n').flatMap((line, index) => (line !== lines[index] ? [index + 1] : []));
   if (changed.length === 0) return ['', c.dim(`同时检查的 ${other.filename}：内容和上面完全一样`)];
-  if (changed.length > SHOWN_DIFFERENCES) return ['', c.dim(`同时检查的 ${other.filename}：`), ...showCode(other.code, window(other.code, []), [], c)];
+  if (changed.length > SHOWN_DIFFERENCES)
+    return ['', c.dim(`同时检查的 ${other.filename}：`), ...showCode(other.code, window(other.code, []), [], c)];
   const otherLines = other.code.split('\n');
   const width = String(changed.at(-1)).length;
-  return ['', c.dim(`同时检查的 ${other.filename}：和上面一样，只有这几行不同`), ...changed.map((number) => `${c.dim(`${String(number).padStart(width)} │`)} ${otherLines[number - 1]}`)];
+  return [
+    '',
+    c.dim(`同时检查的 ${other.filename}：和上面一样，只有这几行不同`),
+    ...changed.map((number) => `${c.dim(`${String(number).padStart(width)} │`)} ${otherLines[number - 1]}`),
+  ];
 }
 
 /** `baihua explain RULE`: why the rule exists, how to fix, and its examples with live findings. */
@@ -73,7 +99,10 @@ export function explain(ruleId: string | undefined, color: boolean): string {
   const all = [...rules.map((rule) => rule.meta), ...notices];
   if (!ruleId) {
     const width = Math.max(...all.map((meta) => meta.id.length));
-    const rows = all.map((meta) => `  ${meta.id.padEnd(width)}  ${meta.fatal ? '错误' : meta.severity === 'error' ? '错误' : '警告'}  ${meta.title}`);
+    const rows = all.map(
+      (meta) =>
+        `  ${meta.id.padEnd(width)}  ${meta.fatal ? '错误' : meta.severity === 'error' ? '错误' : '警告'}  ${meta.title}`,
+    );
     return `${['所有规则（baihua explain <规则> 查看说明和例子）：', ...rows].join('\n')}\n`;
   }
   const notice = noticesById.get(ruleId);
@@ -83,8 +112,12 @@ export function explain(ruleId: string | undefined, color: boolean): string {
   }
   const rule = rulesById.get(ruleId);
   if (!rule) {
-    const similar = rules.filter((candidate) => candidate.meta.id.includes(ruleId) || ruleId.includes(candidate.meta.id.split('/')[1]!));
-    throw new UsageError(`没有规则「${ruleId}」。${similar.length ? `是不是想看 ${similar.map((candidate) => candidate.meta.id).join('、')}？` : '运行 baihua explain 列出所有规则'}`);
+    const similar = rules.filter(
+      (candidate) => candidate.meta.id.includes(ruleId) || ruleId.includes(candidate.meta.id.split('/')[1]!),
+    );
+    throw new UsageError(
+      `没有规则「${ruleId}」。${similar.length ? `是不是想看 ${similar.map((candidate) => candidate.meta.id).join('、')}？` : '运行 baihua explain 列出所有规则'}`,
+    );
   }
   const { meta, examples } = rule;
   const bad = examples.invalid[0]!;

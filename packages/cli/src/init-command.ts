@@ -21,18 +21,27 @@ export interface InitGuideOptions {
 export function initGuide(options: InitGuideOptions): string {
   const { id, title } = options;
   if (!id || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
-    throw new UsageError(`--id 要用小写英文字母、数字和连字符，如 --id id-card-renewal${id ? `，现在是「${id}」` : ''}`);
+    throw new UsageError(
+      `--id 要用小写英文字母、数字和连字符，如 --id id-card-renewal${id ? `，现在是「${id}」` : ''}`,
+    );
   }
   if (!title?.trim()) throw new UsageError('请用 --title 写出事项名称，如 --title 换领居民身份证');
-  if (options.format !== 'md' && options.format !== 'yaml') throw new UsageError(`--format 只能是 md 或 yaml，现在是「${options.format}」`);
+  if (options.format !== 'md' && options.format !== 'yaml')
+    throw new UsageError(`--format 只能是 md 或 yaml，现在是「${options.format}」`);
   const target = resolve(options.dir, `${id}.${options.format}`);
-  if (existsSync(target) && !options.force) throw new UsageError(`${relative(process.cwd(), target)} 已经存在；要覆盖请加 --force`);
+  if (existsSync(target) && !options.force)
+    throw new UsageError(`${relative(process.cwd(), target)} 已经存在；要覆盖请加 --force`);
 
   const handlebars = Handlebars.create();
   // Values land in YAML, not HTML: quote them as YAML needs, never HTML-escape them.
-  handlebars.registerHelper('yamlString', (value: unknown) => new Handlebars.SafeString(stringify(String(value)).trimEnd()));
+  handlebars.registerHelper(
+    'yamlString',
+    (value: unknown) => new Handlebars.SafeString(stringify(String(value)).trimEnd()),
+  );
   handlebars.registerPartial('fields', readFileSync(join(templateDirectory, 'fields.hbs'), 'utf8'));
-  const template = handlebars.compile(readFileSync(join(templateDirectory, `guide.${options.format}.hbs`), 'utf8'), { noEscape: true });
+  const template = handlebars.compile(readFileSync(join(templateDirectory, `guide.${options.format}.hbs`), 'utf8'), {
+    noEscape: true,
+  });
   const text = template({
     id,
     title: title.trim(),

@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MAX_GUIDE_BYTES, readBoundedStream } from '@baihua/core';
-import { configForPath, formatters, lintRun, lintStdin, writeFileAtomic, writeFixes, type Concurrency, type FormatterName, type LintResult } from '@baihua/lint';
+import {
+  configForPath,
+  formatters,
+  lintRun,
+  lintStdin,
+  writeFileAtomic,
+  writeFixes,
+  type Concurrency,
+  type FormatterName,
+  type LintResult,
+} from '@baihua/lint';
 import { UsageError } from './errors.js';
 
 export interface LintCommandOptions {
@@ -32,19 +42,28 @@ export interface CommandOutput {
 function parseConcurrency(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--concurrency 要写 auto、off 或一个正整数，现在是「${value}」`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new UsageError(`--concurrency 要写 auto、off 或一个正整数，现在是「${value}」`);
   return threads;
 }
 
 /** `baihua lint`: exit 0 clean, 1 errors (or too many warnings), 2 usage/config/internal. */
-export async function runLint(patterns: string[], options: LintCommandOptions, version: string): Promise<CommandOutput> {
+export async function runLint(
+  patterns: string[],
+  options: LintCommandOptions,
+  version: string,
+): Promise<CommandOutput> {
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings 要写一个不小于 0 的整数，现在是「${options.maxWarnings}」`);
   }
-  if (options.stdin && options.fix) throw new UsageError('--fix 不能和 --stdin 一起用：请改用 --fix-dry-run，修复后的内容在 --format json 的 output 里');
+  if (options.stdin && options.fix)
+    throw new UsageError(
+      '--fix 不能和 --stdin 一起用：请改用 --fix-dry-run，修复后的内容在 --format json 的 output 里',
+    );
   if (!options.stdin && options.stdinFilename) throw new UsageError('--stdin-filename 要和 --stdin 一起用');
-  if (options.stdin && patterns.length) throw new UsageError('用了 --stdin 就不要再写文件路径；用 --stdin-filename 说明它是哪个文件');
+  if (options.stdin && patterns.length)
+    throw new UsageError('用了 --stdin 就不要再写文件路径；用 --stdin-filename 说明它是哪个文件');
   if (options.config && !existsSync(options.config)) throw new UsageError(`找不到配置文件 ${options.config}`);
   const fix = Boolean(options.fix || options.fixDryRun);
   const concurrency = parseConcurrency(options.concurrency ?? 'auto');
@@ -58,7 +77,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, v
     results = [await lintStdin(filePath, await readBoundedStream(process.stdin, MAX_GUIDE_BYTES), { config, fix })];
   } else {
     const targets = patterns.length ? patterns : defaultTargets();
-    const cacheLocation = options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;
+    const cacheLocation =
+      options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;
     const run = await lintRun({
       patterns: targets,
       fix,

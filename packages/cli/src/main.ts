@@ -10,7 +10,9 @@ import type { ServeOptions } from './serve-command.js';
 import type { LintCommandOptions } from './lint-command.js';
 import type { StatsOptions } from './stats-command.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 interface Io {
   stdout: (text: string) => void;
@@ -31,14 +33,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .version(version, '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .option('--debug', '出错时显示详细信息')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(translateCommanderError(text)) })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(translateCommanderError(text)),
+    })
     .exitOverride();
 
   program
     .command('lint')
     .description('检查指南：字段是否齐全、写法是否正确')
     .argument('[paths...]', '文件、目录或 glob（默认 guides/）')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .addOption(
+      new Option('-f, --format <format>', '输出格式')
+        .choices(['stylish', 'json', 'sarif', 'github'])
+        .default('stylish'),
+    )
     .option('--fix', '自动修复能安全修复的问题，并写回文件')
     .option('--fix-dry-run', '计算修复结果但不写文件（结果在 --format json 的 output 里）')
     .option('--stdin', '从标准输入读取指南')
@@ -133,7 +143,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (options: InitGuideOptions) => {
       const { initGuide } = await import('./init-command.js');
       const target = initGuide(options);
-      io.stdout(`已新建 ${relative(process.cwd(), target)}。把空着的字段填好，再运行 baihua lint ${relative(process.cwd(), target)} 检查。\n`);
+      io.stdout(
+        `已新建 ${relative(process.cwd(), target)}。把空着的字段填好，再运行 baihua lint ${relative(process.cwd(), target)} 检查。\n`,
+      );
     });
 
   try {

@@ -13,11 +13,18 @@ export interface ServeOptions {
 }
 
 const TEXT = 'text/plain; charset=utf-8';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+};
 
 /** The preview: web, mobile (360 px) and print side by side, reloaded when a guide changes. */
 function previewPage(ids: string[], current: string): string {
-  const options = ids.map((id) => `<option value="${escapeHtml(id)}"${id === current ? ' selected' : ''}>${escapeHtml(id)}</option>`).join('');
+  const options = ids
+    .map((id) => `<option value="${escapeHtml(id)}"${id === current ? ' selected' : ''}>${escapeHtml(id)}</option>`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>白话预览</title>
@@ -58,13 +65,18 @@ events.addEventListener('rebuilt', (event) => {
 
 /** The port of `-p`: digits only, 0 (any free port) to 65535; `0x50`, `1e3` and an empty value are mistakes. */
 function parsePort(value: string): number {
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--port 要写 0 到 65535 之间的整数，现在是「${value}」`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port 要写 0 到 65535 之间的整数，现在是「${value}」`);
   return Number(value);
 }
 
 function listenError(error: NodeJS.ErrnoException, port: number): UsageError {
-  if (error.code === 'EADDRINUSE') return new UsageError(`端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port < 65535 ? port + 1 : port - 1}`);
-  if (error.code === 'EACCES') return new UsageError(`端口 ${port} 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080`);
+  if (error.code === 'EADDRINUSE')
+    return new UsageError(
+      `端口 ${port} 已被占用：换一个端口，如 baihua serve -p ${port < 65535 ? port + 1 : port - 1}`,
+    );
+  if (error.code === 'EACCES')
+    return new UsageError(`端口 ${port} 要有管理员权限才能用：换一个 1024 以上的端口，如 baihua serve -p 8080`);
   return new UsageError(`无法在 127.0.0.1:${port} 上提供预览（${error.code ?? error.message}）`);
 }
 
@@ -85,9 +97,11 @@ function listen(server: Server, port: number): Promise<number> {
 function refusal(request: IncomingMessage, port: number): { status: number; text: string } | undefined {
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (port === 80) hosts.push('127.0.0.1', 'localhost'); // browsers leave out the default port
-  if (!hosts.includes(request.headers.host?.toLowerCase() ?? '')) return { status: 421, text: `这个预览只回应发给 127.0.0.1:${port} 或 localhost:${port} 的请求` };
+  if (!hosts.includes(request.headers.host?.toLowerCase() ?? ''))
+    return { status: 421, text: `这个预览只回应发给 127.0.0.1:${port} 或 localhost:${port} 的请求` };
   const origin = request.headers.origin?.toLowerCase();
-  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) return { status: 403, text: '这个预览不回应其他网站发来的请求' };
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`))
+    return { status: 403, text: '这个预览不回应其他网站发来的请求' };
   return undefined;
 }
 
@@ -104,7 +118,12 @@ function sitePath(pathname: string): string | undefined {
  * `baihua serve`: builds the guides in memory, serves them on 127.0.0.1, and rebuilds when a guide
  * changes. A guide with errors keeps its last good pages; the preview shows the errors.
  */
-export async function runServe(patterns: string[], options: ServeOptions, version: string, log: (text: string) => void): Promise<void> {
+export async function runServe(
+  patterns: string[],
+  options: ServeOptions,
+  version: string,
+  log: (text: string) => void,
+): Promise<void> {
   const requestedPort = parsePort(options.port);
   const targets = patterns.length ? patterns : ['guides'];
   let site: SiteFiles = new Map();
@@ -115,7 +134,11 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
 
   // The pipeline of `baihua build`, kept in memory: the same guides, templates and checks.
   async function rebuild(): Promise<{ linted: number; reused: number }> {
-    const { run, failed, site: built } = await publish({
+    const {
+      run,
+      failed,
+      site: built,
+    } = await publish({
       patterns: targets,
       targets: TARGETS,
       memory,
@@ -129,7 +152,10 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
     for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
   };
 
-  const ids = () => [...site.keys()].filter((path) => path.startsWith('mobile/')).map((path) => path.slice('mobile/'.length, -'.html'.length));
+  const ids = () =>
+    [...site.keys()]
+      .filter((path) => path.startsWith('mobile/'))
+      .map((path) => path.slice('mobile/'.length, -'.html'.length));
 
   function answer(request: IncomingMessage, response: ServerResponse): void {
     const refused = refusal(request, request.socket.localPort ?? 0);
@@ -144,7 +170,11 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
     }
     const url = new URL(`http://127.0.0.1${request.url}`);
     if (url.pathname === '/__events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': 已连接\n\n');
       clients.add(response);
       request.on('close', () => clients.delete(response));
@@ -152,7 +182,9 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
     }
     if (url.pathname === '/') {
       const list = ids();
-      response.writeHead(200, { 'content-type': TYPES['.html']! }).end(previewPage(list, url.searchParams.get('guide') ?? list[0] ?? ''));
+      response
+        .writeHead(200, { 'content-type': TYPES['.html']! })
+        .end(previewPage(list, url.searchParams.get('guide') ?? list[0] ?? ''));
       return;
     }
     const path = sitePath(url.pathname);
@@ -165,7 +197,12 @@ export async function runServe(patterns: string[], options: ServeOptions, versio
       response.writeHead(404, { 'content-type': TEXT }).end('没有这个页面');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    response
+      .writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      })
+      .end(body);
   }
 
   const server = createServer((request, response) => {

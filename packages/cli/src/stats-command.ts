@@ -19,7 +19,12 @@ function pad(text: string, width: number, right = false): string {
 
 type Row = string[];
 
-function row(name: string, readability: NonNullable<LintResult['stats']>['readability'] | Omit<NonNullable<LintResult['stats']>['readability'], 'sections'>): Row {
+function row(
+  name: string,
+  readability:
+    | NonNullable<LintResult['stats']>['readability']
+    | Omit<NonNullable<LintResult['stats']>['readability'], 'sections'>,
+): Row {
   const ratio = (id: (typeof COLUMNS)[number]) => {
     const component = readability.components.find((candidate) => candidate.id === id)!;
     return `${component.ratio.toFixed(2)}×`;
@@ -32,11 +37,19 @@ function row(name: string, readability: NonNullable<LintResult['stats']>['readab
  * ratio to the target (1.00× is on target, above is harder), with a mean row.
  */
 export async function runStats(patterns: string[], options: StatsOptions): Promise<string> {
-  const results = await lintFiles({ patterns: patterns.length ? patterns : ['guides'], ...(options.config && { configFile: options.config }) });
+  const results = await lintFiles({
+    patterns: patterns.length ? patterns : ['guides'],
+    ...(options.config && { configFile: options.config }),
+  });
   const scored = results.filter((result) => result.stats);
-  if (scored.length === 0) throw new UsageError('没有可以打分的指南：请确认配置里开着 plain/* 规则，并且指南能正常读取');
+  if (scored.length === 0)
+    throw new UsageError('没有可以打分的指南：请确认配置里开着 plain/* 规则，并且指南能正常读取');
   if (options.format === 'json') {
-    return `${JSON.stringify(scored.map((result) => ({ filePath: result.filePath, readability: result.stats!.readability })), null, 2)}\n`;
+    return `${JSON.stringify(
+      scored.map((result) => ({ filePath: result.filePath, readability: result.stats!.readability })),
+      null,
+      2,
+    )}\n`;
   }
   const rows: Row[] = [];
   for (const result of scored) {
@@ -46,8 +59,11 @@ export async function runStats(patterns: string[], options: StatsOptions): Promi
   }
   const mean = Math.round(scored.reduce((sum, result) => sum + result.stats!.readability.score, 0) / scored.length);
   const header = ['文件', ...HEADINGS];
-  const widths = header.map((title, column) => Math.max(stringWidth(title), ...rows.map((cells) => stringWidth(cells[column]!))));
-  const format = (cells: Row) => cells.map((cell, column) => pad(cell, widths[column]!, column > 0 && column !== 2)).join('  ');
+  const widths = header.map((title, column) =>
+    Math.max(stringWidth(title), ...rows.map((cells) => stringWidth(cells[column]!))),
+  );
+  const format = (cells: Row) =>
+    cells.map((cell, column) => pad(cell, widths[column]!, column > 0 && column !== 2)).join('  ');
   return [
     format(header),
     ...rows.map(format),

@@ -67,7 +67,11 @@ export function readConfigFile(path: string): ConfigLayer {
   let text: string;
   try {
     const read = readRegularFile(path, MAX_CONFIG_BYTES);
-    if (read.tooLarge) throw new ConfigError(`配置文件太大，不能超过 ${MAX_CONFIG_BYTES / 1024 / 1024} MB：请确认是不是放错了文件`, path);
+    if (read.tooLarge)
+      throw new ConfigError(
+        `配置文件太大，不能超过 ${MAX_CONFIG_BYTES / 1024 / 1024} MB：请确认是不是放错了文件`,
+        path,
+      );
     text = read.bytes.toString('utf8');
   } catch (error) {
     if (error instanceof FileAccessError) throw new ConfigError(`无法读取配置文件：${error.message}`, path);
@@ -146,7 +150,10 @@ function ruleProblem(id: string, data: ConfigData, errors: SchemaError[]): Confi
   // Each rule's setting is the definition named by its id.
   const ruleSchema = known.includes(id) ? definitions[id] : undefined;
   if (!ruleSchema) {
-    const guess = closest(id, known.filter((candidate) => !definitions[candidate]!.not))[0];
+    const guess = closest(
+      id,
+      known.filter((candidate) => !definitions[candidate]!.not),
+    )[0];
     const hint = guess ? `，是不是想写「${guess}」？` : '。运行 baihua explain 列出所有规则';
     return { message: `不认识的规则「${id}」${hint}`, pointer };
   }
@@ -160,7 +167,10 @@ function ruleProblem(id: string, data: ConfigData, errors: SchemaError[]): Confi
   const optionsError = errors.find(({ instancePath: at }) => at === options || at.startsWith(`${options}/`));
   if (optionsError) {
     const where = optionsError.instancePath.slice(options.length);
-    return { message: `规则「${id}」的选项 ${where} 不对：${optionsError.message ?? ''}`, pointer: `${options}${where}` };
+    return {
+      message: `规则「${id}」的选项 ${where} 不对：${optionsError.message ?? ''}`,
+      pointer: `${options}${where}`,
+    };
   }
   // A valid level and options the schema did not fault: the rule takes none.
   return { message: `规则「${id}」没有选项`, pointer: options };
@@ -198,7 +208,9 @@ export class ConfigResolver {
   #chain(directory: string): ConfigLayer[] {
     const cached = this.#byDirectory.get(directory);
     if (cached) return cached;
-    const name = CONFIG_FILE_NAMES.map((candidate) => join(directory, candidate)).find((candidate) => existsSync(candidate));
+    const name = CONFIG_FILE_NAMES.map((candidate) => join(directory, candidate)).find((candidate) =>
+      existsSync(candidate),
+    );
     let layers: ConfigLayer[];
     const parent = dirname(directory);
     if (name) {
@@ -222,7 +234,11 @@ export class ConfigResolver {
       const preset = this.#loadPreset(name, layer, pointer);
       const chain = [...seen, layer.path];
       if (chain.includes(preset.path)) {
-        throw new ConfigError(`配置循环继承：${[...chain, preset.path].join(' → ')}。请删去其中一处 extends`, layer.path, layer.locate(pointer));
+        throw new ConfigError(
+          `配置循环继承：${[...chain, preset.path].join(' → ')}。请删去其中一处 extends`,
+          layer.path,
+          layer.locate(pointer),
+        );
       }
       layers.push(...this.#expand(preset, chain));
     });
@@ -239,7 +255,9 @@ export class ConfigResolver {
     const base = layerDirectory(from);
     let resolved: string;
     try {
-      resolved = name.startsWith('.') ? resolve(base, name) : createRequire(join(base, 'baihua.config.yaml')).resolve(name);
+      resolved = name.startsWith('.')
+        ? resolve(base, name)
+        : createRequire(join(base, 'baihua.config.yaml')).resolve(name);
     } catch {
       throw new ConfigError(
         `找不到要继承的配置「${name}」。内置预设有 ${Object.keys(this.#options.builtinPresets).join('、')}；npm 包请先安装（npm install ${name}）`,
@@ -247,12 +265,21 @@ export class ConfigResolver {
         from.locate(pointer),
       );
     }
-    if (!existsSync(resolved)) throw new ConfigError(`找不到要继承的配置文件「${name}」（${resolved}）`, from.path, from.locate(pointer));
+    if (!existsSync(resolved))
+      throw new ConfigError(`找不到要继承的配置文件「${name}」（${resolved}）`, from.path, from.locate(pointer));
     if (isPresetPath(name) && !insideProject(resolved, base)) {
-      throw new ConfigError(`预设「${name}」在项目以外（${realPath(resolved)}）：只能继承项目里的文件、内置预设或 npm 包`, from.path, from.locate(pointer));
+      throw new ConfigError(
+        `预设「${name}」在项目以外（${realPath(resolved)}）：只能继承项目里的文件、内置预设或 npm 包`,
+        from.path,
+        from.locate(pointer),
+      );
     }
     if (!['.yaml', '.yml', '.json'].includes(extname(resolved))) {
-      throw new ConfigError(`预设「${name}」的入口应是 YAML 或 JSON 文件（package.json 的 main 指向 baihua.config.yaml），现在是 ${resolved}`, from.path, from.locate(pointer));
+      throw new ConfigError(
+        `预设「${name}」的入口应是 YAML 或 JSON 文件（package.json 的 main 指向 baihua.config.yaml），现在是 ${resolved}`,
+        from.path,
+        from.locate(pointer),
+      );
     }
     return readConfigFile(resolved);
   }
@@ -276,7 +303,11 @@ function templatesDirectory(layer: ConfigLayer, path: string): string {
   const base = layerDirectory(layer);
   const directory = resolve(base, path);
   if (!isInside(realPath(directory), realPath(base))) {
-    throw new ConfigError(`templates 要指向本配置文件所在目录里的模板目录，现在是「${path}」`, layer.path, layer.locate('/templates'));
+    throw new ConfigError(
+      `templates 要指向本配置文件所在目录里的模板目录，现在是「${path}」`,
+      layer.path,
+      layer.locate('/templates'),
+    );
   }
   return directory;
 }

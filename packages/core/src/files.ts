@@ -22,10 +22,16 @@ function candidate(path: string, roots: string[]): Candidate {
     real = realpathSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileAccessError(path, code === 'ELOOP' ? '符号链接绕成了一个圈，找不到真正的文件' : `找不到这个文件（${code ?? String(error)}）`);
+    throw new FileAccessError(
+      path,
+      code === 'ELOOP' ? '符号链接绕成了一个圈，找不到真正的文件' : `找不到这个文件（${code ?? String(error)}）`,
+    );
   }
   if (!roots.some((root) => isInside(real, root))) {
-    throw new FileAccessError(path, `这是指向项目以外的符号链接（${real}）。为了不把项目以外的文件内容带进检查报告，不读取它：请把指南文件复制到项目里`);
+    throw new FileAccessError(
+      path,
+      `这是指向项目以外的符号链接（${real}）。为了不把项目以外的文件内容带进检查报告，不读取它：请把指南文件复制到项目里`,
+    );
   }
   return { path, real };
 }

@@ -27,7 +27,12 @@ export interface ParsedGuide {
   problems: ParseProblem[];
 }
 
-const FORMATS: Record<string, GuideFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.yaml': 'yaml', '.yml': 'yaml' };
+const FORMATS: Record<string, GuideFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
 
 /** The guide format a file name implies, or undefined for files that are not guides. */
 export function guideFormat(path: string): GuideFormat | undefined {
@@ -35,7 +40,16 @@ export function guideFormat(path: string): GuideFormat | undefined {
 }
 
 export function parseGuide(file: SourceFile, format: GuideFormat = guideFormat(file.path) ?? 'markdown'): ParsedGuide {
-  const guide: ParsedGuide = { file, format, data: undefined, yaml: undefined, frontMatter: undefined, body: undefined, texts: [], problems: [] };
+  const guide: ParsedGuide = {
+    file,
+    format,
+    data: undefined,
+    yaml: undefined,
+    frontMatter: undefined,
+    body: undefined,
+    texts: [],
+    problems: [],
+  };
   if (file.text.trim() === '') {
     guide.problems.push({
       ruleId: 'syntax/empty',
@@ -77,7 +91,8 @@ function readMarkdownGuide(guide: ParsedGuide): ParsedGuide {
   }
   const closingStart = afterOpening + closing.index;
   const closingEnd = closingStart + closing[0].length;
-  const bodyStart = closingEnd + (/^\r\n/.test(text.slice(closingEnd)) ? 2 : /^[\r\n]/.test(text.slice(closingEnd)) ? 1 : 0);
+  const bodyStart =
+    closingEnd + (/^\r\n/.test(text.slice(closingEnd)) ? 2 : /^[\r\n]/.test(text.slice(closingEnd)) ? 1 : 0);
   guide.frontMatter = { start: afterOpening, end: closingStart };
   guide.yaml = parseYaml(file, closingStart);
   guide.data = guide.yaml.data;
@@ -100,7 +115,11 @@ function readMarkdownGuide(guide: ParsedGuide): ParsedGuide {
 function readBody(guide: ParsedGuide, text: string, map: OffsetMap): ParsedMarkdown | undefined {
   const body = parseMarkdown(text, map, '/body');
   if ('tree' in body) return body;
-  guide.problems.push({ ruleId: 'syntax/markdown', message: body.message, range: { start: map.toSourceStart(body.start), end: map.toSourceEnd(body.end) } });
+  guide.problems.push({
+    ruleId: 'syntax/markdown',
+    message: body.message,
+    range: { start: map.toSourceStart(body.start), end: map.toSourceEnd(body.end) },
+  });
   return undefined;
 }
 

@@ -2,15 +2,43 @@ export { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 export { SourceFile, type Point, type SourceRange } from './source.js';
 export type { ParseProblem, SyntaxRuleId } from './problems.js';
 export type { TextSpan } from './text-span.js';
-export { parseYaml, escapePointerToken, pointerTokens, type ParsedYaml, type YamlEntry, type YamlComment } from './yaml-source.js';
+export {
+  parseYaml,
+  escapePointerToken,
+  pointerTokens,
+  type ParsedYaml,
+  type YamlEntry,
+  type YamlComment,
+} from './yaml-source.js';
 export { parseMarkdown, markdownRange, type ParsedMarkdown, type MarkdownProblem } from './markdown.js';
 export { parseGuide, guideFormat, type ParsedGuide, type GuideFormat } from './guide.js';
-export { readGuideFile, readRegularFile, readBoundedStream, decodeGuide, decodeGuideRead, MAX_GUIDE_BYTES, type BoundedRead, type ReadGuide } from './read.js';
+export {
+  readGuideFile,
+  readRegularFile,
+  readBoundedStream,
+  decodeGuide,
+  decodeGuideRead,
+  MAX_GUIDE_BYTES,
+  type BoundedRead,
+  type ReadGuide,
+} from './read.js';
 export { ConfigError, FileAccessError, UsageError } from './errors.js';
 export { findGuideFiles, isDynamicPattern, DEFAULT_IGNORES } from './files.js';
 export { displayPath, insideProject, isInside, projectRoots, realPath, repositoryRoot } from './paths.js';
 export { closest } from './closest.js';
-export { guideSchema, guideSchemaHash, guideValidator, configSchema, configSchemaHash, configValidator, schemaDirectory, createAjv, createRuntimeAjv, type SchemaError, type SchemaValidator } from './schemas.js';
+export {
+  guideSchema,
+  guideSchemaHash,
+  guideValidator,
+  configSchema,
+  configSchemaHash,
+  configValidator,
+  schemaDirectory,
+  createAjv,
+  createRuntimeAjv,
+  type SchemaError,
+  type SchemaValidator,
+} from './schemas.js';
 export {
   ConfigResolver,
   mergeLayers,

@@ -30,11 +30,14 @@ function guardAutolinkLiterals(this: Processor): void {
   const extensions = (this.data('fromMarkdownExtensions') ?? []).flat(Infinity) as FromMarkdownExtension[];
   for (const extension of extensions) {
     if (!extension.transforms?.includes(autolinkLiterals)) continue;
-    extension.transforms = extension.transforms.map((transform) => (transform === autolinkLiterals ? autolinkLiteralsWhereNeeded : transform));
+    extension.transforms = extension.transforms.map((transform) =>
+      transform === autolinkLiterals ? autolinkLiteralsWhereNeeded : transform,
+    );
     replaced = true;
   }
   // remark-gfm and this package must share one mdast-util-gfm-autolink-literal.
-  if (!replaced) throw new Error('remark-gfm no longer registers the autolink-literal transform of mdast-util-gfm-autolink-literal');
+  if (!replaced)
+    throw new Error('remark-gfm no longer registers the autolink-literal transform of mdast-util-gfm-autolink-literal');
 }
 
 /**

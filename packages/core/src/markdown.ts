@@ -21,12 +21,18 @@ export interface ParsedMarkdown {
  * only; a body over one is refused, at its place, before parsing.
  */
 const MARKDOWN_HAZARDS: Array<{ pattern: RegExp; message: (match: string) => string }> = [
-  { pattern: /[*_]{8,}/, message: (match) => `这里连着写了 ${match.length} 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号` },
+  {
+    pattern: /[*_]{8,}/,
+    message: (match) => `这里连着写了 ${match.length} 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号`,
+  },
   {
     pattern: /^(?:[ \t]*(?:>|[*+-][ \t]|\d{1,9}[.)][ \t])){8,}/m,
     message: () => '这一行开头连着 8 层以上的引用（>）或列表符号，正文无法解析。请删去多余的符号',
   },
-  { pattern: /^(?: {64,}|\t{16,})\S/m, message: () => '这一行缩进超过 64 个空格，列表嵌套太深，正文无法解析。请减少缩进' },
+  {
+    pattern: /^(?: {64,}|\t{16,})\S/m,
+    message: () => '这一行缩进超过 64 个空格，列表嵌套太深，正文无法解析。请减少缩进',
+  },
 ];
 /** Bodies in files never reach it (a file is at most 128 KB); it bounds text from the API. */
 const MAX_BODY_BYTES = 128 * 1024;
@@ -48,7 +54,11 @@ const MARKUP = /[*_~[\]`<>!|]/g;
  */
 function overLimit(text: string): MarkdownProblem | undefined {
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    return { start: 0, end: 0, message: '正文超过 128 KB，无法解析。一份指南的正文通常不到 50 KB，请检查是不是粘贴了程序代码或数据' };
+    return {
+      start: 0,
+      end: 0,
+      message: '正文超过 128 KB，无法解析。一份指南的正文通常不到 50 KB，请检查是不是粘贴了程序代码或数据',
+    };
   }
   let listItems = 0;
   let underlines = 0;
@@ -122,10 +132,14 @@ export function parseMarkdown(text: string, map: OffsetMap, pointer: string): Pa
       tree = result.tree;
     }
   } catch (error) {
-    const message = error instanceof RangeError ? '正文的嵌套太深，无法解析。请检查是不是多写了符号' : `正文解析了 ${LAST_RESORT_MS / 1000} 秒还没有完成，已放弃（这是防止卡住的最后一道保护，正常的指南远远用不到）。请检查是不是粘贴了程序代码或数据`;
+    const message =
+      error instanceof RangeError
+        ? '正文的嵌套太深，无法解析。请检查是不是多写了符号'
+        : `正文解析了 ${LAST_RESORT_MS / 1000} 秒还没有完成，已放弃（这是防止卡住的最后一道保护，正常的指南远远用不到）。请检查是不是粘贴了程序代码或数据`;
     return { start: 0, end: 0, message };
   }
-  if (treeDepth(tree) > MAX_DEPTH) return { start: 0, end: 0, message: '正文的嵌套太深，无法解析。请检查是不是多写了符号' };
+  if (treeDepth(tree) > MAX_DEPTH)
+    return { start: 0, end: 0, message: '正文的嵌套太深，无法解析。请检查是不是多写了符号' };
   const spans: TextSpan[] = [];
   collectBlocks(tree, text, map, pointer, spans);
   return { tree, text, map, spans };
@@ -144,7 +158,14 @@ function treeDepth(tree: Root): number {
 }
 
 function collectBlocks(node: Nodes, text: string, map: OffsetMap, pointer: string, spans: TextSpan[]): void {
-  const kind = node.type === 'heading' ? 'heading' : node.type === 'paragraph' ? 'paragraph' : node.type === 'tableCell' ? 'table-cell' : undefined;
+  const kind =
+    node.type === 'heading'
+      ? 'heading'
+      : node.type === 'paragraph'
+        ? 'paragraph'
+        : node.type === 'tableCell'
+          ? 'table-cell'
+          : undefined;
   if (kind) {
     const builder = new OffsetMapBuilder();
     appendInline(node as Parents, text, builder);
@@ -158,8 +179,15 @@ function collectBlocks(node: Nodes, text: string, map: OffsetMap, pointer: strin
 function appendInline(node: Parents, text: string, builder: OffsetMapBuilder): void {
   for (const child of node.children) {
     if (child.type === 'text') alignText(child, text, builder);
-    else if (child.type === 'break' && child.position) builder.replace('\n', child.position.start.offset!, child.position.end.offset!);
-    else if (child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete' || child.type === 'link' || child.type === 'linkReference') {
+    else if (child.type === 'break' && child.position)
+      builder.replace('\n', child.position.start.offset!, child.position.end.offset!);
+    else if (
+      child.type === 'emphasis' ||
+      child.type === 'strong' ||
+      child.type === 'delete' ||
+      child.type === 'link' ||
+      child.type === 'linkReference'
+    ) {
       appendInline(child, text, builder);
     }
   }
@@ -225,7 +253,6 @@ function decodeReference(source: string): { text: string; length: number } | und
   const text = match[3] ? decodeNamedCharacterReference(match[3]) : valid ? String.fromCodePoint(codePoint) : '\ufffd';
   return text === false ? undefined : { text, length: match[0].length };
 }
-
 
 /** The file range of a node of a parsed Markdown body. */
 export function markdownRange(markdown: ParsedMarkdown, node: Nodes): { start: number; end: number } {

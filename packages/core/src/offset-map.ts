@@ -28,7 +28,10 @@ export class OffsetMap {
 
   /** A map for text that is copied verbatim from `source` at `start`. */
   static identity(start: number, length: number): OffsetMap {
-    return new OffsetMap([{ text: 0, source: start, textLength: length, sourceLength: length, verbatim: true }], length);
+    return new OffsetMap(
+      [{ text: 0, source: start, textLength: length, sourceLength: length, verbatim: true }],
+      length,
+    );
   }
 
   /** A map that sends every index to one source span (used when a value cannot be aligned). */
@@ -67,7 +70,12 @@ export class OffsetMap {
           const end = outer.toSourceEnd(piece.source + i + 1);
           const last = pieces.at(-1);
           const verbatim = end - start === 1;
-          if (verbatim && last?.verbatim && last.source + last.sourceLength === start && last.text + last.textLength === piece.text + i) {
+          if (
+            verbatim &&
+            last?.verbatim &&
+            last.source + last.sourceLength === start &&
+            last.text + last.textLength === piece.text + i
+          ) {
             last.textLength++;
             last.sourceLength++;
           } else {
@@ -109,11 +117,21 @@ export class OffsetMapBuilder {
   copy(source: string, start: number, end: number): void {
     if (end <= start) return;
     const last = this.#pieces.at(-1);
-    if (last?.verbatim && last.source + last.sourceLength === start && last.text + last.textLength === this.#text.length) {
+    if (
+      last?.verbatim &&
+      last.source + last.sourceLength === start &&
+      last.text + last.textLength === this.#text.length
+    ) {
       last.textLength += end - start;
       last.sourceLength += end - start;
     } else {
-      this.#pieces.push({ text: this.#text.length, source: start, textLength: end - start, sourceLength: end - start, verbatim: true });
+      this.#pieces.push({
+        text: this.#text.length,
+        source: start,
+        textLength: end - start,
+        sourceLength: end - start,
+        verbatim: true,
+      });
     }
     this.#text += source.slice(start, end);
   }
@@ -121,7 +139,13 @@ export class OffsetMapBuilder {
   /** Appends `text` that stands for the source span [start, end) as a whole. */
   replace(text: string, start: number, end: number): void {
     if (text.length === 0) return;
-    this.#pieces.push({ text: this.#text.length, source: start, textLength: text.length, sourceLength: end - start, verbatim: false });
+    this.#pieces.push({
+      text: this.#text.length,
+      source: start,
+      textLength: text.length,
+      sourceLength: end - start,
+      verbatim: false,
+    });
     this.#text += text;
   }
 

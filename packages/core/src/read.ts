@@ -75,7 +75,10 @@ export function readRegularFile(path: string, limit: number): BoundedRead {
 }
 
 /** Reads a stream (standard input) to its end or to `limit + 1` bytes, whichever comes first. */
-export async function readBoundedStream(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<BoundedRead> {
+export async function readBoundedStream(
+  stream: AsyncIterable<Uint8Array | string>,
+  limit: number,
+): Promise<BoundedRead> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {

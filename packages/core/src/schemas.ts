@@ -21,11 +21,21 @@ export const guideSchemaHash = createHash('sha256').update(guideSchemaText).dige
 export const configSchemaHash = createHash('sha256').update(configSchemaText).digest('hex');
 
 // ajv-formats is CommonJS with a default export property.
-const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as FormatsPlugin;
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  addFormatsModule) as FormatsPlugin;
 
 /** An ajv instance that reports every error (a clerk wants them all at once) with their schemas. */
 export function createAjv(extra: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true, ...extra });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    ...extra,
+  });
   addFormats(ajv, ['date', 'uri', 'email']);
   // An annotation, not a check: `"x-prose": false` marks strings that are not prose for the
   // reader (phone numbers, fee bases, names), which the plain-language rules leave alone.

@@ -30,7 +30,8 @@ export function mapScalar(source: string, node: Scalar, value: string): OffsetMa
   // Most values are written as they read (one line, no quotes to undo or escapes): copied verbatim.
   const quote = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? 1 : 0;
   const flow = node.type === 'PLAIN' || quote === 1;
-  if (flow && value !== '' && end - start - 2 * quote === value.length && source.startsWith(value, start + quote)) return OffsetMap.identity(start + quote, value.length);
+  if (flow && value !== '' && end - start - 2 * quote === value.length && source.startsWith(value, start + quote))
+    return OffsetMap.identity(start + quote, value.length);
   let built: { text: string; map: OffsetMap } | undefined;
   switch (node.type) {
     case 'PLAIN':
@@ -68,13 +69,33 @@ function splitLines(source: string, start: number, end: number): Line[] {
 }
 
 const DOUBLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 /** Splits one line of a flow scalar into units, decoding quotes and escapes. */
-function lineUnits(source: string, line: Line, style: 'plain' | 'single' | 'double'): { units: Unit[]; escapedBreak: boolean } {
+function lineUnits(
+  source: string,
+  line: Line,
+  style: 'plain' | 'single' | 'double',
+): { units: Unit[]; escapedBreak: boolean } {
   const units: Unit[] = [];
   for (let i = line.start; i < line.end; ) {
     const ch = source[i]!;
@@ -87,7 +108,12 @@ function lineUnits(source: string, line: Line, style: 'plain' | 'single' | 'doub
       const hexLength = HEX_ESCAPE_LENGTH[code];
       if (hexLength) {
         const hex = source.slice(i + 2, i + 2 + hexLength);
-        units.push({ text: String.fromCodePoint(Number.parseInt(hex, 16)), start: i, end: i + 2 + hexLength, blank: false });
+        units.push({
+          text: String.fromCodePoint(Number.parseInt(hex, 16)),
+          start: i,
+          end: i + 2 + hexLength,
+          blank: false,
+        });
         i += 2 + hexLength;
       } else {
         units.push({ text: DOUBLE_ESCAPES[code] ?? code, start: i, end: i + 2, blank: false });

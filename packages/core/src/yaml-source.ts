@@ -1,4 +1,18 @@
-import { Composer, Lexer, Parser, isAlias, isMap, isNode, isScalar, isSeq, visit, type CST, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  Composer,
+  Lexer,
+  Parser,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  visit,
+  type CST,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { mapScalar } from './yaml-scalar-map.js';
 import type { ParseProblem } from './problems.js';
 import type { SourceFile, SourceRange } from './source.js';
@@ -43,7 +57,12 @@ export function escapePointerToken(token: string): string {
 
 /** The keys of a JSON pointer, unescaped (`/a~1b/0` → `a/b`, `0`). */
 export function pointerTokens(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 /**
@@ -79,7 +98,10 @@ export function parseYaml(file: SourceFile, end: number): ParsedYaml {
  */
 function nestedTooDeep(file: SourceFile, source: string, offset: number): ParsedYaml {
   const line = lineRange(source, offset);
-  const before = line.start > 0 ? parseYaml(file, line.start).problems.find((problem) => problem.ruleId === 'syntax/yaml') : undefined;
+  const before =
+    line.start > 0
+      ? parseYaml(file, line.start).problems.find((problem) => problem.ruleId === 'syntax/yaml')
+      : undefined;
   const [document] = new Composer().compose([], true, source.length);
   return {
     document: document as Document.Parsed,
@@ -91,7 +113,8 @@ function nestedTooDeep(file: SourceFile, source: string, offset: number): Parsed
     problems: [
       before ?? {
         ruleId: 'syntax/yaml',
-        message: '这里的缩进或冒号嵌套太深，无法读取。指南的字段最多只有几层：请检查这一行和上面几行的缩进，同一层的字段要左边对齐，一行只写一个「字段名: 内容」',
+        message:
+          '这里的缩进或冒号嵌套太深，无法读取。指南的字段最多只有几层：请检查这一行和上面几行的缩进，同一层的字段要左边对齐，一行只写一个「字段名: 内容」',
         range: line,
       },
     ],
@@ -142,7 +165,15 @@ function readYaml(file: SourceFile, source: string, tokens: CST.Token[]): Parsed
     .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
     .map(({ pos: [start, end] }) => ({ tag: source.slice(start, end), range: { start, end } }));
   let comments: YamlComment[] | undefined;
-  return { document, data, entries, strings, comments: () => (comments ??= collectComments(tokens)), problems, ignoredTags };
+  return {
+    document,
+    data,
+    entries,
+    strings,
+    comments: () => (comments ??= collectComments(tokens)),
+    problems,
+    ignoredTags,
+  };
 }
 
 /**
@@ -170,7 +201,10 @@ function indexNode(
   if (!node || typeof node !== 'object' || !('range' in node) || !(node as Node).range) return;
   const yamlNode = node as Node;
   const [start, nodeEnd] = yamlNode.range!;
-  const valueEnd = isScalar(yamlNode) && (yamlNode.type === 'BLOCK_LITERAL' || yamlNode.type === 'BLOCK_FOLDED') ? blockScalarEnd(source, start, nodeEnd) : nodeEnd;
+  const valueEnd =
+    isScalar(yamlNode) && (yamlNode.type === 'BLOCK_LITERAL' || yamlNode.type === 'BLOCK_FOLDED')
+      ? blockScalarEnd(source, start, nodeEnd)
+      : nodeEnd;
   entries.set(pointer, { pointer, node: yamlNode, range: { start, end: valueEnd }, ...(keyRange && { keyRange }) });
   if (isMap(yamlNode)) {
     for (const pair of yamlNode.items) {
@@ -179,13 +213,19 @@ function indexNode(
       const childPointer = `${pointer}/${escapePointerToken(String(key.value))}`;
       const childKeyRange = { start: key.range[0], end: key.range[1] };
       if (pair.value === null || pair.value === undefined) {
-        entries.set(childPointer, { pointer: childPointer, node: null, range: { start: key.range[2], end: key.range[2] }, keyRange: childKeyRange });
+        entries.set(childPointer, {
+          pointer: childPointer,
+          node: null,
+          range: { start: key.range[2], end: key.range[2] },
+          keyRange: childKeyRange,
+        });
       } else {
         indexNode(source, pair.value, childPointer, entries, strings, childKeyRange);
       }
     }
   } else if (isSeq(yamlNode)) {
-    for (const [index, item] of yamlNode.items.entries()) indexNode(source, item, `${pointer}/${index}`, entries, strings, undefined);
+    for (const [index, item] of yamlNode.items.entries())
+      indexNode(source, item, `${pointer}/${index}`, entries, strings, undefined);
   } else if (isScalar(yamlNode) && typeof yamlNode.value === 'string') {
     strings.push({ pointer, kind: 'value', text: yamlNode.value, map: mapScalar(source, yamlNode, yamlNode.value) });
   }
@@ -242,7 +282,10 @@ function collectComments(tokens: unknown[]): YamlComment[] {
     } else if (value && typeof value === 'object') {
       const token = value as { type?: string; offset?: number; source?: string };
       if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-        comments.push({ text: token.source.replace(/^#/, ''), range: { start: token.offset, end: token.offset + token.source.length } });
+        comments.push({
+          text: token.source.replace(/^#/, ''),
+          range: { start: token.offset, end: token.offset + token.source.length },
+        });
       } else {
         for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push(child);
       }
@@ -270,19 +313,32 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 /** Turns a YAML error into a Chinese problem that says where and how to fix it. */
-function describeYamlError(file: SourceFile, source: string, document: Document.Parsed, error: YAMLError): ParseProblem {
+function describeYamlError(
+  file: SourceFile,
+  source: string,
+  document: Document.Parsed,
+  error: YAMLError,
+): ParseProblem {
   // An error at the end of the input (an unclosed `{`) is placed one past it: keep it in the file.
   const start = Math.min(error.pos[0], file.text.length);
   const end = Math.min(Math.max(error.pos[1], start), file.text.length);
   const range = { start, end };
   if (error.code === 'DUPLICATE_KEY') {
     const key = /^(.+?)[ \t]*:(?:[ \t]|$)/m.exec(source.slice(start))?.[1] ?? source.slice(start, end);
-    return { ruleId: 'syntax/duplicate-key', message: duplicateKeyMessage(file, source, key, start), range: { start, end: start + key.length } };
+    return {
+      ruleId: 'syntax/duplicate-key',
+      message: duplicateKeyMessage(file, source, key, start),
+      range: { start, end: start + key.length },
+    };
   }
   const indentation = describeIndentation(file, source, error);
   if (indentation) return indentation;
   if (error.code === 'MISSING_CHAR' && /closing ["']?quote/.test(error.message)) {
-    const quoted = enclosing(document, start, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'));
+    const quoted = enclosing(
+      document,
+      start,
+      (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'),
+    );
     const opening = quoted ? quoted.range![0] : start;
     const mark = source[opening] === "'" ? "'" : '"';
     return {
@@ -306,10 +362,18 @@ function describeYamlError(file: SourceFile, source: string, document: Document.
     (error.code === 'MISSING_CHAR' && /followed by map values/.test(error.message)) ||
     (error.code === 'MULTILINE_IMPLICIT_KEY' && !lineShape(source, start).key);
   if (missingColon) {
-    return { ruleId: 'syntax/yaml', message: '这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格', range: lineRange(source, start) };
+    return {
+      ruleId: 'syntax/yaml',
+      message: '这一行缺少冒号：字段要写成“字段名: 内容”，冒号后面加一个空格',
+      range: lineRange(source, start),
+    };
   }
   if (/Maximum call stack/.test(error.message)) {
-    return { ruleId: 'syntax/yaml', message: '这里的括号或缩进嵌套太深，无法读取。指南的字段最多只有几层，请检查是不是多写了括号', range };
+    return {
+      ruleId: 'syntax/yaml',
+      message: '这里的括号或缩进嵌套太深，无法读取。指南的字段最多只有几层，请检查是不是多写了括号',
+      range,
+    };
   }
   const known = YAML_MESSAGES[error.code];
   const message = known ?? `YAML 格式错误，请检查这一行的缩进、冒号和引号（${error.message.split('\n')[0]}）`;
@@ -319,7 +383,8 @@ function describeYamlError(file: SourceFile, source: string, document: Document.
 function duplicateKeyMessage(file: SourceFile, source: string, key: string, secondStart: number): string {
   const pattern = new RegExp(`^[ \\t-]*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*:`, 'm');
   const first = pattern.exec(source);
-  const firstLine = first && first.index < secondStart ? file.pointAt(first.index + first[0].indexOf(key)).line : undefined;
+  const firstLine =
+    first && first.index < secondStart ? file.pointAt(first.index + first[0].indexOf(key)).line : undefined;
   const where = firstLine ? `第 ${firstLine} 行已经写过` : '前面已经写过';
   return `字段「${key}」重复了，${where}。请把两处合并成一处`;
 }
@@ -386,7 +451,10 @@ function describeIndentation(file: SourceFile, source: string, error: YAMLError)
       misaligned = next;
       reference = here;
     }
-  } else if (error.code === 'BAD_INDENT' || (error.code === 'MISSING_CHAR' && /without - indicator/.test(error.message))) {
+  } else if (
+    error.code === 'BAD_INDENT' ||
+    (error.code === 'MISSING_CHAR' && /without - indicator/.test(error.message))
+  ) {
     misaligned = here;
     reference = previousContentLine(source, here.range.start);
   }

@@ -15,29 +15,65 @@ import {
 describe('phone numbers', () => {
   it('are written the usual way: half-width digits, a hyphen after the area code, no spaces', () => {
     expect(
-      ['（0571）88888888', '(0571) 88888888', '0571 88888888', '０５７１－８８８８８８８８', '0571—8888 8888', ' 12345 ', '0571-88888888转123'].map(
-        normalizePhone,
-      ),
-    ).toEqual(['0571-88888888', '0571-88888888', '0571-88888888', '0571-88888888', '0571-88888888', '12345', '0571-88888888转123']);
+      [
+        '（0571）88888888',
+        '(0571) 88888888',
+        '0571 88888888',
+        '０５７１－８８８８８８８８',
+        '0571—8888 8888',
+        ' 12345 ',
+        '0571-88888888转123',
+      ].map(normalizePhone),
+    ).toEqual([
+      '0571-88888888',
+      '0571-88888888',
+      '0571-88888888',
+      '0571-88888888',
+      '0571-88888888',
+      '12345',
+      '0571-88888888转123',
+    ]);
   });
 
   it('are dialable in the formats of data/phone-numbers.yaml, and as hotlines a catalog adds', () => {
-    const numbers = ['0571-88888888', '010-12345678转123', '13800000000', '12345', '12315', '110', '95588', '400-123-4567'];
+    const numbers = [
+      '0571-88888888',
+      '010-12345678转123',
+      '13800000000',
+      '12345',
+      '12315',
+      '110',
+      '95588',
+      '400-123-4567',
+    ];
     expect(numbers.filter((phone) => isDialable(phone))).toEqual(numbers);
-    const not = ['057188888888', '（0571）88888888', '8890', '1234', '23800000000', '400-1234567', '0571-88888888 转 1'];
+    const not = [
+      '057188888888',
+      '（0571）88888888',
+      '8890',
+      '1234',
+      '23800000000',
+      '400-1234567',
+      '0571-88888888 转 1',
+    ];
     expect(not.filter((phone) => isDialable(phone))).toEqual([]);
     expect(isDialable('8890', new Set(['8890']))).toBe(true);
   });
 
-  it.each(phoneFormats().map((format) => [format.name, format] as const))('%s: every example fits its pattern', (_name, format) => {
-    expect(format.examples.filter((example) => !isDialable(example))).toEqual([]);
-    expect(format.examples.filter((example) => !new RegExp(`^(?:${format.pattern})$`).test(example))).toEqual([]);
-  });
+  it.each(phoneFormats().map((format) => [format.name, format] as const))(
+    '%s: every example fits its pattern',
+    (_name, format) => {
+      expect(format.examples.filter((example) => !isDialable(example))).toEqual([]);
+      expect(format.examples.filter((example) => !new RegExp(`^(?:${format.pattern})$`).test(example))).toEqual([]);
+    },
+  );
 });
 
 describe('numbers and time', () => {
   it('turns full-width digits into half-width ones and leaves Chinese punctuation alone', () => {
-    expect(halfWidthDigits('周一至周五 ９：００－１７：００（节假日除外），Ａ座')).toBe('周一至周五 9：00－17：00（节假日除外），Ａ座');
+    expect(halfWidthDigits('周一至周五 ９：００－１７：００（节假日除外），Ａ座')).toBe(
+      '周一至周五 9：00－17：00（节假日除外），Ａ座',
+    );
   });
 
   it('reads counts in words or digits with the measure word after them', () => {
@@ -53,7 +89,12 @@ describe('numbers and time', () => {
   });
 
   it('counts working days as calendar days, 5 to the week, rounding up', () => {
-    expect([inCalendarDays(15, '工作日'), inCalendarDays(1, '工作日'), inCalendarDays(0, '工作日'), inCalendarDays(20, '自然日')]).toEqual([21, 2, 0, 20]);
+    expect([
+      inCalendarDays(15, '工作日'),
+      inCalendarDays(1, '工作日'),
+      inCalendarDays(0, '工作日'),
+      inCalendarDays(20, '自然日'),
+    ]).toEqual([21, 2, 0, 20]);
   });
 
   it('words a time limit as a citizen reads it', () => {

@@ -92,7 +92,10 @@ describe('the guide model', () => {
 
   it('picks the branch of a field that may be a list or an object by the value’s type', () => {
     const { fields } = readGuideModel(yamlGuide());
-    expect(fields.fees).toEqual([{ item: '护照工本费', amount: 120, basis: '《关于降低护照等出入境证件收费标准的通知》' }, undefined]);
+    expect(fields.fees).toEqual([
+      { item: '护照工本费', amount: 120, basis: '《关于降低护照等出入境证件收费标准的通知》' },
+      undefined,
+    ]);
     expect(fields.related).toEqual(['id-card-renewal', undefined]);
     expect(fields.materials?.[0]?.exempt).toEqual({ source: '电子证照库：居民身份证' });
     expect(fields.body).toBe('## 办理前请确认\n\n请先预约。\n');
@@ -115,10 +118,16 @@ describe('the guide model', () => {
       '复印件',
     ]);
     const item = model.rangeOf(['materials', 1])!;
-    expect([guide.file.pointAt(item.value.start), textAt(text, item.value)]).toEqual([{ line: 15, column: 5 }, '结婚照']);
+    expect([guide.file.pointAt(item.value.start), textAt(text, item.value)]).toEqual([
+      { line: 15, column: 5 },
+      '结婚照',
+    ]);
     const mobile = model.rangeOf(['online', 'mobile'])!;
     expect([textAt(text, mobile.key), mobile.value.start === mobile.value.end]).toEqual(['mobile', true]);
-    expect(model.rangeOf(['online', 'url'])?.value).toEqual({ start: text.indexOf('12345, mobile'), end: text.indexOf(', mobile') });
+    expect(model.rangeOf(['online', 'url'])?.value).toEqual({
+      start: text.indexOf('12345, mobile'),
+      end: text.indexOf(', mobile'),
+    });
     expect(model.rangeOf(['alert'])).toBeUndefined();
     expect(model.rangeOf(['materials', 3])).toBeUndefined();
   });
@@ -127,10 +136,19 @@ describe('the guide model', () => {
     const guide = yamlGuide();
     const model = readGuideModel(guide);
     const range = model.textRange(['materials', 0, 'exempt', 'source'], 0, 5);
-    expect([textAt(guide.file.text, range), guide.file.pointAt(range!.start)]).toEqual(['电子证照库', { line: 6, column: 23 }]);
+    expect([textAt(guide.file.text, range), guide.file.pointAt(range!.start)]).toEqual([
+      '电子证照库',
+      { line: 6, column: 23 },
+    ]);
     const name = model.rangeOf(['fees', 0, 'item'])!;
-    expect([textAt(guide.file.text, name.value), guide.file.pointAt(name.value.start)]).toEqual(['护照工本费', { line: 10, column: 13 }]);
-    expect(model.textRange(['title'], 2, 4)).toEqual({ start: YAML_GUIDE.indexOf('普通'), end: YAML_GUIDE.indexOf('护照') });
+    expect([textAt(guide.file.text, name.value), guide.file.pointAt(name.value.start)]).toEqual([
+      '护照工本费',
+      { line: 10, column: 13 },
+    ]);
+    expect(model.textRange(['title'], 2, 4)).toEqual({
+      start: YAML_GUIDE.indexOf('普通'),
+      end: YAML_GUIDE.indexOf('护照'),
+    });
   });
 
   it('is made once per parsed guide', () => {

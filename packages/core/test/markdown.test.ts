@@ -51,7 +51,9 @@ describe('bare URLs and e-mail addresses in the body', () => {
   });
 
   it('give the same tree as GFM as published for every example guide', async () => {
-    const files = (await findGuideFiles([join(import.meta.dirname, '../../../guides')])).filter((file) => file.endsWith('.md'));
+    const files = (await findGuideFiles([join(import.meta.dirname, '../../../guides')])).filter((file) =>
+      file.endsWith('.md'),
+    );
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const body = readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
@@ -67,8 +69,11 @@ function refusal(text: string): string {
   return `[${result.start}, ${result.end}) ${result.message}`;
 }
 
-describe('limits on the body, which bound the parser\'s work', () => {
-  const example = readFileSync(join(import.meta.dirname, '../../../guides/户籍/id-card-renewal.md'), 'utf8').split(/^---$/m).slice(2).join('---');
+describe("limits on the body, which bound the parser's work", () => {
+  const example = readFileSync(join(import.meta.dirname, '../../../guides/户籍/id-card-renewal.md'), 'utf8')
+    .split(/^---$/m)
+    .slice(2)
+    .join('---');
 
   it('let the example body repeated to 127 KB through', () => {
     let body = '';
@@ -89,7 +94,9 @@ describe('limits on the body, which bound the parser\'s work', () => {
     const headings = '办理\n---\n'.repeat(100) + '材料\n===\n'.repeat(100);
     expect(refusal(headings)).toBe('parsed');
     const at = headings.length + '说明\n'.length;
-    expect(refusal(`${headings}说明\n  --  \n`)).toBe(`[${at}, ${at + 4}) 正文里只有 - 或 = 的行超过了 200 行，正文无法解析。标题请用 # 开头，不需要的分隔线请删去`);
+    expect(refusal(`${headings}说明\n  --  \n`)).toBe(
+      `[${at}, ${at + 4}) 正文里只有 - 或 = 的行超过了 200 行，正文无法解析。标题请用 # 开头，不需要的分隔线请删去`,
+    );
   });
 
   it('refuse the 2,001st markup symbol of a body, counted after the markers that open a line', () => {
@@ -104,6 +111,8 @@ describe('limits on the body, which bound the parser\'s work', () => {
   it('refuse a body over 128 KB (from the API: a file is never that large)', () => {
     const body = '办理居民身份证。\n\n'.repeat(6000);
     expect(Buffer.byteLength(body)).toBeGreaterThan(128 * 1024);
-    expect(refusal(body)).toBe('[0, 0) 正文超过 128 KB，无法解析。一份指南的正文通常不到 50 KB，请检查是不是粘贴了程序代码或数据');
+    expect(refusal(body)).toBe(
+      '[0, 0) 正文超过 128 KB，无法解析。一份指南的正文通常不到 50 KB，请检查是不是粘贴了程序代码或数据',
+    );
   });
 });

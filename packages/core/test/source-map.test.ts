@@ -28,7 +28,10 @@ function expectFaithful(guide: ParsedGuide): void {
       if (/\s/.test(char)) continue;
       const offset = target.map.toSourceStart(i);
       const source = guide.file.text.slice(offset, offset + 12);
-      expect(source.startsWith(char) || source.startsWith('\\') || source.startsWith('&') || source.startsWith("''"), `${target.pointer}[${i}] ${char} → ${source}`).toBe(true);
+      expect(
+        source.startsWith(char) || source.startsWith('\\') || source.startsWith('&') || source.startsWith("''"),
+        `${target.pointer}[${i}] ${char} → ${source}`,
+      ).toBe(true);
     }
   }
 }
@@ -55,7 +58,9 @@ describe('source map', () => {
   });
 
   it('maps double-quoted escapes and folded lines', () => {
-    const text = ['---', 'note: "第一行\\n第二\\u884c，\\', '    接着写  ', '', '  新段落\\t结束"', '---', ''].join('\n');
+    const text = ['---', 'note: "第一行\\n第二\\u884c，\\', '    接着写  ', '', '  新段落\\t结束"', '---', ''].join(
+      '\n',
+    );
     const guide = parse(text);
     const note = span(guide, '/note');
     expect(note.text).toBe('第一行\n第二行，接着写\n新段落\t结束');
@@ -67,7 +72,9 @@ describe('source map', () => {
   });
 
   it('maps single-quoted and plain multi-line scalars', () => {
-    const guide = parse(["---", "a: '它''s 第一行", "   第二行'", 'b: 普通第一行', '  普通第二行', '---', ''].join('\n'));
+    const guide = parse(
+      ['---', "a: '它''s 第一行", "   第二行'", 'b: 普通第一行', '  普通第二行', '---', ''].join('\n'),
+    );
     expect(span(guide, '/a').text).toBe("它's 第一行 第二行");
     expect(locate(guide, span(guide, '/a'), "'s")).toBe('2:6-2:9');
     expect(locate(guide, span(guide, '/a'), '第二行')).toBe('3:4-3:7');
@@ -100,7 +107,11 @@ describe('source map', () => {
   });
 
   it('maps Markdown text through emphasis, escapes, entities and blockquotes', () => {
-    const guide = parse(['---', 'id: a', '---', '', '**注意：**请带上身份证，A&amp;B \\*号', '> 引用第一行', '> 引用第二行', ''].join('\n'));
+    const guide = parse(
+      ['---', 'id: a', '---', '', '**注意：**请带上身份证，A&amp;B \\*号', '> 引用第一行', '> 引用第二行', ''].join(
+        '\n',
+      ),
+    );
     const paragraph = guide.texts.filter((candidate) => candidate.kind === 'paragraph');
     expect(paragraph[0]!.text).toBe('注意：请带上身份证，A&B *号');
     expect(locate(guide, paragraph[0]!, '请带上')).toBe('5:8-5:11');
@@ -118,7 +129,9 @@ describe('source map', () => {
   });
 
   it('maps the Markdown body of a YAML guide through its block scalar', () => {
-    const text = ['id: a', 'title: 测试', 'body: |', '  ## 办理前请确认', '', '  请带上**身份证**原件。', ''].join('\n');
+    const text = ['id: a', 'title: 测试', 'body: |', '  ## 办理前请确认', '', '  请带上**身份证**原件。', ''].join(
+      '\n',
+    );
     const guide = parse(text, 'guide.yaml');
     expect(guide.format).toBe('yaml');
     expect(guide.texts.some((candidate) => candidate.pointer === '/body' && candidate.kind === 'value')).toBe(false);
@@ -131,7 +144,9 @@ describe('source map', () => {
   });
 
   it('ends a block scalar value at its last character, not after the line breaks that follow', () => {
-    const text = ['---', 'reviewed: |-', '  2026年10月1日  ', 'note: >+', '  两份', '', 'owner: |', '---', ''].join('\n');
+    const text = ['---', 'reviewed: |-', '  2026年10月1日  ', 'note: >+', '  两份', '', 'owner: |', '---', ''].join(
+      '\n',
+    );
     const guide = parse(text);
     const valueText = (pointer: string) => {
       const { start, end } = guide.yaml!.entries.get(pointer)!.range;

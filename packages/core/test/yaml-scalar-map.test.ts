@@ -11,7 +11,30 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['申请', '身份证', '𠮷', '，', '。', ' ', '  ', '\n', '\n\n', '\t', '"', "'", '\\', '#', ': ', '- ', 'abc', '12', '（', '）', '\u3000', 'é'];
+const PIECES = [
+  '申请',
+  '身份证',
+  '𠮷',
+  '，',
+  '。',
+  ' ',
+  '  ',
+  '\n',
+  '\n\n',
+  '\t',
+  '"',
+  "'",
+  '\\',
+  '#',
+  ': ',
+  '- ',
+  'abc',
+  '12',
+  '（',
+  '）',
+  '\u3000',
+  'é',
+];
 const STYLES = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
 
 describe('YAML scalar source maps', () => {
@@ -24,7 +47,10 @@ describe('YAML scalar source maps', () => {
       for (let i = 0; i < length; i++) value += PIECES[Math.floor(next() * PIECES.length)];
       const style = STYLES[seed % STYLES.length]!;
       const lineEnding = seed % 3 === 0 ? '\r\n' : '\n';
-      const text = stringify({ list: [{ note: value }] }, { defaultStringType: style, lineWidth: 20, minContentWidth: 5 }).replaceAll('\n', lineEnding);
+      const text = stringify(
+        { list: [{ note: value }] },
+        { defaultStringType: style, lineWidth: 20, minContentWidth: 5 },
+      ).replaceAll('\n', lineEnding);
       const file = new SourceFile('x.yaml', text);
       const parsed = parseYaml(file, text.length);
       const span = parsed.strings.find((candidate) => candidate.pointer === '/list/0/note');
@@ -38,7 +64,10 @@ describe('YAML scalar source maps', () => {
         const at = span!.map.toSourceStart(i);
         const source = text.slice(at, at + 2);
         const ok = source.startsWith(char) || source.startsWith('\\') || (char === "'" && source === "''");
-        expect(ok, `seed ${seed} ${style} index ${i} ${JSON.stringify(char)} → ${JSON.stringify(source)} in ${JSON.stringify(text)}`).toBe(true);
+        expect(
+          ok,
+          `seed ${seed} ${style} index ${i} ${JSON.stringify(char)} → ${JSON.stringify(source)} in ${JSON.stringify(text)}`,
+        ).toBe(true);
       }
       checked++;
     }

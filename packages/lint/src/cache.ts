@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { coreDataDirectory, FileAccessError, readRegularFile, schemaDirectory, type ResolvedConfig } from '@baihua/core';
+import {
+  coreDataDirectory,
+  FileAccessError,
+  readRegularFile,
+  schemaDirectory,
+  type ResolvedConfig,
+} from '@baihua/core';
 import { rules as allRules } from './rules/index.js';
 import { dataDirectory as plainDataDirectory, rulesDirectory as plainRulesDirectory } from '@baihua/plain';
 import { today } from './rules/policy/stale.js';
@@ -37,9 +43,13 @@ let toolFingerprint: string | undefined;
 function tool(): string {
   if (!toolFingerprint) {
     const digest = createHash('sha256');
-    const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
     digest.update(version);
-    const own = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url)].map((url) => fileURLToPath(url));
+    const own = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url)].map((url) =>
+      fileURLToPath(url),
+    );
     const directories = [...own, plainDataDirectory, plainRulesDirectory, schemaDirectory, coreDataDirectory];
     const visit = (directory: string) => {
       if (!existsSync(directory)) return;
@@ -89,11 +99,19 @@ export class LintCache {
   get(filePath: string, key: string): { result?: LintResult; summary?: GuideSummary } | undefined {
     const entry = this.#file.entries[filePath];
     if (entry?.key !== key) return undefined;
-    return { ...(entry.result && { result: { filePath, ...entry.result } }), ...(entry.summary && { summary: entry.summary }) };
+    return {
+      ...(entry.result && { result: { filePath, ...entry.result } }),
+      ...(entry.summary && { summary: entry.summary }),
+    };
   }
 
   /** Stores a result before the catalog pass adds its findings (those depend on the other guides). */
-  set(filePath: string, key: string, { filePath: _path, output: _output, sourceDigest: _digest, ...result }: LintResult, summary: GuideSummary | undefined): void {
+  set(
+    filePath: string,
+    key: string,
+    { filePath: _path, output: _output, sourceDigest: _digest, ...result }: LintResult,
+    summary: GuideSummary | undefined,
+  ): void {
     this.#file.entries[filePath] = { key, result: structuredClone(result), ...(summary && { summary }) };
     this.#dirty = true;
   }

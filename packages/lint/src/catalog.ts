@@ -28,7 +28,13 @@ export function catalogRulesOn(config: ResolvedConfig, only?: string[]): boolean
 function placeOf(guide: ParsedGuide, range: SourceRange): Place {
   const start = guide.file.pointAt(range.start);
   const end = guide.file.pointAt(range.end);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range: [range.start, range.end] };
+  return {
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    range: [range.start, range.end],
+  };
 }
 
 /** The string at `path` with where it is written, if it is a non-empty string. */
@@ -104,7 +110,16 @@ export function runCatalogRules(members: CatalogMember[], cwd: string, only?: st
         if (!member.result || !isOn(member.config, id)) return;
         const severity = ruleSeverity(member.config, id)!;
         const list = found.get(member) ?? [];
-        list.push({ ruleId: id, severity, message, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, range: at.range });
+        list.push({
+          ruleId: id,
+          severity,
+          message,
+          line: at.line,
+          column: at.column,
+          endLine: at.endLine,
+          endColumn: at.endColumn,
+          range: at.range,
+        });
         found.set(member, list);
       },
     });
@@ -113,6 +128,9 @@ export function runCatalogRules(members: CatalogMember[], cwd: string, only?: st
     const result = member.result!;
     const { kept, suppressed } = applyDirectiveList(member.summary.directives ?? [], diagnostics);
     const messages = [...result.messages, ...kept].sort(byPosition);
-    Object.assign(result, summarize(result.filePath, messages, [...result.suppressedMessages, ...suppressed], result.output));
+    Object.assign(
+      result,
+      summarize(result.filePath, messages, [...result.suppressedMessages, ...suppressed], result.output),
+    );
   }
 }

@@ -83,7 +83,10 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
   return diagnostics.sort(byPosition);
 }
 
-function lintGuide(guide: ParsedGuide, options: LintSourceOptions): { messages: Diagnostic[]; suppressed: Diagnostic[] } {
+function lintGuide(
+  guide: ParsedGuide,
+  options: LintSourceOptions,
+): { messages: Diagnostic[]; suppressed: Diagnostic[] } {
   const { kept, suppressed } = applyDirectives(guide, checkGuide(guide, options));
   return { messages: kept, suppressed };
 }
@@ -104,7 +107,12 @@ export function lintFile(filePath: string, options: LintSourceOptions): LintResu
 }
 
 /** Lints a guide as read (its text, or the problem that stopped the reading), fixing it when asked. */
-export function lintRead(filePath: string, file: SourceFile, problem: ParseProblem | undefined, options: LintSourceOptions): Linted {
+export function lintRead(
+  filePath: string,
+  file: SourceFile,
+  problem: ParseProblem | undefined,
+  options: LintSourceOptions,
+): Linted {
   let guide = problem ? problemGuide(file, problem) : parseGuide(file);
   let { messages, suppressed } = lintGuide(guide, options);
   let output: string | undefined;
@@ -140,7 +148,9 @@ function detached<T>(value: T): T {
 
 /** Readability is reported whenever the plain-language rules look at a guide. */
 function statsFor(guide: ParsedGuide, config: ResolvedConfig): Pick<LintResult, 'stats'> {
-  const plainEnabled = [...config.rules.keys()].some((id) => id.startsWith('plain/') && ruleSeverity(config, id) !== undefined);
+  const plainEnabled = [...config.rules.keys()].some(
+    (id) => id.startsWith('plain/') && ruleSeverity(config, id) !== undefined,
+  );
   if (!plainEnabled || !readableForStyle(guide)) return {};
   return { stats: { readability: guideReadability(guide) } };
 }

@@ -8,7 +8,13 @@ function parseDirective(text: string, line: number, endLine: number, offset: num
   const match = DIRECTIVE.exec(text);
   if (!match) return undefined;
   const list = (match[2] ?? '').split(/\s--\s|^--\s/)[0]!.trim();
-  return { kind: match[1] as Directive['kind'], rules: list ? list.split(/[\s,]+/).filter(Boolean) : [], line, endLine, offset };
+  return {
+    kind: match[1] as Directive['kind'],
+    rules: list ? list.split(/[\s,]+/).filter(Boolean) : [],
+    line,
+    endLine,
+    offset,
+  };
 }
 
 export function findDirectives(guide: ParsedGuide): Directive[] {
@@ -26,7 +32,12 @@ export function findDirectives(guide: ParsedGuide): Directive[] {
       for (const match of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
         const range = markdownRange(body, node);
         const start = range.start + match.index;
-        const directive = parseDirective(match[1]!, file.pointAt(start).line, file.pointAt(start + match[0].length).line, start);
+        const directive = parseDirective(
+          match[1]!,
+          file.pointAt(start).line,
+          file.pointAt(start + match[0].length).line,
+          start,
+        );
         if (directive) directives.push(directive);
       }
     });
@@ -39,12 +50,18 @@ function applies(directive: Directive, ruleId: string): boolean {
 }
 
 /** Splits diagnostics into those reported and those an inline directive suppresses. */
-export function applyDirectives(guide: ParsedGuide, diagnostics: Diagnostic[]): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
+export function applyDirectives(
+  guide: ParsedGuide,
+  diagnostics: Diagnostic[],
+): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
   return applyDirectiveList(findDirectives(guide), diagnostics);
 }
 
 /** The same, with directives found earlier (the catalog pass keeps them in each guide's summary). */
-export function applyDirectiveList(directives: Directive[], diagnostics: Diagnostic[]): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
+export function applyDirectiveList(
+  directives: Directive[],
+  diagnostics: Diagnostic[],
+): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
   if (directives.length === 0) return { kept: diagnostics, suppressed: [] };
   const kept: Diagnostic[] = [];
   const suppressed: Diagnostic[] = [];

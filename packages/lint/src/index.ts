@@ -1,8 +1,34 @@
-export type { Diagnostic, Fix, Suggestion, LintResult, Rule, RuleMeta, RuleExample, RuleContext, ExpectedError, ReportInput, RuleReport, MessageData, GuideRule, CatalogRule, GuideSummary } from './types.js';
+export type {
+  Diagnostic,
+  Fix,
+  Suggestion,
+  LintResult,
+  Rule,
+  RuleMeta,
+  RuleExample,
+  RuleContext,
+  ExpectedError,
+  ReportInput,
+  RuleReport,
+  MessageData,
+  GuideRule,
+  CatalogRule,
+  GuideSummary,
+} from './types.js';
 export { formatMessage } from './messages.js';
 export { rules, rulesById } from './rules/index.js';
 export { lintBytes, lintFile, checkGuide, type LintSourceOptions } from './check-guide.js';
-export { lintFiles, lintRun, lintTogether, lintStdin, LintMemory, type LintFilesOptions, type LintRunOptions, type LintRun, type KeptGuide } from './run.js';
+export {
+  lintFiles,
+  lintRun,
+  lintTogether,
+  lintStdin,
+  LintMemory,
+  type LintFilesOptions,
+  type LintRunOptions,
+  type LintRun,
+  type KeptGuide,
+} from './run.js';
 export { configForPath, recommendedConfig } from './config.js';
 export { applyFixes } from './fix.js';
 export type { Concurrency } from './parallel.js';
@@ -12,6 +38,12 @@ export { writeFileAtomic, WriteSkipped, type WriteOptions } from './write.js';
 export { writeFixes } from './write-fixes.js';
 export { notices, noticesById } from './notices.js';
 export { runExample, verifyRuleExamples } from './tester.js';
-export { proseSpans, guideReadability, glossaryTermUses, type GuideReadability, type GlossaryTermUse } from './plain-analysis.js';
+export {
+  proseSpans,
+  guideReadability,
+  glossaryTermUses,
+  type GuideReadability,
+  type GlossaryTermUse,
+} from './plain-analysis.js';
 export { summarize } from './results.js';
 export { ruleDocsUrl, installedRuleDocs } from './docs-url.js';

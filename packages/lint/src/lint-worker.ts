@@ -8,7 +8,8 @@ import type { WorkerAnswer, WorkerBatch } from './parallel.js';
 let configs: ((filePath: string) => ResolvedConfig) | undefined;
 
 export default function lintBatch({ jobs, configFile, fix }: WorkerBatch): WorkerAnswer[] {
-  const configFor = (configs ??= configSource(configFile));
+  configs ??= configSource(configFile);
+  const configFor = configs;
   return jobs.map((job) => {
     try {
       return lintJob(job, configFor(job.filePath), fix);

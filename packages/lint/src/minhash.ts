@@ -68,7 +68,10 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
  * are not compared with each other (the same service in different places), so a band shared by
  * hundreds of county copies of one service costs one pass, not a pair each.
  */
-export function candidatePairs(signatures: Array<Uint32Array | undefined>, group: (index: number) => string | undefined): Array<[number, number]> {
+export function candidatePairs(
+  signatures: Array<Uint32Array | undefined>,
+  group: (index: number) => string | undefined,
+): Array<[number, number]> {
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const count = signatures.length;

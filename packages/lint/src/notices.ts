@@ -16,7 +16,8 @@ export const notices: readonly NoticeMeta[] = [
     title: '修复没有写入',
     description:
       '--fix 算出了修复，但没有写回文件：文件是只读的，或者在检查之后又被改过（比如编辑器刚保存过），或者写入时出错（没有权限、磁盘满了）。文件保持原样，列出的问题是文件现在的内容里的问题。',
-    howToFix: '只读的文件先取消只读（chmod u+w）；被改过的文件再运行一次 baihua lint --fix；写入出错的按提示处理后再运行。',
+    howToFix:
+      '只读的文件先取消只读（chmod u+w）；被改过的文件再运行一次 baihua lint --fix；写入出错的按提示处理后再运行。',
   },
 ];
 

@@ -48,7 +48,12 @@ const MAX_BATCH = 32;
  * Lints guides in `threads` worker threads (at least one), handing each answer to `onLinted` with
  * the index of its job as its batch comes back.
  */
-export async function lintInWorkers(jobs: LintJob[], threads: number, options: Omit<WorkerBatch, 'jobs'>, onLinted: (index: number, linted: Linted) => void): Promise<void> {
+export async function lintInWorkers(
+  jobs: LintJob[],
+  threads: number,
+  options: Omit<WorkerBatch, 'jobs'>,
+  onLinted: (index: number, linted: Linted) => void,
+): Promise<void> {
   // Loaded only here: most runs (one guide in an editor, a pre-commit hook) never start a worker.
   const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({
@@ -67,9 +72,13 @@ export async function lintInWorkers(jobs: LintJob[], threads: number, options: O
   try {
     await Promise.all(
       starts.map(async (start) => {
-        const answers = (await pool.run({ ...options, jobs: jobs.slice(start, start + size) } satisfies WorkerBatch)) as WorkerAnswer[];
+        const answers = (await pool.run({
+          ...options,
+          jobs: jobs.slice(start, start + size),
+        } satisfies WorkerBatch)) as WorkerAnswer[];
         answers.forEach((answer, offset) => {
-          if ('fileAccessError' in answer) throw new FileAccessError(answer.fileAccessError.path, answer.fileAccessError.message);
+          if ('fileAccessError' in answer)
+            throw new FileAccessError(answer.fileAccessError.path, answer.fileAccessError.message);
           onLinted(start + offset, answer);
         });
       }),

@@ -37,7 +37,13 @@ function isProse(guide: ParsedGuide, span: TextSpan): boolean {
   if (prose === undefined) {
     const schema = schemaAt(guide.data, span.pointer);
     const resolved = schema && resolveRef(schema);
-    prose = !!resolved && resolved.type === 'string' && !resolved.enum && !resolved.format && !resolved.pattern && resolved['x-prose'] !== false;
+    prose =
+      !!resolved &&
+      resolved.type === 'string' &&
+      !resolved.enum &&
+      !resolved.format &&
+      !resolved.pattern &&
+      resolved['x-prose'] !== false;
     proseFields.set(field, prose);
   }
   return prose;
@@ -52,7 +58,9 @@ const FIELDS_SECTION = '字段';
  * hostile) gets no plain findings and no score; a Markdown file without front matter still does.
  */
 export function readableForStyle(guide: ParsedGuide): boolean {
-  return guide.problems.every((problem) => problem.ruleId === 'syntax/duplicate-key' || problem.ruleId === 'syntax/front-matter');
+  return guide.problems.every(
+    (problem) => problem.ruleId === 'syntax/duplicate-key' || problem.ruleId === 'syntax/front-matter',
+  );
 }
 
 /** The spans the plain-language rules read: the prose of a guide that could be read. */
@@ -72,7 +80,15 @@ function analyze(guide: ParsedGuide): GuideAnalysis {
       else if (span.kind === 'value') section = FIELDS_SECTION;
       sections.set(section, [...(sections.get(section) ?? []), index]);
     });
-    analysis = { prose, doc: new AnalyzedDocument(prose.map((span) => span.text), inProcessSegmenter), sections, findings: new Map() };
+    analysis = {
+      prose,
+      doc: new AnalyzedDocument(
+        prose.map((span) => span.text),
+        inProcessSegmenter,
+      ),
+      sections,
+      findings: new Map(),
+    };
     analyses.set(guide, analysis);
   }
   return analysis;
@@ -108,7 +124,8 @@ export function plainFindings(guide: ParsedGuide, rule: PlainRuleId, options: Ru
       // A missing space between two characters that markup or an escaped line break keeps apart
       // in the file (**20**元) has no one place to go: it is reported on what lies between, unfixed.
       const range = start <= end ? { start, end } : { start: end, end: start };
-      const verbatim = start <= end && guide.file.text.slice(start, end) === span.text.slice(finding.start, finding.end);
+      const verbatim =
+        start <= end && guide.file.text.slice(start, end) === span.text.slice(finding.start, finding.end);
       placed.push({ finding, pointer: span.pointer, range, verbatim });
     }
   });
@@ -133,7 +150,11 @@ export function glossaryTermUses(guide: ParsedGuide, config: ResolvedConfig): Gl
   const options = config.rules.get('plain/jargon')?.options ?? {};
   return firstTermUses(analysis.doc, options).flatMap((uses, index) => {
     const span = analysis.prose[index]!;
-    return uses.map(({ start, end, term, meaning }) => ({ range: { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) }, term, meaning }));
+    return uses.map(({ start, end, term, meaning }) => ({
+      range: { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) },
+      term,
+      meaning,
+    }));
   });
 }
 
@@ -150,8 +171,14 @@ export function guideReadability(guide: ParsedGuide): GuideReadability {
   }
   const count = (indexes: number[]) => indexes.reduce((sum, index) => sum + perText[index]!, 0);
   const all = analysis.prose.map((_, index) => index);
-  const sections = [...analysis.sections].map(([title, indexes]) => ({ title, ...readability(analysis.doc, count(indexes), indexes) }));
-  return { ...readability(analysis.doc, count(all), all), sections: sections.filter((section) => section.sentences > 0) };
+  const sections = [...analysis.sections].map(([title, indexes]) => ({
+    title,
+    ...readability(analysis.doc, count(indexes), indexes),
+  }));
+  return {
+    ...readability(analysis.doc, count(all), all),
+    sections: sections.filter((section) => section.sentences > 0),
+  };
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;

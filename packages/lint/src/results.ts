@@ -6,7 +6,12 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** A file's result with its counts, ESLint's shape. */
-export function summarize(filePath: string, messages: Diagnostic[], suppressed: Diagnostic[], output?: string): LintResult {
+export function summarize(
+  filePath: string,
+  messages: Diagnostic[],
+  suppressed: Diagnostic[],
+  output?: string,
+): LintResult {
   const count = (severity: 1 | 2, fixable = false) =>
     messages.filter((message) => message.severity === severity && (!fixable || message.fix)).length;
   return {

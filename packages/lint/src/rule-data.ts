@@ -36,9 +36,19 @@ const FILE_SCHEMAS = {
     type: 'object',
     required: ['certificates'],
     additionalProperties: false,
-    properties: { certificates: { type: 'array', items: { ...CERTIFICATE_SCHEMA, required: ['name', 'match', 'source', 'test', 'not'] } } },
+    properties: {
+      certificates: {
+        type: 'array',
+        items: { ...CERTIFICATE_SCHEMA, required: ['name', 'match', 'source', 'test', 'not'] },
+      },
+    },
   },
-  'placeholders.yaml': { type: 'object', required: ['whole', 'anywhere'], additionalProperties: false, properties: { whole: texts, anywhere: texts } },
+  'placeholders.yaml': {
+    type: 'object',
+    required: ['whole', 'anywhere'],
+    additionalProperties: false,
+    properties: { whole: texts, anywhere: texts },
+  },
 } as const;
 
 const loaded = new Map<string, unknown>();
@@ -54,5 +64,6 @@ function load<T>(name: keyof typeof FILE_SCHEMAS): T {
   return loaded.get(name) as T;
 }
 
-export const cancelledCertificates = (): CancelledCertificate[] => load<{ certificates: CancelledCertificate[] }>('cancelled-certificates.yaml').certificates;
+export const cancelledCertificates = (): CancelledCertificate[] =>
+  load<{ certificates: CancelledCertificate[] }>('cancelled-certificates.yaml').certificates;
 export const placeholders = (): Placeholders => load<Placeholders>('placeholders.yaml');

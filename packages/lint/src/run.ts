@@ -29,7 +29,10 @@ import { lintInWorkers, workerCount, type Concurrency } from './parallel.js';
 import type { GuideSummary, Linted, LintJob, LintResult } from './types.js';
 
 /** Lints guides held in memory as one catalog (the rule tester and `baihua explain` use it). */
-export function lintTogether(sources: Array<{ filePath: string; text: string }>, options: LintSourceOptions & { cwd?: string }): LintResult[] {
+export function lintTogether(
+  sources: Array<{ filePath: string; text: string }>,
+  options: LintSourceOptions & { cwd?: string },
+): LintResult[] {
   const members = sources.map(({ filePath, text }) => {
     const read = decodeGuide(filePath, Buffer.from(text, 'utf8'));
     return { ...lintRead(filePath, read.file, read.problem, options), config: options.config };
@@ -39,7 +42,11 @@ export function lintTogether(sources: Array<{ filePath: string; text: string }>,
 }
 
 /** Lints a guide read from standard input (with a bound) as `filePath`, with the catalog its configuration names. */
-export async function lintStdin(filePath: string, input: BoundedRead, options: LintSourceOptions & { cwd?: string }): Promise<LintResult> {
+export async function lintStdin(
+  filePath: string,
+  input: BoundedRead,
+  options: LintSourceOptions & { cwd?: string },
+): Promise<LintResult> {
   const read = decodeGuideRead(filePath, input);
   const linted = { ...lintRead(filePath, read.file, read.problem, options), config: options.config };
   const members = catalogMembers([linted]);
@@ -112,7 +119,11 @@ export class LintMemory {
   get(filePath: string, key: string): Linted | undefined {
     const entry = this.#entries.get(filePath);
     if (entry?.key !== key) return undefined;
-    return { result: structuredClone(entry.result), ...(entry.summary && { summary: entry.summary }), guide: entry.guide };
+    return {
+      result: structuredClone(entry.result),
+      ...(entry.summary && { summary: entry.summary }),
+      guide: entry.guide,
+    };
   }
 
   set(filePath: string, key: string, { result, summary, guide }: Linted): void {
@@ -184,7 +195,8 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const finish = (index: number, linted: Linted) => {
     const { slot, config } = pending[index]!;
     if (cache && linted.key) {
-      const savedKey = linted.result.output === undefined ? linted.key : LintCache.key(Buffer.from(linted.result.output), config);
+      const savedKey =
+        linted.result.output === undefined ? linted.key : LintCache.key(Buffer.from(linted.result.output), config);
       cache.set(linted.result.filePath, savedKey, linted.result, linted.summary);
     }
     if (options.readabilitySections === false) linted.result = withoutSections(linted.result);
@@ -201,7 +213,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
       finish,
     );
   } else {
-    pending.forEach(({ job, config }, index) => finish(index, lintJob(job, config, fix, keepGuides)));
+    for (const [index, { job, config }] of pending.entries()) finish(index, lintJob(job, config, fix, keepGuides));
   }
 
   const results: LintResult[] = [];
@@ -229,7 +241,10 @@ export function lintJob(job: LintJob, config: ResolvedConfig, fix: boolean, keep
   }
   const bytes = readRegularFile(job.filePath, MAX_GUIDE_BYTES);
   const read = decodeGuideRead(job.filePath, bytes);
-  return { ...lintRead(job.filePath, read.file, read.problem, options), key: LintCache.key(cacheKeyBytes(bytes), config) };
+  return {
+    ...lintRead(job.filePath, read.file, read.problem, options),
+    key: LintCache.key(cacheKeyBytes(bytes), config),
+  };
 }
 
 function parseFile(filePath: string): ParsedGuide {
@@ -278,7 +293,8 @@ async function addCatalogReferences(members: CatalogMember[], cache: LintCache |
     for (const filePath of files) {
       if (known.has(filePath) || isIgnored(filePath, config)) continue;
       const real = realPath(filePath);
-      if (!roots.some((root) => isInside(real, root))) throw catalogError(`catalog 找到的 ${filePath} 在项目以外：catalog 只能列出项目里的指南`);
+      if (!roots.some((root) => isInside(real, root)))
+        throw catalogError(`catalog 找到的 ${filePath} 在项目以外：catalog 只能列出项目里的指南`);
       known.add(filePath);
       const bytes = readRegularFile(filePath, MAX_GUIDE_BYTES);
       const key = LintCache.key(cacheKeyBytes(bytes), config);

@@ -16,7 +16,13 @@ import type { Fix, MessageData, Suggestion } from './types.js';
 // The catalog rules suggest near names with it too.
 export { closest };
 
-export type SchemaRuleId = 'schema/required' | 'schema/type' | 'schema/enum' | 'schema/format' | 'schema/range' | 'schema/unknown-key';
+export type SchemaRuleId =
+  | 'schema/required'
+  | 'schema/type'
+  | 'schema/enum'
+  | 'schema/format'
+  | 'schema/range'
+  | 'schema/unknown-key';
 
 /** The schema rules' messages, by rule and id: `field` is a field's name, as `fieldLabel` gives it. */
 export const SCHEMA_MESSAGES: Record<SchemaRuleId, Record<string, string>> = {
@@ -97,7 +103,9 @@ function pickBranches(errors: SchemaError[], data: unknown): SchemaError[] {
     if (error.keyword === 'anyOf') {
       const schema = error.parentSchema as SchemaNode;
       if (!chooseBranch(schema, valueAt(data, error.instancePath))) {
-        const types = (schema.anyOf ?? []).map((branch) => resolveRef(branch).type).filter((type): type is string => Boolean(type));
+        const types = (schema.anyOf ?? [])
+          .map((branch) => resolveRef(branch).type)
+          .filter((type): type is string => Boolean(type));
         kept.push({ ...error, keyword: 'type', params: { type: types.join(',') } });
       }
       continue;
@@ -117,7 +125,9 @@ function pickBranches(errors: SchemaError[], data: unknown): SchemaError[] {
 function isBranchRoot(anyOf: SchemaError, error: SchemaError): boolean {
   if (error.instancePath !== anyOf.instancePath) return false;
   const branches = (anyOf.parentSchema as SchemaNode).anyOf ?? [];
-  return branches.some((branch) => branch === error.parentSchema || resolveRef(branch).type === (error.parentSchema as SchemaNode).type);
+  return branches.some(
+    (branch) => branch === error.parentSchema || resolveRef(branch).type === (error.parentSchema as SchemaNode).type,
+  );
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -158,7 +168,11 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
   const entries = guide.yaml!.entries;
   const entry = entries.get(pointer);
   // A key written without a value has an empty value range: point at the key instead.
-  const valueRange = entry ? (entry.range.end > entry.range.start ? entry.range : entry.keyRange ?? entry.range) : firstLine(guide, '');
+  const valueRange = entry
+    ? entry.range.end > entry.range.start
+      ? entry.range
+      : (entry.keyRange ?? entry.range)
+    : firstLine(guide, '');
   const label = () => fieldLabel(data, pointer);
   const schema = error.parentSchema as SchemaNode;
 
@@ -167,7 +181,7 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       const key = String(error.params.missingProperty);
       const container = schemaAt(data, pointer);
       const property = container?.properties?.[key];
-      const title = property ? resolveRef(property).title ?? key : key;
+      const title = property ? (resolveRef(property).title ?? key) : key;
       const owner = pointer === '' ? '' : containerLabel(data, pointer);
       const condition = error.schemaPath.includes('/then/') ? conditionText(container) : undefined;
       const values = { owner, title, key, ...(condition && { condition }) };
@@ -190,7 +204,15 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       // A list or mapping in the wrong place can span many lines: mark its first line.
       const range = value !== null && typeof value === 'object' ? firstLine(guide, pointer) : valueRange;
       const values = { field: label(), expected: names, actual: describeValue(value) };
-      return [{ ruleId: 'schema/type', messageId: 'wrongType', data: values, range, ...typeFix(guide, pointer, expected, value) }];
+      return [
+        {
+          ruleId: 'schema/type',
+          messageId: 'wrongType',
+          data: values,
+          range,
+          ...typeFix(guide, pointer, expected, value),
+        },
+      ];
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -200,50 +222,59 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
         fix: { range: [valueRange.start, valueRange.end] as [number, number], text: candidate },
       }));
       const values = { field: label(), allowed: allowed.join('、'), actual: describeValue(value) };
-      return [{
-        ruleId: 'schema/enum',
-        ...(candidates[0] === undefined
-          ? { messageId: 'notAllowed', data: values }
-          : { messageId: 'notAllowedDidYouMean', data: { ...values, suggestion: candidates[0] } }),
-        range: valueRange,
-        ...(suggestions.length && { suggestions }),
-      }];
+      return [
+        {
+          ruleId: 'schema/enum',
+          ...(candidates[0] === undefined
+            ? { messageId: 'notAllowed', data: values }
+            : { messageId: 'notAllowedDidYouMean', data: { ...values, suggestion: candidates[0] } }),
+          range: valueRange,
+          ...(suggestions.length && { suggestions }),
+        },
+      ];
     }
     case 'format': {
       const format = String(error.params.format);
       if (format === 'date') {
         const normalized = normalizeDate(String(value));
-        return [{
-          ruleId: 'schema/format',
-          messageId: 'date',
-          data: { field: label(), actual: describeValue(value) },
-          range: valueRange,
-          ...(normalized && { fix: { range: [valueRange.start, valueRange.end], text: normalized } }),
-        }];
+        return [
+          {
+            ruleId: 'schema/format',
+            messageId: 'date',
+            data: { field: label(), actual: describeValue(value) },
+            range: valueRange,
+            ...(normalized && { fix: { range: [valueRange.start, valueRange.end], text: normalized } }),
+          },
+        ];
       }
       const values = { field: label(), actual: describeValue(value) };
       return [{ ruleId: 'schema/format', messageId: 'url', data: values, range: valueRange }];
     }
     case 'pattern':
-      return [{
-        ruleId: 'schema/format',
-        messageId: 'pattern',
-        data: { field: label(), actual: describeValue(value), description: schema.description ?? '' },
-        range: valueRange,
-      }];
+      return [
+        {
+          ruleId: 'schema/format',
+          messageId: 'pattern',
+          data: { field: label(), actual: describeValue(value), description: schema.description ?? '' },
+          range: valueRange,
+        },
+      ];
     case 'minLength': {
       const text = String(value);
-      if (!text.trim()) return [{ ruleId: 'schema/required', messageId: 'blank', data: { field: label() }, range: valueRange }];
+      if (!text.trim())
+        return [{ ruleId: 'schema/required', messageId: 'blank', data: { field: label() }, range: valueRange }];
       const values = { field: label(), limit: String(error.params.limit), length: [...text].length };
       return [{ ruleId: 'schema/format', messageId: 'tooShort', data: values, range: valueRange }];
     }
     case 'maxLength':
-      return [{
-        ruleId: 'schema/format',
-        messageId: 'tooLong',
-        data: { field: label(), limit: String(error.params.limit), length: [...String(value)].length },
-        range: valueRange,
-      }];
+      return [
+        {
+          ruleId: 'schema/format',
+          messageId: 'tooLong',
+          data: { field: label(), limit: String(error.params.limit), length: [...String(value)].length },
+          range: valueRange,
+        },
+      ];
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -255,16 +286,27 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
     case 'minItems': {
       const count = (value as unknown[]).length;
       const values = { field: label(), limit: Number(error.params.limit), count };
-      return [{ ruleId: 'schema/range', messageId: count === 0 ? 'noItems' : 'tooFewItems', data: values, range: valueRange }];
+      return [
+        { ruleId: 'schema/range', messageId: count === 0 ? 'noItems' : 'tooFewItems', data: values, range: valueRange },
+      ];
     }
     case 'maxItems': {
       const values = { field: label(), limit: String(error.params.limit), count: (value as unknown[]).length };
       return [{ ruleId: 'schema/range', messageId: 'tooManyItems', data: values, range: valueRange }];
     }
     case 'uniqueItems': {
-      const [first, second] = [Number(error.params.i), Number(error.params.j)].sort((a, b) => a - b).map((index) => index + 1) as [number, number];
+      const [first, second] = [Number(error.params.i), Number(error.params.j)]
+        .sort((a, b) => a - b)
+        .map((index) => index + 1) as [number, number];
       const duplicate = entries.get(`${pointer}/${second - 1}`)?.range ?? valueRange;
-      return [{ ruleId: 'schema/range', messageId: 'duplicateItem', data: { field: label(), first, second }, range: duplicate }];
+      return [
+        {
+          ruleId: 'schema/range',
+          messageId: 'duplicateItem',
+          data: { field: label(), first, second },
+          range: duplicate,
+        },
+      ];
     }
     case 'additionalProperties':
       return [unknownKey(guide, pointer, String(error.params.additionalProperty), schema)];
@@ -279,7 +321,7 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
 function firstLine(guide: ParsedGuide, pointer: string): SourceRange {
   const entry = guide.yaml?.entries.get(pointer);
   const text = guide.file.text;
-  const start = entry?.node ? entry.range.start : entry?.keyRange?.start ?? guide.frontMatter?.start ?? 0;
+  const start = entry?.node ? entry.range.start : (entry?.keyRange?.start ?? guide.frontMatter?.start ?? 0);
   let end = text.slice(start).search(/\r|\n/);
   end = end === -1 ? text.length : start + end;
   return { start, end: Math.max(end, start) };
@@ -290,7 +332,7 @@ function conditionText(container: SchemaNode | undefined): string | undefined {
   const condition = (container?.if as SchemaNode | undefined)?.properties;
   if (!condition) return undefined;
   const parts = Object.entries(condition).map(([key, rule]) => {
-    const title = container?.properties?.[key] ? resolveRef(container.properties[key]!).title ?? key : key;
+    const title = container?.properties?.[key] ? (resolveRef(container.properties[key]!).title ?? key) : key;
     return `「${title}」(${key})为“${String(rule.const)}”`;
   });
   return parts.join('、');
@@ -298,7 +340,12 @@ function conditionText(container: SchemaNode | undefined): string | undefined {
 
 const MEASURE_WORDS = /^(份|张|本|次|个|元|块|项|件)?$/;
 
-function typeFix(guide: ParsedGuide, pointer: string, expected: string[], value: unknown): Pick<SchemaFinding, 'fix' | 'suggestions'> {
+function typeFix(
+  guide: ParsedGuide,
+  pointer: string,
+  expected: string[],
+  value: unknown,
+): Pick<SchemaFinding, 'fix' | 'suggestions'> {
   const entry = guide.yaml!.entries.get(pointer);
   if (!entry?.node || !isScalar(entry.node)) return {};
   const range: [number, number] = [entry.range.start, entry.range.end];
@@ -310,11 +357,20 @@ function typeFix(guide: ParsedGuide, pointer: string, expected: string[], value:
     // 两份 → 2 keeps the meaning; 十五个工作日 → 15 would drop the unit, so only suggest it.
     return MEASURE_WORDS.test(count.rest) ? { fix } : { suggestions: [{ desc: `改为 ${count.value}`, fix }] };
   }
-  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean') && entry.node.type === 'PLAIN') {
+  if (
+    expected.includes('string') &&
+    (typeof value === 'number' || typeof value === 'boolean') &&
+    entry.node.type === 'PLAIN'
+  ) {
     // A phone number such as 12345 reads as a number; quoting the source keeps leading zeros.
     return { fix: { range, text: `"${source}"` } };
   }
-  if (expected.includes('array') && typeof value === 'string' && entry.node.type === 'PLAIN' && !/[,[\]{}]/.test(source)) {
+  if (
+    expected.includes('array') &&
+    typeof value === 'string' &&
+    entry.node.type === 'PLAIN' &&
+    !/[,[\]{}]/.test(source)
+  ) {
     return { fix: { range, text: `[${source}]` } };
   }
   return {};
@@ -329,25 +385,38 @@ function normalizeDate(text: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-
 function unknownKey(guide: ParsedGuide, parentPointer: string, key: string, parentSchema: SchemaNode): SchemaFinding {
   const pointer = `${parentPointer}/${escapePointerToken(key)}`;
   const entry = guide.yaml!.entries.get(pointer);
   const range = entry?.keyRange ?? entry?.range ?? firstLine(guide, parentPointer);
-  const properties = Object.entries(chooseBranch(parentSchema, valueAt(guide.data, parentPointer))?.properties ?? parentSchema.properties ?? {});
+  const properties = Object.entries(
+    chooseBranch(parentSchema, valueAt(guide.data, parentPointer))?.properties ?? parentSchema.properties ?? {},
+  );
   // A clerk may write the Chinese title as the key (事项名称:) or misspell the key (tittle:).
   const byTitle = properties.filter(([, schema]) => resolveRef(schema).title === key).map(([name]) => name);
-  const names = byTitle.length ? byTitle : closest(key, properties.map(([name]) => name));
+  const names = byTitle.length
+    ? byTitle
+    : closest(
+        key,
+        properties.map(([name]) => name),
+      );
   const where = parentPointer === '' ? '指南' : containerLabel(guide.data, parentPointer);
-  const suggestions = names.map((name) => ({ desc: `改为「${name}」`, fix: { range: [range.start, range.end] as [number, number], text: name } }));
+  const suggestions = names.map((name) => ({
+    desc: `改为「${name}」`,
+    fix: { range: [range.start, range.end] as [number, number], text: name },
+  }));
   const suggestion = names[0];
   const message: Pick<SchemaFinding, 'messageId' | 'data'> =
     suggestion === undefined
       ? { messageId: 'unknown', data: { where, key } }
       : {
           messageId: 'unknownDidYouMean',
-          data: { where, key, suggestion, title: resolveRef(Object.fromEntries(properties)[suggestion]!).title ?? suggestion },
+          data: {
+            where,
+            key,
+            suggestion,
+            title: resolveRef(Object.fromEntries(properties)[suggestion]!).title ?? suggestion,
+          },
         };
   return { ruleId: 'schema/unknown-key', ...message, range, ...(suggestions.length && { suggestions }) };
 }
-

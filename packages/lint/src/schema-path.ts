@@ -54,7 +54,9 @@ export function typeMatches(schemaType: string | undefined, value: unknown): boo
 export function chooseBranch(schema: SchemaNode, value: unknown): SchemaNode | undefined {
   if (!schema.anyOf) return schema;
   const branch = schema.anyOf.map(resolveRef).find((candidate) => typeMatches(candidate.type, value));
-  return branch && { ...branch, title: schema.title ?? branch.title, description: schema.description ?? branch.description };
+  return (
+    branch && { ...branch, title: schema.title ?? branch.title, description: schema.description ?? branch.description }
+  );
 }
 
 export interface FieldStep {
@@ -114,7 +116,9 @@ export function fieldLabel(data: unknown, pointer: string): string {
     if (/^\d+$/.test(step.key) && index < steps.length - 1) contextEnd = index;
   });
   const rest = steps.slice(contextEnd + 1);
-  const titles = rest.map((step) => (/^\d+$/.test(step.key) ? `第 ${Number(step.key) + 1} 项` : step.schema?.title ?? step.key));
+  const titles = rest.map((step) =>
+    /^\d+$/.test(step.key) ? `第 ${Number(step.key) + 1} 项` : (step.schema?.title ?? step.key),
+  );
   const keys = rest.filter((step) => !/^\d+$/.test(step.key)).map((step) => step.key);
   const keyText = keys.length ? `(${keys.join('.')})` : '';
   if (contextEnd === -1) return `「${titles.join(' › ')}」${keyText}`;
@@ -126,7 +130,9 @@ export function itemLabel(steps: FieldStep[], index: number): string {
   const item = steps[index]!;
   const kind = item.schema?.title ?? '项目';
   const record = item.value && typeof item.value === 'object' ? (item.value as Record<string, unknown>) : {};
-  const name = NAME_KEYS.map((key) => record[key]).find((candidate) => typeof candidate === 'string' && candidate.trim());
+  const name = NAME_KEYS.map((key) => record[key]).find(
+    (candidate) => typeof candidate === 'string' && candidate.trim(),
+  );
   return name ? `${kind}「${String(name)}」` : `第 ${Number(item.key) + 1} 项${kind}`;
 }
 

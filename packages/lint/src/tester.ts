@@ -4,11 +4,20 @@ import { formatMessage, unfilledPlaceholders } from './messages.js';
 import type { Diagnostic, ExpectedError, Rule, RuleExample } from './types.js';
 
 /** Lints an example with only its rule switched on, as the rule tester and `baihua explain` do. */
-export function runExample(rule: Rule, example: RuleExample, fix = false): { diagnostics: Diagnostic[]; output: string } {
+export function runExample(
+  rule: Rule,
+  example: RuleExample,
+  fix = false,
+): { diagnostics: Diagnostic[]; output: string } {
   const setting: RuleSetting = example.options ? [rule.meta.severity, example.options] : rule.meta.severity;
   // An example's guides are its whole catalog, as if `catalog:` listed exactly them.
-  const config = mergeLayers([{ path: 'example', data: { rules: { [rule.meta.id]: setting }, catalog: [] }, locate: () => undefined }]);
-  const sources = [{ filePath: example.filename ?? 'guide.md', text: example.code }, ...(example.catalog ?? []).map(({ filename, code }) => ({ filePath: filename, text: code }))];
+  const config = mergeLayers([
+    { path: 'example', data: { rules: { [rule.meta.id]: setting }, catalog: [] }, locate: () => undefined },
+  ]);
+  const sources = [
+    { filePath: example.filename ?? 'guide.md', text: example.code },
+    ...(example.catalog ?? []).map(({ filename, code }) => ({ filePath: filename, text: code })),
+  ];
   const [result] = lintTogether(sources, { config, only: [rule.meta.id], fix });
   return { diagnostics: result!.messages, output: result!.output ?? example.code };
 }
@@ -22,17 +31,21 @@ export function runExample(rule: Rule, example: RuleExample, fix = false): { dia
 export function verifyRuleExamples(rule: Rule): string[] {
   const failures: string[] = [];
   const { valid, invalid } = rule.examples;
-  if (valid.length === 0 || invalid.length === 0) failures.push(`${rule.meta.id}: needs at least one good and one bad example`);
+  if (valid.length === 0 || invalid.length === 0)
+    failures.push(`${rule.meta.id}: needs at least one good and one bad example`);
   for (const example of valid) {
     const { diagnostics } = runExample(rule, example);
-    if (diagnostics.length) failures.push(`good example “${example.title}” reports: ${diagnostics.map(describe).join('; ')}`);
+    if (diagnostics.length)
+      failures.push(`good example “${example.title}” reports: ${diagnostics.map(describe).join('; ')}`);
   }
   for (const example of invalid) {
     const { diagnostics } = runExample(rule, example);
     const expected = example.errors ?? [];
     if (expected.length === 0) failures.push(`bad example “${example.title}” lists no expected errors`);
     if (diagnostics.length !== expected.length) {
-      failures.push(`bad example “${example.title}”: expected ${expected.length} findings, got ${diagnostics.length}: ${diagnostics.map(describe).join('; ')}`);
+      failures.push(
+        `bad example “${example.title}”: expected ${expected.length} findings, got ${diagnostics.length}: ${diagnostics.map(describe).join('; ')}`,
+      );
       continue;
     }
     expected.forEach((want, index) => {
@@ -43,7 +56,10 @@ export function verifyRuleExamples(rule: Rule): string[] {
         want.column !== got.column ||
         (want.endLine !== undefined && want.endLine !== got.endLine) ||
         (want.endColumn !== undefined && want.endColumn !== got.endColumn);
-      if (mismatch) failures.push(`bad example “${example.title}” finding ${index + 1}: expected ${JSON.stringify(want)}, got ${describe(got)}`);
+      if (mismatch)
+        failures.push(
+          `bad example “${example.title}” finding ${index + 1}: expected ${JSON.stringify(want)}, got ${describe(got)}`,
+        );
       const unfilled = unfilledPlaceholders(got.message);
       if (unfilled.length) {
         failures.push(`bad example “${example.title}” finding ${index + 1}: no data for ${unfilled.join(' ')}`);
@@ -51,7 +67,10 @@ export function verifyRuleExamples(rule: Rule): string[] {
     });
     const { output } = runExample(rule, example, true);
     const wanted = example.output ?? example.code;
-    if (output !== wanted) failures.push(`bad example “${example.title}”: fixed output differs:\n--- expected\n${wanted}\n--- actual\n${output}`);
+    if (output !== wanted)
+      failures.push(
+        `bad example “${example.title}”: fixed output differs:\n--- expected\n${wanted}\n--- actual\n${output}`,
+      );
     if (example.output !== undefined && runExample(rule, { ...example, code: output }, true).output !== output) {
       failures.push(`bad example “${example.title}”: --fix is not idempotent`);
     }

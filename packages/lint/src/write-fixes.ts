@@ -15,7 +15,9 @@ export function writeFixes(results: LintResult[], configFile?: string): LintResu
   return results.map((result) => {
     if (result.output === undefined) return result;
     try {
-      writeFileAtomic(result.filePath, result.output, { ...(result.sourceDigest && { unchangedSince: result.sourceDigest }) });
+      writeFileAtomic(result.filePath, result.output, {
+        ...(result.sourceDigest && { unchangedSince: result.sourceDigest }),
+      });
       return result;
     } catch (error) {
       if (!(error instanceof FileAccessError)) throw error;
@@ -46,5 +48,8 @@ function notWritten(fixed: LintResult, error: FileAccessError, configFile: strin
   // The catalog findings came from the other guides; they stand as they were.
   const catalog = fixed.messages.filter((message) => message.ruleId.startsWith('catalog/'));
   const messages = [notice, ...onDisk.messages, ...catalog].sort(byPosition);
-  return { ...summarize(fixed.filePath, messages, onDisk.suppressedMessages), ...(onDisk.stats && { stats: onDisk.stats }) };
+  return {
+    ...summarize(fixed.filePath, messages, onDisk.suppressedMessages),
+    ...(onDisk.stats && { stats: onDisk.stats }),
+  };
 }

@@ -1,5 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FileAccessError, MAX_GUIDE_BYTES, readRegularFile } from '@baihua/core';
 
@@ -90,7 +105,8 @@ export function writeFileAtomic(path: string, content: string, options: WriteOpt
     const target = realTarget(path);
     const before = existing(target);
     if (before && !before.isFile()) throw new WriteSkipped(path, '这不是普通文件（是目录、管道或设备），没有写入');
-    if (before && readOnly(target, before)) throw new WriteSkipped(path, '文件是只读的，没有写入。要写入请先取消只读（chmod u+w）');
+    if (before && readOnly(target, before))
+      throw new WriteSkipped(path, '文件是只读的，没有写入。要写入请先取消只读（chmod u+w）');
     temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A new file gets what any new file would (0666 less the umask); a replaced one keeps its mode.
     descriptor = openSync(temporary, 'wx', before ? 0o600 : 0o666);
@@ -98,14 +114,18 @@ export function writeFileAtomic(path: string, content: string, options: WriteOpt
     if (before) {
       fchmodSync(descriptor, before.mode & 0o7777);
       const written = fstatSync(descriptor);
-      if (process.getuid?.() === 0 && (written.uid !== before.uid || written.gid !== before.gid)) fchownSync(descriptor, before.uid, before.gid);
+      if (process.getuid?.() === 0 && (written.uid !== before.uid || written.gid !== before.gid))
+        fchownSync(descriptor, before.uid, before.gid);
     }
     fsyncSync(descriptor);
     closeSync(descriptor);
     descriptor = undefined;
     // Checked last, just before the rename: an editor that saved meanwhile keeps its text.
     if (options.unchangedSince !== undefined && !stillHolds(target, options.unchangedSince)) {
-      throw new WriteSkipped(path, '文件在检查之后又被改过或删掉了（可能是编辑器保存了新内容），为了不覆盖新内容，没有写入');
+      throw new WriteSkipped(
+        path,
+        '文件在检查之后又被改过或删掉了（可能是编辑器保存了新内容），为了不覆盖新内容，没有写入',
+      );
     }
     renameSync(temporary, target);
   } catch (error) {

@@ -22,7 +22,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'baihua-parallel-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const brief = (results: LintResult[]) =>
-  results.map((result) => ({ file: result.filePath, messages: result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`) }));
+  results.map((result) => ({
+    file: result.filePath,
+    messages: result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`),
+  }));
 
 describe('workerCount', () => {
   it('lints in this thread when asked to, or when there is one guide', () => {
@@ -63,7 +66,9 @@ describe('lintFiles in worker threads', () => {
 
   it('fixes in the workers and hands the fixed text back', async () => {
     const fixed = async (concurrency: 2 | 'off') =>
-      (await lintFiles({ patterns: [copiesFixture, htmlFixture], cwd: repoRoot, fix: true, concurrency })).find((result) => result.filePath === copiesFixture);
+      (await lintFiles({ patterns: [copiesFixture, htmlFixture], cwd: repoRoot, fix: true, concurrency })).find(
+        (result) => result.filePath === copiesFixture,
+      );
     const threaded = await fixed(2);
     const inline = await fixed('off');
     expect(threaded!.output).toBe(inline!.output);

@@ -17,13 +17,22 @@ const renewal = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8
 
 /** A configuration with one rule on, the whole catalog being the guides given. */
 function only(ruleId: string, options?: Record<string, unknown>) {
-  return mergeLayers([{ path: 'test', data: { rules: { [ruleId]: options ? ['error', options] : 'error' }, catalog: [] }, locate: () => undefined }]);
+  return mergeLayers([
+    {
+      path: 'test',
+      data: { rules: { [ruleId]: options ? ['error', options] : 'error' }, catalog: [] },
+      locate: () => undefined,
+    },
+  ]);
 }
 
 /** The example guides (baihua.config.yaml is never a guide). */
 const exampleFiles = await findGuideFiles([guidesDir]);
 
-const messages = (results: LintResult[]) => results.flatMap((result) => result.messages.map((message) => `${result.filePath} ${message.line}:${message.column} ${message.message}`));
+const messages = (results: LintResult[]) =>
+  results.flatMap((result) =>
+    result.messages.map((message) => `${result.filePath} ${message.line}:${message.column} ${message.message}`),
+  );
 
 describe('cancelled certificates (data/cancelled-certificates.yaml)', () => {
   const { certificates } = parse(readFileSync(join(dataDir, 'cancelled-certificates.yaml'), 'utf8')) as {
@@ -31,41 +40,67 @@ describe('cancelled certificates (data/cancelled-certificates.yaml)', () => {
   };
   const withMaterial = (name: string) => renewal.replace('  - name: 原居民身份证\n', `  - name: ${name}\n`);
 
-  it.each(certificates.map((entry) => [entry.name, entry] as const))('%s: names its source and fires on its test, not on its look-alike', (_name, entry) => {
-    expect(entry.source).toMatch(/[\u4e00-\u9fff]/);
-    const bad = lintBytes('guide.md', Buffer.from(withMaterial(entry.test)), { config: only('policy/cancelled-certificate') }).messages;
-    expect(bad).toHaveLength(1);
-    expect(bad[0]!.message).toContain(`「${entry.name}」已经取消`);
-    expect(bad[0]!.line).toBe(26);
-    expect(lintBytes('guide.md', Buffer.from(withMaterial(entry.not)), { config: only('policy/cancelled-certificate') }).messages).toEqual([]);
-  });
+  it.each(certificates.map((entry) => [entry.name, entry] as const))(
+    '%s: names its source and fires on its test, not on its look-alike',
+    (_name, entry) => {
+      expect(entry.source).toMatch(/[\u4e00-\u9fff]/);
+      const bad = lintBytes('guide.md', Buffer.from(withMaterial(entry.test)), {
+        config: only('policy/cancelled-certificate'),
+      }).messages;
+      expect(bad).toHaveLength(1);
+      expect(bad[0]!.message).toContain(`「${entry.name}」已经取消`);
+      expect(bad[0]!.line).toBe(26);
+      expect(
+        lintBytes('guide.md', Buffer.from(withMaterial(entry.not)), { config: only('policy/cancelled-certificate') })
+          .messages,
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('placeholders (data/placeholders.yaml)', () => {
-  const { whole, anywhere } = parse(readFileSync(join(dataDir, 'placeholders.yaml'), 'utf8')) as { whole: string[]; anywhere: string[] };
+  const { whole, anywhere } = parse(readFileSync(join(dataDir, 'placeholders.yaml'), 'utf8')) as {
+    whole: string[];
+    anywhere: string[];
+  };
 
   it.each(whole)('“%s” as a whole value is a placeholder, with or without a closing 。', (placeholder) => {
     for (const written of [placeholder, `${placeholder}。`]) {
       const text = renewal.replace('visits_reason: 需要您本人到场拍照、采集指纹。', `visits_reason: "${written}"`);
       const found = lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages;
-      expect(found.map((message) => message.message)).toEqual([`这里只写了“${placeholder}”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项`]);
+      expect(found.map((message) => message.message)).toEqual([
+        `这里只写了“${placeholder}”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项`,
+      ]);
     }
   });
 
   it.each(anywhere)('“%s” inside a sentence marks it unfinished', (mark) => {
-    const text = renewal.replace('visits_reason: 需要您本人到场拍照、采集指纹。', `visits_reason: "需要您本人到场拍照（${mark}）。"`);
+    const text = renewal.replace(
+      'visits_reason: 需要您本人到场拍照、采集指纹。',
+      `visits_reason: "需要您本人到场拍照（${mark}）。"`,
+    );
     const found = lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages;
-    expect(found.map((message) => `${message.line}:${message.column}-${message.endColumn}`)).toEqual([`75:27-${27 + mark.length}`]);
+    expect(found.map((message) => `${message.line}:${message.column}-${message.endColumn}`)).toEqual([
+      `75:27-${27 + mark.length}`,
+    ]);
   });
 
   it('leaves real values that merely start like a placeholder alone', () => {
-    const text = renewal.replace('visits_reason: 需要您本人到场拍照、采集指纹。', 'visits_reason: 无法在网上采集指纹，需要您本人到场。');
-    expect(lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages).toEqual([]);
+    const text = renewal.replace(
+      'visits_reason: 需要您本人到场拍照、采集指纹。',
+      'visits_reason: 无法在网上采集指纹，需要您本人到场。',
+    );
+    expect(lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages).toEqual(
+      [],
+    );
   });
 });
 
 describe('near-duplicates on real guides', () => {
-  const guides = exampleFiles.map((path) => ({ filePath: path.slice(guidesDir.length), text: readFileSync(path, 'utf8') }));
+  const guides = exampleFiles.map((path) => ({
+    filePath: path.slice(guidesDir.length),
+    text: readFileSync(path, 'utf8'),
+  }));
 
   it('no two of the twelve example guides look alike, even at the lowest threshold', () => {
     expect(messages(lintTogether(guides, { config: only('catalog/near-duplicate', { threshold: 0.5 }) }))).toEqual([]);
@@ -74,7 +109,9 @@ describe('near-duplicates on real guides', () => {
   it('a guide rewritten in half of its body scores between the copies and the distinct guides', () => {
     const [head, body] = renewal.split('\n---\n') as [string, string];
     const paragraphs = body.split('\n\n');
-    const rewritten = paragraphs.map((paragraph, index) => (index % 2 ? paragraph : '请按窗口工作人员的说明办理。')).join('\n\n');
+    const rewritten = paragraphs
+      .map((paragraph, index) => (index % 2 ? paragraph : '请按窗口工作人员的说明办理。'))
+      .join('\n\n');
     const copy = `${head.replace('id: id-card-renewal', 'id: id-card-renewal-2')}\n---\n${rewritten}`;
     const results = lintTogether(
       [
@@ -93,31 +130,70 @@ describe('near-duplicates on real guides', () => {
       filePath: `county-${index}.md`,
       text: renewal
         .replace('id: id-card-renewal', `id: id-card-renewal-${index}`)
-        .replace('  basic: "000104101000"', `  basic: "000104101000"\n  implementation: "113301000024891${String(index).padStart(3, '0')}Q3000104101000"`),
+        .replace(
+          '  basic: "000104101000"',
+          `  basic: "000104101000"\n  implementation: "113301000024891${String(index).padStart(3, '0')}Q3000104101000"`,
+        ),
     }));
-    const results = lintTogether([...places, { filePath: 'portal-copy.md', text: renewal.replace('id: id-card-renewal', 'id: id-card-renewal-portal') }], {
-      config: only('catalog/near-duplicate'),
-    });
+    const results = lintTogether(
+      [
+        ...places,
+        { filePath: 'portal-copy.md', text: renewal.replace('id: id-card-renewal', 'id: id-card-renewal-portal') },
+      ],
+      {
+        config: only('catalog/near-duplicate'),
+      },
+    );
     // No pairs within the group: only the copy without an implementation code meets each of them.
     const same = signature(['换领', '居民', '身份证', '户政', '窗口', '办理'])!;
-    const pairs = candidatePairs([...places.map(() => same), same], (index) => (index < places.length ? '000104101000' : undefined));
+    const pairs = candidatePairs([...places.map(() => same), same], (index) =>
+      index < places.length ? '000104101000' : undefined,
+    );
     expect(pairs).toHaveLength(places.length);
     expect(pairs.every((pair) => pair.includes(places.length))).toBe(true);
     // Only the copy without an implementation code is a second guide for the same service.
-    expect(results.filter((result) => result.messages.length).map((result) => result.filePath)).toEqual([...places.map((place) => place.filePath), 'portal-copy.md']);
+    expect(results.filter((result) => result.messages.length).map((result) => result.filePath)).toEqual([
+      ...places.map((place) => place.filePath),
+      'portal-copy.md',
+    ]);
     expect(results.at(-1)!.messages).toHaveLength(1);
-    expect(results.at(-1)!.messages[0]!.message).toMatch(/^这份指南和 county-\d+\.md（换领居民身份证）的文字约 100% 相同，还有 299 份指南也和它很像（county-\d+\.md、county-\d+\.md、county-\d+\.md 等 299 份指南）：/);
+    expect(results.at(-1)!.messages[0]!.message).toMatch(
+      /^这份指南和 county-\d+\.md（换领居民身份证）的文字约 100% 相同，还有 299 份指南也和它很像（county-\d+\.md、county-\d+\.md、county-\d+\.md 等 299 份指南）：/,
+    );
   });
 });
 
 describe('office hours (policy/contact-format owns their format)', () => {
   it('are reported once, with one fix, not also by the typography rule with a fix inside the same text', () => {
-    const written = '    hours: 周一至周五 9:00–12:00，13:30–17:00\n    holiday: 周末和法定节假日休息。\n    phone: "0000-66230000"';
+    const written =
+      '    hours: 周一至周五 9:00–12:00，13:30–17:00\n    holiday: 周末和法定节假日休息。\n    phone: "0000-66230000"';
     expect(renewal.split(written)).toHaveLength(2);
-    const text = renewal.replace(written, written.replace('周一至周五 9:00–12:00，13:30–17:00', '周一至周五9：00—12：00，13：30—17：00'));
+    const text = renewal.replace(
+      written,
+      written.replace('周一至周五 9:00–12:00，13:30–17:00', '周一至周五9：00—12：00，13：30—17：00'),
+    );
     const { messages } = lintBytes('guide.md', Buffer.from(text), { config: recommendedConfig() });
-    expect(messages.map(({ ruleId, line, column, endLine, endColumn, fix }) => ({ ruleId, line, column, endLine, endColumn, fix }))).toEqual([
-      { ruleId: 'policy/contact-format', line: 85, column: 12, endLine: 85, endColumn: 39, fix: { range: [text.indexOf('周一至周五9'), text.indexOf('周一至周五9') + 27], text: '周一至周五9:00–12:00，13:30–17:00' } },
+    expect(
+      messages.map(({ ruleId, line, column, endLine, endColumn, fix }) => ({
+        ruleId,
+        line,
+        column,
+        endLine,
+        endColumn,
+        fix,
+      })),
+    ).toEqual([
+      {
+        ruleId: 'policy/contact-format',
+        line: 85,
+        column: 12,
+        endLine: 85,
+        endColumn: 39,
+        fix: {
+          range: [text.indexOf('周一至周五9'), text.indexOf('周一至周五9') + 27],
+          text: '周一至周五9:00–12:00，13:30–17:00',
+        },
+      },
     ]);
   });
 });
@@ -125,10 +201,16 @@ describe('office hours (policy/contact-format owns their format)', () => {
 describe('phone numbers (normalised once, in @baihua/core)', () => {
   it('one number written with a space instead of a hyphen is a format finding, not also a catalog inconsistency', () => {
     const written = 'phone: "0000-66230000"';
-    const copy = renewal.replace('id: id-card-renewal', 'id: id-card-renewal-2').replace(written, 'phone: "0000 66230000"');
+    const copy = renewal
+      .replace('id: id-card-renewal', 'id: id-card-renewal-2')
+      .replace(written, 'phone: "0000 66230000"');
     expect(copy).not.toBe(renewal.replace('id: id-card-renewal', 'id: id-card-renewal-2'));
     const config = mergeLayers([
-      { path: 'test', data: { rules: { 'policy/contact-format': 'warn', 'catalog/inconsistent-contact': 'warn' }, catalog: [] }, locate: () => undefined },
+      {
+        path: 'test',
+        data: { rules: { 'policy/contact-format': 'warn', 'catalog/inconsistent-contact': 'warn' }, catalog: [] },
+        locate: () => undefined,
+      },
     ]);
     const results = lintTogether(
       [
@@ -149,8 +231,8 @@ describe('a value of the wrong type (the guide model leaves it out)', () => {
     expect(text).not.toBe(renewal);
     const { messages } = lintBytes('guide.md', Buffer.from(text), { config: recommendedConfig() });
     const line = text.slice(0, text.indexOf('visits: 1.5')).split('\n').length;
-    expect(messages.filter((message) => message.line === line).map(({ ruleId, column }) => ({ ruleId, column }))).toEqual([
-      { ruleId: 'schema/type', column: 9 },
-    ]);
+    expect(
+      messages.filter((message) => message.line === line).map(({ ruleId, column }) => ({ ruleId, column })),
+    ).toEqual([{ ruleId: 'schema/type', column: 9 }]);
   });
 });

@@ -18,8 +18,12 @@ const AFTER = BEFORE.replace('进行审核,', '审核，');
 const scratch = mkdtempSync(join(tmpdir(), 'baihua-write-fixes-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const findings = (messages: Array<{ line: number; column: number; severity: number; ruleId: string; message: string }>) =>
-  messages.map((message) => `${message.line}:${message.column} ${message.severity} ${message.ruleId} ${message.message}`);
+const findings = (
+  messages: Array<{ line: number; column: number; severity: number; ruleId: string; message: string }>,
+) =>
+  messages.map(
+    (message) => `${message.line}:${message.column} ${message.severity} ${message.ruleId} ${message.message}`,
+  );
 
 describe('writeFixes', () => {
   it('skips a guide that changed after it was linted, keeps the new text, and reports the text on disk', async () => {
@@ -57,7 +61,9 @@ describe('writeFixes', () => {
     const results = await lintFiles({ patterns: [gone, next], fix: true, concurrency: 'off' });
     rmSync(gone);
     const written = writeFixes(results);
-    expect(findings(written[0]!.messages)).toEqual(['1:1 1 fix/not-written 没有写入修复：文件在检查之后又被改过或删掉了（可能是编辑器保存了新内容），为了不覆盖新内容，没有写入']);
+    expect(findings(written[0]!.messages)).toEqual([
+      '1:1 1 fix/not-written 没有写入修复：文件在检查之后又被改过或删掉了（可能是编辑器保存了新内容），为了不覆盖新内容，没有写入',
+    ]);
     expect(readFileSync(next, 'utf8')).toBe(AFTER.replace('id: id-card-renewal', 'id: next'));
   });
 });
@@ -92,8 +98,13 @@ describe('what --fix may rewrite', () => {
     expect(result.output).toBeUndefined();
     expect(result.messages.filter((message) => message.fix)).toEqual([]);
     // The fields' colons read as Chinese prose: fixing them would break the front matter.
-    const typography = new Set(result.messages.filter((message) => message.ruleId === 'plain/typography').map((message) => message.message));
-    expect([...typography].sort()).toEqual(['中文里要用全角标点：把「,」改为「，」', '中文里要用全角标点：把「:」改为「：」']);
+    const typography = new Set(
+      result.messages.filter((message) => message.ruleId === 'plain/typography').map((message) => message.message),
+    );
+    expect([...typography].sort()).toEqual([
+      '中文里要用全角标点：把「,」改为「，」',
+      '中文里要用全角标点：把「:」改为「：」',
+    ]);
   });
 
   it('keeps a second U+FEFF at the start as text while it fixes', () => {

@@ -75,7 +75,8 @@ export class Automaton<T> {
       }
       state = next ?? 0;
       const outputs = states[state]!.outputs;
-      for (let k = 0; k < outputs.length; k++) found.push({ start: i + 1 - outputs[k]!.length, end: i + 1, value: outputs[k]!.value });
+      for (let k = 0; k < outputs.length; k++)
+        found.push({ start: i + 1 - outputs[k]!.length, end: i + 1, value: outputs[k]!.value });
     }
     return found;
   }

@@ -54,7 +54,8 @@ export function loadLexicons(): LexiconFile[] {
 
 /** The glossary: term → a plain explanation. */
 export function loadGlossary(): Record<string, string> {
-  glossary ??= (parse(readFileSync(`${rulesDirectory}jargon/glossary.yaml`, 'utf8')) as { terms: Record<string, string> }).terms;
+  glossary ??= (
+    parse(readFileSync(`${rulesDirectory}jargon/glossary.yaml`, 'utf8')) as { terms: Record<string, string> }
+  ).terms;
   return glossary;
 }
-

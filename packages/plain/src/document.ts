@@ -83,7 +83,16 @@ export class AnalyzedDocument {
 
 /** 。！？；!?; (and runs of them) or a line break end a unit. */
 function isUnitEnd(code: number): boolean {
-  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 33 || code === 63 || code === 59 || code === 10;
+  return (
+    code === 0x3002 ||
+    code === 0xff01 ||
+    code === 0xff1f ||
+    code === 0xff1b ||
+    code === 33 ||
+    code === 63 ||
+    code === 59 ||
+    code === 10
+  );
 }
 
 function analyzeText(text: string, words: string[]): AnalyzedText {
@@ -110,7 +119,8 @@ function analyzeText(text: string, words: string[]): AnalyzedText {
   }
   if (content) units.push({ start, end: text.length });
   const quoted: Array<[number, number]> = [];
-  if (text.includes('《')) for (const match of text.matchAll(/《[^《》\n]*》/g)) quoted.push([match.index, match.index + match[0].length]);
+  if (text.includes('《'))
+    for (const match of text.matchAll(/《[^《》\n]*》/g)) quoted.push([match.index, match.index + match[0].length]);
   return { text, words: segmented, offsets, boundaries, units, quoted };
 }
 

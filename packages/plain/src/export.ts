@@ -18,11 +18,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 export function patternSource(pattern: string): string {
   return pattern
     .split(/\s+/)
-    .map((token) => (token === '*' ? ANY_WORD : token === '…' ? GAP : `(?:${token.split('|').map(escapeRegExp).join('|')})`))
+    .map((token) =>
+      token === '*' ? ANY_WORD : token === '…' ? GAP : `(?:${token.split('|').map(escapeRegExp).join('|')})`,
+    )
     .join('');
 }
 
-const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: string | string[] | undefined) =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** What the entry suggests: its first plain wording, else its advice. */
 function expected(entry: LexiconEntry): string {
@@ -38,7 +41,11 @@ interface Exported {
 
 function exportedEntries(): Exported[] {
   return loadLexicons().flatMap((file) =>
-    file.entries.map((entry) => ({ file, entry, sources: entry.pattern ? [patternSource(entry.pattern)] : list(entry.match).map(escapeRegExp) })),
+    file.entries.map((entry) => ({
+      file,
+      entry,
+      sources: entry.pattern ? [patternSource(entry.pattern)] : list(entry.match).map(escapeRegExp),
+    })),
   );
 }
 
@@ -46,7 +53,11 @@ function prh(): string {
   const rules = exportedEntries().map(({ file, entry, sources }) => ({
     expected: expected(entry),
     // prh takes a /regular expression/ or a literal; literals are kept literal.
-    pattern: entry.pattern ? `/${sources[0]}/` : list(entry.match).length === 1 ? list(entry.match)[0] : list(entry.match),
+    pattern: entry.pattern
+      ? `/${sources[0]}/`
+      : list(entry.match).length === 1
+        ? list(entry.match)[0]
+        : list(entry.match),
     prh: `[${file.rule}] ${file.reason}${entry.advice ? `：${entry.advice}` : ''}`,
   }));
   return `# Baihua's word lists for textlint-rule-prh (baihua dict export --format prh).\n${stringify({ version: 1, rules }, { lineWidth: 0 })}`;
@@ -60,7 +71,9 @@ function vale(): Map<string, string> {
     for (const { entry, sources } of exportedEntries().filter((exported) => exported.file === file)) {
       for (const source of sources) swap[source] = expected(entry);
     }
-    const name = file.rule.split('/')[1]!.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase());
+    const name = file.rule
+      .split('/')[1]!
+      .replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase());
     styles.set(
       `${name}.yml`,
       `# ${file.rule} (baihua dict export --format vale)\n${stringify({ extends: 'substitution', message: `「%[2]s」${file.reason}：改为「%[1]s」`, level: 'warning', nonword: true, ignorecase: false, swap }, { lineWidth: 0 })}`,

@@ -30,7 +30,9 @@ export const PLAIN_RULE_IDS = [
 export type PlainRuleId = (typeof PLAIN_RULE_IDS)[number];
 
 /** Rules about wording, whose findings count as bureaucratic writing in the readability score. */
-export const STYLE_RULE_IDS: readonly PlainRuleId[] = PLAIN_RULE_IDS.filter((rule) => rule !== 'plain/long-sentence' && rule !== 'plain/typography');
+export const STYLE_RULE_IDS: readonly PlainRuleId[] = PLAIN_RULE_IDS.filter(
+  (rule) => rule !== 'plain/long-sentence' && rule !== 'plain/typography',
+);
 
 /**
  * One finding per place: of overlapping findings of a rule, keep the one with a safe fix, then the
@@ -38,7 +40,10 @@ export const STYLE_RULE_IDS: readonly PlainRuleId[] = PLAIN_RULE_IDS.filter((rul
  */
 export function withoutOverlaps(findings: Finding[]): Finding[] {
   const preferred = [...findings].sort(
-    (a, b) => Number(b.fix !== undefined) - Number(a.fix !== undefined) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) =>
+      Number(b.fix !== undefined) - Number(a.fix !== undefined) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
   );
   const kept: Finding[] = [];
   for (const finding of preferred) {

@@ -30,7 +30,14 @@ function compilePattern(source: string): Element[] {
   return source
     .trim()
     .split(/\s+/)
-    .map((part): Element => (part === GAP ? { kind: 'gap' } : part === '*' ? { kind: 'any' } : { kind: 'words', words: new Set(part.split('|')) }));
+    .map(
+      (part): Element =>
+        part === GAP
+          ? { kind: 'gap' }
+          : part === '*'
+            ? { kind: 'any' }
+            : { kind: 'words', words: new Set(part.split('|')) },
+    );
 }
 
 export class Lexicon {
@@ -51,7 +58,8 @@ export class Lexicon {
         if (entry.pattern) {
           const elements = compilePattern(entry.pattern);
           const first = elements[0];
-          if (first?.kind !== 'words') throw new Error(`${file.rule}: a pattern must start with words: ${entry.pattern}`);
+          if (first?.kind !== 'words')
+            throw new Error(`${file.rule}: a pattern must start with words: ${entry.pattern}`);
           for (const word of first.words) {
             this.#patternStarts[word.charCodeAt(0)] = 1;
             const list = this.#patterns.get(word) ?? [];

@@ -39,7 +39,13 @@ export interface Readability {
 
 const WEIGHTS = { S1: 0.35, S2: 0.15, L1: 0.3, L2: 0.1, B: 0.1 } as const;
 const TARGETS = { S1: 25, S2: 40, L1: 8, L2: 0.5, B: 1 } as const;
-const NAMES = { S1: '平均句长（字）', S2: '长句（90% 分位，字）', L1: '难词（每百词）', L2: '生僻字（每百字）', B: '公文腔（每百字）' } as const;
+const NAMES = {
+  S1: '平均句长（字）',
+  S2: '长句（90% 分位，字）',
+  L1: '难词（每百词）',
+  L2: '生僻字（每百字）',
+  B: '公文腔（每百字）',
+} as const;
 
 /** Below this many Han characters a whole-text score says little (readability.md). */
 export const MIN_SCORED_CHARACTERS = 200;
@@ -49,7 +55,11 @@ export function band(score: number): Band {
 }
 
 function lines(name: string): Set<string> {
-  return new Set(readFileSync(fileURLToPath(new URL(`../data/${name}`, import.meta.url)), 'utf8').split('\n').filter(Boolean));
+  return new Set(
+    readFileSync(fileURLToPath(new URL(`../data/${name}`, import.meta.url)), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  );
 }
 
 let vocabulary: { common: Set<string>; level1: Uint8Array } | undefined;
@@ -121,10 +131,16 @@ function percentile(values: number[], fraction: number): number {
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Things read as one unit, however many characters they have. */
-const PLACEHOLDERS = /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|〔\d{4}〕\d+号|\d+(?:\.\d+)?元/g;
+const PLACEHOLDERS =
+  /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|〔\d{4}〕\d+号|\d+(?:\.\d+)?元/g;
 
 /** Content length of a unit (links, phones and dates count as one), and its Han and rare characters. */
-function measureUnit(source: string, start: number, end: number, level1: Uint8Array): { length: number; han: number; rare: number } {
+function measureUnit(
+  source: string,
+  start: number,
+  end: number,
+  level1: Uint8Array,
+): { length: number; han: number; rare: number } {
   // Every placeholder has a digit or a link in it; most sentences have neither.
   let placeholders = false;
   for (let i = start; i < end && !placeholders; i++) {
@@ -143,7 +159,12 @@ function measureUnit(source: string, start: number, end: number, level1: Uint8Ar
       length++;
       han++;
       if (code > 0xffff || level1[code] === 0) rare++;
-    } else if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 0x25a1) {
+    } else if (
+      (code >= 48 && code <= 57) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 97 && code <= 122) ||
+      code === 0x25a1
+    ) {
       length++;
     }
   }
@@ -214,7 +235,11 @@ function textStats(doc: AnalyzedDocument): TextStats[] {
  * Readability of some texts of a document (all by default). `findings` is the number of
  * plain-language findings in those texts (component B).
  */
-export function readability(doc: AnalyzedDocument, findings: number, texts: number[] = doc.starts.map((_, index) => index)): Readability {
+export function readability(
+  doc: AnalyzedDocument,
+  findings: number,
+  texts: number[] = doc.starts.map((_, index) => index),
+): Readability {
   const lengths: number[] = [];
   let characters = 0;
   let rare = 0;
@@ -244,7 +269,10 @@ export function readability(doc: AnalyzedDocument, findings: number, texts: numb
     ratio: round(values[id] / TARGETS[id], 2),
     weight: WEIGHTS[id],
   }));
-  const difficulty = components.reduce((sum, component) => sum + component.weight * Math.min(2, values[component.id] / component.target), 0);
+  const difficulty = components.reduce(
+    (sum, component) => sum + component.weight * Math.min(2, values[component.id] / component.target),
+    0,
+  );
   const score = Math.round(100 * Math.min(1, Math.max(0, 1.5 - difficulty)));
   return { score, band: band(score), components, characters, sentences: lengths.length, words };
 }

@@ -32,17 +32,22 @@ function evaluate(set: Labelled[]) {
       else if (fired) {
         counts.fp++;
         mistakes.push(`false positive ${rule}: ${text}`);
-      }
-      else if (wanted) {
+      } else if (wanted) {
         counts.fn++;
         mistakes.push(`missed ${rule}: ${text}`);
       }
     }
   }
-  const total = [...perRule.values()].reduce((sum, counts) => ({ tp: sum.tp + counts.tp, fp: sum.fp + counts.fp, fn: sum.fn + counts.fn }), { tp: 0, fp: 0, fn: 0 });
+  const total = [...perRule.values()].reduce(
+    (sum, counts) => ({ tp: sum.tp + counts.tp, fp: sum.fp + counts.fp, fn: sum.fn + counts.fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
   const precision = (counts: Counts) => (counts.tp + counts.fp ? counts.tp / (counts.tp + counts.fp) : 1);
   const recall = (counts: Counts) => (counts.tp + counts.fn ? counts.tp / (counts.tp + counts.fn) : 1);
-  const table = [...perRule].map(([rule, counts]) => `${rule.padEnd(26)} P ${precision(counts).toFixed(2)}  R ${recall(counts).toFixed(2)}  (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})`);
+  const table = [...perRule].map(
+    ([rule, counts]) =>
+      `${rule.padEnd(26)} P ${precision(counts).toFixed(2)}  R ${recall(counts).toFixed(2)}  (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})`,
+  );
   return { precision: precision(total), recall: recall(total), table, mistakes };
 }
 
@@ -61,7 +66,9 @@ describe.each([
 
   it('reaches precision 0.9 and recall 0.85 over all rules', () => {
     const result = evaluate(set);
-    console.log(`${file}: ${set.length} sentences\n${result.table.join('\n')}\nall rules: P ${result.precision.toFixed(3)}  R ${result.recall.toFixed(3)}\n${result.mistakes.join('\n')}`);
+    console.log(
+      `${file}: ${set.length} sentences\n${result.table.join('\n')}\nall rules: P ${result.precision.toFixed(3)}  R ${result.recall.toFixed(3)}\n${result.mistakes.join('\n')}`,
+    );
     expect(result.precision).toBeGreaterThanOrEqual(0.9);
     expect(result.recall).toBeGreaterThanOrEqual(0.85);
   });
@@ -71,6 +78,9 @@ it('together the sets hold at least 250 sentences, half of them plain traps or p
   const all = [...load('labelled.yaml'), ...load('held-out.yaml')];
   expect(all.length).toBeGreaterThanOrEqual(250);
   for (const trap of ['联系', '系统', '必须', '非营业时间', '未婚']) {
-    expect(all.some((entry) => entry.rules.length === 0 && entry.text.includes(trap)), trap).toBe(true);
+    expect(
+      all.some((entry) => entry.rules.length === 0 && entry.text.includes(trap)),
+      trap,
+    ).toBe(true);
   }
 });

@@ -31,7 +31,9 @@ describe('a plain rule lives beside its data', () => {
       expect(PLAIN_RULES[id].id).toBe(id);
       expect(existsSync(new URL('words.yaml', folder)), id).toBe('word' in PLAIN_RULES[id].messages);
     }
-    expect(loadLexicons().map((file) => file.rule)).toEqual(PLAIN_RULE_IDS.filter((id) => 'word' in PLAIN_RULES[id].messages).sort());
+    expect(loadLexicons().map((file) => file.rule)).toEqual(
+      PLAIN_RULE_IDS.filter((id) => 'word' in PLAIN_RULES[id].messages).sort(),
+    );
   });
 });
 
@@ -40,29 +42,40 @@ describe('word lists: every entry fires on its own test sentence', () => {
     expect(cases.length).toBeGreaterThanOrEqual(150);
   });
 
-  it.each(cases.map(({ rule, entry }) => [rule, entry.match ?? entry.pattern, rule, entry] as const))('%s %s', (_label, _what, rule, entry) => {
-    const found = findings(rule, entry.test);
-    expect(found.length, `${rule} on ${entry.test}`).toBeGreaterThan(0);
-    const literal = phrases(entry);
-    if (literal.length) {
-      // The finding covers one of the entry's phrases, at the right place.
-      const texts = found.map((finding) => entry.test.slice(finding.start, finding.end));
-      expect(texts.some((text) => literal.includes(text)), `${texts.join(',')} in ${entry.test}`).toBe(true);
-    }
-    if (entry.fix) {
-      const fixed = found.find((finding) => finding.fix !== undefined);
-      expect(fixed?.fix).toBe([entry.replace ?? []].flat()[0]);
-    }
-  });
+  it.each(cases.map(({ rule, entry }) => [rule, entry.match ?? entry.pattern, rule, entry] as const))(
+    '%s %s',
+    (_label, _what, rule, entry) => {
+      const found = findings(rule, entry.test);
+      expect(found.length, `${rule} on ${entry.test}`).toBeGreaterThan(0);
+      const literal = phrases(entry);
+      if (literal.length) {
+        // The finding covers one of the entry's phrases, at the right place.
+        const texts = found.map((finding) => entry.test.slice(finding.start, finding.end));
+        expect(
+          texts.some((text) => literal.includes(text)),
+          `${texts.join(',')} in ${entry.test}`,
+        ).toBe(true);
+      }
+      if (entry.fix) {
+        const fixed = found.find((finding) => finding.fix !== undefined);
+        expect(fixed?.fix).toBe([entry.replace ?? []].flat()[0]);
+      }
+    },
+  );
 });
 
 describe('word lists: entries that are parts of common words stay silent there', () => {
   const negatives = cases.filter(({ entry }) => entry.not);
-  it.each(negatives.map(({ rule, entry }) => [entry.match ?? entry.pattern, rule, entry] as const))('%s', (_what, rule, entry) => {
-    const literal = phrases(entry);
-    const found = findings(rule, entry.not!).filter((finding) => !literal.length || literal.includes(entry.not!.slice(finding.start, finding.end)));
-    expect(found, entry.not).toEqual([]);
-  });
+  it.each(negatives.map(({ rule, entry }) => [entry.match ?? entry.pattern, rule, entry] as const))(
+    '%s',
+    (_what, rule, entry) => {
+      const literal = phrases(entry);
+      const found = findings(rule, entry.not!).filter(
+        (finding) => !literal.length || literal.includes(entry.not!.slice(finding.start, finding.end)),
+      );
+      expect(found, entry.not).toEqual([]);
+    },
+  );
 
   it('covers the ambiguous single characters', () => {
     const covered = new Set(negatives.flatMap(({ entry }) => phrases(entry)));

@@ -14,10 +14,30 @@
  * links there, and `--out` when it is Baihua's link, Baihua's folder or an empty folder.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { displayPath, FileAccessError, isDynamicPattern, isInside, realPath, repositoryRoot, UsageError } from '@baihua/core';
+import {
+  displayPath,
+  FileAccessError,
+  isDynamicPattern,
+  isInside,
+  realPath,
+  repositoryRoot,
+  UsageError,
+} from '@baihua/core';
 import lockfile from 'proper-lockfile';
 
 /** The file in every build folder that says Baihua made it, and so may replace it. */
@@ -58,7 +78,8 @@ export function inputPath(pattern: string): string {
   return wild < 0 ? pattern : names.slice(0, wild).join('/') || '.';
 }
 
-const hasMarker = (folder: string): boolean => lstatSync(join(folder, MARKER), { throwIfNoEntry: false })?.isFile() === true;
+const hasMarker = (folder: string): boolean =>
+  lstatSync(join(folder, MARKER), { throwIfNoEntry: false })?.isFile() === true;
 
 /** The build a link of Baihua's points to: exactly `.<name>.builds/<build id>`. */
 function linkedBuild(place: OutputPlace): string | undefined {
@@ -76,13 +97,17 @@ function outputState(place: OutputPlace): OutputState {
   if (stats.isSymbolicLink()) {
     const build = linkedBuild(place);
     if (build) return { kind: 'link', build };
-    throw new UsageError(`--out ${out} 是一个符号链接，不是 baihua build 建立的，为了不动它指向的文件，没有替换它：请换一个 --out，或者自己先删除这个链接`);
+    throw new UsageError(
+      `--out ${out} 是一个符号链接，不是 baihua build 建立的，为了不动它指向的文件，没有替换它：请换一个 --out，或者自己先删除这个链接`,
+    );
   }
   if (!stats.isDirectory()) throw new UsageError(`--out ${out} 是一个文件，不是目录：请换一个 --out，或者自己先删除它`);
   if (hasMarker(location)) return { kind: 'folder' };
   // An empty folder is taken: nothing in it can be lost, and rmdir removes it only while it is empty.
   if (readdirSync(location).length === 0) return { kind: 'empty' };
-  throw new UsageError(`--out ${out} 不是 baihua build 生成的目录（里面没有标记文件 ${MARKER}），为了不删掉您的文件，没有覆盖它：请换一个 --out，或者自己先删除它`);
+  throw new UsageError(
+    `--out ${out} 不是 baihua build 生成的目录（里面没有标记文件 ${MARKER}），为了不删掉您的文件，没有覆盖它：请换一个 --out，或者自己先删除它`,
+  );
 }
 
 /**
@@ -103,7 +128,9 @@ export function checkOutput(out: string, inputs: BuildInputs): OutputPlace {
     { path: realPath(inputs.templates, true), what: '模板目录' },
     ...(inputs.configFile ? [{ path: realPath(dirname(inputs.configFile), true), what: '配置文件所在的目录' }] : []),
   ];
-  const roots = new Set([cwd, ...read.map((input) => input.path)].map(repositoryRoot).filter((root) => root !== undefined));
+  const roots = new Set(
+    [cwd, ...read.map((input) => input.path)].map(repositoryRoot).filter((root) => root !== undefined),
+  );
   const replaced = [
     { path: cwd, name: '当前目录' },
     ...[...roots].map((root) => ({ path: root, name: `仓库的根目录 ${displayPath(root, cwd)}（里面有 .git）` })),
@@ -111,25 +138,34 @@ export function checkOutput(out: string, inputs: BuildInputs): OutputPlace {
   ];
   for (const { path, name } of replaced) {
     const relation = location === path ? '就是' : isInside(path, location) ? '包含了' : undefined;
-    if (relation) throw new UsageError(`--out ${out} ${relation}${name}，生成网站会替换掉它：请换一个新的目录，例如 --out dist`);
+    if (relation)
+      throw new UsageError(`--out ${out} ${relation}${name}，生成网站会替换掉它：请换一个新的目录，例如 --out dist`);
   }
   for (const { path, what } of read) {
     if (isInside(location, path) && !isInside(cwd, path)) {
       const shown = displayPath(path, cwd);
-      throw new UsageError(`--out ${out} 在${what} ${shown} 里面，生成的网站会和输入混在一起：请换一个 ${shown} 之外的目录，例如 --out dist`);
+      throw new UsageError(
+        `--out ${out} 在${what} ${shown} 里面，生成的网站会和输入混在一起：请换一个 ${shown} 之外的目录，例如 --out dist`,
+      );
     }
   }
   const place = { out, location, builds: join(dirname(location), `.${basename(location)}.builds`) };
   // Builds are removed from this folder: it must be a folder here, not a link to one elsewhere.
   if (lstatSync(place.builds, { throwIfNoEntry: false })?.isDirectory() === false) {
-    throw new UsageError(`--out ${out} 旁边的 ${basename(place.builds)} 不是 baihua build 建立的目录：请换一个 --out，或者自己先删除它`);
+    throw new UsageError(
+      `--out ${out} 旁边的 ${basename(place.builds)} 不是 baihua build 建立的目录：请换一个 --out，或者自己先删除它`,
+    );
   }
   outputState(place);
   return place;
 }
 
 /** Takes the lock of the builds folder, waiting (and saying so once) while another build holds it. */
-async function lockBuilds(builds: string, onWait: () => void, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
+async function lockBuilds(
+  builds: string,
+  onWait: () => void,
+  onCompromised: (error: Error) => void,
+): Promise<() => Promise<void>> {
   const options = { realpath: false, lockfilePath: join(builds, LOCK), stale: LOCK_STALE_MS, onCompromised };
   try {
     return await lockfile.lock(builds, options);
@@ -190,7 +226,12 @@ function switchTo(place: OutputPlace, state: OutputState, id: string): boolean {
  * replaced in that one rename when `source` is a link too; a folder there (a build made without
  * links, or an empty folder) cannot be, and goes first: the site is missing for that moment.
  */
-function putAtOutput(place: OutputPlace, state: OutputState, source: { path: string; isLink: boolean }, id: string): void {
+function putAtOutput(
+  place: OutputPlace,
+  state: OutputState,
+  source: { path: string; isLink: boolean },
+  id: string,
+): void {
   const aside = state.kind === 'folder' ? moveAside(place, id) : undefined;
   if (state.kind === 'empty') rmdirSync(place.location);
   if (state.kind === 'link' && !source.isLink) unlinkSync(place.location);
@@ -208,7 +249,11 @@ function putAtOutput(place: OutputPlace, state: OutputState, source: { path: str
  * PDFs, the path of the current site when there is one. A build that fails removes its folder
  * and leaves the current site as it was.
  */
-export async function replaceSite<T>(place: OutputPlace, write: (folder: string, previous: string | undefined) => Promise<T>, onWait: () => void): Promise<T> {
+export async function replaceSite<T>(
+  place: OutputPlace,
+  write: (folder: string, previous: string | undefined) => Promise<T>,
+  onWait: () => void,
+): Promise<T> {
   mkdirSync(place.builds, { recursive: true });
   let compromised: Error | undefined;
   const release = await lockBuilds(place.builds, onWait, (error) => (compromised = error));
@@ -224,7 +269,11 @@ export async function replaceSite<T>(place: OutputPlace, write: (folder: string,
     let written: T;
     try {
       written = await write(folder, state.kind === 'link' || state.kind === 'folder' ? place.location : undefined);
-      if (compromised) throw new FileAccessError(place.out, '这次生成停顿太久，另一个 baihua build 接管了这个目录，这次的结果没有换上去：请再运行一次 baihua build');
+      if (compromised)
+        throw new FileAccessError(
+          place.out,
+          '这次生成停顿太久，另一个 baihua build 接管了这个目录，这次的结果没有换上去：请再运行一次 baihua build',
+        );
       linked = switchTo(place, state, id);
     } catch (error) {
       await rm(folder, { recursive: true, force: true });

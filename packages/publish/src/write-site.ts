@@ -11,16 +11,28 @@ const PDF_MANIFEST = 'print/pdf-manifest.json';
  * are unchanged since the last build (same hash in the previous site's manifest) is copied, not
  * printed again.
  */
-async function printHandouts(building: string, previousSite: string | undefined, site: Site, chromium: string): Promise<number> {
+async function printHandouts(
+  building: string,
+  previousSite: string | undefined,
+  site: Site,
+  chromium: string,
+): Promise<number> {
   const css = site.files.get('print/print.css') ?? '';
   const manifestPath = previousSite && join(previousSite, PDF_MANIFEST);
-  const before = manifestPath && existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>) : {};
+  const before =
+    manifestPath && existsSync(manifestPath)
+      ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>)
+      : {};
   const manifest: Record<string, string> = {};
   let printer: PdfPrinter | undefined;
   let printed = 0;
   try {
     for (const handout of site.handouts) {
-      const hash = createHash('sha256').update(site.files.get(`print/${handout.id}.html`)!).update(css).update(handout.date).digest('hex');
+      const hash = createHash('sha256')
+        .update(site.files.get(`print/${handout.id}.html`)!)
+        .update(css)
+        .update(handout.date)
+        .digest('hex');
       manifest[handout.id] = hash;
       const target = join(building, 'print', `${handout.id}.pdf`);
       const earlier = previousSite && join(previousSite, 'print', `${handout.id}.pdf`);
@@ -29,7 +41,10 @@ async function printHandouts(building: string, previousSite: string | undefined,
         continue;
       }
       printer ??= await PdfPrinter.launch(chromium);
-      await writeFile(target, await printer.print(join(building, 'print', `${handout.id}.html`), handout.title, handout.date));
+      await writeFile(
+        target,
+        await printer.print(join(building, 'print', `${handout.id}.html`), handout.title, handout.date),
+      );
       printed++;
     }
   } finally {
@@ -43,7 +58,12 @@ async function printHandouts(building: string, previousSite: string | undefined,
  * Writes every file of the site into a build's folder and prints the handouts there (with
  * Chromium); resolves to how many PDFs were printed anew.
  */
-export async function writeSiteFiles(building: string, previousSite: string | undefined, site: Site, chromium: string | undefined): Promise<number> {
+export async function writeSiteFiles(
+  building: string,
+  previousSite: string | undefined,
+  site: Site,
+  chromium: string | undefined,
+): Promise<number> {
   // Written without blocking, so the output lock stays fresh however large the catalog.
   const folders = new Set<string>();
   for (const [path, content] of site.files) {

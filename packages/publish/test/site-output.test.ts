@@ -35,10 +35,14 @@ describe('without symbolic links', () => {
     expect(lstatSync(out).isDirectory()).toBe(true);
     expect(readdirSync(out).sort()).toEqual([MARKER, 'index.html']);
     const previous: (string | undefined)[] = [];
-    await replaceSite(checkOutput(out, inputs), async (folder, site) => {
-      previous.push(site);
-      writeFileSync(join(folder, 'index.html'), '第二次');
-    }, () => {});
+    await replaceSite(
+      checkOutput(out, inputs),
+      async (folder, site) => {
+        previous.push(site);
+        writeFileSync(join(folder, 'index.html'), '第二次');
+      },
+      () => {},
+    );
     expect(previous).toEqual([out]);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('第二次');
     expect(readdirSync(join(dir, '.dist.builds'))).toEqual([]);
@@ -47,10 +51,14 @@ describe('without symbolic links', () => {
   it('a failed build leaves the site as it was and removes its folder', async () => {
     const { dir, out, inputs } = project();
     await replaceSite(checkOutput(out, inputs), writeIndex('第一次'), () => {});
-    const failing = replaceSite(checkOutput(out, inputs), async (folder) => {
-      writeFileSync(join(folder, 'index.html'), '写了一半');
-      throw new Error('Chromium 退出了');
-    }, () => {});
+    const failing = replaceSite(
+      checkOutput(out, inputs),
+      async (folder) => {
+        writeFileSync(join(folder, 'index.html'), '写了一半');
+        throw new Error('Chromium 退出了');
+      },
+      () => {},
+    );
     await expect(failing).rejects.toThrow('Chromium 退出了');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('第一次');
     expect(readdirSync(join(dir, '.dist.builds'))).toEqual([]);
@@ -60,6 +68,8 @@ describe('without symbolic links', () => {
     const { out, inputs } = project();
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), '<h1>青禾市政务服务</h1>\n');
-    expect(() => checkOutput(out, inputs)).toThrow(`--out ${out} 不是 baihua build 生成的目录（里面没有标记文件 .baihua-build），为了不删掉您的文件，没有覆盖它：请换一个 --out，或者自己先删除它`);
+    expect(() => checkOutput(out, inputs)).toThrow(
+      `--out ${out} 不是 baihua build 生成的目录（里面没有标记文件 .baihua-build），为了不删掉您的文件，没有覆盖它：请换一个 --out，或者自己先删除它`,
+    );
   });
 });

@@ -1,4 +1,14 @@
-export { renderSite, TARGETS, DEFAULT_TEMPLATES, MOBILE_PAGE_LIMIT, type Target, type SiteOptions, type SiteFiles, type Site, type Handout } from './site.js';
+export {
+  renderSite,
+  TARGETS,
+  DEFAULT_TEMPLATES,
+  MOBILE_PAGE_LIMIT,
+  type Target,
+  type SiteOptions,
+  type SiteFiles,
+  type Site,
+  type Handout,
+} from './site.js';
 export { guideView, telUrl, type GuideView, type MaterialView, type LocationView } from './view.js';
 export { searchIndex, type SearchIndex } from './search.js';
 export { bodyHtml, withTermsMarked, type TermMark } from './body.js';

@@ -11,12 +11,21 @@ export function findChromium(): string | undefined {
   return candidates.find((path) => existsSync(path));
 }
 
-const CHROMIUM_HINT = '请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径';
+const CHROMIUM_HINT =
+  '请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径';
 
 export const CHROMIUM_MISSING = `生成打印版 PDF 需要 Chromium：${CHROMIUM_HINT}`;
 
 /** Flags for a headless Chromium on a machine without a network or a display. */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const MARGIN_TEXT = "font:8pt 'Noto Sans CJK SC',sans-serif;width:100%;color:#333";
 
@@ -66,7 +75,12 @@ export class PdfPrinter {
       footerTemplate: `<div style="${MARGIN_TEXT};text-align:center">第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页</div>`,
     });
     const pinned = pdfDate(date);
-    return Buffer.from(pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, (_match, key: string) => `/${key} (${pinned}`), 'latin1');
+    return Buffer.from(
+      pdf
+        .toString('latin1')
+        .replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, (_match, key: string) => `/${key} (${pinned}`),
+      'latin1',
+    );
   }
 
   async close(): Promise<void> {

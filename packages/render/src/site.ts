@@ -1,7 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { displayPath, FileAccessError, isInside, readGuideModel, readRegularFile, realPath, type ParsedGuide } from '@baihua/core';
+import {
+  displayPath,
+  FileAccessError,
+  isInside,
+  readGuideModel,
+  readRegularFile,
+  realPath,
+  type ParsedGuide,
+} from '@baihua/core';
 import Handlebars from 'handlebars';
 import { withTermsMarked, type TermMark } from './body.js';
 import { qrSvg } from './qr.js';
@@ -57,7 +65,11 @@ const MAX_TEMPLATE_BYTES = 1024 * 1024;
  */
 function readTemplateFile(root: string, path: string): string {
   const real = realPath(path);
-  if (!isInside(real, root)) throw new FileAccessError(path, `模板目录里的这个文件指向模板目录以外（${real}），不会使用它：请把文件本身复制到模板目录里`);
+  if (!isInside(real, root))
+    throw new FileAccessError(
+      path,
+      `模板目录里的这个文件指向模板目录以外（${real}），不会使用它：请把文件本身复制到模板目录里`,
+    );
   const read = readRegularFile(path, MAX_TEMPLATE_BYTES);
   if (read.tooLarge) throw new FileAccessError(path, `模板文件太大，不能超过 ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`);
   return read.bytes.toString('utf8');
@@ -72,12 +84,16 @@ function loadTemplates(directory: string): Templates {
   const read = (path: string) => readTemplateFile(root, path);
   const handlebars = Handlebars.create();
   handlebars.registerHelper('concat', (...values: unknown[]) => values.slice(0, -1).map(String).join(''));
-  handlebars.registerHelper('join', (values: unknown, separator: unknown) => (Array.isArray(values) ? values.map(String).join(String(separator)) : ''));
+  handlebars.registerHelper('join', (values: unknown, separator: unknown) =>
+    Array.isArray(values) ? values.map(String).join(String(separator)) : '',
+  );
   for (const name of readdirSync(join(directory, 'partials'))) {
     if (name.endsWith('.hbs')) handlebars.registerPartial(name.slice(0, -4), read(join(directory, 'partials', name)));
   }
   const pages = new Map<string, HandlebarsTemplateDelegate>();
-  const assets = new Map(readdirSync(join(directory, 'assets')).map((name) => [name, read(join(directory, 'assets', name))]));
+  const assets = new Map(
+    readdirSync(join(directory, 'assets')).map((name) => [name, read(join(directory, 'assets', name))]),
+  );
   return {
     page(name) {
       let page = pages.get(name);
@@ -89,7 +105,11 @@ function loadTemplates(directory: string): Templates {
     },
     asset(name) {
       const asset = assets.get(name);
-      if (asset === undefined) throw new FileAccessError(join(directory, 'assets', name), `模板目录里缺少这个文件：请从 templates/site/assets/ 复制 ${name}`);
+      if (asset === undefined)
+        throw new FileAccessError(
+          join(directory, 'assets', name),
+          `模板目录里缺少这个文件：请从 templates/site/assets/ 复制 ${name}`,
+        );
       return asset;
     },
   };
@@ -109,7 +129,10 @@ function groups(views: GuideView[]): IndexGroup[] {
     categories.set(category, [...(categories.get(category) ?? []), view]);
     byDepartment.set(view.department, categories);
   }
-  return [...byDepartment].map(([name, categories]) => ({ name, categories: [...categories].map(([category, guides]) => ({ name: category, guides })) }));
+  return [...byDepartment].map(([name, categories]) => ({
+    name,
+    categories: [...categories].map(([category, guides]) => ({ name: category, guides })),
+  }));
 }
 
 /** The mobile page's folding sections, in the order people act. */
@@ -119,12 +142,21 @@ function mobileSections(view: GuideView) {
     {
       title: '要带的材料',
       open: true,
-      items: view.materials.map((material) => `${material.name}（${[material.form, material.copies, material.exempt].filter(Boolean).join('，')}）`),
+      items: view.materials.map(
+        (material) =>
+          `${material.name}（${[material.form, material.copies, material.exempt].filter(Boolean).join('，')}）`,
+      ),
     },
     { title: '怎么办', items: view.steps.map((step, index) => `${index + 1}. ${step.title}：${step.how}`) },
     { title: '多久办好，要多少钱', items: [...view.timeLimit, ...view.fees] },
-    { title: '去哪里办', items: view.contacts.map((contact) => `${contact.label}：${contact.phone}`), places: view.locations },
-    ...(view.faq.length ? [{ title: '常见问题', items: view.faq.map((entry) => `${entry.question} ${entry.answer}`) }] : []),
+    {
+      title: '去哪里办',
+      items: view.contacts.map((contact) => `${contact.label}：${contact.phone}`),
+      places: view.locations,
+    },
+    ...(view.faq.length
+      ? [{ title: '常见问题', items: view.faq.map((entry) => `${entry.question} ${entry.answer}`) }]
+      : []),
   ];
 }
 
@@ -142,10 +174,19 @@ function checkIds(guides: ParsedGuide[]): void {
     const point = written ? guide.file.pointAt(written.value.start) : undefined;
     if (id === undefined || !GUIDE_ID.test(id)) {
       const shown = id === undefined ? '' : `「${id}」`;
-      throw new FileAccessError(guide.file.path, `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`, point);
+      throw new FileAccessError(
+        guide.file.path,
+        `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`,
+        point,
+      );
     }
     const other = seen.get(id);
-    if (other !== undefined) throw new FileAccessError(guide.file.path, `id「${id}」和 ${displayPath(other)} 重复了，两份指南会写到同一个网页：请改用不同的 id`, point);
+    if (other !== undefined)
+      throw new FileAccessError(
+        guide.file.path,
+        `id「${id}」和 ${displayPath(other)} 重复了，两份指南会写到同一个网页：请改用不同的 id`,
+        point,
+      );
     seen.set(id, guide.file.path);
   }
 }
@@ -159,12 +200,16 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
     const { id, title } = readGuideModel(guide).fields;
     if (id !== undefined && title !== undefined) titles.set(id, title);
   }
-  const webUrl = (id: string) => (options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}/web/guides/${id}.html` : undefined);
+  const webUrl = (id: string) =>
+    options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}/web/guides/${id}.html` : undefined;
   const views = guides.map((guide) => {
     const id = readGuideModel(guide).fields.id ?? '';
     const pageUrl = webUrl(id);
     const marks = options.termMarks?.get(guide);
-    const marked = marks?.length && guide.body ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } } : guide;
+    const marked =
+      marks?.length && guide.body
+        ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } }
+        : guide;
     return guideView(marked, { titles, ...(pageUrl && { pageUrl }) });
   });
   const files: SiteFiles = new Map();
@@ -179,14 +224,24 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
     const css = templates.asset('mobile.css');
     for (const view of views) {
       const firstPhone = view.locations.find((location) => location.tel) ?? view.contacts[0];
-      files.set(`mobile/${view.id}.html`, templates.page('mobile-guide')({ guide: view, css, sections: mobileSections(view), firstPhone }));
+      files.set(
+        `mobile/${view.id}.html`,
+        templates.page('mobile-guide')({ guide: view, css, sections: mobileSections(view), firstPhone }),
+      );
     }
   }
   const handouts: Handout[] = [];
   if (options.targets.includes('print')) {
     for (const view of views) {
       const url = webUrl(view.id);
-      files.set(`print/${view.id}.html`, templates.page('print-guide')({ guide: view, webUrl: url, qr: url && qrSvg(url, `扫码查看「${view.title}」的网上指南`) }));
+      files.set(
+        `print/${view.id}.html`,
+        templates.page('print-guide')({
+          guide: view,
+          webUrl: url,
+          qr: url && qrSvg(url, `扫码查看「${view.title}」的网上指南`),
+        }),
+      );
       handouts.push({ id: view.id, title: view.title, date: view.reviewed });
     }
     files.set('print/print.css', templates.asset('print.css'));

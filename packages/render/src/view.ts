@@ -105,7 +105,10 @@ function feeLines(fees: GuideFields['fees']): { lines: string[]; amounts: string
     if (!fee) continue;
     const name = textOf(fee.item);
     if (!name) continue;
-    const amount = typeof fee.amount === 'number' ? `${fee.amount} 元${textOf(fee.unit) ? `（${textOf(fee.unit)}）` : ''}` : '金额见窗口公示';
+    const amount =
+      typeof fee.amount === 'number'
+        ? `${fee.amount} 元${textOf(fee.unit) ? `（${textOf(fee.unit)}）` : ''}`
+        : '金额见窗口公示';
     amounts.push(amount);
     lines.push(`${name}：${amount}${textOf(fee.waiver) ? `；${textOf(fee.waiver)}` : ''}`);
   }
@@ -120,7 +123,12 @@ function materialView(material: Lenient<Material> | undefined): MaterialView | u
   const { exempt } = material;
   const view: MaterialView = {
     name,
-    need: need === '情形必要' && textOf(material.situation) ? `${textOf(material.situation)}时需要` : need === '容缺' ? '可以后补' : '必须提交',
+    need:
+      need === '情形必要' && textOf(material.situation)
+        ? `${textOf(material.situation)}时需要`
+        : need === '容缺'
+          ? '可以后补'
+          : '必须提交',
     form: forms.join('、') || '—',
     source: textOf(material.issuer) ?? textOf(material.source) ?? '',
     details: [textOf(material.requirements), textOf(material.note)].flatMap((detail) => detail ?? []),
@@ -160,7 +168,8 @@ function jsonLd(fields: GuideFields, view: Omit<GuideView, 'jsonLd'>, pageUrl: s
     ...(location.phone && { servicePhone: { '@type': 'ContactPoint', telephone: location.phone } }),
     ...(isoDuration(limits?.promised) && { processingTime: isoDuration(limits?.promised) }),
   }));
-  if (view.online?.url) channels.unshift({ '@type': 'ServiceChannel', name: view.online.level, serviceUrl: view.online.url });
+  if (view.online?.url)
+    channels.unshift({ '@type': 'ServiceChannel', name: view.online.level, serviceUrl: view.online.url });
   const service = {
     '@context': 'https://schema.org',
     '@type': 'GovernmentService',
@@ -218,7 +227,14 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
       const title = textOf(step?.title);
       const how = textOf(step?.how);
       if (!step || !title || !how) return [];
-      return [{ title, how, ...(textOf(step.where) && { where: textOf(step.where)! }), ...(textOf(step.duration) && { duration: textOf(step.duration)! }) }];
+      return [
+        {
+          title,
+          how,
+          ...(textOf(step.where) && { where: textOf(step.where)! }),
+          ...(textOf(step.duration) && { duration: textOf(step.duration)! }),
+        },
+      ];
     }),
     fees: fees.lines,
     timeLimit: [
@@ -231,13 +247,17 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
         ['咨询电话', contacts?.consult],
         ['投诉电话', contacts?.complaint],
       ] as const
-    ).flatMap(([label, phone]) => (textOf(phone) ? [{ label, phone: textOf(phone)!, tel: telUrl(textOf(phone)!) }] : [])),
+    ).flatMap(([label, phone]) =>
+      textOf(phone) ? [{ label, phone: textOf(phone)!, tel: telUrl(textOf(phone)!) }] : [],
+    ),
     faq: (data.faq ?? []).flatMap((entry) => {
       const question = textOf(entry?.question);
       const answer = textOf(entry?.answer);
       return question && answer ? [{ question, answer }] : [];
     }),
-    related: texts(data.related).flatMap((id) => (GUIDE_ID.test(id) && options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [])),
+    related: texts(data.related).flatMap((id) =>
+      GUIDE_ID.test(id) && options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [],
+    ),
     legalBasis: (data.legal_basis ?? []).flatMap((entry) => legalBasis(entry) ?? []),
     access: [textOf(data.access?.offline), textOf(data.access?.assisted)].flatMap((line) => line ?? []),
     reviewed: textOf(data.reviewed) ?? '',
@@ -248,6 +268,11 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     const mobile = textOf(online?.mobile);
     view.online = { level, ...(url && { url }), ...(mobile && { mobile }) };
   }
-  if (result && textOf(result.name)) view.result = { name: textOf(result.name)!, delivery: texts(result.delivery).join('、'), ...(textOf(result.validity) && { validity: textOf(result.validity)! }) };
+  if (result && textOf(result.name))
+    view.result = {
+      name: textOf(result.name)!,
+      delivery: texts(result.delivery).join('、'),
+      ...(textOf(result.validity) && { validity: textOf(result.validity)! }),
+    };
   return { ...view, jsonLd: jsonLd(data, view, options.pageUrl) };
 }

@@ -13,7 +13,10 @@ const renewalText = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), '
 const exampleFiles = await findGuideFiles([guidesDir]);
 
 const examples = exampleFiles.map((path) => parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))));
-const site = renderSite(examples, { targets: ['web', 'mobile', 'print'], siteUrl: 'https://guides.example.gov.cn' }).files;
+const site = renderSite(examples, {
+  targets: ['web', 'mobile', 'print'],
+  siteUrl: 'https://guides.example.gov.cn',
+}).files;
 
 function renderOne(text: string) {
   return renderSite([parseGuide(new SourceFile('guide.md', text))], { targets: ['web', 'mobile', 'print'] }).files;
@@ -22,28 +25,43 @@ function renderOne(text: string) {
 describe('the pages of the example guides', () => {
   it('has a web page, a mobile page and a print page for every guide, an index and a search index', () => {
     const ids = examples.map((guide) => (guide.data as { id: string }).id).sort();
-    const pages = (prefix: string) => [...site.keys()].filter((path) => path.startsWith(prefix) && path.endsWith('.html')).map((path) => path.slice(prefix.length, -5)).sort();
+    const pages = (prefix: string) =>
+      [...site.keys()]
+        .filter((path) => path.startsWith(prefix) && path.endsWith('.html'))
+        .map((path) => path.slice(prefix.length, -5))
+        .sort();
     expect(pages('web/guides/')).toEqual(ids);
     expect(pages('mobile/')).toEqual(ids);
     expect(pages('print/')).toEqual(ids);
-    expect([...site.keys()].filter((path) => !path.endsWith('.html')).sort()).toEqual(['print/print.css', 'web/assets/search.js', 'web/assets/web.css', 'web/search-index.json']);
+    expect([...site.keys()].filter((path) => !path.endsWith('.html')).sort()).toEqual([
+      'print/print.css',
+      'web/assets/search.js',
+      'web/assets/web.css',
+      'web/search-index.json',
+    ]);
   });
 
   it('passes html-validate (recommended rules), every page', async () => {
     // Phone numbers are kept on one line by CSS (a[href^="tel:"] { white-space: nowrap }) rather than
     // with non-breaking hyphens, which a citizen copying the number would carry into the dialler.
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'tel-non-breaking': 'off' } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'tel-non-breaking': 'off' },
+    });
     const failures: string[] = [];
     for (const [path, html] of site) {
       if (!path.endsWith('.html')) continue;
       const report = await validator.validateString(html, path);
-      for (const result of report.results) for (const message of result.messages) failures.push(`${path}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+      for (const result of report.results)
+        for (const message of result.messages)
+          failures.push(`${path}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
     }
     expect(failures).toEqual([]);
   });
 
   it('keeps every mobile page, CSS inlined, under 50 KB', () => {
-    for (const [path, html] of site) if (path.startsWith('mobile/')) expect(Buffer.byteLength(html), path).toBeLessThan(MOBILE_PAGE_LIMIT);
+    for (const [path, html] of site)
+      if (path.startsWith('mobile/')) expect(Buffer.byteLength(html), path).toBeLessThan(MOBILE_PAGE_LIMIT);
   });
 
   it('puts the key facts, the start button, tap-to-call links and the JSON-LD on the web page', () => {
@@ -52,14 +70,19 @@ describe('the pages of the example guides', () => {
     expect(page).toContain('<div><dt>到现场次数</dt><dd>最多 1 次</dd></div>');
     expect(page).toContain('<a class="start" href="https://example.gov.cn/qinghe/id-card-renewal">在线办理</a>');
     expect(page).toContain('电话：<a href="tel:0000-66230000">0000-66230000</a>');
-    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]!) as Record<string, unknown>;
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]!) as Record<
+      string,
+      unknown
+    >;
     expect(jsonLd['@type']).toBe('GovernmentService');
     expect(jsonLd.url).toBe('https://guides.example.gov.cn/web/guides/id-card-renewal.html');
     expect(page).toContain('<a href="passport-application.html">首次申请普通护照</a>');
   });
 
   it('marks materials that need not be brought, and ticks boxes only on the handout', () => {
-    expect(site.get('web/guides/id-card-renewal.html')).toContain('<span class="badge">免提交：窗口从青禾市公安户籍信息平台获取</span>');
+    expect(site.get('web/guides/id-card-renewal.html')).toContain(
+      '<span class="badge">免提交：窗口从青禾市公安户籍信息平台获取</span>',
+    );
     expect(site.get('web/guides/id-card-renewal.html')).not.toContain('☐');
     expect(site.get('print/id-card-renewal.html')!.match(/☐/g)).toHaveLength(3);
   });
@@ -89,7 +112,10 @@ describe('guide text is untrusted', () => {
   it('drops raw HTML, javascript: and data: links from the body, and escapes every field', () => {
     const hostile = renewalText
       .replace('title: 换领居民身份证', 'title: "换领<script>alert(1)</script>身份证"')
-      .replace('## 办理前请确认', '## 办理前请确认\n\n<iframe src="https://evil.example"></iframe>\n\n[点我](javascript:alert(1)) [图](data:text/html;base64,PHNjcmlwdD4=) <img src=x onerror=alert(1)>');
+      .replace(
+        '## 办理前请确认',
+        '## 办理前请确认\n\n<iframe src="https://evil.example"></iframe>\n\n[点我](javascript:alert(1)) [图](data:text/html;base64,PHNjcmlwdD4=) <img src=x onerror=alert(1)>',
+      );
     const pages = renderOne(hostile);
     for (const [path, html] of pages) {
       if (!path.endsWith('.html')) continue;
@@ -98,11 +124,18 @@ describe('guide text is untrusted', () => {
       expect(html, path).not.toMatch(/href="(javascript|data):/);
       expect(html, path).not.toContain('onerror');
     }
-    expect(pages.get('web/guides/id-card-renewal.html')).toContain('<h1>换领&lt;script&gt;alert(1)&lt;/script&gt;身份证</h1>');
+    expect(pages.get('web/guides/id-card-renewal.html')).toContain(
+      '<h1>换领&lt;script&gt;alert(1)&lt;/script&gt;身份证</h1>',
+    );
   });
 
   it('cannot close the JSON-LD script element from a field', () => {
-    const page = renderOne(renewalText.replace('department: 青禾市公安局东湖分局户政科', 'department: "户政科</script><script>alert(1)</script>"')).get('web/guides/id-card-renewal.html')!;
+    const page = renderOne(
+      renewalText.replace(
+        'department: 青禾市公安局东湖分局户政科',
+        'department: "户政科</script><script>alert(1)</script>"',
+      ),
+    ).get('web/guides/id-card-renewal.html')!;
     expect(page.match(/<\/script>/g)).toHaveLength(1);
     expect(page).toContain('户政科\\u003c/script>\\u003cscript>alert(1)\\u003c/script>');
   });
@@ -111,13 +144,25 @@ describe('guide text is untrusted', () => {
     // The link starts with the id ({{id}}.html): a guide id `javascript:…//`, built with
     // schema/format turned off, would make every page that relates to it run the script.
     const hostileId = 'javascript:alert(document.domain)//';
-    const guide = parseGuide(new SourceFile('guide.md', renewalText.replace('related: [passport-application,', `related: ["${hostileId}", passport-application,`)));
-    const view = guideView(guide, { titles: new Map([[hostileId, '首次申请普通护照'], ['passport-application', '首次申请普通护照']]) });
+    const guide = parseGuide(
+      new SourceFile(
+        'guide.md',
+        renewalText.replace('related: [passport-application,', `related: ["${hostileId}", passport-application,`),
+      ),
+    );
+    const view = guideView(guide, {
+      titles: new Map([
+        [hostileId, '首次申请普通护照'],
+        ['passport-application', '首次申请普通护照'],
+      ]),
+    });
     expect(view.related).toEqual([{ id: 'passport-application', title: '首次申请普通护照' }]);
   });
 
   it('never links an online URL that is not http(s)', () => {
-    const page = renderOne(renewalText.replace('url: "https://example.gov.cn/qinghe/id-card-renewal"', 'url: "javascript:alert(1)"')).get('web/guides/id-card-renewal.html')!;
+    const page = renderOne(
+      renewalText.replace('url: "https://example.gov.cn/qinghe/id-card-renewal"', 'url: "javascript:alert(1)"'),
+    ).get('web/guides/id-card-renewal.html')!;
     expect(page).not.toContain('javascript:');
     expect(page).not.toContain('class="start"');
   });

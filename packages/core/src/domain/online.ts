@@ -8,8 +8,8 @@ interface LevelSchema {
   properties: { online: { properties: { level: { enum: OnlineLevel[] } } } };
 }
 
-export const ONLINE_LEVELS: readonly OnlineLevel[] = (guideSchema as unknown as LevelSchema).properties.online.properties
-  .level.enum;
+export const ONLINE_LEVELS: readonly OnlineLevel[] = (guideSchema as unknown as LevelSchema).properties.online
+  .properties.level.enum;
 
 /** The one level with no way in on the web. */
 export const OFFLINE_ONLY: OnlineLevel = '仅线下办理';

@@ -4,7 +4,6 @@ import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-
 export const formatters = { stylish, json, sarif, github } satisfies Record<string, Formatter>;
 export type FormatterName = keyof typeof formatters;
 export type { Formatter, FormatterContext };

@@ -13,7 +13,10 @@ function ruleDescriptor(meta: NoticeMeta): ReportingDescriptor {
     name: id.replace('/', '-'),
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.description },
-    help: { text: `${meta.description}\n\n怎么改：${meta.howToFix}`, markdown: `${meta.description}\n\n**怎么改：** ${meta.howToFix}` },
+    help: {
+      text: `${meta.description}\n\n怎么改：${meta.howToFix}`,
+      markdown: `${meta.description}\n\n**怎么改：** ${meta.howToFix}`,
+    },
     helpUri: installedRuleDocs(id).url,
     defaultConfiguration: { level: meta.severity === 'warn' ? 'warning' : 'error' },
     properties: { tags: [id.split('/')[0]!] },
@@ -37,20 +40,32 @@ export function sarif(results: LintResult[], { cwd, version }: FormatterContext)
         {
           physicalLocation: {
             artifactLocation,
-            region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+            region: {
+              startLine: message.line,
+              startColumn: message.column,
+              endLine: message.endLine,
+              endColumn: message.endColumn,
+            },
           },
         },
       ],
       ...((message.fix || message.suggestions) && {
-        fixes: [...(message.fix ? [{ desc: '自动修复', fix: message.fix }] : []), ...(message.suggestions ?? [])].map(({ desc, fix }) => ({
-          description: { text: desc },
-          artifactChanges: [
-            {
-              artifactLocation,
-              replacements: [{ deletedRegion: { charOffset: fix.range[0], charLength: fix.range[1] - fix.range[0] }, insertedContent: { text: fix.text } }],
-            },
-          ],
-        })),
+        fixes: [...(message.fix ? [{ desc: '自动修复', fix: message.fix }] : []), ...(message.suggestions ?? [])].map(
+          ({ desc, fix }) => ({
+            description: { text: desc },
+            artifactChanges: [
+              {
+                artifactLocation,
+                replacements: [
+                  {
+                    deletedRegion: { charOffset: fix.range[0], charLength: fix.range[1] - fix.range[0] },
+                    insertedContent: { text: fix.text },
+                  },
+                ],
+              },
+            ],
+          }),
+        ),
       }),
       ...(suppressed && { suppressions: [{ kind: 'inSource' as const }] }),
     });

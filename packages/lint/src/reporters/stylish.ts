@@ -56,10 +56,14 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
 
 /** One line on readability: the average, and the guide that reads hardest. */
 function readabilitySummary(results: LintResult[], cwd: string): string {
-  const scored = results.filter((result) => result.stats && result.stats.readability.characters >= MIN_SCORED_CHARACTERS);
+  const scored = results.filter(
+    (result) => result.stats && result.stats.readability.characters >= MIN_SCORED_CHARACTERS,
+  );
   if (scored.length === 0) return '';
   const average = Math.round(scored.reduce((sum, result) => sum + result.stats!.readability.score, 0) / scored.length);
-  const hardest = scored.reduce((low, result) => (result.stats!.readability.score < low.stats!.readability.score ? result : low));
+  const hardest = scored.reduce((low, result) =>
+    result.stats!.readability.score < low.stats!.readability.score ? result : low,
+  );
   const low = hardest.stats!.readability;
   const worst = scored.length > 1 ? `，最低 ${low.score}（${low.band}）${displayPath(hardest.filePath, cwd)}` : '';
   return `  易读分${scored.length > 1 ? '平均' : ''} ${average}（${band(average)}）${worst}。baihua stats 可以看每一部分\n`;

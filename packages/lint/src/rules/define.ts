@@ -93,14 +93,18 @@ export function defineCatalogRule<Options = NoOptions>(definition: {
         knowsWholeCatalog: (guide) => context.knowsWholeCatalog(guide),
         displayPath: (guide) => context.displayPath(guide),
         options: (guide) => withDefaults<Options>(definition.meta.options, context.options(guide)),
-        report: (guide, { messageId, data, at }) => context.report(guide, { message: renderMessage(meta, messageId, data), at }),
+        report: (guide, { messageId, data, at }) =>
+          context.report(guide, { message: renderMessage(meta, messageId, data), at }),
       });
     },
   };
 }
 
 /** A schema/* rule reports its share of the ajv findings for the guide. */
-export function schemaRule(meta: Omit<RuleMetaInput, 'messages'> & { id: SchemaRuleId }, examples: Examples): GuideRule {
+export function schemaRule(
+  meta: Omit<RuleMetaInput, 'messages'> & { id: SchemaRuleId },
+  examples: Examples,
+): GuideRule {
   return defineRule({
     meta: { ...meta, messages: SCHEMA_MESSAGES[meta.id] },
     examples,
@@ -116,13 +120,17 @@ export function schemaRule(meta: Omit<RuleMetaInput, 'messages'> & { id: SchemaR
  * A syntax/* rule reports the problems met while reading the file. Their messages are written by
  * @baihua/core's parser, which reads the file before any rule runs.
  */
-export function syntaxRule(meta: Omit<RuleMetaInput, 'severity' | 'fatal' | 'messages'> & { id: SyntaxRuleId }, examples: Examples): GuideRule {
+export function syntaxRule(
+  meta: Omit<RuleMetaInput, 'severity' | 'fatal' | 'messages'> & { id: SyntaxRuleId },
+  examples: Examples,
+): GuideRule {
   return defineRule({
     meta: { ...meta, severity: 'error', fatal: true, messages: { problem: '{{problem}}' } },
     examples,
     check(context) {
       for (const problem of context.guide.problems) {
-        if (problem.ruleId === meta.id) context.report({ messageId: 'problem', data: { problem: problem.message }, range: problem.range });
+        if (problem.ruleId === meta.id)
+          context.report({ messageId: 'problem', data: { problem: problem.message }, range: problem.range });
       }
     },
   });
@@ -152,7 +160,11 @@ export function plainRule(
         // A replacement is applied only where the file holds exactly the words found (not
         // across an escape, a folded line or Markdown markup).
         const fix = finding.fix !== undefined && verbatim ? edit(finding.fix) : undefined;
-        const suggestions = verbatim ? finding.suggestions.filter((text) => text !== finding.fix).map((text) => ({ desc: `改为「${text}」`, fix: edit(text) })) : [];
+        const suggestions = verbatim
+          ? finding.suggestions
+              .filter((text) => text !== finding.fix)
+              .map((text) => ({ desc: `改为「${text}」`, fix: edit(text) }))
+          : [];
         const severity = severityAt?.(pointer);
         report(
           rendered(full, {

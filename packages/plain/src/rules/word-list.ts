@@ -67,5 +67,10 @@ export function wordListFindings(
 
 /** A rule that is its word list and nothing more. */
 export function wordListRule(id: PlainRuleId): PlainRule<WordListOptions> {
-  return { id, messages: WORD_MESSAGES, options: wordListOptions(), find: (doc, options) => wordListFindings(doc, id, options) };
+  return {
+    id,
+    messages: WORD_MESSAGES,
+    options: wordListOptions(),
+    find: (doc, options) => wordListFindings(doc, id, options),
+  };
 }

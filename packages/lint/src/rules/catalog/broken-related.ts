@@ -3,7 +3,8 @@ import { otherGuide } from '../catalog-helpers.js';
 import { exampleWith } from '../example-guide.js';
 import { defineCatalogRule } from '../define.js';
 
-const withRelated = (related: string) => exampleWith('reviewed: 2026-10-01', `related: [${related}]\nreviewed: 2026-10-01`);
+const withRelated = (related: string) =>
+  exampleWith('reviewed: 2026-10-01', `related: [${related}]\nreviewed: 2026-10-01`);
 const loss = otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss']);
 
 export default defineCatalogRule({
@@ -27,12 +28,23 @@ export default defineCatalogRule({
         title: '标识写错了',
         code: withRelated('id-card-lost'),
         catalog: [loss],
-        errors: [{ messageId: 'unknownDidYouMean', data: { id: 'id-card-lost', suggestion: 'id-card-loss' }, line: 29, column: 11, endLine: 29, endColumn: 23 }],
+        errors: [
+          {
+            messageId: 'unknownDidYouMean',
+            data: { id: 'id-card-lost', suggestion: 'id-card-loss' },
+            line: 29,
+            column: 11,
+            endLine: 29,
+            endColumn: 23,
+          },
+        ],
       },
       {
         title: '指向自己',
         code: withRelated('id-card-renewal'),
-        errors: [{ messageId: 'self', data: { id: 'id-card-renewal' }, line: 29, column: 11, endLine: 29, endColumn: 26 }],
+        errors: [
+          { messageId: 'self', data: { id: 'id-card-renewal' }, line: 29, column: 11, endLine: 29, endColumn: 26 },
+        ],
       },
     ],
   },
@@ -48,7 +60,8 @@ export default defineCatalogRule({
           known ??= [...ids];
           const guess = closest(related.value, known)[0];
           const id = related.value;
-          if (guess) context.report(guide, { messageId: 'unknownDidYouMean', data: { id, suggestion: guess }, at: related.at });
+          if (guess)
+            context.report(guide, { messageId: 'unknownDidYouMean', data: { id, suggestion: guess }, at: related.at });
           else context.report(guide, { messageId: 'unknown', data: { id }, at: related.at });
         }
       }

@@ -7,20 +7,37 @@ export default defineCatalogRule({
     id: 'catalog/duplicate-id',
     severity: 'error',
     title: '标识不能重复',
-    description: '标识（id）是指南的网址和文件名，相关事项（related）也靠它互相指向。两份指南用同一个标识，发布时一份会盖掉另一份，链接也会指错。',
-    howToFix: '给其中一份换一个标识：用小写英文和连字符写出事项，如 id-card-renewal、id-card-loss；别的指南 related 里引用它的地方一起改。',
+    description:
+      '标识（id）是指南的网址和文件名，相关事项（related）也靠它互相指向。两份指南用同一个标识，发布时一份会盖掉另一份，链接也会指错。',
+    howToFix:
+      '给其中一份换一个标识：用小写英文和连字符写出事项，如 id-card-renewal、id-card-loss；别的指南 related 里引用它的地方一起改。',
     messages: {
       duplicate: '标识「{{id}}」和 {{others}} 重复：每份指南的标识要不同，请给其中一份换一个',
     },
   },
   examples: {
-    valid: [{ title: '标识各不相同', code: EXAMPLE_GUIDE, catalog: [otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'])] }],
+    valid: [
+      {
+        title: '标识各不相同',
+        code: EXAMPLE_GUIDE,
+        catalog: [otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'])],
+      },
+    ],
     invalid: [
       {
         title: '两份指南用了同一个标识',
         code: EXAMPLE_GUIDE,
         catalog: [otherGuide('copy.md', ['title: 换领居民身份证', 'title: 补领居民身份证'])],
-        errors: [{ messageId: 'duplicate', data: { id: 'id-card-renewal', others: 'copy.md' }, line: 2, column: 5, endLine: 2, endColumn: 20 }],
+        errors: [
+          {
+            messageId: 'duplicate',
+            data: { id: 'id-card-renewal', others: 'copy.md' },
+            line: 2,
+            column: 5,
+            endLine: 2,
+            endColumn: 20,
+          },
+        ],
       },
     ],
   },
@@ -30,7 +47,11 @@ export default defineCatalogRule({
       for (const guide of guides) {
         if (!context.reportsOn(guide)) continue;
         const others = guides.filter((other) => other !== guide);
-        context.report(guide, { messageId: 'duplicate', data: { id, others: nameGuides(context, others) }, at: guide.id!.at });
+        context.report(guide, {
+          messageId: 'duplicate',
+          data: { id, others: nameGuides(context, others) },
+          at: guide.id!.at,
+        });
       }
     }
   },

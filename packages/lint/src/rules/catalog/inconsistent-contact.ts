@@ -17,7 +17,12 @@ interface Written {
 
 const KINDS = { address: '地址', phone: '电话' } as const;
 
-function checkKind(context: CatalogRuleContext<unknown>, name: string, kind: keyof typeof KINDS, written: Written[]): void {
+function checkKind(
+  context: CatalogRuleContext<unknown>,
+  name: string,
+  kind: keyof typeof KINDS,
+  written: Written[],
+): void {
   const variants = new Map<string, Written[]>();
   for (const entry of written) {
     const key = NORMALIZE[kind](entry.value.value);
@@ -32,7 +37,10 @@ function checkKind(context: CatalogRuleContext<unknown>, name: string, kind: key
     const others = ranked.filter((other) => other !== variant);
     const described = others
       .slice(0, 2)
-      .map((other) => `“${other[0]!.value.value}”（${context.displayPath(other[0]!.guide)}${other.length > 1 ? ` 等 ${other.length} 份` : ''}）`)
+      .map(
+        (other) =>
+          `“${other[0]!.value.value}”（${context.displayPath(other[0]!.guide)}${other.length > 1 ? ` 等 ${other.length} 份` : ''}）`,
+      )
       .join('、');
     for (const { guide, value } of variant) {
       if (!context.reportsOn(guide)) continue;
@@ -54,23 +62,43 @@ export default defineCatalogRule({
       '同一个办理地点，在一份指南里是一个地址、在另一份里是另一个，群众不知道去哪里，多半是搬过家后只改了一部分指南。按地点名称（name）比较各指南写的地址，按地点名称加窗口（window）比较电话；多数指南的写法当作正确的，只提示不一样的那些。',
     howToFix: '核对地点的实际地址和电话，把所有指南里这个地点的 address 和 phone 改成一样。',
     messages: {
-      differs: '「{{place}}」的{{kind}}这里写的是“{{written}}”，别的指南写的是{{others}}：同一个地点各指南要写成一样，请核对后统一',
+      differs:
+        '「{{place}}」的{{kind}}这里写的是“{{written}}”，别的指南写的是{{others}}：同一个地点各指南要写成一样，请核对后统一',
     },
   },
   examples: {
-    valid: [{ title: '同一地点，写法一致', code: EXAMPLE_GUIDE, catalog: [otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'])] }],
+    valid: [
+      {
+        title: '同一地点，写法一致',
+        code: EXAMPLE_GUIDE,
+        catalog: [otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'])],
+      },
+    ],
     invalid: [
       {
         title: '同一地点，两个地址',
         code: EXAMPLE_GUIDE,
         catalog: [
-          otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-loss'], ['东湖区人民路1号2楼', '东湖区湖滨路88号']),
-          otherGuide('passport.md', ['id: id-card-renewal', 'id: passport-application'], ['东湖区人民路1号2楼', '东湖区湖滨路88号']),
+          otherGuide(
+            'id-card-loss.md',
+            ['id: id-card-renewal', 'id: id-card-loss'],
+            ['东湖区人民路1号2楼', '东湖区湖滨路88号'],
+          ),
+          otherGuide(
+            'passport.md',
+            ['id: id-card-renewal', 'id: passport-application'],
+            ['东湖区人民路1号2楼', '东湖区湖滨路88号'],
+          ),
         ],
         errors: [
           {
             messageId: 'differs',
-            data: { place: '东湖区政务服务中心', kind: '地址', written: '东湖区人民路1号2楼', others: '“东湖区湖滨路88号”（id-card-loss.md 等 2 份）' },
+            data: {
+              place: '东湖区政务服务中心',
+              kind: '地址',
+              written: '东湖区人民路1号2楼',
+              others: '“东湖区湖滨路88号”（id-card-loss.md 等 2 份）',
+            },
             line: 27,
             column: 33,
             endLine: 27,
@@ -84,12 +112,17 @@ export default defineCatalogRule({
     // A place has one address; its windows may each have their own phone.
     const addresses = new Map<string, Written[]>();
     const phones = new Map<string, Written[]>();
-    const add = (map: Map<string, Written[]>, key: string, entry: Written) => map.set(key, [...(map.get(key) ?? []), entry]);
+    const add = (map: Map<string, Written[]>, key: string, entry: Written) =>
+      map.set(key, [...(map.get(key) ?? []), entry]);
     for (const guide of context.guides) {
       for (const location of guide.locations) {
         const name = location.name.replace(/\s/g, '');
         if (location.address) add(addresses, name, { guide, value: location.address });
-        if (location.phone) add(phones, JSON.stringify([name, location.window?.replace(/\s/g, '') ?? '']), { guide, value: location.phone });
+        if (location.phone)
+          add(phones, JSON.stringify([name, location.window?.replace(/\s/g, '') ?? '']), {
+            guide,
+            value: location.phone,
+          });
       }
     }
     for (const [name, written] of addresses) checkKind(context, name, 'address', written);

@@ -18,14 +18,19 @@ export default defineCatalogRule<Options>({
     title: '同一件事不要写两份指南',
     description:
       '两份指南的文字大部分相同，多半是同一件事被两个部门或两个平台各写了一遍：群众不知道该信哪份，改了一份另一份就过时了。比较的是正文和字段里的文字（按词切分后每三个词一组，用 MinHash 估算相同的比例），达到选项 threshold（默认 0.8，即 80%）就提示。基本编码相同、各有实施编码的指南是不同地方实施的同一事项，不算重复。',
-    howToFix: '同一件事只留一份指南，另一份删去，或改成只写不同之处并用 related 指向保留的那份；确实是不同地方实施的，写上各自的 codes.implementation。',
+    howToFix:
+      '同一件事只留一份指南，另一份删去，或改成只写不同之处并用 related 指向保留的那份；确实是不同地方实施的，写上各自的 codes.implementation。',
     messages: {
-      similar: 
+      similar:
         '这份指南和 {{other}}的文字约 {{percent}}% 相同：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
-      similarToMany: 
+      similarToMany:
         '这份指南和 {{other}}的文字约 {{percent}}% 相同，还有 {{more}} 份指南也和它很像（{{others}}）：同一件事只应有一份指南。请合并成一份；确实是不同地方实施的，写上各自的 codes.implementation',
     },
-    options: { type: 'object', properties: { threshold: { type: 'number', minimum: MIN_THRESHOLD, maximum: 1, default: 0.8 } }, additionalProperties: false },
+    options: {
+      type: 'object',
+      properties: { threshold: { type: 'number', minimum: MIN_THRESHOLD, maximum: 1, default: 0.8 } },
+      additionalProperties: false,
+    },
   },
   examples: {
     valid: [
@@ -44,7 +49,13 @@ export default defineCatalogRule<Options>({
       {
         title: '只改了标识和地点的同一份指南',
         code: EXAMPLE_GUIDE,
-        catalog: [otherGuide('copy.md', ['id: id-card-renewal', 'id: id-card-renewal-2'], ['东湖区人民路1号2楼', '东湖区人民路3号2楼'])],
+        catalog: [
+          otherGuide(
+            'copy.md',
+            ['id: id-card-renewal', 'id: id-card-renewal-2'],
+            ['东湖区人民路1号2楼', '东湖区人民路3号2楼'],
+          ),
+        ],
         errors: [
           {
             messageId: 'similar',
@@ -69,7 +80,8 @@ export default defineCatalogRule<Options>({
         [guides[first]!, guides[second]!],
         [guides[second]!, guides[first]!],
       ] as const) {
-        if (context.reportsOn(guide) && share >= threshold(guide)) alike.set(guide, [...(alike.get(guide) ?? []), { other, share }]);
+        if (context.reportsOn(guide) && share >= threshold(guide))
+          alike.set(guide, [...(alike.get(guide) ?? []), { other, share }]);
       }
     }
     // One finding per guide: the most similar one, and how many more there are.
@@ -81,8 +93,15 @@ export default defineCatalogRule<Options>({
       if (others.length === 1) {
         context.report(guide, { messageId: 'similar', data, at: guide.at });
       } else {
-        const rest = nameGuides(context, others.slice(1).map((entry) => entry.other));
-        context.report(guide, { messageId: 'similarToMany', data: { ...data, more: others.length - 1, others: rest }, at: guide.at });
+        const rest = nameGuides(
+          context,
+          others.slice(1).map((entry) => entry.other),
+        );
+        context.report(guide, {
+          messageId: 'similarToMany',
+          data: { ...data, more: others.length - 1, others: rest },
+          at: guide.at,
+        });
       }
     }
   },

@@ -16,7 +16,12 @@ export default defineRule({
     },
   },
   examples: {
-    valid: [{ title: '有文字和网址的链接', code: '---\nid: id-card-renewal\n---\n\n[在线预约](https://example.gov.cn/id-card)\n' }],
+    valid: [
+      {
+        title: '有文字和网址的链接',
+        code: '---\nid: id-card-renewal\n---\n\n[在线预约](https://example.gov.cn/id-card)\n',
+      },
+    ],
     invalid: [
       {
         title: '链接没有网址',

@@ -16,7 +16,10 @@ export default defineRule({
   examples: {
     valid: [
       { title: '用 Markdown 加粗', code: '---\nid: id-card-renewal\n---\n\n请带上**户口簿**。\n' },
-      { title: '注释和 baihua 指令不算 HTML', code: '---\nid: id-card-renewal\n---\n\n<!-- 下次核验时更新地址 -->\n请带上户口簿。\n' },
+      {
+        title: '注释和 baihua 指令不算 HTML',
+        code: '---\nid: id-card-renewal\n---\n\n<!-- 下次核验时更新地址 -->\n请带上户口簿。\n',
+      },
     ],
     invalid: [
       {

@@ -15,8 +15,20 @@ export default plainRule(
     invalid: [
       {
         title: '材料清单里的兜底条款',
-        code: exampleWith('    source: 自备\n', '    source: 自备\n  - { name: 其他材料, form: 原件, copies: 1, source: 自备 }\n'),
-        errors: [{ messageId: 'word', data: { phrase: '其他材料', advice: '删去，把需要的材料逐项列全' }, line: 15, column: 13, endLine: 15, endColumn: 17 }],
+        code: exampleWith(
+          '    source: 自备\n',
+          '    source: 自备\n  - { name: 其他材料, form: 原件, copies: 1, source: 自备 }\n',
+        ),
+        errors: [
+          {
+            messageId: 'word',
+            data: { phrase: '其他材料', advice: '删去，把需要的材料逐项列全' },
+            line: 15,
+            column: 13,
+            endLine: 15,
+            endColumn: 17,
+          },
+        ],
       },
     ],
   },

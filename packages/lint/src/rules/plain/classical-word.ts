@@ -14,17 +14,48 @@ export default plainRule(
   {
     valid: [
       { title: '口语写法', code: EXAMPLE_GUIDE },
-      { title: '联系、系统、必须、关于不是文言词', code: exampleWithParagraph('请联系窗口，系统会发短信告诉您。您必须本人到场，关于补办的问题请打咨询电话。') },
+      {
+        title: '联系、系统、必须、关于不是文言词',
+        code: exampleWithParagraph('请联系窗口，系统会发短信告诉您。您必须本人到场，关于补办的问题请打咨询电话。'),
+      },
     ],
     invalid: [
       {
         title: '须、携带、于、前来',
         code: exampleWithParagraph('您须携带身份证于周一前来办理。'),
         errors: [
-          { messageId: 'word', data: { phrase: '须', advice: '改为「需要」或「请」' }, line: 36, column: 2, endLine: 36, endColumn: 3 },
-          { messageId: 'word', data: { phrase: '携带', advice: '改为「带上」' }, line: 36, column: 3, endLine: 36, endColumn: 5 },
-          { messageId: 'word', data: { phrase: '于', advice: '改为「在」' }, line: 36, column: 8, endLine: 36, endColumn: 9 },
-          { messageId: 'word', data: { phrase: '前来', advice: '改为「来」' }, line: 36, column: 11, endLine: 36, endColumn: 13 },
+          {
+            messageId: 'word',
+            data: { phrase: '须', advice: '改为「需要」或「请」' },
+            line: 36,
+            column: 2,
+            endLine: 36,
+            endColumn: 3,
+          },
+          {
+            messageId: 'word',
+            data: { phrase: '携带', advice: '改为「带上」' },
+            line: 36,
+            column: 3,
+            endLine: 36,
+            endColumn: 5,
+          },
+          {
+            messageId: 'word',
+            data: { phrase: '于', advice: '改为「在」' },
+            line: 36,
+            column: 8,
+            endLine: 36,
+            endColumn: 9,
+          },
+          {
+            messageId: 'word',
+            data: { phrase: '前来', advice: '改为「来」' },
+            line: 36,
+            column: 11,
+            endLine: 36,
+            endColumn: 13,
+          },
         ],
       },
       {

@@ -18,12 +18,30 @@ export default plainRule(
         code: exampleWithParagraph(
           '您需要带上身份证原件和户口簿原件到户口所在地的派出所户籍窗口填写申请表并现场拍照采集指纹后缴纳二十元工本费再等待十五个工作日领取新证。',
         ),
-        errors: [{ messageId: 'tooLong', data: { length: 66, maxLength: 50 }, line: 36, column: 1, endLine: 36, endColumn: 68 }],
+        errors: [
+          {
+            messageId: 'tooLong',
+            data: { length: 66, maxLength: 50 },
+            line: 36,
+            column: 1,
+            endLine: 36,
+            endColumn: 68,
+          },
+        ],
       },
       {
         title: '分句太多',
         code: exampleWithParagraph('带上身份证，带上户口簿，填好申请表，去窗口，交二十元，等十五天。'),
-        errors: [{ messageId: 'tooManyClausesSplitAt', data: { clauses: 6, maxClauses: 5, clause: '填好申请表，' }, line: 36, column: 1, endLine: 36, endColumn: 33 }],
+        errors: [
+          {
+            messageId: 'tooManyClausesSplitAt',
+            data: { clauses: 6, maxClauses: 5, clause: '填好申请表，' },
+            line: 36,
+            column: 1,
+            endLine: 36,
+            endColumn: 33,
+          },
+        ],
       },
     ],
   },

@@ -15,7 +15,16 @@ export default plainRule(
       {
         title: '经审核',
         code: exampleWithParagraph('经审核，您的申请符合条件。'),
-        errors: [{ messageId: 'word', data: { phrase: '经审核', advice: '写明谁来做，如「区民政局审核同意后」' }, line: 36, column: 1, endLine: 36, endColumn: 4 }],
+        errors: [
+          {
+            messageId: 'word',
+            data: { phrase: '经审核', advice: '写明谁来做，如「区民政局审核同意后」' },
+            line: 36,
+            column: 1,
+            endLine: 36,
+            endColumn: 4,
+          },
+        ],
       },
     ],
   },

@@ -36,7 +36,8 @@ export default defineRule<Options>({
     title: '易读分',
     description:
       '每份指南算一个 0–100 的易读分（越高越好读），分为易读（70 分以上）、一般（50–69）、较难（30–49）、难（30 以下）。分数由五项组成，每项都和目标比：平均句长（目标 25 字）、长句（最长的一成句子，目标 40 字）、难词（不在常用词表里的词，目标每百词 8 个）、生僻字（不在通用规范汉字表一级字里，目标每百字 0.5 个）、公文腔（其他白话规则的问题数，目标每百字 1 个）。D = 0.35·句长比 + 0.15·长句比 + 0.30·难词比 + 0.10·生僻字比 + 0.10·公文腔比（每项最多按 2 倍算），分数 = 100 ×（1.5 − D），限制在 0 到 100。不到 200 个汉字的指南不打分。',
-    howToFix: '看提示里超出目标最多的一项：句子长就拆短，难词多就换成常用词或加解释，公文腔多就按其他白话规则逐条改。baihua stats 可以看每一部分的分数。',
+    howToFix:
+      '看提示里超出目标最多的一项：句子长就拆短，难词多就换成常用词或加解释，公文腔多就按其他白话规则逐条改。baihua stats 可以看每一部分的分数。',
     messages: { belowTarget: '这份指南的易读分是 {{score}}（{{band}}），低于目标 {{minScore}} 分。{{reasons}}' },
     options: {
       type: 'object',
@@ -62,7 +63,9 @@ export default defineRule<Options>({
     const result = guideReadability(guide);
     if (result.characters < minCharacters || result.score >= minScore) return;
     const title = guide.yaml?.entries.get('/title');
-    const range = title?.node ? title.range : { start: guide.frontMatter?.start ?? 0, end: guide.frontMatter?.start ?? 0 };
+    const range = title?.node
+      ? title.range
+      : { start: guide.frontMatter?.start ?? 0, end: guide.frontMatter?.start ?? 0 };
     report({
       messageId: 'belowTarget',
       data: { score: result.score, band: result.band, minScore, reasons: explainReadability(result).join('；') },

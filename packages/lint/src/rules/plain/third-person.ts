@@ -6,7 +6,8 @@ export default plainRule(
     id: 'plain/third-person',
     severity: 'warn',
     title: '第三人称',
-    description: '指南是写给办事的人看的。“申请人”“办事群众”“当事人”让读者要先想一想“说的是不是我”；“本机关”“我局”也不如“我们”亲切。',
+    description:
+      '指南是写给办事的人看的。“申请人”“办事群众”“当事人”让读者要先想一想“说的是不是我”；“本机关”“我局”也不如“我们”亲切。',
     howToFix: '直接称“您”（选项 pronoun 可改为“你”，一份指南统一一种），自己称“我们”，并写明单位名称。',
   },
   {
@@ -15,13 +16,31 @@ export default plainRule(
       {
         title: '申请人',
         code: exampleWithParagraph('申请人要本人到场。'),
-        errors: [{ messageId: 'word', data: { phrase: '申请人', advice: '改为「您」' }, line: 36, column: 1, endLine: 36, endColumn: 4 }],
+        errors: [
+          {
+            messageId: 'word',
+            data: { phrase: '申请人', advice: '改为「您」' },
+            line: 36,
+            column: 1,
+            endLine: 36,
+            endColumn: 4,
+          },
+        ],
       },
       {
         title: '选用“你”的指南',
         code: exampleWithParagraph('办事群众可以在网上预约。'),
         options: { pronoun: '你' },
-        errors: [{ messageId: 'word', data: { phrase: '办事群众', advice: '改为「你」' }, line: 36, column: 1, endLine: 36, endColumn: 5 }],
+        errors: [
+          {
+            messageId: 'word',
+            data: { phrase: '办事群众', advice: '改为「你」' },
+            line: 36,
+            column: 1,
+            endLine: 36,
+            endColumn: 5,
+          },
+        ],
       },
     ],
   },

@@ -13,16 +13,42 @@ export default plainRule(
   },
   {
     valid: [
-      { title: '全角标点、半角数字', code: exampleWithParagraph('电话：0000-12345678，周一至周五 9:00–17:00办理，网址：https://example.gov.cn/a,b。') },
+      {
+        title: '全角标点、半角数字',
+        code: exampleWithParagraph(
+          '电话：0000-12345678，周一至周五 9:00–17:00办理，网址：https://example.gov.cn/a,b。',
+        ),
+      },
     ],
     invalid: [
       {
         title: '半角标点和多余的空格',
         code: exampleWithParagraph('请带上身份证(原件),工本费 20 元。'),
         errors: [
-          { messageId: 'fullWidthBracket', data: { mark: '(', fullWidth: '（' }, line: 36, column: 7, endLine: 36, endColumn: 8 },
-          { messageId: 'fullWidthBracket', data: { mark: ')', fullWidth: '）' }, line: 36, column: 10, endLine: 36, endColumn: 11 },
-          { messageId: 'fullWidthPunctuation', data: { mark: ',', fullWidth: '，' }, line: 36, column: 11, endLine: 36, endColumn: 12 },
+          {
+            messageId: 'fullWidthBracket',
+            data: { mark: '(', fullWidth: '（' },
+            line: 36,
+            column: 7,
+            endLine: 36,
+            endColumn: 8,
+          },
+          {
+            messageId: 'fullWidthBracket',
+            data: { mark: ')', fullWidth: '）' },
+            line: 36,
+            column: 10,
+            endLine: 36,
+            endColumn: 11,
+          },
+          {
+            messageId: 'fullWidthPunctuation',
+            data: { mark: ',', fullWidth: '，' },
+            line: 36,
+            column: 11,
+            endLine: 36,
+            endColumn: 12,
+          },
           { messageId: 'noSpaceInOfficial', line: 36, column: 15, endLine: 36, endColumn: 16 },
           { messageId: 'noSpaceInOfficial', line: 36, column: 18, endLine: 36, endColumn: 19 },
         ],

@@ -18,7 +18,9 @@ function normalizeHours(text: string): string {
 
 function replacement(guide: ParsedGuide, range: SourceRange, written: string, text: string): Fix | undefined {
   // Only where the file holds the value as read (not across an escape or a folded line).
-  return guide.file.text.slice(range.start, range.end) === written ? { range: [range.start, range.end], text } : undefined;
+  return guide.file.text.slice(range.start, range.end) === written
+    ? { range: [range.start, range.end], text }
+    : undefined;
 }
 
 interface Options {
@@ -32,13 +34,15 @@ export default policyRule<Options>(
     title: '电话、时间、地址要写成能直接用的样子',
     description:
       '手机上点电话号码就能拨打，前提是号码写成“区号-号码”（0571-88888888）、手机号或 12345 这样的服务号；办公时间写成“周一至周五 9:00–17:00”，群众一眼看清哪几天、几点；地址写到门牌号，才找得到。咨询电话和投诉电话不能是同一个号码。其他服务号用选项 hotlines 补充。',
-    howToFix: '电话用半角数字，区号和号码之间用 - 连接，一个字段只写一个号码；时间用半角冒号和“–”；地址写到路名和门牌号。',
+    howToFix:
+      '电话用半角数字，区号和号码之间用 - 连接，一个字段只写一个号码；时间用半角冒号和“–”；地址写到路名和门牌号。',
     messages: {
       phoneFormat: '电话“{{written}}”要写成“{{normalized}}”：手机上才能点了直接拨打',
       phoneNotDialable: '电话“{{written}}”拨不通：请写成“区号-号码”（如 0571-88888888）、手机号或 12345 这样的服务号',
       sameComplaintNumber: '投诉电话和咨询电话是同一个号码：投诉要打给监督部门，请写 12345 热线或监督部门的电话',
       addressWithoutNumber: '地址“{{address}}”没写门牌号：请写到路名和门牌号，如“某区人民路1号2楼”',
-      hoursUnclear: '办公时间“{{hours}}”没写清哪几天、几点到几点：请写成“周一至周五 9:00–17:00”的样子，中午休息的写两段',
+      hoursUnclear:
+        '办公时间“{{hours}}”没写清哪几天、几点到几点：请写成“周一至周五 9:00–17:00”的样子，中午休息的写两段',
       hoursFormat: '办公时间“{{hours}}”要写成“{{normalized}}”：用半角冒号，时间之间用“–”',
     },
     fixable: 'fix',
@@ -51,26 +55,58 @@ export default policyRule<Options>(
   {
     valid: [
       { title: '号码、时间和地址都规范', code: EXAMPLE_GUIDE },
-      { title: '本地的服务号（hotlines）', code: exampleWith('complaint: "12345"', 'complaint: "8890"'), options: { hotlines: ['8890'] } },
+      {
+        title: '本地的服务号（hotlines）',
+        code: exampleWith('complaint: "12345"', 'complaint: "8890"'),
+        options: { hotlines: ['8890'] },
+      },
     ],
     invalid: [
       {
         title: '区号加了括号',
         code: exampleWith('consult: "0000-12345678"', 'consult: "（0000）12345678"'),
-        errors: [{ messageId: 'phoneFormat', data: { written: '（0000）12345678', normalized: '0000-12345678' }, line: 28, column: 23, endLine: 28, endColumn: 37 }],
+        errors: [
+          {
+            messageId: 'phoneFormat',
+            data: { written: '（0000）12345678', normalized: '0000-12345678' },
+            line: 28,
+            column: 23,
+            endLine: 28,
+            endColumn: 37,
+          },
+        ],
         output: exampleWith('consult: "0000-12345678"', 'consult: "0000-12345678"'),
       },
       {
         title: '时间用了全角冒号和波浪线',
         code: exampleWith('hours: 周一至周五 9:00–17:00', 'hours: 周一至周五 9：00~17：00'),
-        errors: [{ messageId: 'hoursFormat', data: { hours: '周一至周五 9：00~17：00', normalized: '周一至周五 9:00–17:00' }, line: 27, column: 52, endLine: 27, endColumn: 68 }],
+        errors: [
+          {
+            messageId: 'hoursFormat',
+            data: { hours: '周一至周五 9：00~17：00', normalized: '周一至周五 9:00–17:00' },
+            line: 27,
+            column: 52,
+            endLine: 27,
+            endColumn: 68,
+          },
+        ],
         output: EXAMPLE_GUIDE,
       },
       {
         title: '没写哪几天、地址没有门牌号',
-        code: exampleWith('address: 东湖区人民路1号2楼, hours: 周一至周五 9:00–17:00', 'address: 东湖区人民路, hours: 上班时间'),
+        code: exampleWith(
+          'address: 东湖区人民路1号2楼, hours: 周一至周五 9:00–17:00',
+          'address: 东湖区人民路, hours: 上班时间',
+        ),
         errors: [
-          { messageId: 'addressWithoutNumber', data: { address: '东湖区人民路' }, line: 27, column: 33, endLine: 27, endColumn: 39 },
+          {
+            messageId: 'addressWithoutNumber',
+            data: { address: '东湖区人民路' },
+            line: 27,
+            column: 33,
+            endLine: 27,
+            endColumn: 39,
+          },
           { messageId: 'hoursUnclear', data: { hours: '上班时间' }, line: 27, column: 48, endLine: 27, endColumn: 52 },
         ],
       },
@@ -96,7 +132,12 @@ export default policyRule<Options>(
         if (!range || isDialable(trimmed, hotlines)) continue;
         const normalized = normalizePhone(trimmed);
         const input: RuleReport = isDialable(normalized, hotlines)
-          ? { messageId: 'phoneFormat', data: { written: trimmed, normalized }, range, ...optional(replacement(guide, range, trimmed, normalized)) }
+          ? {
+              messageId: 'phoneFormat',
+              data: { written: trimmed, normalized },
+              range,
+              ...optional(replacement(guide, range, trimmed, normalized)),
+            }
           : { messageId: 'phoneNotDialable', data: { written: trimmed }, range };
         report(input);
       }

@@ -20,11 +20,19 @@ export default policyRule<Options>(
     messages: {
       missingDetails: '{{material}}没写{{details}}：群众要照着清单一次带齐，请补上',
       copiesOfElectronic: '{{material}}只要电子版，不用写份数：删去 copies，或在 form 里加上原件或复印件',
-      exemptWithoutSource: '{{material}}标了免提交，但没写窗口从哪里获取：请在 exempt.source 写明共享系统或电子证照的名称',
+      exemptWithoutSource:
+        '{{material}}标了免提交，但没写窗口从哪里获取：请在 exempt.source 写明共享系统或电子证照的名称',
     },
     options: {
       type: 'object',
-      properties: { require: { type: 'array', uniqueItems: true, items: { enum: Object.keys(DETAILS) }, default: Object.keys(DETAILS) } },
+      properties: {
+        require: {
+          type: 'array',
+          uniqueItems: true,
+          items: { enum: Object.keys(DETAILS) },
+          default: Object.keys(DETAILS),
+        },
+      },
       additionalProperties: false,
     },
   },
@@ -33,25 +41,62 @@ export default policyRule<Options>(
       { title: '写清了形式、份数和来源', code: EXAMPLE_GUIDE },
       {
         title: '免提交，写明了共享来源',
-        code: exampleWith('    form: 原件\n    copies: 1\n    source: 自备\n', '    exempt: { source: 青禾市公安户籍信息平台 }\n'),
+        code: exampleWith(
+          '    form: 原件\n    copies: 1\n    source: 自备\n',
+          '    exempt: { source: 青禾市公安户籍信息平台 }\n',
+        ),
       },
-      { title: '只要求写形式（require: [form]）', code: exampleWith('    copies: 1\n    source: 自备\n', ''), options: { require: ['form'] } },
+      {
+        title: '只要求写形式（require: [form]）',
+        code: exampleWith('    copies: 1\n    source: 自备\n', ''),
+        options: { require: ['form'] },
+      },
     ],
     invalid: [
       {
         title: '没写份数和来源',
         code: exampleWith('    copies: 1\n    source: 自备\n', ''),
-        errors: [{ messageId: 'missingDetails', data: { material: '材料「居民户口簿」', details: '份数和来源（自备、政府部门核发等）' }, line: 11, column: 11, endLine: 11, endColumn: 16 }],
+        errors: [
+          {
+            messageId: 'missingDetails',
+            data: { material: '材料「居民户口簿」', details: '份数和来源（自备、政府部门核发等）' },
+            line: 11,
+            column: 11,
+            endLine: 11,
+            endColumn: 16,
+          },
+        ],
       },
       {
         title: '电子材料写了份数',
         code: exampleWith('    form: 原件\n', '    form: 电子\n'),
-        errors: [{ messageId: 'copiesOfElectronic', data: { material: '材料「居民户口簿」' }, line: 13, column: 5, endLine: 13, endColumn: 11 }],
+        errors: [
+          {
+            messageId: 'copiesOfElectronic',
+            data: { material: '材料「居民户口簿」' },
+            line: 13,
+            column: 5,
+            endLine: 13,
+            endColumn: 11,
+          },
+        ],
       },
       {
         title: '免提交，没写从哪里获取',
-        code: exampleWith('    form: 原件\n    copies: 1\n    source: 自备\n', '    exempt: { note: 窗口直接查询。 }\n'),
-        errors: [{ messageId: 'exemptWithoutSource', data: { material: '材料「居民户口簿」' }, line: 12, column: 5, endLine: 12, endColumn: 11 }],
+        code: exampleWith(
+          '    form: 原件\n    copies: 1\n    source: 自备\n',
+          '    exempt: { note: 窗口直接查询。 }\n',
+        ),
+        errors: [
+          {
+            messageId: 'exemptWithoutSource',
+            data: { material: '材料「居民户口簿」' },
+            line: 12,
+            column: 5,
+            endLine: 12,
+            endColumn: 11,
+          },
+        ],
       },
     ],
   },

@@ -19,7 +19,9 @@ function emptySections(guide: ParsedGuide): Array<{ title: string; range: Source
   const empty: Array<{ title: string; range: SourceRange }> = [];
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
-    const next = children.slice(index + 1).find((child) => child.type !== 'html' || !/^<!--[\s\S]*-->$/.test(child.value.trim()));
+    const next = children
+      .slice(index + 1)
+      .find((child) => child.type !== 'html' || !/^<!--[\s\S]*-->$/.test(child.value.trim()));
     if (!next || (next.type === 'heading' && next.depth <= node.depth)) {
       const range = markdownRange(body, node);
       empty.push({ title: headingText(node), range });
@@ -48,7 +50,8 @@ export default policyRule<Options>(
     title: '不要有栏目无内容',
     description:
       '“暂无”“无”“略”“详见相关规定”“待补充”这类占位的话，和空着的栏目一样，群众读了什么也得不到，还以为指南没写完（有栏目无内容）。占位词列在 packages/lint/data/placeholders.yaml；选项 allow 放行某些写法，extra 补充本地常见的占位词。',
-    howToFix: '写出实际内容；这一项确实没有内容的，直接删去这个字段或这一节。不收费写 fees: { free: true }，不需要材料写 materials: []。',
+    howToFix:
+      '写出实际内容；这一项确实没有内容的，直接删去这个字段或这一节。不收费写 fees: { free: true }，不需要材料写 materials: []。',
     messages: {
       placeholder: '这里只写了“{{text}}”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项',
       blank: '{{field}}是空白的，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项',
@@ -68,28 +71,48 @@ export default policyRule<Options>(
   {
     valid: [
       { title: '每一栏都有内容', code: EXAMPLE_GUIDE },
-      { title: '本地约定可以写“无”（allow）', code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', 'visits_reason: 无'), options: { allow: ['无'] } },
+      {
+        title: '本地约定可以写“无”（allow）',
+        code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', 'visits_reason: 无'),
+        options: { allow: ['无'] },
+      },
     ],
     invalid: [
       {
         title: '字段只写了“暂无”',
         code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', 'visits_reason: 暂无'),
-        errors: [{ messageId: 'placeholder', data: { text: '暂无' }, line: 25, column: 16, endLine: 25, endColumn: 18 }],
+        errors: [
+          { messageId: 'placeholder', data: { text: '暂无' }, line: 25, column: 16, endLine: 25, endColumn: 18 },
+        ],
       },
       {
         title: '没写完的标记',
-        code: exampleWith('conditions: [身份证有效期还剩不到3个月，或者已经过期。]', 'conditions: [身份证有效期还剩不到3个月（具体条件待补充）。]'),
+        code: exampleWith(
+          'conditions: [身份证有效期还剩不到3个月，或者已经过期。]',
+          'conditions: [身份证有效期还剩不到3个月（具体条件待补充）。]',
+        ),
         errors: [{ messageId: 'unfinished', data: { mark: '待补充' }, line: 9, column: 32, endLine: 9, endColumn: 35 }],
       },
       {
         title: '正文里的空标题',
         code: exampleWithParagraph('## 常见问题'),
-        errors: [{ messageId: 'emptySection', data: { title: '常见问题' }, line: 36, column: 1, endLine: 36, endColumn: 8 }],
+        errors: [
+          { messageId: 'emptySection', data: { title: '常见问题' }, line: 36, column: 1, endLine: 36, endColumn: 8 },
+        ],
       },
       {
         title: '空列表',
         code: exampleWith('reviewed: 2026-10-01', 'faq: []\nreviewed: 2026-10-01'),
-        errors: [{ messageId: 'emptyList', data: { field: '「常见问题」(faq)' }, line: 29, column: 6, endLine: 29, endColumn: 8 }],
+        errors: [
+          {
+            messageId: 'emptyList',
+            data: { field: '「常见问题」(faq)' },
+            line: 29,
+            column: 6,
+            endLine: 29,
+            endColumn: 8,
+          },
+        ],
       },
     ],
   },
@@ -101,10 +124,14 @@ export default policyRule<Options>(
     for (const span of guide.texts) {
       if (span.kind === 'heading') continue;
       const text = normalize(span.text);
-      const at = (start: number, end: number) => ({ start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) });
+      const at = (start: number, end: number) => ({
+        start: span.map.toSourceStart(start),
+        end: span.map.toSourceEnd(end),
+      });
       if (whole.has(text) || (text === '' && span.kind === 'value')) {
         const start = span.text.indexOf(text);
-        const range = text === '' ? (guide.yaml?.entries.get(span.pointer)?.range ?? at(0, 0)) : at(start, start + text.length);
+        const range =
+          text === '' ? (guide.yaml?.entries.get(span.pointer)?.range ?? at(0, 0)) : at(start, start + text.length);
         if (text === '') report({ messageId: 'blank', data: { field: fieldLabel(guide.data, span.pointer) }, range });
         else report({ messageId: 'placeholder', data: { text }, range });
         continue;

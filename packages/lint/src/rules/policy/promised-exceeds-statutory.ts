@@ -21,17 +21,23 @@ export default policyRule<Options>(
       '承诺办结时限是窗口对群众的承诺，按限时办结制只能比法定时限短。两个时限单位不同时（工作日和自然日），按每 5 个工作日折合 7 个自然日换算后比较；也可以用 mixedUnits: same-unit 要求两个时限写成同一单位。',
     howToFix: '核对承诺时限和法定时限：承诺天数改成不超过法定天数；两个时限最好用同一个单位。',
     messages: {
-      mixedUnits: '承诺时限用的是{{promisedUnit}}，法定时限用的是{{statutoryUnit}}：请把两个时限写成同一个单位，方便群众比较',
-      exceeds: '承诺时限 {{promisedDays}} 个{{unit}}超过了法定时限 {{statutoryDays}} 个{{unit}}：承诺时限只能比法定时限短',
-      exceedsInCalendarDays: 
+      mixedUnits:
+        '承诺时限用的是{{promisedUnit}}，法定时限用的是{{statutoryUnit}}：请把两个时限写成同一个单位，方便群众比较',
+      exceeds:
+        '承诺时限 {{promisedDays}} 个{{unit}}超过了法定时限 {{statutoryDays}} 个{{unit}}：承诺时限只能比法定时限短',
+      exceedsInCalendarDays:
         '承诺时限 {{promisedDays}} 个工作日，按每 5 个工作日折合 7 个自然日算，约 {{promisedCalendarDays}} 个自然日，超过了法定时限 {{statutoryDays}} 个自然日：承诺时限只能比法定时限短',
-      exceedsStatutoryInCalendarDays: 
+      exceedsStatutoryInCalendarDays:
         '承诺时限 {{promisedDays}} 个自然日，按每 5 个工作日折合 7 个自然日算，超过了法定时限 {{statutoryDays}} 个工作日（约 {{statutoryCalendarDays}} 个自然日）：承诺时限只能比法定时限短',
     },
     options: {
       type: 'object',
       properties: {
-        mixedUnits: { enum: ['convert', 'same-unit'], default: 'convert', description: 'convert：换算后比较（默认）；same-unit：要求同一单位' },
+        mixedUnits: {
+          enum: ['convert', 'same-unit'],
+          default: 'convert',
+          description: 'convert：换算后比较（默认）；same-unit：要求同一单位',
+        },
       },
       additionalProperties: false,
     },
@@ -48,7 +54,16 @@ export default policyRule<Options>(
       {
         title: '承诺时限比法定时限长',
         code: exampleWith('  statutory: { days: 60, unit: 自然日 }', '  statutory: { days: 10, unit: 工作日 }'),
-        errors: [{ messageId: 'exceeds', data: { promisedDays: 15, statutoryDays: 10, unit: '工作日' }, line: 20, column: 21, endLine: 20, endColumn: 23 }],
+        errors: [
+          {
+            messageId: 'exceeds',
+            data: { promisedDays: 15, statutoryDays: 10, unit: '工作日' },
+            line: 20,
+            column: 21,
+            endLine: 20,
+            endColumn: 23,
+          },
+        ],
       },
       {
         title: '单位不同，换算后超过',
@@ -68,7 +83,16 @@ export default policyRule<Options>(
         title: '要求同一单位（mixedUnits: same-unit）',
         code: EXAMPLE_GUIDE,
         options: { mixedUnits: 'same-unit' },
-        errors: [{ messageId: 'mixedUnits', data: { promisedUnit: '工作日', statutoryUnit: '自然日' }, line: 20, column: 31, endLine: 20, endColumn: 34 }],
+        errors: [
+          {
+            messageId: 'mixedUnits',
+            data: { promisedUnit: '工作日', statutoryUnit: '自然日' },
+            line: 20,
+            column: 31,
+            endLine: 20,
+            endColumn: 34,
+          },
+        ],
       },
     ],
   },
@@ -80,14 +104,20 @@ export default policyRule<Options>(
     const at = (key: 'days' | 'unit') => model.rangeOf(['time_limit', 'promised', key])?.value;
     if (promised.unit !== statutory.unit && options.mixedUnits === 'same-unit') {
       const range = at('unit');
-      if (range) report({ messageId: 'mixedUnits', data: { promisedUnit: promised.unit, statutoryUnit: statutory.unit }, range });
+      if (range)
+        report({
+          messageId: 'mixedUnits',
+          data: { promisedUnit: promised.unit, statutoryUnit: statutory.unit },
+          range,
+        });
       return;
     }
     const range = at('days');
     if (!range) return;
     const days = { promisedDays: promised.days, statutoryDays: statutory.days };
     if (promised.unit === statutory.unit) {
-      if (promised.days > statutory.days) report({ messageId: 'exceeds', data: { ...days, unit: promised.unit }, range });
+      if (promised.days > statutory.days)
+        report({ messageId: 'exceeds', data: { ...days, unit: promised.unit }, range });
       return;
     }
     const promisedDays = inCalendarDays(promised.days, promised.unit);
@@ -96,7 +126,11 @@ export default policyRule<Options>(
     report(
       promised.unit === '工作日'
         ? { messageId: 'exceedsInCalendarDays', data: { ...days, promisedCalendarDays: promisedDays }, range }
-        : { messageId: 'exceedsStatutoryInCalendarDays', data: { ...days, statutoryCalendarDays: statutoryDays }, range },
+        : {
+            messageId: 'exceedsStatutoryInCalendarDays',
+            data: { ...days, statutoryCalendarDays: statutoryDays },
+            range,
+          },
     );
   },
 );

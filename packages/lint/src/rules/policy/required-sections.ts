@@ -21,7 +21,9 @@ export default policyRule<Options>(
     },
     options: {
       type: 'object',
-      properties: { sections: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 }, default: [] } },
+      properties: {
+        sections: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 }, default: [] },
+      },
       additionalProperties: false,
     },
   },
@@ -35,13 +37,31 @@ export default policyRule<Options>(
         title: '缺少一节',
         code: EXAMPLE_GUIDE,
         options: { sections: ['办理前请确认', '常见问题'] },
-        errors: [{ messageId: 'missing', data: { title: '常见问题', sections: '办理前请确认、常见问题' }, line: 32, column: 1, endLine: 32, endColumn: 10 }],
+        errors: [
+          {
+            messageId: 'missing',
+            data: { title: '常见问题', sections: '办理前请确认、常见问题' },
+            line: 32,
+            column: 1,
+            endLine: 32,
+            endColumn: 10,
+          },
+        ],
       },
       {
         title: '顺序不对',
         code: exampleWithParagraph('## 常见问题\n\n身份证过期了也能换。'),
         options: { sections: ['常见问题', '办理前请确认'] },
-        errors: [{ messageId: 'outOfOrder', data: { title: '办理前请确认', after: '常见问题', sections: '常见问题、办理前请确认' }, line: 32, column: 1, endLine: 32, endColumn: 10 }],
+        errors: [
+          {
+            messageId: 'outOfOrder',
+            data: { title: '办理前请确认', after: '常见问题', sections: '常见问题、办理前请确认' },
+            line: 32,
+            column: 1,
+            endLine: 32,
+            endColumn: 10,
+          },
+        ],
       },
     ],
   },
@@ -50,7 +70,9 @@ export default policyRule<Options>(
     if (!required.length) return;
     const body = guide.body;
     const headings = body
-      ? body.tree.children.flatMap((node) => (node.type === 'heading' ? [{ title: textContent(node).trim(), range: markdownRange(body, node) }] : []))
+      ? body.tree.children.flatMap((node) =>
+          node.type === 'heading' ? [{ title: textContent(node).trim(), range: markdownRange(body, node) }] : [],
+        )
       : [];
     const sections = required.join('、');
     const found = required.map((title) => headings.find((heading) => heading.title === title));
@@ -65,7 +87,11 @@ export default policyRule<Options>(
     found.forEach((heading) => {
       if (!heading) return;
       if (latest && heading.range.start < latest.start) {
-        report({ messageId: 'outOfOrder', data: { title: heading.title, after: latest.title, sections }, range: heading.range });
+        report({
+          messageId: 'outOfOrder',
+          data: { title: heading.title, after: latest.title, sections },
+          range: heading.range,
+        });
       } else {
         latest = { title: heading.title, start: heading.range.start };
       }

@@ -16,7 +16,10 @@ function plainHttpUrls(guide: ParsedGuide): FoundUrl[] {
   for (const span of guide.yaml?.strings ?? []) {
     if (span.pointer === '/body') continue;
     for (const match of span.text.matchAll(PLAIN_HTTP)) {
-      found.push({ url: match[0], range: { start: span.map.toSourceStart(match.index), end: span.map.toSourceEnd(match.index + match[0].length) } });
+      found.push({
+        url: match[0],
+        range: { start: span.map.toSourceStart(match.index), end: span.map.toSourceEnd(match.index + match[0].length) },
+      });
     }
   }
   const body = guide.body;
@@ -26,7 +29,10 @@ function plainHttpUrls(guide: ParsedGuide): FoundUrl[] {
       const whole = markdownRange(body, node);
       // The address as written in the file; the whole link when it is escaped or split.
       const at = guide.file.text.slice(whole.start, whole.end).lastIndexOf(node.url);
-      found.push({ url: node.url, range: at === -1 ? whole : { start: whole.start + at, end: whole.start + at + node.url.length } });
+      found.push({
+        url: node.url,
+        range: at === -1 ? whole : { start: whole.start + at, end: whole.start + at + node.url.length },
+      });
     });
   }
   return found.sort((a, b) => a.range.start - b.range.start);
@@ -56,7 +62,11 @@ export default policyRule<Options>(
       http: '网址 {{url}} 没有加密：请改用 https://',
     },
     fixable: 'suggestion',
-    options: { type: 'object', properties: { allowHosts: { type: 'array', items: { type: 'string' }, default: [] } }, additionalProperties: false },
+    options: {
+      type: 'object',
+      properties: { allowHosts: { type: 'array', items: { type: 'string' }, default: [] } },
+      additionalProperties: false,
+    },
   },
   {
     valid: [
@@ -71,12 +81,30 @@ export default policyRule<Options>(
       {
         title: '办理网址是 http',
         code: exampleWith('url: "https://example.gov.cn/id-card"', 'url: "http://example.gov.cn/id-card"'),
-        errors: [{ messageId: 'http', data: { url: 'http://example.gov.cn/id-card' }, line: 23, column: 30, endLine: 23, endColumn: 59 }],
+        errors: [
+          {
+            messageId: 'http',
+            data: { url: 'http://example.gov.cn/id-card' },
+            line: 23,
+            column: 30,
+            endLine: 23,
+            endColumn: 59,
+          },
+        ],
       },
       {
         title: '正文链接是 http',
         code: exampleWithParagraph('可以先[下载申请表](http://example.gov.cn/form.pdf)填好。'),
-        errors: [{ messageId: 'http', data: { url: 'http://example.gov.cn/form.pdf' }, line: 36, column: 12, endLine: 36, endColumn: 42 }],
+        errors: [
+          {
+            messageId: 'http',
+            data: { url: 'http://example.gov.cn/form.pdf' },
+            line: 36,
+            column: 12,
+            endLine: 36,
+            endColumn: 42,
+          },
+        ],
       },
     ],
   },
@@ -90,7 +118,11 @@ export default policyRule<Options>(
         messageId: 'http',
         data: { url },
         range,
-        ...(verbatim && { suggestions: [{ desc: `改为 ${https}`, fix: { range: [range.start, range.end] as [number, number], text: https } }] }),
+        ...(verbatim && {
+          suggestions: [
+            { desc: `改为 ${https}`, fix: { range: [range.start, range.end] as [number, number], text: https } },
+          ],
+        }),
       });
     }
   },

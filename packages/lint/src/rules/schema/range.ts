@@ -15,12 +15,30 @@ export default schemaRule(
       {
         title: '到现场次数是负数',
         code: exampleWith('visits: 1\n', 'visits: -1\n'),
-        errors: [{ messageId: 'tooSmall', data: { field: '「到现场次数」(visits)', limit: 0, value: -1 }, line: 24, column: 9, endLine: 24, endColumn: 11 }],
+        errors: [
+          {
+            messageId: 'tooSmall',
+            data: { field: '「到现场次数」(visits)', limit: 0, value: -1 },
+            line: 24,
+            column: 9,
+            endLine: 24,
+            endColumn: 11,
+          },
+        ],
       },
       {
         title: '服务对象重复',
         code: exampleWith('audience: [个人]', 'audience: [个人, 个人]'),
-        errors: [{ messageId: 'duplicateItem', data: { field: '「服务对象」(audience)', first: 1, second: 2 }, line: 6, column: 16, endLine: 6, endColumn: 18 }],
+        errors: [
+          {
+            messageId: 'duplicateItem',
+            data: { field: '「服务对象」(audience)', first: 1, second: 2 },
+            line: 6,
+            column: 16,
+            endLine: 6,
+            endColumn: 18,
+          },
+        ],
       },
     ],
   },

@@ -15,13 +15,34 @@ export default schemaRule(
     invalid: [
       {
         title: '缺少办理时限',
-        code: exampleWith('time_limit:\n  statutory: { days: 60, unit: 自然日 }\n  promised: { days: 15, unit: 工作日 }\n', ''),
-        errors: [{ messageId: 'missing', data: { owner: '', title: '办理时限', key: 'time_limit' }, line: 2, column: 1, endLine: 2, endColumn: 20 }],
+        code: exampleWith(
+          'time_limit:\n  statutory: { days: 60, unit: 自然日 }\n  promised: { days: 15, unit: 工作日 }\n',
+          '',
+        ),
+        errors: [
+          {
+            messageId: 'missing',
+            data: { owner: '', title: '办理时限', key: 'time_limit' },
+            line: 2,
+            column: 1,
+            endLine: 2,
+            endColumn: 20,
+          },
+        ],
       },
       {
         title: '写了字段名却没有填内容',
         code: exampleWith('summary: 身份证快到期或已经过期，可以换一张新的。', 'summary:'),
-        errors: [{ messageId: 'notFilled', data: { field: '「一句话说明」(summary)' }, line: 4, column: 1, endLine: 4, endColumn: 8 }],
+        errors: [
+          {
+            messageId: 'notFilled',
+            data: { field: '「一句话说明」(summary)' },
+            line: 4,
+            column: 1,
+            endLine: 4,
+            endColumn: 8,
+          },
+        ],
       },
       {
         title: '“情形必要”的材料没有写适用情形',
@@ -29,7 +50,12 @@ export default schemaRule(
         errors: [
           {
             messageId: 'missingWhen',
-            data: { owner: '材料「居民户口簿」', title: '适用情形', key: 'situation', condition: '「是否必须」(need)为“情形必要”' },
+            data: {
+              owner: '材料「居民户口簿」',
+              title: '适用情形',
+              key: 'situation',
+              condition: '「是否必须」(need)为“情形必要”',
+            },
             line: 11,
             column: 5,
             endLine: 11,

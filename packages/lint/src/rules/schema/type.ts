@@ -17,13 +17,31 @@ export default schemaRule(
       {
         title: '份数写成了汉字',
         code: exampleWith('    copies: 1\n', '    copies: 两份\n'),
-        errors: [{ messageId: 'wrongType', data: { field: '材料「居民户口簿」的份数(copies)', expected: '数字', actual: '“两份”' }, line: 13, column: 13, endLine: 13, endColumn: 15 }],
+        errors: [
+          {
+            messageId: 'wrongType',
+            data: { field: '材料「居民户口簿」的份数(copies)', expected: '数字', actual: '“两份”' },
+            line: 13,
+            column: 13,
+            endLine: 13,
+            endColumn: 15,
+          },
+        ],
         output: EXAMPLE_GUIDE.replace('    copies: 1\n', '    copies: 2\n'),
       },
       {
         title: '电话号码没有加引号',
         code: exampleWith('complaint: "12345"', 'complaint: 12345'),
-        errors: [{ messageId: 'wrongType', data: { field: '「咨询和投诉 › 投诉电话」(contacts.complaint)', expected: '文字', actual: ' 12345' }, line: 28, column: 50, endLine: 28, endColumn: 55 }],
+        errors: [
+          {
+            messageId: 'wrongType',
+            data: { field: '「咨询和投诉 › 投诉电话」(contacts.complaint)', expected: '文字', actual: ' 12345' },
+            line: 28,
+            column: 50,
+            endLine: 28,
+            endColumn: 55,
+          },
+        ],
         output: EXAMPLE_GUIDE,
       },
     ],

@@ -19,13 +19,29 @@ export default schemaRule(
       {
         title: '字段名拼错',
         code: exampleWith('visits_reason:', 'visit_reason:'),
-        errors: [{ messageId: 'unknownDidYouMean', data: { where: '指南', key: 'visit_reason', suggestion: 'visits_reason' }, line: 25, column: 1, endLine: 25, endColumn: 13 }],
+        errors: [
+          {
+            messageId: 'unknownDidYouMean',
+            data: { where: '指南', key: 'visit_reason', suggestion: 'visits_reason' },
+            line: 25,
+            column: 1,
+            endLine: 25,
+            endColumn: 13,
+          },
+        ],
       },
       {
         title: '用中文名当字段名',
         code: exampleWith('visits: 1\n', '到现场次数: 1\n'),
         errors: [
-          { messageId: 'unknownDidYouMean', data: { where: '指南', key: '到现场次数', suggestion: 'visits' }, line: 24, column: 1, endLine: 24, endColumn: 6 },
+          {
+            messageId: 'unknownDidYouMean',
+            data: { where: '指南', key: '到现场次数', suggestion: 'visits' },
+            line: 24,
+            column: 1,
+            endLine: 24,
+            endColumn: 6,
+          },
         ],
       },
     ],

@@ -14,7 +14,16 @@ export default syntaxRule(
       {
         title: 'visits 写了两次',
         code: exampleWith('visits: 1\n', 'visits: 1\nvisits: 2\n'),
-        errors: [{ messageId: 'problem', data: { problem: '字段「visits」重复了，第 24 行已经写过。请把两处合并成一处' }, line: 25, column: 1, endLine: 25, endColumn: 7 }],
+        errors: [
+          {
+            messageId: 'problem',
+            data: { problem: '字段「visits」重复了，第 24 行已经写过。请把两处合并成一处' },
+            line: 25,
+            column: 1,
+            endLine: 25,
+            endColumn: 7,
+          },
+        ],
       },
     ],
   },

@@ -14,7 +14,14 @@ export default syntaxRule(
       {
         title: '只有空行的文件',
         code: '\n\n',
-        errors: [{ messageId: 'problem', data: { problem: '文件是空的。可以运行 baihua init guide --id <标识> --title <事项名称> 生成一份指南模板' }, line: 1, column: 1 }],
+        errors: [
+          {
+            messageId: 'problem',
+            data: { problem: '文件是空的。可以运行 baihua init guide --id <标识> --title <事项名称> 生成一份指南模板' },
+            line: 1,
+            column: 1,
+          },
+        ],
       },
     ],
   },

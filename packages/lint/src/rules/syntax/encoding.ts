@@ -14,7 +14,14 @@ export default syntaxRule(
       {
         title: '文件里有二进制内容（0x00 字节）',
         code: '---\nid: id-card\u0000renewal\n',
-        errors: [{ messageId: 'problem', data: { problem: '这是二进制文件，不是文本（第 16 个字节是 0x00），不能作为指南检查' }, line: 2, column: 12 }],
+        errors: [
+          {
+            messageId: 'problem',
+            data: { problem: '这是二进制文件，不是文本（第 16 个字节是 0x00），不能作为指南检查' },
+            line: 2,
+            column: 12,
+          },
+        ],
       },
     ],
   },

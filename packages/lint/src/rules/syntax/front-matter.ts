@@ -15,12 +15,32 @@ export default syntaxRule(
       {
         title: '没有字段区',
         code: '## 办理前请确认\n\n请先看看身份证背面的有效期。\n',
-        errors: [{ messageId: 'problem', data: { problem: '文件开头缺少字段区：第一行写 ---，接着写 id、title 等字段，再用一行 --- 结束，正文写在后面' }, line: 1, column: 1, endLine: 1, endColumn: 10 }],
+        errors: [
+          {
+            messageId: 'problem',
+            data: {
+              problem: '文件开头缺少字段区：第一行写 ---，接着写 id、title 等字段，再用一行 --- 结束，正文写在后面',
+            },
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 10,
+          },
+        ],
       },
       {
         title: '字段区没有结束的 ---',
         code: '---\nid: id-card-renewal\ntitle: 换领居民身份证\n',
-        errors: [{ messageId: 'problem', data: { problem: '字段区没有结束：在最后一个字段后面加一行 ---，再写正文' }, line: 1, column: 1, endLine: 1, endColumn: 4 }],
+        errors: [
+          {
+            messageId: 'problem',
+            data: { problem: '字段区没有结束：在最后一个字段后面加一行 ---，再写正文' },
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 4,
+          },
+        ],
       },
     ],
   },

@@ -15,7 +15,16 @@ export default syntaxRule(
       {
         title: '一长串星号',
         code: `${EXAMPLE_GUIDE}\n${'*'.repeat(40)}注意${'*'.repeat(40)}\n`,
-        errors: [{ messageId: 'problem', data: { problem: '这里连着写了 40 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号' }, line: 36, column: 1, endLine: 36, endColumn: 41 }],
+        errors: [
+          {
+            messageId: 'problem',
+            data: { problem: '这里连着写了 40 个 * 或 _，正文无法解析。加粗只要两边各两个 *，请删去多余的符号' },
+            line: 36,
+            column: 1,
+            endLine: 36,
+            endColumn: 41,
+          },
+        ],
       },
     ],
   },

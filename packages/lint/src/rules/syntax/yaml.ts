@@ -18,7 +18,10 @@ export default syntaxRule(
         errors: [
           {
             messageId: 'problem',
-            data: { problem: '缩进不对：第 13 行「copies」前面有 3 个空格，第 12 行「form」前面有 4 个空格。同一层的字段要左边对齐；下一层的字段比上一层多缩进 2 个空格' },
+            data: {
+              problem:
+                '缩进不对：第 13 行「copies」前面有 3 个空格，第 12 行「form」前面有 4 个空格。同一层的字段要左边对齐；下一层的字段比上一层多缩进 2 个空格',
+            },
             line: 13,
             column: 4,
             endLine: 13,
@@ -28,8 +31,20 @@ export default syntaxRule(
       },
       {
         title: '引号没有成对',
-        code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', "visits_reason: '需要本人到场拍照、采集指纹。"),
-        errors: [{ messageId: 'problem', data: { problem: "这里的 ' 没有配对的结尾引号：请在内容末尾补上 '，或者去掉开头的 '" }, line: 25, column: 16, endLine: 25, endColumn: 31 }],
+        code: exampleWith(
+          'visits_reason: 需要本人到场拍照、采集指纹。',
+          "visits_reason: '需要本人到场拍照、采集指纹。",
+        ),
+        errors: [
+          {
+            messageId: 'problem',
+            data: { problem: "这里的 ' 没有配对的结尾引号：请在内容末尾补上 '，或者去掉开头的 '" },
+            line: 25,
+            column: 16,
+            endLine: 25,
+            endColumn: 31,
+          },
+        ],
       },
     ],
   },

@@ -67,7 +67,8 @@ function termUses(text: AnalyzedText, options: JargonOptions): TermUse[] {
   const { words, offsets } = text;
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
-    if (starts[word.charCodeAt(0)] === 0 || word.length < 2 || !Object.hasOwn(glossary, word) || ignore.has(word)) continue;
+    if (starts[word.charCodeAt(0)] === 0 || word.length < 2 || !Object.hasOwn(glossary, word) || ignore.has(word))
+      continue;
     found.push({ start: offsets[index]!, end: offsets[index + 1]!, term: word });
   }
   const added = Object.keys(extra).filter((term) => !ignore.has(term));
@@ -81,7 +82,13 @@ function termUses(text: AnalyzedText, options: JargonOptions): TermUse[] {
   for (const { start, end, term } of found.sort((a, b) => a.start - b.start)) {
     if (seen.has(term) || isQuoted(text, start, end)) continue;
     seen.add(term);
-    uses.push({ start, end, term, meaning: meanings[term]!, explained: EXPLANATION.test(text.text.slice(end, end + 8)) });
+    uses.push({
+      start,
+      end,
+      term,
+      meaning: meanings[term]!,
+      explained: EXPLANATION.test(text.text.slice(end, end + 8)),
+    });
   }
   return uses;
 }
@@ -90,14 +97,16 @@ function termUses(text: AnalyzedText, options: JargonOptions): TermUse[] {
 function jargon(text: AnalyzedText, options: JargonOptions): Finding[] {
   return termUses(text, options)
     .filter((use) => !use.explained)
-    .map(({ start, end, term, meaning }): Finding => ({
-      rule: 'plain/jargon',
-      start,
-      end,
-      messageId: 'unexplained',
-      data: { term, meaning },
-      suggestions: [`${term}（${meaning}）`],
-    }));
+    .map(
+      ({ start, end, term, meaning }): Finding => ({
+        rule: 'plain/jargon',
+        start,
+        end,
+        messageId: 'unexplained',
+        data: { term, meaning },
+        suggestions: [`${term}（${meaning}）`],
+      }),
+    );
 }
 
 /** The terms are in glossary.yaml, next to this file. */

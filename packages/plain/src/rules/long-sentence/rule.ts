@@ -28,17 +28,23 @@ function longSentences(text: AnalyzedText, { maxLength, maxClauses }: LongSenten
     // Most sentences are short and have few clause marks: count them before building anything.
     if (length <= maxLength && countClauseMarks(text.text, unit.start, unit.end) < maxClauses) return;
     const sentence = text.text.slice(unit.start, unit.end);
-    const marks = [...sentence.matchAll(CLAUSE_MARK)].filter((mark) => !isQuoted(text, unit.start + mark.index, unit.start + mark.index + 1));
+    const marks = [...sentence.matchAll(CLAUSE_MARK)].filter(
+      (mark) => !isQuoted(text, unit.start + mark.index, unit.start + mark.index + 1),
+    );
     const clauses = marks.length + 1;
     if (length <= maxLength && clauses <= maxClauses) return;
     // Suggest the clause break nearest the middle.
     const middle = sentence.length / 2;
     const split = [...marks].sort((a, b) => Math.abs(a.index - middle) - Math.abs(b.index - middle))[0];
     // Quote the clause that ends at the break, at most its last eight characters.
-    const clauseStart = split ? Math.max(0, ...marks.filter((mark) => mark.index < split.index).map((mark) => mark.index + 1)) : 0;
+    const clauseStart = split
+      ? Math.max(0, ...marks.filter((mark) => mark.index < split.index).map((mark) => mark.index + 1))
+      : 0;
     const clause = split && sentence.slice(Math.max(clauseStart, split.index - 7), split.index + 1);
     const [messageId, data] =
-      length > maxLength ? ['tooLong', { length, maxLength }] as const : ['tooManyClauses', { clauses, maxClauses }] as const;
+      length > maxLength
+        ? (['tooLong', { length, maxLength }] as const)
+        : (['tooManyClauses', { clauses, maxClauses }] as const);
     const trimmedEnd = unit.start + sentence.trimEnd().length;
     findings.push({
       rule: 'plain/long-sentence',
@@ -61,7 +67,10 @@ const rule: PlainRule<LongSentenceOptions> = {
   },
   options: {
     type: 'object',
-    properties: { maxLength: { type: 'integer', minimum: 10, default: 50 }, maxClauses: { type: 'integer', minimum: 2, default: 5 } },
+    properties: {
+      maxLength: { type: 'integer', minimum: 10, default: 50 },
+      maxClauses: { type: 'integer', minimum: 2, default: 5 },
+    },
     additionalProperties: false,
   },
   find: (doc, options) => longSentences(doc.joined, options),

@@ -18,7 +18,8 @@ const rule: PlainRule<Options> = {
   id: 'plain/third-person',
   messages: WORD_MESSAGES,
   options: wordListOptions({ pronoun: { enum: ['您', '你'], default: '您' } }),
-  find: (doc, options) => wordListFindings(doc, 'plain/third-person', options, [], options.pronoun === '你' ? toInformalYou : undefined),
+  find: (doc, options) =>
+    wordListFindings(doc, 'plain/third-person', options, [], options.pronoun === '你' ? toInformalYou : undefined),
 };
 
 export default rule;

@@ -7,15 +7,27 @@ interface TypographyOptions {
 }
 
 const HAN = '\\p{Script=Han}';
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+};
 
 /** URLs and e-mail addresses keep their ASCII punctuation. */
 function protectedRanges(text: string): Array<[number, number]> {
-  return [...text.matchAll(/https?:\/\/[^\s，。；）)]+|[\w.+-]+@[\w-]+\.[\w.]+/g)].map((match) => [match.index, match.index + match[0].length]);
+  return [...text.matchAll(/https?:\/\/[^\s，。；）)]+|[\w.+-]+@[\w-]+\.[\w.]+/g)].map((match) => [
+    match.index,
+    match.index + match[0].length,
+  ]);
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
-const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isAsciiAlnum = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Whether the character at `at` (a code unit index; astral characters by their high half) is Han. */
 function hanAt(source: string, at: number): boolean {
@@ -35,10 +47,24 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
   const inside = (at: number) => guarded.some(([from, to]) => at >= from && at < to) || isQuoted(text, at, at + 1);
   const findings: Finding[] = [];
   type Message = [messageId: string, data?: Record<string, string>];
-  const add = (start: number, end: number, [messageId, data = {}]: Message, fix: string | undefined, suggestion?: string) => {
+  const add = (
+    start: number,
+    end: number,
+    [messageId, data = {}]: Message,
+    fix: string | undefined,
+    suggestion?: string,
+  ) => {
     if (inside(start)) return;
     const suggestions = [fix ?? suggestion ?? ''].filter(Boolean);
-    findings.push({ rule: 'plain/typography', start, end, messageId, data, suggestions, ...(fix !== undefined && { fix }) });
+    findings.push({
+      rule: 'plain/typography',
+      start,
+      end,
+      messageId,
+      data,
+      suggestions,
+      ...(fix !== undefined && { fix }),
+    });
   };
   // One pass over the characters for the checks that look at a character and its neighbours;
   // the rarer patterns below only run when their characters occur at all.
@@ -49,7 +75,8 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
       const before = hanBefore(source, at) || (isBlank(source.charCodeAt(at - 1)) && hanBefore(source, at - 1));
       const after = hanAt(source, at + 1) || (isBlank(source.charCodeAt(at + 1)) && hanAt(source, at + 2));
       const mark = source[at]!;
-      if (before || after) add(at, at + 1, ['fullWidthPunctuation', { mark, fullWidth: FULL_WIDTH[mark]! }], FULL_WIDTH[mark]);
+      if (before || after)
+        add(at, at + 1, ['fullWidthPunctuation', { mark, fullWidth: FULL_WIDTH[mark]! }], FULL_WIDTH[mark]);
     } else if (technical) {
       if (isAsciiAlnum(code) && hanBefore(source, at)) add(at, at, ['spaceInTechnical'], ' ');
       if (isAsciiAlnum(code) && hanAt(source, at + 1)) add(at + 1, at + 1, ['spaceInTechnical'], ' ');
@@ -60,7 +87,10 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
       while (source.charCodeAt(end) === 32 || source.charCodeAt(end) === 0xa0) end++;
       const right = source.charCodeAt(end);
       const beforeTime = /^\d{1,2}:\d{2}/.test(source.slice(end, end + 5));
-      if ((hanBefore(source, at) && isAsciiAlnum(right) && !beforeTime) || (isAsciiAlnum(source.charCodeAt(at - 1)) && hanAt(source, end))) {
+      if (
+        (hanBefore(source, at) && isAsciiAlnum(right) && !beforeTime) ||
+        (isAsciiAlnum(source.charCodeAt(at - 1)) && hanAt(source, end))
+      ) {
         add(at, end, ['noSpaceInOfficial'], '');
       }
       at = end - 1;
@@ -70,7 +100,12 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
     for (const match of source.matchAll(/\(([^()\n]*)\)/g)) {
       const close = match.index + match[0].length - 1;
       const chinese = new RegExp(HAN, 'u');
-      if (!chinese.test(match[1]!) && !chinese.test(source[match.index - 1] ?? '') && !chinese.test(source[close + 1] ?? '')) continue;
+      if (
+        !chinese.test(match[1]!) &&
+        !chinese.test(source[match.index - 1] ?? '') &&
+        !chinese.test(source[close + 1] ?? '')
+      )
+        continue;
       add(match.index, match.index + 1, ['fullWidthBracket', { mark: '(', fullWidth: '（' }], '（');
       add(close, close + 1, ['fullWidthBracket', { mark: ')', fullWidth: '）' }], '）');
     }
@@ -78,7 +113,12 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
   if (/[０-９Ａ-Ｚａ-ｚ]/.test(source)) {
     for (const match of source.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
       const half = match[0].normalize('NFKC'); // full-width digits and letters only, so nothing else changes
-      add(match.index, match.index + match[0].length, ['halfWidthAlphanumeric', { written: match[0], halfWidth: half }], half);
+      add(
+        match.index,
+        match.index + match[0].length,
+        ['halfWidthAlphanumeric', { written: match[0], halfWidth: half }],
+        half,
+      );
     }
   }
   if (source.includes('：')) {
@@ -91,7 +131,8 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
     }
   }
   if (/[－—–]/.test(source)) {
-    for (const match of source.matchAll(/(?<=\d{3,4})[－—–](?=\d{7,8})/g)) add(match.index, match.index + 1, ['phoneHyphen'], '-');
+    for (const match of source.matchAll(/(?<=\d{3,4})[－—–](?=\d{7,8})/g))
+      add(match.index, match.index + 1, ['phoneHyphen'], '-');
   }
   if (/[￥¥块]/.test(source)) {
     for (const match of source.matchAll(/[￥¥] ?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?) ?(?:块钱|块)(?![\p{Script=Han}])/gu)) {
@@ -100,7 +141,8 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
     }
   }
   if (source.includes('...') || source.includes('。。。')) {
-    for (const match of source.matchAll(/\.{3,}|。{3,}/g)) add(match.index, match.index + match[0].length, ['ellipsis'], '……');
+    for (const match of source.matchAll(/\.{3,}|。{3,}/g))
+      add(match.index, match.index + match[0].length, ['ellipsis'], '……');
   }
   return findings.sort((a, b) => a.start - b.start);
 }
@@ -119,7 +161,11 @@ const rule: PlainRule<TypographyOptions> = {
     amount: '金额写成「{{amount}}元」',
     ellipsis: '省略号写成「……」',
   },
-  options: { type: 'object', properties: { profile: { enum: ['official', 'technical'], default: 'official' } }, additionalProperties: false },
+  options: {
+    type: 'object',
+    properties: { profile: { enum: ['official', 'technical'], default: 'official' } },
+    additionalProperties: false,
+  },
   find: (doc, options) => typography(doc.joined, options),
 };
 
