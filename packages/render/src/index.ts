@@ -9,7 +9,7 @@ export {
   type Site,
   type Handout,
 } from './site.js';
-export { guideView, telUrl, type GuideView, type MaterialView, type LocationView } from './view.js';
+export { FIELD_ON_PAGE, guideView, telUrl, type GuideView, type MaterialView, type LocationView } from './view.js';
 export { searchIndex, type SearchIndex } from './search.js';
 export { bodyHtml, withTermsMarked, type TermMark } from './body.js';
 export { PdfPrinter, findChromium, CHROMIUM_MISSING, CHROMIUM_FLAGS } from './pdf.js';

@@ -70,6 +70,50 @@ export interface LocationView {
   tel?: string;
 }
 
+/**
+ * Where each of a guide's fields shows on its page: the part of the view it becomes, or `null`
+ * when the page does not show it (and why). Typed over every field of the generated `Guide`, so a
+ * field added to the schema does not compile until someone decides here how a citizen sees it.
+ */
+export const FIELD_ON_PAGE = {
+  id: 'id',
+  codes: null, // 基本编码/实施编码: for the platform and catalog/duplicate-code, not for citizens
+  title: 'title',
+  aliases: 'aliases',
+  summary: 'summary',
+  type: 'type',
+  level: null, // not rendered yet: the department's name usually says it
+  department: 'department',
+  category: 'category',
+  audience: null, // not rendered yet: the conditions say who may apply
+  legal_basis: 'legalBasis',
+  conditions: 'conditions',
+  exclusions: 'exclusions',
+  materials: 'materials',
+  steps: 'steps',
+  handling: null, // not rendered yet: the time limit says how long it takes
+  time_limit: 'timeLimit',
+  fees: 'fees',
+  result: 'result',
+  online: 'online',
+  visits: 'keyFacts',
+  visits_reason: null, // read by reviewers (policy/too-many-visits), not shown
+  locations: 'locations',
+  contacts: 'contacts',
+  faq: 'faq',
+  related: 'related',
+  keywords: 'keywords',
+  special_procedures: null, // not rendered yet
+  pledge: null, // not rendered yet
+  access: 'access',
+  alert: null, // not rendered yet
+  status: null, // not rendered yet
+  reviewed: 'reviewed',
+  owner: null, // the clerk responsible, for the catalog only
+  change_note: null, // for reviewers
+  body: 'body',
+} as const satisfies { readonly [Field in keyof Guide]-?: keyof GuideView | null };
+
 const texts = (list: Array<string | undefined> = []): string[] => list.flatMap((item) => textOf(item) ?? []);
 /** Only web addresses become links: a `javascript:` or `data:` value is dropped. */
 const webUrl = (value: string | undefined): string | undefined => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findGuideFiles, parseGuide, SourceFile } from '@baihua/core';
-import { guideView, MOBILE_PAGE_LIMIT, renderSite, telUrl, type SearchIndex } from '@baihua/render';
+import { findGuideFiles, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
+import { FIELD_ON_PAGE, guideView, MOBILE_PAGE_LIMIT, renderSite, telUrl, type SearchIndex } from '@baihua/render';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 
@@ -165,6 +165,21 @@ describe('guide text is untrusted', () => {
     ).get('web/guides/id-card-renewal.html')!;
     expect(page).not.toContain('javascript:');
     expect(page).not.toContain('class="start"');
+  });
+});
+
+describe('fields on the page', () => {
+  it('every field a guide writes and FIELD_ON_PAGE places on the page reaches the view', () => {
+    const view = guideView(parseGuide(new SourceFile('guide.md', renewalText)), {
+      titles: new Map([['passport-application', '首次申请普通护照']]),
+    });
+    const written = Object.keys(readGuideModel(parseGuide(new SourceFile('guide.md', renewalText))).fields);
+    const shown = Object.entries(FIELD_ON_PAGE).filter(([field, part]) => part !== null && written.includes(field));
+    expect(shown.length).toBeGreaterThan(20);
+    for (const [field, part] of shown) {
+      const value = view[part as keyof typeof view];
+      expect([field, Array.isArray(value) ? value.length > 0 : Boolean(value)]).toEqual([field, true]);
+    }
   });
 });
 
