@@ -176,6 +176,26 @@ function header(meta) {
   ];
 }
 
+const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * The files a rule is made of, so that a newcomer finds all of it from its page: its module in
+ * @baihua/lint (meta, examples) and, for a plain rule, its folder in @baihua/plain (the code,
+ * messages and options, and the word list or glossary beside them).
+ */
+function sourceSection(meta) {
+  const [category, name] = meta.id.split('/');
+  const files = [`packages/lint/src/rules/${category}/${name}.ts`];
+  const plainFolder = `packages/plain/src/rules/${name}`;
+  if (category === 'plain' && existsSync(join(repositoryRoot, plainFolder))) {
+    for (const file of readdirSync(join(repositoryRoot, plainFolder)).sort()) files.push(`${plainFolder}/${file}`);
+  }
+  for (const file of files) {
+    if (!existsSync(join(repositoryRoot, file))) throw new Error(`${meta.id}: ${file} does not exist`);
+  }
+  return ['## 源代码', '', ...files.map((file) => `- [${file}](${relative(`docs/rules/${category}`, file)})`), ''];
+}
+
 function rulePage(rule) {
   const { meta, examples } = rule;
   const lines = [...header(meta), ...optionsSection(meta, [...examples.invalid, ...examples.valid]), ''];
@@ -184,6 +204,7 @@ function rulePage(rule) {
   lines.push('## 正确写法', '');
   for (const example of examples.valid) lines.push(...exampleSection(rule, example, 'good'));
   lines.push(`在命令行里看：\`baihua explain ${meta.id}\``, '');
+  lines.push(...sourceSection(meta));
   return lines.join('\n');
 }
 
