@@ -108,7 +108,14 @@ export function explain(ruleId: string | undefined, color: boolean): string {
   const notice = noticesById.get(ruleId);
   if (notice) {
     // Not made by any text, so there are no examples to show.
-    return `${[`${c.bold(notice.id)}  ${notice.title}（不是对指南内容的检查，不能关闭）`, '', `${c.bold('为什么：')}${notice.description}`, `${c.bold('怎么改：')}${notice.howToFix}`, `${c.bold('说明页：')}${installedRuleDocs(notice.id).path}`].join('\n')}\n`;
+    const lines = [
+      `${c.bold(notice.id)}  ${notice.title}（不是对指南内容的检查，不能关闭）`,
+      '',
+      `${c.bold('为什么：')}${notice.description}`,
+      `${c.bold('怎么改：')}${notice.howToFix}`,
+      `${c.bold('说明页：')}${installedRuleDocs(notice.id).path}`,
+    ];
+    return `${lines.join('\n')}\n`;
   }
   const rule = rulesById.get(ruleId);
   if (!rule) {

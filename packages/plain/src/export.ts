@@ -76,7 +76,17 @@ function vale(): Map<string, string> {
       .replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase());
     styles.set(
       `${name}.yml`,
-      `# ${file.rule} (baihua dict export --format vale)\n${stringify({ extends: 'substitution', message: `「%[2]s」${file.reason}：改为「%[1]s」`, level: 'warning', nonword: true, ignorecase: false, swap }, { lineWidth: 0 })}`,
+      `# ${file.rule} (baihua dict export --format vale)\n${stringify(
+        {
+          extends: 'substitution',
+          message: `「%[2]s」${file.reason}：改为「%[1]s」`,
+          level: 'warning',
+          nonword: true,
+          ignorecase: false,
+          swap,
+        },
+        { lineWidth: 0 },
+      )}`,
     );
   }
   return styles;

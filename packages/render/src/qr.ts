@@ -13,5 +13,9 @@ export function qrSvg(text: string, label: string): string {
     }
   }
   const extent = size + quiet * 2;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${extent} ${extent}" width="96" height="96" role="img" aria-label="${escapeHtml(label)}"><rect width="${extent}" height="${extent}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+  const svg = `xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${extent} ${extent}" width="96" height="96"`;
+  return (
+    `<svg ${svg} role="img" aria-label="${escapeHtml(label)}">` +
+    `<rect width="${extent}" height="${extent}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`
+  );
 }
