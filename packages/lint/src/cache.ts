@@ -7,11 +7,11 @@ import {
   FileAccessError,
   readRegularFile,
   schemaDirectory,
+  today,
   type ResolvedConfig,
 } from '@baihua/core';
 import { rules as allRules } from './rules/index.js';
 import { dataDirectory as plainDataDirectory, rulesDirectory as plainRulesDirectory } from '@baihua/plain';
-import { today } from './rules/policy/stale.js';
 import type { GuideSummary, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
 

@@ -17,3 +17,9 @@ export function durationText(duration: Lenient<Duration> | undefined): string | 
   if (duration?.days === undefined || duration.unit === undefined) return undefined;
   return duration.days === 0 ? '当场办结' : `${duration.days} 个${duration.unit}`;
 }
+
+/** Today as YYYY-MM-DD in local time: a guide reviewed today is 0 months old wherever it is linted. */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

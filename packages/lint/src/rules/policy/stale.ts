@@ -1,13 +1,8 @@
+import { today } from '@baihua/core';
 import { exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Today as YYYY-MM-DD in local time: a guide reviewed today is 0 months old wherever it is linted. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** The date `months` after `date`, as YYYY-MM-DD; the 31st of a shorter month rolls over, as Date does. */
 function addMonths([year, month, day]: [number, number, number], months: number): string {
