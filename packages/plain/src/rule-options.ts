@@ -13,6 +13,19 @@ export interface OptionsSchema {
  */
 export function withDefaults<Options>(schema: OptionsSchema | undefined, configured: Record<string, unknown>): Options {
   if (!schema) return configured as Options;
-  const defaults = Object.entries(schema.properties).map(([name, property]) => [name, property.default]);
-  return { ...Object.fromEntries(defaults), ...configured } as Options;
+  return { ...defaultsOf(schema), ...configured } as Options;
+}
+
+/** Every rule runs for every guide: its defaults are read from its schema once. */
+const schemaDefaults = new WeakMap<OptionsSchema, Record<string, unknown>>();
+
+function defaultsOf(schema: OptionsSchema): Record<string, unknown> {
+  let defaults = schemaDefaults.get(schema);
+  if (!defaults) {
+    defaults = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, property]) => [name, property.default]),
+    );
+    schemaDefaults.set(schema, defaults);
+  }
+  return defaults;
 }
