@@ -179,6 +179,72 @@ describe('baihua stats', () => {
   });
 });
 
+describe('readability of whole guides', () => {
+  it('keeps every example guide 易读', () => {
+    const stats = JSON.parse(runCli(['stats', 'guides', '--format', 'json']).stdout) as Array<{
+      filePath: string;
+      readability: { score: number | null; band: string };
+    }>;
+    expect(stats).toHaveLength(12);
+    const notEasy = stats.filter((guide) => guide.readability.score === null || guide.readability.score < 70);
+    expect(notEasy.map((guide) => `${guide.filePath} ${guide.readability.score}`)).toEqual([]);
+    expect(stats.every((guide) => guide.readability.band === '易读')).toBe(true);
+  });
+
+  it('does not call a guide in 公文腔 easy, however short its sentences and common its words', () => {
+    const file = join(fixturesDir, 'readability', 'officialese-guide.md');
+    const [stats] = JSON.parse(runCli(['stats', file, '--format', 'json']).stdout) as Array<{
+      readability: { score: number; band: string; components: Array<{ id: string; ratio: number }> };
+    }>;
+    const ratio = (id: string) => stats!.readability.components.find((component) => component.id === id)!.ratio;
+    // Sentences shorter than the target, words commoner than the target: only the wording is wrong.
+    expect([ratio('S1'), ratio('S2'), ratio('L1'), ratio('L2')].every((value) => value < 1)).toBe(true);
+    expect(ratio('B')).toBeGreaterThan(5);
+    expect(stats!.readability.score).toBeLessThan(70);
+    expect(stats!.readability.band).toBe('难');
+    const [lint] = JSON.parse(runCli(['lint', file, '--format', 'json']).stdout) as JsonResult[];
+    expect(lint!.messages.filter((message) => message.ruleId === 'plain/readability')).toMatchObject([
+      { line: 7, column: 8, message: expect.stringMatching(/^这份指南的易读分是 0（难），低于目标 50 分。公文腔（每百字）/) },
+    ]);
+  });
+
+  it('gives no score to a guide with no prose: an empty body, or only a few fields', () => {
+    const dir = scratch(join(repoRoot, 'guides'));
+    writeFileSync(join(dir, 'empty.md'), '---\nid: empty-guide\ntitle: 换领居民身份证\n---\n');
+    writeFileSync(
+      join(dir, 'fields-only.md'),
+      '---\nid: fields-only\ntitle: 换领居民身份证\nsummary: 身份证快到期或已经过期，可以到户政窗口换新证。\n' +
+        'conditions:\n  - 您的身份证有效期还剩不到3个月，或已经过期。\n---\n',
+    );
+    const stats = runCli(['stats', 'empty.md', 'fields-only.md'], { cwd: dir });
+    expect(stats.stdout).toBe(
+      [
+        '文件            易读分  等级      句长  长句  难词  生僻字  公文腔',
+        'empty.md             —  无法评分     —     —     —       —       —',
+        'fields-only.md       —  无法评分     —     —     —       —       —',
+        '',
+        '2 份指南都不到 200 个汉字，无法评分。各项是与目标的比值：句长目标 25 字，长句目标 40 字，难词目标每百词 8 个，' +
+          '生僻字目标每百字 0.5 个，公文腔目标每百字 1 个；1.00× 以上比目标难。',
+        '',
+      ].join('\n'),
+    );
+    expect(stats.code).toBe(0);
+    const mixed = runCli(['stats', 'empty.md', '户籍'], { cwd: dir });
+    expect(mixed.stdout.split('\n').at(-2)).toMatch(/^2 份指南，平均易读分 \d+（1 份不到 200 个汉字，无法评分）。/);
+
+    const lint = runCli(['lint', 'empty.md', 'fields-only.md', '--format', 'json'], { cwd: dir });
+    const results = JSON.parse(lint.stdout) as JsonResult[];
+    expect(results.map((result) => result.stats!.readability)).toMatchObject([
+      { scored: false, score: null, band: '无法评分', sections: [] },
+      { scored: false, score: null, band: '无法评分' },
+    ]);
+    const messages = results.flatMap((result) => result.messages);
+    expect(messages.filter((message) => message.ruleId === 'plain/readability')).toEqual([]);
+    // The stylish report says nothing about readability when no guide has a score.
+    expect(runCli(['lint', 'empty.md'], { cwd: dir }).stdout).not.toContain('易读分');
+  });
+});
+
 describe('--cache', () => {
   it('stores findings, re-lints only what changed, and reports the same thing from the cache', () => {
     const dir = scratch(join(repoRoot, 'guides'));

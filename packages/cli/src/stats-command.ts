@@ -1,5 +1,6 @@
 import { displayPath } from '@baihua/core';
-import { lintFiles, type LintResult } from '@baihua/lint';
+import { lintFiles } from '@baihua/lint';
+import { MIN_SCORED_CHARACTERS, UNSCORED, type Readability } from '@baihua/plain';
 import stringWidth from 'string-width';
 import { UsageError } from './errors.js';
 
@@ -19,12 +20,9 @@ function pad(text: string, width: number, right = false): string {
 
 type Row = string[];
 
-function row(
-  name: string,
-  readability:
-    | NonNullable<LintResult['stats']>['readability']
-    | Omit<NonNullable<LintResult['stats']>['readability'], 'sections'>,
-): Row {
+function row(name: string, readability: Readability): Row {
+  // Too little prose: no score, and ratios of nothing would only mislead.
+  if (!readability.scored) return [name, '—', readability.band, ...COLUMNS.map(() => '—')];
   const ratio = (id: (typeof COLUMNS)[number]) => {
     const component = readability.components.find((candidate) => candidate.id === id)!;
     return `${component.ratio.toFixed(2)}×`;
@@ -41,23 +39,30 @@ export async function runStats(patterns: string[], options: StatsOptions): Promi
     patterns: patterns.length ? patterns : ['guides'],
     ...(options.config && { configFile: options.config }),
   });
-  const scored = results.filter((result) => result.stats);
-  if (scored.length === 0)
+  const measured = results.filter((result) => result.stats);
+  if (measured.length === 0)
     throw new UsageError('没有可以打分的指南：请确认配置里开着 plain/* 规则，并且指南能正常读取');
   if (options.format === 'json') {
     return `${JSON.stringify(
-      scored.map((result) => ({ filePath: result.filePath, readability: result.stats!.readability })),
+      measured.map((result) => ({ filePath: result.filePath, readability: result.stats!.readability })),
       null,
       2,
     )}\n`;
   }
   const rows: Row[] = [];
-  for (const result of scored) {
+  for (const result of measured) {
     const readability = result.stats!.readability;
     rows.push(row(displayPath(result.filePath), readability));
     if (options.sections) for (const section of readability.sections) rows.push(row(`  ${section.title}`, section));
   }
-  const mean = Math.round(scored.reduce((sum, result) => sum + result.stats!.readability.score, 0) / scored.length);
+  const scores = measured.flatMap((result) => result.stats!.readability.score ?? []);
+  const unscored = measured.length - scores.length;
+  const tooShort = `不到 ${MIN_SCORED_CHARACTERS} 个汉字，${UNSCORED}`;
+  const mean = () => Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length);
+  const summary =
+    scores.length === 0
+      ? `${measured.length === 1 ? '这份指南' : `${measured.length} 份指南都`}${tooShort}`
+      : `${measured.length} 份指南，平均易读分 ${mean()}${unscored ? `（${unscored} 份${tooShort}）` : ''}`;
   const header = ['文件', ...HEADINGS];
   const widths = header.map((title, column) =>
     Math.max(stringWidth(title), ...rows.map((cells) => stringWidth(cells[column]!))),
@@ -68,7 +73,7 @@ export async function runStats(patterns: string[], options: StatsOptions): Promi
     format(header),
     ...rows.map(format),
     '',
-    `${scored.length} 份指南，平均易读分 ${mean}。各项是与目标的比值：句长目标 25 字，长句目标 40 字，难词目标每百词 8 个，生僻字目标每百字 0.5 个，公文腔目标每百字 1 个；1.00× 以上比目标难。`,
+    `${summary}。各项是与目标的比值：句长目标 25 字，长句目标 40 字，难词目标每百词 8 个，生僻字目标每百字 0.5 个，公文腔目标每百字 1 个；1.00× 以上比目标难。`,
     '',
   ].join('\n');
 }

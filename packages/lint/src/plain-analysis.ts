@@ -4,6 +4,7 @@ import {
   checkRule,
   firstTermUses,
   inProcessSegmenter,
+  MIN_SCORED_CHARACTERS,
   readability,
   STYLE_RULE_IDS,
   type Finding,
@@ -158,12 +159,14 @@ export function glossaryTermUses(guide: ParsedGuide, config: ResolvedConfig): Gl
   });
 }
 
-export interface GuideReadability extends Readability {
-  sections: Array<Readability & { title: string }>;
-}
+export type GuideReadability = Readability & { sections: Array<Readability & { title: string }> };
 
-/** Readability of the whole guide and of each section (fields, then each body heading). */
-export function guideReadability(guide: ParsedGuide): GuideReadability {
+/**
+ * Readability of the whole guide and of each section (fields, then each body heading). A guide
+ * with fewer than `minCharacters` Han characters of prose gets no score, nor does a section
+ * with fewer than `MIN_PARAGRAPH_CHARACTERS`.
+ */
+export function guideReadability(guide: ParsedGuide, minCharacters = MIN_SCORED_CHARACTERS): GuideReadability {
   const analysis = analyze(guide);
   const perText = analysis.prose.map(() => 0);
   for (const rule of STYLE_RULE_IDS) {
@@ -176,7 +179,7 @@ export function guideReadability(guide: ParsedGuide): GuideReadability {
     ...readability(analysis.doc, count(indexes), indexes),
   }));
   return {
-    ...readability(analysis.doc, count(all), all),
+    ...readability(analysis.doc, count(all), all, minCharacters),
     sections: sections.filter((section) => section.sentences > 0),
   };
 }

@@ -19,6 +19,8 @@ export {
   explainReadability,
   band,
   MIN_SCORED_CHARACTERS,
+  MIN_PARAGRAPH_CHARACTERS,
+  UNSCORED,
   type Readability,
   type Component,
   type Band,

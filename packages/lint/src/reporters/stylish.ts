@@ -1,5 +1,5 @@
 import { displayPath } from '@baihua/core';
-import { band, MIN_SCORED_CHARACTERS } from '@baihua/plain';
+import { band } from '@baihua/plain';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
 import type { LintResult, FormatterContext } from '../types.js';
@@ -56,15 +56,13 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
 
 /** One line on readability: the average, and the guide that reads hardest. */
 function readabilitySummary(results: LintResult[], cwd: string): string {
-  const scored = results.filter(
-    (result) => result.stats && result.stats.readability.characters >= MIN_SCORED_CHARACTERS,
+  const scored = results.flatMap((result) =>
+    result.stats?.readability.scored ? [{ filePath: result.filePath, score: result.stats.readability.score }] : [],
   );
   if (scored.length === 0) return '';
-  const average = Math.round(scored.reduce((sum, result) => sum + result.stats!.readability.score, 0) / scored.length);
-  const hardest = scored.reduce((low, result) =>
-    result.stats!.readability.score < low.stats!.readability.score ? result : low,
-  );
-  const low = hardest.stats!.readability;
-  const worst = scored.length > 1 ? `，最低 ${low.score}（${low.band}）${displayPath(hardest.filePath, cwd)}` : '';
+  const average = Math.round(scored.reduce((sum, result) => sum + result.score, 0) / scored.length);
+  const hardest = scored.reduce((low, result) => (result.score < low.score ? result : low));
+  const worst =
+    scored.length > 1 ? `，最低 ${hardest.score}（${band(hardest.score)}）${displayPath(hardest.filePath, cwd)}` : '';
   return `  易读分${scored.length > 1 ? '平均' : ''} ${average}（${band(average)}）${worst}。baihua stats 可以看每一部分\n`;
 }

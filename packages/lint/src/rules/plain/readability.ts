@@ -60,8 +60,8 @@ export default defineRule<Options>({
   },
   check({ guide, options, report }) {
     const { minScore, minCharacters } = options;
-    const result = guideReadability(guide);
-    if (result.characters < minCharacters || result.score >= minScore) return;
+    const result = guideReadability(guide, minCharacters);
+    if (!result.scored || result.score >= minScore) return;
     const title = guide.yaml?.entries.get('/title');
     const range = title?.node
       ? title.range
