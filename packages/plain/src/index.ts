@@ -35,3 +35,4 @@ export {
 } from './segmenter.js';
 export { exportDictionary, patternSource, type DictionaryFormat } from './export.js';
 export { withDefaults, type OptionsSchema } from './rule-options.js';
+export { URL_SOURCE, urlPattern } from './url.js';

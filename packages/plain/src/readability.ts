@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isHan, type AnalyzedDocument, type AnalyzedText } from './document.js';
+import { URL_SOURCE } from './url.js';
 
 /**
  * A readability score that can be explained to a clerk (docs/readability.md): five components,
@@ -147,8 +148,10 @@ function percentile(values: number[], fraction: number): number {
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Things read as one unit, however many characters they have. */
-const PLACEHOLDERS =
-  /https?:\/\/\S+|\d{3,4}-\d{7,8}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|〔\d{4}〕\d+号|\d+(?:\.\d+)?元/g;
+const PLACEHOLDERS = new RegExp(
+  `${URL_SOURCE}|\\d{3,4}-\\d{7,8}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}-\\d{1,2}-\\d{1,2}|〔\\d{4}〕\\d+号|\\d+(?:\\.\\d+)?元`,
+  'g',
+);
 
 /** Content length of a unit (links, phones and dates count as one), and its Han and rare characters. */
 function measureUnit(

@@ -1,9 +1,11 @@
 import { markdownRange, type ParsedGuide, type SourceRange } from '@baihua/core';
+import { URL_SOURCE } from '@baihua/plain';
 import { visit } from 'unist-util-visit';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
-const PLAIN_HTTP = /\bhttp:\/\/[^\s"'<>()（）[\]，。；、]+/gi;
+/** Addresses in prose end where a URL cannot go on (登录http://a.gov.cn/x办理 is …/x). */
+const ADDRESS = new RegExp(`\\b${URL_SOURCE}`, 'gi');
 
 interface FoundUrl {
   url: string;
@@ -15,7 +17,8 @@ function plainHttpUrls(guide: ParsedGuide): FoundUrl[] {
   const found: FoundUrl[] = [];
   for (const span of guide.yaml?.strings ?? []) {
     if (span.pointer === '/body') continue;
-    for (const match of span.text.matchAll(PLAIN_HTTP)) {
+    for (const match of span.text.matchAll(ADDRESS)) {
+      if (!/^http:/i.test(match[0])) continue;
       found.push({
         url: match[0],
         range: { start: span.map.toSourceStart(match.index), end: span.map.toSourceEnd(match.index + match[0].length) },

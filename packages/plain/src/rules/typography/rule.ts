@@ -1,6 +1,7 @@
 import { isHan, isQuoted, type AnalyzedText } from '../../document.js';
 import type { Finding } from '../../findings.js';
 import type { PlainRule } from '../plain-rule.js';
+import { URL_SOURCE } from '../../url.js';
 
 interface TypographyOptions {
   profile: 'official' | 'technical';
@@ -17,9 +18,11 @@ const FULL_WIDTH: Record<string, string> = {
   ')': '）',
 };
 
+const ADDRESS = new RegExp(`${URL_SOURCE}|[\\w.+-]+@[\\w-]+\\.[\\w.]+`, 'g');
+
 /** URLs and e-mail addresses keep their ASCII punctuation. */
 function protectedRanges(text: string): Array<[number, number]> {
-  return [...text.matchAll(/https?:\/\/[^\s，。；）)]+|[\w.+-]+@[\w-]+\.[\w.]+/g)].map((match) => [
+  return [...text.matchAll(ADDRESS)].map((match) => [
     match.index,
     match.index + match[0].length,
   ]);
@@ -87,9 +90,12 @@ function typography(text: AnalyzedText, options: TypographyOptions): Finding[] {
       while (source.charCodeAt(end) === 32 || source.charCodeAt(end) === 0xa0) end++;
       const right = source.charCodeAt(end);
       const beforeTime = /^\d{1,2}:\d{2}/.test(source.slice(end, end + 5));
+      // A space that sets off an address is wanted: without it the address would run into the Chinese.
+      const besideAddress = guarded.some(([from, to]) => to === at || from === end);
       if (
-        (hanBefore(source, at) && isAsciiAlnum(right) && !beforeTime) ||
-        (isAsciiAlnum(source.charCodeAt(at - 1)) && hanAt(source, end))
+        !besideAddress &&
+        ((hanBefore(source, at) && isAsciiAlnum(right) && !beforeTime) ||
+          (isAsciiAlnum(source.charCodeAt(at - 1)) && hanAt(source, end)))
       ) {
         add(at, end, ['noSpaceInOfficial'], '');
       }
