@@ -22,12 +22,19 @@ export interface LexiconEntry {
   test: string;
   /** a sentence with the same characters where it must not (tested) */
   not?: string;
+  /**
+   * fixed words that contain the phrase, where it is not a finding even when jieba splits them
+   * (适用于 is cut 适用/于, but its 于 is not the classical preposition)
+   */
+  except?: string[];
 }
 
 export interface LexiconFile {
   rule: PlainRuleId;
   /** why the words are a problem, for messages: 「须」{reason}：… */
   reason: string;
+  /** how far a pattern's gap `…` may reach: to the end of the clause (default) or of the sentence */
+  gaps?: 'clause' | 'sentence';
   entries: LexiconEntry[];
 }
 

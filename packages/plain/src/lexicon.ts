@@ -11,8 +11,10 @@ import type { Finding, PlainRuleId } from './findings.js';
  */
 const GAP = '…';
 const MAX_GAP = 8;
-/** Gaps stay inside a sentence. */
+/** Gaps stay inside a sentence, and inside a clause unless the list says `gaps: sentence`. */
 const SENTENCE_END = /^[。！？；!?;\n]+$/;
+/** 对材料，进行审核 is two clauses, not one 对…进行 (double negatives do span clauses: 未…的，…不予). */
+const CLAUSE_END = /^[。！？；，：!?;,:\n]+$/;
 
 type Element = { kind: 'words'; words: ReadonlySet<string> } | { kind: 'any' } | { kind: 'gap' };
 
@@ -24,6 +26,7 @@ interface CompiledEntry {
 
 interface CompiledPattern extends CompiledEntry {
   elements: Element[];
+  gapEnd: RegExp;
 }
 
 function compilePattern(source: string): Element[] {
@@ -63,7 +66,7 @@ export class Lexicon {
           for (const word of first.words) {
             this.#patternStarts[word.charCodeAt(0)] = 1;
             const list = this.#patterns.get(word) ?? [];
-            list.push({ ...compiled, elements });
+            list.push({ ...compiled, elements, gapEnd: file.gaps === 'sentence' ? SENTENCE_END : CLAUSE_END });
             this.#patterns.set(word, list);
           }
         }
@@ -77,6 +80,7 @@ export class Lexicon {
     const findings: Finding[] = [];
     for (const { start, end, value } of this.#literals.matches(text.text)) {
       if (!rules.has(value.rule) || !onWordBoundaries(text, start, end) || isQuoted(text, start, end)) continue;
+      if (value.entry.except && insideFixedWord(text.text, start, end, value.entry.except)) continue;
       findings.push(toFinding(value, text.text.slice(start, end), start, end));
     }
     const { words, offsets } = text;
@@ -86,7 +90,7 @@ export class Lexicon {
       if (!patterns) continue;
       for (const pattern of patterns) {
         if (!rules.has(pattern.rule)) continue;
-        const last = matchFrom(words, index, pattern.elements);
+        const last = matchFrom(words, index, pattern.elements, pattern.gapEnd);
         if (last === undefined) continue;
         const start = offsets[index]!;
         const end = offsets[last + 1]!;
@@ -120,22 +124,33 @@ function onWordBoundaries(text: AnalyzedText, start: number, end: number): boole
   return false;
 }
 
+/** Whether text[start, end) is part of one of `words` (the phrase 于 inside 适用于). */
+function insideFixedWord(text: string, start: number, end: number, words: string[]): boolean {
+  const phrase = text.slice(start, end);
+  return words.some((word) => {
+    for (let at = word.indexOf(phrase); at !== -1; at = word.indexOf(phrase, at + 1)) {
+      if (text.startsWith(word, start - at)) return true;
+    }
+    return false;
+  });
+}
+
 /** Index of the last word of a match of `elements` starting at `index`, or undefined. */
-function matchFrom(words: string[], index: number, elements: Element[]): number | undefined {
+function matchFrom(words: string[], index: number, elements: Element[], gapEnd: RegExp): number | undefined {
   const attempt = (position: number, element: number): number | undefined => {
     if (element === elements.length) return position - 1;
     const current = elements[element]!;
     if (current.kind === 'gap') {
       for (let skip = 0; skip <= MAX_GAP && position + skip <= words.length; skip++) {
-        if (skip > 0 && SENTENCE_END.test(words[position + skip - 1]!)) break;
+        if (skip > 0 && gapEnd.test(words[position + skip - 1]!)) break;
         const found = attempt(position + skip, element + 1);
         if (found !== undefined) return found;
       }
       return undefined;
     }
     const word = words[position];
-    if (word === undefined || SENTENCE_END.test(word)) return undefined;
-    if (current.kind === 'any' ? /^\s*$/.test(word) : !current.words.has(word)) return undefined;
+    if (word === undefined) return undefined;
+    if (current.kind === 'any' ? /^\s*$/.test(word) || CLAUSE_END.test(word) : !current.words.has(word)) return undefined;
     return attempt(position + 1, element + 1);
   };
   return attempt(index, 0);
