@@ -21,6 +21,7 @@ export const PLAIN_RULE_IDS = [
   'plain/vague-time',
   'plain/catch-all-material',
   'plain/third-person',
+  'plain/unnamed-place',
   'plain/double-negative',
   'plain/long-sentence',
   'plain/jargon',

@@ -64,20 +64,20 @@ describe.each([
     expect(plain / set.length).toBeLessThan(0.7);
   });
 
-  it('reaches precision 0.9 and recall 0.85 over all rules', () => {
+  it('reaches precision 0.99 and recall 0.98 over all rules', () => {
     const result = evaluate(set);
     console.log(
       `${file}: ${set.length} sentences\n${result.table.join('\n')}\nall rules: P ${result.precision.toFixed(3)}  R ${result.recall.toFixed(3)}\n${result.mistakes.join('\n')}`,
     );
-    expect(result.precision).toBeGreaterThanOrEqual(0.9);
-    expect(result.recall).toBeGreaterThanOrEqual(0.85);
+    expect(result.precision).toBeGreaterThanOrEqual(0.99);
+    expect(result.recall).toBeGreaterThanOrEqual(0.98);
   });
 });
 
 it('together the sets hold at least 250 sentences, half of them plain traps or plain text', () => {
   const all = [...load('labelled.yaml'), ...load('held-out.yaml')];
   expect(all.length).toBeGreaterThanOrEqual(250);
-  for (const trap of ['联系', '系统', '必须', '非营业时间', '未婚']) {
+  for (const trap of ['联系', '系统', '必须', '非营业时间', '未婚', '适用于', '平等', '请稍等', '经办人员', '本市场']) {
     expect(
       all.some((entry) => entry.rules.length === 0 && entry.text.includes(trap)),
       trap,

@@ -26,6 +26,7 @@ import officialese from './plain/officialese.js';
 import passive from './plain/passive.js';
 import readability from './plain/readability.js';
 import thirdPerson from './plain/third-person.js';
+import unnamedPlace from './plain/unnamed-place.js';
 import typography from './plain/typography.js';
 import vagueReference from './plain/vague-reference.js';
 import vagueTime from './plain/vague-time.js';
@@ -86,6 +87,7 @@ export const rules: readonly Rule[] = [
   vagueTime,
   catchAllMaterial,
   thirdPerson,
+  unnamedPlace,
   doubleNegative,
   longSentence,
   jargon,

@@ -5,6 +5,7 @@ import nominalization from './nominalization/rule.js';
 import officialese from './officialese/rule.js';
 import passive from './passive/rule.js';
 import thirdPerson from './third-person/rule.js';
+import unnamedPlace from './unnamed-place/rule.js';
 import vagueReference from './vague-reference/rule.js';
 import vagueTime from './vague-time/rule.js';
 import longSentence from './long-sentence/rule.js';
@@ -22,6 +23,7 @@ export const PLAIN_RULES: Record<PlainRuleId, PlainRule> = {
   'plain/officialese': officialese,
   'plain/passive': passive,
   'plain/third-person': thirdPerson,
+  'plain/unnamed-place': unnamedPlace,
   'plain/vague-reference': vagueReference,
   'plain/vague-time': vagueTime,
   'plain/long-sentence': longSentence,
