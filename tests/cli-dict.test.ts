@@ -69,7 +69,7 @@ describe('baihua dict export --format vale', () => {
     const dir = join(scratch(), 'styles/Baihua');
     const run = runCli(['dict', 'export', '--format', 'vale', '-o', dir]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`✔ 写了 9 个 Vale 样式文件 → ${dir}\n`);
+    expect(run.stdout).toBe(`✔ 写了 10 个 Vale 样式文件 → ${dir}\n`);
     expect(readdirSync(dir).sort()).toEqual(
       [
         'CatchAllMaterial',
@@ -79,6 +79,7 @@ describe('baihua dict export --format vale', () => {
         'Officialese',
         'Passive',
         'ThirdPerson',
+        'UnnamedPlace',
         'VagueReference',
         'VagueTime',
       ].map((name) => `${name}.yml`),
