@@ -21,6 +21,43 @@ function mayGainAutolink(node: Nodes): boolean {
   return node.children.some(mayGainAutolink);
 }
 
+/** What cannot be in a web address: 登录https://a.gov.cn/x办理 links https://a.gov.cn/x, not …/x办理. */
+const NOT_IN_ADDRESS = /[^\x21-\x7e]/;
+
+/**
+ * GFM ends a bare address only at white space, so an address followed by Chinese took the rest
+ * of the line into the link. Each bare-address link (its text is its source) is cut at the
+ * first character an address cannot hold, less the punctuation before it (…/x.办理), and the rest
+ * goes back to text.
+ */
+function endAddressesAtChinese(parent: Nodes): void {
+  if (!('children' in parent)) return;
+  const children = parent.children as Nodes[];
+  for (let index = 0; index < children.length; index++) {
+    const link = children[index]!;
+    if (link.type !== 'link') {
+      endAddressesAtChinese(link);
+      continue;
+    }
+    const text = link.children.length === 1 ? link.children[0]! : undefined;
+    const start = link.position?.start;
+    if (text?.type !== 'text' || !start || text.position?.start.offset !== start.offset) continue;
+    if (text.position?.end.offset !== link.position!.end.offset || !link.url.endsWith(text.value)) continue;
+    const stop = text.value.search(NOT_IN_ADDRESS);
+    if (stop === -1) continue;
+    const cut = stop - /[.,:;!?]*$/.exec(text.value.slice(0, stop))![0].length;
+    if (cut <= 0) continue;
+    const rest = text.value.slice(cut);
+    const restStart = { line: start.line, column: start.column + cut, offset: start.offset! + cut };
+    link.url = link.url.slice(0, link.url.length - rest.length);
+    text.value = text.value.slice(0, cut);
+    text.position!.end = { ...restStart };
+    const after = { type: 'text' as const, value: rest, position: { start: restStart, end: link.position!.end } };
+    link.position!.end = { ...restStart };
+    children.splice(index + 1, 0, after);
+  }
+}
+
 function autolinkLiteralsWhereNeeded(tree: Root): undefined {
   for (const block of tree.children) if (mayGainAutolink(block)) autolinkLiterals(block as unknown as Root);
 }
@@ -47,5 +84,7 @@ function guardAutolinkLiterals(this: Processor): void {
 const processor = unified().use(remarkParse).use(remarkGfm).use(guardAutolinkLiterals).use(remarkCjkFriendly).freeze();
 
 export function parseMarkdownTree(text: string): Root {
-  return processor.parse(text) as Root;
+  const tree = processor.parse(text) as Root;
+  if (MAY_HOLD_LITERAL.test(text)) endAddressesAtChinese(tree);
+  return tree;
 }

@@ -4,6 +4,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Link, Paragraph, Text } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { findGuideFiles, OffsetMap, parseMarkdown, type ParsedMarkdown } from '@baihua/core';
 
@@ -48,6 +49,30 @@ describe('bare URLs and e-mail addresses in the body', () => {
       '"url":"mailto:gjj@qinghe.gov.cn"',
       '"url":"https://zwfw.qinghe.gov.cn/dating"',
     ]);
+  });
+
+  it('end where a web address cannot go on: Chinese, full-width marks, and the punctuation before them', () => {
+    const body = '登录https://a.gov.cn/x办理，或 www.qinghe.gov.cn/yy.预约，邮件 gjj@qinghe.gov.cn咨询。';
+    const { tree } = parsed(body);
+    const paragraph = tree.children[0] as Paragraph;
+    const links = paragraph.children.filter((node): node is Link => node.type === 'link');
+    expect(
+      links.map((link) => [
+        link.url,
+        body.slice(link.position!.start.offset, link.position!.end.offset),
+        body.slice(link.children[0]!.position!.start.offset, link.children[0]!.position!.end.offset),
+      ]),
+    ).toEqual([
+      ['https://a.gov.cn/x', 'https://a.gov.cn/x', 'https://a.gov.cn/x'],
+      ['http://www.qinghe.gov.cn/yy', 'www.qinghe.gov.cn/yy', 'www.qinghe.gov.cn/yy'],
+      ['mailto:gjj@qinghe.gov.cn', 'gjj@qinghe.gov.cn', 'gjj@qinghe.gov.cn'],
+    ]);
+    // Everything else is text again, each piece where it is in the source.
+    for (const node of paragraph.children.filter((child): child is Text => child.type === 'text'))
+      expect(body.slice(node.position!.start.offset, node.position!.end.offset)).toBe(node.value);
+    expect(paragraph.children.map((node) => (node.type === 'text' ? node.value : '[link]')).join('')).toBe(
+      '登录[link]办理，或 [link].预约，邮件 [link]咨询。',
+    );
   });
 
   it('give the same tree as GFM as published for every example guide', async () => {
