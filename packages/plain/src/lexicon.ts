@@ -150,7 +150,8 @@ function matchFrom(words: string[], index: number, elements: Element[], gapEnd: 
     }
     const word = words[position];
     if (word === undefined) return undefined;
-    if (current.kind === 'any' ? /^\s*$/.test(word) || CLAUSE_END.test(word) : !current.words.has(word)) return undefined;
+    const accepted = current.kind === 'any' ? !/^\s*$/.test(word) && !CLAUSE_END.test(word) : current.words.has(word);
+    if (!accepted) return undefined;
     return attempt(position + 1, element + 1);
   };
   return attempt(index, 0);

@@ -17,12 +17,18 @@ describe('open lists ending in 等 (plain/catch-all-material)', () => {
       ['等有效身份证件', 9, 16, 'openList'],
     ]);
     expect(spans('plain/catch-all-material', '请交病历复印件等资料。')).toEqual([['等资料', 7, 10, 'openList']]);
-    expect(spans('plain/catch-all-material', '毕业证书等学历证明请交复印件。')).toEqual([['等学历证明', 4, 9, 'openList']]);
+    expect(spans('plain/catch-all-material', '毕业证书等学历证明请交复印件。')).toEqual([
+      ['等学历证明', 4, 9, 'openList'],
+    ]);
   });
 
   it('reports 等 that closes a list at the end of a clause', () => {
-    expect(spans('plain/catch-all-material', '外籍人员可以用护照、永久居留证等。')).toEqual([['等', 15, 16, 'openList']]);
-    expect(spans('plain/catch-all-material', '请带好户口簿、结婚证等，到民政局办理。')).toEqual([['等', 10, 11, 'openList']]);
+    expect(spans('plain/catch-all-material', '外籍人员可以用护照、永久居留证等。')).toEqual([
+      ['等', 15, 16, 'openList'],
+    ]);
+    expect(spans('plain/catch-all-material', '请带好户口簿、结婚证等，到民政局办理。')).toEqual([
+      ['等', 10, 11, 'openList'],
+    ]);
     expect(spans('plain/catch-all-material', '身份证、户口簿等等。')).toEqual([['等等', 7, 9, 'openList']]);
   });
 
@@ -45,7 +51,9 @@ describe('open lists ending in 等 (plain/catch-all-material)', () => {
   });
 
   it('keeps one finding where a listed phrase overlaps (等相关材料)', () => {
-    expect(spans('plain/catch-all-material', '请带上身份证、户口簿等相关材料。').map(([text]) => text)).toEqual(['等相关材料']);
+    expect(spans('plain/catch-all-material', '请带上身份证、户口簿等相关材料。').map(([text]) => text)).toEqual([
+      '等相关材料',
+    ]);
   });
 });
 
@@ -73,7 +81,12 @@ describe('经办人 (plain/third-person)', () => {
   });
 
   it('is not the reader when it is the staff member', () => {
-    for (const text of ['窗口经办人会当场核对原件。', '经办人员会当场告诉您结果。', '交给经办人审核就可以了。', '由经办人审核后当场出证。'])
+    for (const text of [
+      '窗口经办人会当场核对原件。',
+      '经办人员会当场告诉您结果。',
+      '交给经办人审核就可以了。',
+      '由经办人审核后当场出证。',
+    ])
       expect(spans('plain/third-person', text), text).toEqual([]);
   });
 });

@@ -13,7 +13,21 @@ import { WORD_MESSAGES, wordListFindings, wordListOptions, type WordListOptions 
  * and never before a count (身份证、户口簿等2项材料 is a closed list). 等 before anything else
  * (公安、民政等部门) is not about what the citizen brings.
  */
-const KINDS = ['证件', '证明', '材料', '资料', '文件', '证书', '原件', '复印件', '证照', '票据', '单据', '凭证', '条件'];
+const KINDS = [
+  '证件',
+  '证明',
+  '材料',
+  '资料',
+  '文件',
+  '证书',
+  '原件',
+  '复印件',
+  '证照',
+  '票据',
+  '单据',
+  '凭证',
+  '条件',
+];
 const CLAUSE_END = /^[。！？；，：!?;,:\n）)」】]+$/;
 const COUNT = /^[\d一二两三四五六七八九十几]/;
 /** words after 等 that may make up the kind (等/有效/身份证件) */

@@ -37,10 +37,11 @@ const rule: PlainRule<Options> = {
   id: 'plain/third-person',
   messages: WORD_MESSAGES,
   options: wordListOptions({ pronoun: { enum: ['您', '你'], default: '您' } }),
-  find: (doc, options) =>
-    wordListFindings(doc, 'plain/third-person', options, [], options.pronoun === '你' ? toInformalYou : undefined).filter(
-      (finding) => !isStaffMember(doc.joined, finding),
-    ),
+  find: (doc, options) => {
+    const adjust = options.pronoun === '你' ? toInformalYou : undefined;
+    const found = wordListFindings(doc, 'plain/third-person', options, [], adjust);
+    return found.filter((finding) => !isStaffMember(doc.joined, finding));
+  },
 };
 
 export default rule;

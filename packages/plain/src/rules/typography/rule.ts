@@ -22,10 +22,7 @@ const ADDRESS = new RegExp(`${URL_SOURCE}|[\\w.+-]+@[\\w-]+\\.[\\w.]+`, 'g');
 
 /** URLs and e-mail addresses keep their ASCII punctuation. */
 function protectedRanges(text: string): Array<[number, number]> {
-  return [...text.matchAll(ADDRESS)].map((match) => [
-    match.index,
-    match.index + match[0].length,
-  ]);
+  return [...text.matchAll(ADDRESS)].map((match) => [match.index, match.index + match[0].length]);
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
