@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import {
   AnalyzedDocument,
   checkRule,
@@ -80,6 +81,35 @@ describe('word lists: entries that are parts of common words stay silent there',
   it('covers the ambiguous single characters', () => {
     const covered = new Set(negatives.flatMap(({ entry }) => phrases(entry)));
     for (const char of ['系', '其', '该', '须', '凡', '均', '于']) expect(covered.has(char), char).toBe(true);
+  });
+});
+
+describe('one-character entries inside common words', () => {
+  it("do not fire inside jieba's dictionary words that hold them (frequency ≥ 100), but where they keep their role", () => {
+    const require = createRequire(import.meta.url);
+    const dictionary = readFileSync((require('nodejs-jieba') as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8')
+      .split('\n')
+      .map((line) => line.split(' '))
+      .filter(([word, frequency]) => word && Number(frequency) >= 100 && word.length >= 2 && word.length <= 4);
+    // 见于 (于 = 在), 来者 and 重者 (者 = 的人) are the classical words they look like.
+    const expected = new Set(['于 见于', '者 来者', '者 重者']);
+    const frames = ['请看{}这一项。', '这项规定{}本市居民。', '老人{}不便的，可以代办。'];
+    const found = new Set<string>();
+    for (const { rule, entry } of cases) {
+      for (const char of phrases(entry).filter((phrase) => phrase.length === 1)) {
+        const words = dictionary.filter(([word]) => word!.includes(char)).map(([word]) => word!);
+        const texts = words.flatMap((word) => frames.map((frame) => frame.replace('{}', word)));
+        checkRule(new AnalyzedDocument(texts, inProcessSegmenter), rule).forEach((findings, index) => {
+          const word = words[Math.floor(index / frames.length)]!;
+          const at = texts[index]!.indexOf(word);
+          const inside = findings.some(
+            (finding) => finding.start >= at && finding.end === finding.start + 1 && finding.end <= at + word.length,
+          );
+          if (inside) found.add(`${char} ${word}`);
+        });
+      }
+    }
+    expect([...found].sort()).toEqual([...expected].sort());
   });
 });
 
