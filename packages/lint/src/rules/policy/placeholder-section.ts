@@ -1,4 +1,4 @@
-import { markdownRange, type ParsedGuide, type SourceRange } from '@baihua/core';
+import { markdownRange, pointerTokens, type ParsedGuide, type SourceRange } from '@baihua/core';
 import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { placeholders } from '../../rule-data.js';
@@ -8,6 +8,9 @@ import { policyRule } from '../define.js';
 
 /** An empty list says "there are none" for materials; elsewhere it is a section with nothing in it. */
 const LISTS_THAT_MAY_BE_EMPTY = new Set(['/materials']);
+
+/** Extension fields (`x-…` at the top level) are the portal's own: the schema says Baihua does not read them. */
+const isExtension = (pointer: string) => pointerTokens(pointer)[0]?.startsWith('x-') ?? false;
 
 const normalize = (text: string) => text.replace(/[\s。.]+$/u, '').trim();
 
@@ -49,13 +52,14 @@ export default policyRule<Options>(
     severity: 'error',
     title: '不要有栏目无内容',
     description:
-      '“暂无”“无”“略”“详见相关规定”“待补充”这类占位的话，和空着的栏目一样，群众读了什么也得不到，还以为指南没写完（有栏目无内容）。占位词列在 packages/lint/data/placeholders.yaml；选项 allow 放行某些写法，extra 补充本地常见的占位词。',
+      '“暂无”“无”“略”“详见相关规定”“待补充”这类占位的话，和空着的栏目一样，群众读了什么也得不到，还以为指南没写完（有栏目无内容）；baihua init 写在新指南里的提示（“在这里写……”）没换掉就发布，也一样。占位词和模板提示列在 packages/lint/data/placeholders.yaml；选项 allow 放行某些写法，extra 补充本地常见的占位词。以 x- 开头的扩展字段留给门户自用，不检查。',
     howToFix:
       '写出实际内容；这一项确实没有内容的，直接删去这个字段或这一节。不收费写 fees: { free: true }，不需要材料写 materials: []。',
     messages: {
       placeholder: '这里只写了“{{text}}”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项',
       blank: '{{field}}是空白的，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项',
       unfinished: '“{{mark}}”说明这里还没写完：请补上实际内容再发布',
+      instruction: '“{{text}}”是新指南模板里的提示，不是给群众看的：请换成这份指南自己的内容',
       emptyList: '{{field}}是空的（有栏目无内容）：请补上内容，或删去这一项',
       emptySection: '「{{title}}」这一节下面什么也没有（有栏目无内容）：请补上内容，或删去这个标题',
     },
@@ -71,6 +75,10 @@ export default policyRule<Options>(
   {
     valid: [
       { title: '每一栏都有内容', code: EXAMPLE_GUIDE },
+      {
+        title: '扩展字段（x-）不检查',
+        code: exampleWith('reviewed: 2026-10-01', 'reviewed: 2026-10-01\nx-portal-note: 暂无\nx-portal-tags: []'),
+      },
       {
         title: '本地约定可以写“无”（allow）',
         code: exampleWith('visits_reason: 需要本人到场拍照、采集指纹。', 'visits_reason: 无'),
@@ -92,6 +100,20 @@ export default policyRule<Options>(
           'conditions: [身份证有效期还剩不到3个月（具体条件待补充）。]',
         ),
         errors: [{ messageId: 'unfinished', data: { mark: '待补充' }, line: 9, column: 32, endLine: 9, endColumn: 35 }],
+      },
+      {
+        title: '模板里的提示没换掉',
+        code: exampleWithParagraph('在这里写群众出门前要确认的事，比如证件有没有过期、要不要先预约。'),
+        errors: [
+          {
+            messageId: 'instruction',
+            data: { text: '在这里写群众出门前要确认的事，比如证件有没有过期、要不要先预约。' },
+            line: 36,
+            column: 1,
+            endLine: 36,
+            endColumn: 33,
+          },
+        ],
       },
       {
         title: '正文里的空标题',
@@ -121,8 +143,9 @@ export default policyRule<Options>(
     const data = placeholders();
     const whole = new Set([...data.whole, ...options.extra].filter((text) => !allowed.has(text)));
     const anywhere = data.anywhere.filter((text) => !allowed.has(text));
+    const instructions = data.instructions.filter((text) => !allowed.has(text));
     for (const span of guide.texts) {
-      if (span.kind === 'heading') continue;
+      if (span.kind === 'heading' || isExtension(span.pointer)) continue;
       const text = normalize(span.text);
       const at = (start: number, end: number) => ({
         start: span.map.toSourceStart(start),
@@ -140,10 +163,16 @@ export default policyRule<Options>(
         const start = span.text.indexOf(mark);
         if (start !== -1) report({ messageId: 'unfinished', data: { mark }, range: at(start, start + mark.length) });
       }
+      for (const instruction of instructions) {
+        const start = span.text.indexOf(instruction);
+        if (start !== -1)
+          report({ messageId: 'instruction', data: { text: instruction }, range: at(start, start + instruction.length) });
+      }
     }
     for (const [pointer, entry] of guide.yaml?.entries ?? []) {
       const node = entry.node as { items?: unknown[] } | null;
       if (!node?.items || node.items.length > 0 || LISTS_THAT_MAY_BE_EMPTY.has(pointer) || pointer === '') continue;
+      if (isExtension(pointer)) continue;
       // A list the schema requires items in is reported by schema/range already.
       const schema = schemaAt(guide.data, pointer);
       if (schema && ((resolveRef(schema).minItems as number | undefined) ?? 0) > 0) continue;
