@@ -18,6 +18,27 @@ export interface Placeholders {
   whole: string[];
   /** phrases that leave the reader with nothing wherever they appear */
   anywhere: string[];
+  /** the instructions of `baihua init`'s template, to be replaced by the guide's own text */
+  instructions: string[];
+}
+
+/** A law or regulation that no longer stands, or a name that is not its name (data/repealed-laws.yaml). */
+export interface RepealedLaw {
+  name: string;
+  also?: string[];
+  status: '废止' | '被替代' | '更名' | '名称有误';
+  /** the day it stopped standing, YYYY-MM-DD (none for 名称有误) */
+  date?: string;
+  replacement?: string;
+  source: string;
+}
+
+/** Words for policy/visits-reason (data/visit-reasons.yaml). */
+export interface VisitReasonWords {
+  /** reasons that say nothing about what the citizen comes for */
+  generic: string[];
+  /** joining words that leave a reason generic when only they remain */
+  filler: string[];
 }
 
 const ajv = createRuntimeAjv();
@@ -30,6 +51,34 @@ export const CERTIFICATE_SCHEMA = {
   additionalProperties: false,
   properties: { name: text, match: texts, source: text, instead: text, test: text, not: text },
 };
+
+export const LAW_SCHEMA = {
+  type: 'object',
+  required: ['name', 'status', 'source'],
+  additionalProperties: false,
+  properties: {
+    name: text,
+    also: texts,
+    status: { enum: ['废止', '被替代', '更名', '名称有误'] },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    replacement: text,
+    source: text,
+  },
+  allOf: [
+    // A wrong name never stood, so it has no day; every other entry has the day it stopped standing.
+    {
+      if: { properties: { status: { const: '名称有误' } } },
+      then: { not: { required: ['date'] } },
+      else: { required: ['date'] },
+    },
+    // A law repealed with no successor has no replacement; every other entry names one.
+    {
+      if: { properties: { status: { const: '废止' } } },
+      then: { not: { required: ['replacement'] } },
+      else: { required: ['replacement'] },
+    },
+  ],
+} as const;
 
 const FILE_SCHEMAS = {
   'cancelled-certificates.yaml': {
@@ -45,9 +94,21 @@ const FILE_SCHEMAS = {
   },
   'placeholders.yaml': {
     type: 'object',
-    required: ['whole', 'anywhere'],
+    required: ['whole', 'anywhere', 'instructions'],
     additionalProperties: false,
-    properties: { whole: texts, anywhere: texts },
+    properties: { whole: texts, anywhere: texts, instructions: texts },
+  },
+  'repealed-laws.yaml': {
+    type: 'object',
+    required: ['laws'],
+    additionalProperties: false,
+    properties: { laws: { type: 'array', minItems: 1, items: LAW_SCHEMA } },
+  },
+  'visit-reasons.yaml': {
+    type: 'object',
+    required: ['generic', 'filler'],
+    additionalProperties: false,
+    properties: { generic: texts, filler: texts },
   },
 } as const;
 
@@ -67,3 +128,5 @@ function load<T>(name: keyof typeof FILE_SCHEMAS): T {
 export const cancelledCertificates = (): CancelledCertificate[] =>
   load<{ certificates: CancelledCertificate[] }>('cancelled-certificates.yaml').certificates;
 export const placeholders = (): Placeholders => load<Placeholders>('placeholders.yaml');
+export const repealedLaws = (): RepealedLaw[] => load<{ laws: RepealedLaw[] }>('repealed-laws.yaml').laws;
+export const visitReasonWords = (): VisitReasonWords => load<VisitReasonWords>('visit-reasons.yaml');

@@ -96,6 +96,75 @@ describe('placeholders (data/placeholders.yaml)', () => {
   });
 });
 
+describe('the instructions of the init templates (templates/init/)', () => {
+  const templatesDir = fileURLToPath(new URL('../../../templates/init/', import.meta.url));
+  /** The body paragraphs a new guide starts with: after the front matter (.md) or under `body: |` (.yaml). */
+  const bodyParagraphs = (file: string): string[] => {
+    const template = readFileSync(join(templatesDir, file), 'utf8');
+    const body = file.endsWith('.md.hbs') ? template.split(/^---$/m)[2]! : template.split(/^body: \|$/m)[1]!;
+    return body
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+  };
+  const paragraphs = ['guide.md.hbs', 'guide.yaml.hbs'].flatMap((file) =>
+    bodyParagraphs(file).map((paragraph) => [file, paragraph] as const),
+  );
+
+  it('finds the body of both templates', () => {
+    expect(paragraphs.map(([file]) => file)).toEqual(['guide.md.hbs', 'guide.yaml.hbs']);
+  });
+
+  it.each(paragraphs)('%s: “%s” is reported when it is left in a guide', (_file, paragraph) => {
+    const text = `${renewal}\n${paragraph}\n`;
+    const found = lintBytes('guide.md', Buffer.from(text), { config: only('policy/placeholder-section') }).messages;
+    const line = text.split('\n').length - 1;
+    expect(found.map((message) => `${message.line}:${message.column} ${message.message}`)).toEqual([
+      `${line}:1 “${paragraph}”是新指南模板里的提示，不是给群众看的：请换成这份指南自己的内容`,
+    ]);
+  });
+});
+
+describe('repealed and misnamed laws (data/repealed-laws.yaml)', () => {
+  const { laws } = parse(readFileSync(join(dataDir, 'repealed-laws.yaml'), 'utf8')) as {
+    laws: Array<{ name: string; also?: string[]; status: string; date?: string; replacement?: string; source: string }>;
+  };
+  const citing = (name: string) =>
+    renewal.replace('  - 《中华人民共和国居民身份证法》第十一条\n', `  - 《${name}》第一条\n`);
+
+  it('starts from a guide that cites the law where the test puts another', () => {
+    expect(citing('某法')).not.toBe(renewal);
+  });
+
+  it.each(laws.map((law) => [law.name, law] as const))(
+    '%s: names its source, and is found under every name it is cited by',
+    (_name, law) => {
+      expect(law.source).toMatch(/[\u4e00-\u9fff]/);
+      for (const name of [law.name, ...(law.also ?? [])]) {
+        const found = lintBytes('guide.md', Buffer.from(citing(name)), { config: only('policy/repealed-law') })
+          .messages;
+        expect(found).toHaveLength(1);
+        expect(found[0]!.message).toContain(`《${name}》`);
+        if (law.replacement) expect(found[0]!.message).toContain(`《${law.replacement}》`);
+      }
+    },
+  );
+
+  it('leaves the laws in force alone, including those named after a repealed one', () => {
+    for (const name of ['中华人民共和国民法典', '婚姻登记条例', '促进个体工商户发展条例', '中华人民共和国出境入境管理法']) {
+      expect(
+        lintBytes('guide.md', Buffer.from(citing(name)), { config: only('policy/repealed-law') }).messages,
+      ).toEqual([]);
+    }
+  });
+
+  it('does not read extension fields (x-)', () => {
+    const text = renewal.replace('reviewed: 2026-10-01\n', 'reviewed: 2026-10-01\nx-old-basis: 《中华人民共和国婚姻法》\n');
+    expect(text).not.toBe(renewal);
+    expect(lintBytes('guide.md', Buffer.from(text), { config: only('policy/repealed-law') }).messages).toEqual([]);
+  });
+});
+
 describe('near-duplicates on real guides', () => {
   const guides = exampleFiles.map((path) => ({
     filePath: path.slice(guidesDir.length),

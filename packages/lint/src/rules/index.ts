@@ -16,6 +16,7 @@ import stale from './policy/stale.js';
 import feeBasis from './policy/fee-basis.js';
 import contactFormat from './policy/contact-format.js';
 import requiredSections from './policy/required-sections.js';
+import repealedLaw from './policy/repealed-law.js';
 import catchAllMaterial from './plain/catch-all-material.js';
 import classicalWord from './plain/classical-word.js';
 import doubleNegative from './plain/double-negative.js';
@@ -75,6 +76,7 @@ export const rules: readonly Rule[] = [
   feeBasis,
   contactFormat,
   requiredSections,
+  repealedLaw,
   noH1,
   headingIncrement,
   noHtml,
