@@ -17,6 +17,8 @@ import feeBasis from './policy/fee-basis.js';
 import contactFormat from './policy/contact-format.js';
 import requiredSections from './policy/required-sections.js';
 import repealedLaw from './policy/repealed-law.js';
+import legalTextInConditions from './policy/legal-text-in-conditions.js';
+import visitsReason from './policy/visits-reason.js';
 import catchAllMaterial from './plain/catch-all-material.js';
 import classicalWord from './plain/classical-word.js';
 import doubleNegative from './plain/double-negative.js';
@@ -77,6 +79,8 @@ export const rules: readonly Rule[] = [
   contactFormat,
   requiredSections,
   repealedLaw,
+  legalTextInConditions,
+  visitsReason,
   noH1,
   headingIncrement,
   noHtml,
