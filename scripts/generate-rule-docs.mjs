@@ -76,6 +76,7 @@ function languageOf(filename = 'guide.md') {
 
 /** A JSON Schema's type, as a reader of the page wants it: `string[]`, `"a" | "b"`, `integer，≥ 1`. */
 function typeText(schema, nested = false) {
+  if (schema.anyOf) return schema.anyOf.map((branch) => typeText(branch, true)).join(' | ');
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
   if (schema.type === 'array') {
     const item = schema.items ? typeText(schema.items, true) : 'any';

@@ -19,6 +19,7 @@ import requiredSections from './policy/required-sections.js';
 import repealedLaw from './policy/repealed-law.js';
 import legalTextInConditions from './policy/legal-text-in-conditions.js';
 import visitsReason from './policy/visits-reason.js';
+import fieldConflict from './policy/field-conflict.js';
 import catchAllMaterial from './plain/catch-all-material.js';
 import classicalWord from './plain/classical-word.js';
 import doubleNegative from './plain/double-negative.js';
@@ -81,6 +82,7 @@ export const rules: readonly Rule[] = [
   repealedLaw,
   legalTextInConditions,
   visitsReason,
+  fieldConflict,
   noH1,
   headingIncrement,
   noHtml,

@@ -1,0 +1,139 @@
+import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
+import { policyRule } from '../define.js';
+
+const RESULT_TYPES = ['证照', '批文', '其他'] as const;
+type ResultType = (typeof RESULT_TYPES)[number];
+
+interface Options {
+  requireResultSample: boolean | ResultType[];
+}
+
+export default policyRule<Options>(
+  {
+    id: 'policy/field-conflict',
+    severity: 'error',
+    title: '字段之间不能互相矛盾',
+    description:
+      '各省的办事指南检查会核对字段之间是否一致：全程网办就不用到现场；即办件当场办好，不会有几天的承诺时限；行政许可事项群众问题多，要有常见问题；平台要求附结果样本的，要有样本网址。要求哪些结果附样本用选项 requireResultSample 设置：true 表示所有结果，也可以列出结果类型（证照、批文、其他），默认不要求。收费没写依据由 policy/fee-basis 检查，多次到现场没写原因由 policy/too-many-visits 检查。',
+    howToFix: '按提示改正其中一个字段，让两处说法一致；说不清哪个对的，以实际办理情况为准。',
+    messages: {
+      onlineWithVisits:
+        '网办程度是“全程网办”，到现场次数却是 {{visits}} 次：全程网办不用到现场，请把 visits 改为 0；确实要到现场的，把网办程度改为“网上申请”或“网上预审”',
+      instantWithDays:
+        '办件类型是“即办件”，承诺时限却是 {{days}} 个{{unit}}：即办件当场办好，承诺时限写 0；要几天才能办好的，办件类型写“承诺件”',
+      licenceWithoutFaq: '行政许可事项没有常见问题（faq）：请把群众常问的问题和回答写进 faq',
+      resultWithoutSample:
+        '办理结果“{{name}}”没有样本（result.sample）：按配置要附上结果样本的网址，群众事先知道拿到的是什么样子',
+    },
+    options: {
+      type: 'object',
+      properties: {
+        requireResultSample: {
+          anyOf: [
+            { type: 'boolean' },
+            { type: 'array', uniqueItems: true, items: { enum: [...RESULT_TYPES] } },
+          ],
+          default: false,
+          description: '哪些办理结果要附样本：true 为全部，或列出结果类型',
+        },
+      },
+      additionalProperties: false,
+    },
+  },
+  {
+    valid: [
+      { title: '字段之间一致', code: EXAMPLE_GUIDE },
+      {
+        title: '全程网办，不用到现场',
+        code: exampleWith(
+          'visits: 1\nvisits_reason: 需要本人到场拍照、采集指纹。\n',
+          'visits: 0\n',
+        ).replace('level: 预约办理', 'level: 全程网办'),
+      },
+      {
+        title: '即办件，承诺时限为 0',
+        code: exampleWith('handling: 承诺件', 'handling: 即办件').replace(
+          'promised: { days: 15, unit: 工作日 }',
+          'promised: { days: 0, unit: 工作日 }',
+        ),
+      },
+      {
+        title: '要求证照附样本，结果是证照并附了样本',
+        code: exampleWith(
+          'result: { name: 居民身份证, delivery: [邮寄, 窗口领取] }',
+          'result: { name: 居民身份证, type: 证照, delivery: [邮寄, 窗口领取], ' +
+            'sample: "https://example.gov.cn/id-card/sample.png" }',
+        ),
+        options: { requireResultSample: ['证照'] },
+      },
+    ],
+    invalid: [
+      {
+        title: '全程网办，却要到现场',
+        code: exampleWith('level: 预约办理', 'level: 全程网办'),
+        errors: [
+          { messageId: 'onlineWithVisits', data: { visits: 1 }, line: 24, column: 9, endLine: 24, endColumn: 10 },
+        ],
+      },
+      {
+        title: '即办件，却有 15 个工作日的承诺时限',
+        code: exampleWith('handling: 承诺件', 'handling: 即办件'),
+        errors: [
+          {
+            messageId: 'instantWithDays',
+            data: { days: 15, unit: '工作日' },
+            line: 20,
+            column: 21,
+            endLine: 20,
+            endColumn: 23,
+          },
+        ],
+      },
+      {
+        title: '行政许可没有常见问题',
+        code: exampleWith('type: 公共服务', 'type: 行政许可'),
+        errors: [{ messageId: 'licenceWithoutFaq', line: 5, column: 7, endLine: 5, endColumn: 11 }],
+      },
+      {
+        title: '要求附结果样本，没有样本（requireResultSample: true）',
+        code: EXAMPLE_GUIDE,
+        options: { requireResultSample: true },
+        errors: [
+          {
+            messageId: 'resultWithoutSample',
+            data: { name: '居民身份证' },
+            line: 22,
+            column: 1,
+            endLine: 22,
+            endColumn: 7,
+          },
+        ],
+      },
+    ],
+  },
+  ({ model, options, report }) => {
+    const { fields } = model;
+    const visitsRange = model.rangeOf(['visits'])?.value;
+    if (fields.online?.level === '全程网办' && fields.visits !== undefined && fields.visits > 0 && visitsRange) {
+      report({ messageId: 'onlineWithVisits', data: { visits: fields.visits }, range: visitsRange });
+    }
+    const promised = fields.time_limit?.promised;
+    const daysRange = model.rangeOf(['time_limit', 'promised', 'days'])?.value;
+    if (fields.handling === '即办件' && promised?.days !== undefined && promised.days > 0 && daysRange) {
+      const data = { days: promised.days, unit: promised.unit ?? '天' };
+      report({ messageId: 'instantWithDays', data, range: daysRange });
+    }
+    // An empty faq list is reported by policy/placeholder-section.
+    const typeRange = model.rangeOf(['type'])?.value;
+    if (fields.type === '行政许可' && !model.rangeOf(['faq']) && typeRange) {
+      report({ messageId: 'licenceWithoutFaq', range: typeRange });
+    }
+    const { result } = fields;
+    const required = options.requireResultSample;
+    const asked = required === true || (Array.isArray(required) && !!result?.type && required.includes(result.type));
+    const resultRange = model.rangeOf(['result'])?.key;
+    if (result && asked && !model.rangeOf(['result', 'sample']) && resultRange) {
+      report({ messageId: 'resultWithoutSample', data: { name: result.name ?? '' }, range: resultRange });
+    }
+  },
+);
