@@ -45,6 +45,8 @@ describe('phone numbers', () => {
       '110',
       '95588',
       '400-123-4567',
+      '0431-12333',
+      '0000-12329',
     ];
     expect(numbers.filter((phone) => isDialable(phone))).toEqual(numbers);
     const not = [
@@ -55,6 +57,8 @@ describe('phone numbers', () => {
       '23800000000',
       '400-1234567',
       '0571-88888888 转 1',
+      '0431-22333',
+      '0431-123456',
     ];
     expect(not.filter((phone) => isDialable(phone))).toEqual([]);
     expect(isDialable('8890', new Set(['8890']))).toBe(true);

@@ -165,6 +165,42 @@ describe('repealed and misnamed laws (data/repealed-laws.yaml)', () => {
   });
 });
 
+describe('policy/contact-format fixes', () => {
+  const hours = [
+    '周一至周五 上午:8:00-11:30，下午:13:30-17:00',
+    '周一至周五 上午：8：00～11：30，下午：13：30～17：00',
+    '周一至周五:9:00-17:00',
+    '工作日 9:00 - 17:00',
+  ];
+  const at = '    hours: 周一至周五 9:00–12:00，13:30–17:00\n';
+
+  it('starts from a guide with the hours the test replaces', () => {
+    expect(renewal.split(at)).toHaveLength(3);
+  });
+
+  it.each(hours)('“%s” is fixed into hours no other rule flags, in the field or as prose', (written) => {
+    const text = renewal.replace(at, `    hours: ${written}\n`);
+    const { output } = lintBytes('guide.md', Buffer.from(text), { config: only('policy/contact-format'), fix: true });
+    const fixed = output!.split('\n')[text.split('\n').findIndex((line) => line.includes(written))]!;
+    expect(fixed).not.toBe(`    hours: ${written}`);
+    const again = lintBytes('guide.md', Buffer.from(output!), { config: recommendedConfig() }).messages;
+    expect(again.map((message) => `${message.ruleId} ${message.message}`)).toEqual([]);
+    const asProse = `${renewal}\n${fixed.replace('    hours: ', '')}\n`;
+    expect(lintBytes('guide.md', Buffer.from(asProse), { config: only('plain/typography') }).messages).toEqual([]);
+  });
+
+  it('accepts an area code with a five-digit service number (0431-12333), and fixes its spacing', () => {
+    const text = renewal.replace('consult: "0000-66230110"', 'consult: "0431 12333"');
+    expect(text).not.toBe(renewal);
+    const { messages, output } = lintBytes('guide.md', Buffer.from(text), {
+      config: only('policy/contact-format'),
+      fix: true,
+    });
+    expect(messages).toEqual([]);
+    expect(output).toBe(renewal.replace('consult: "0000-66230110"', 'consult: "0431-12333"'));
+  });
+});
+
 describe('near-duplicates on real guides', () => {
   const guides = exampleFiles.map((path) => ({
     filePath: path.slice(guidesDir.length),

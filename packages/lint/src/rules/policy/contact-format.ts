@@ -9,10 +9,15 @@ const DAYS = /周[一二三四五六日天]|星期[一二三四五六日天]|工
 const TIME_RANGE = /\d{1,2}:\d{2}\s*[–-]\s*\d{1,2}:\d{2}|24\s*小时/;
 const HOUSE_NUMBER = /[0-9０-９一二三四五六七八九十百]+号/;
 
-/** Hours in the form the guides use: half-width colons and an en dash between times. */
+/**
+ * Hours in the form the guides use: half-width colons and an en dash between times, and a space,
+ * not a colon, after a label (「上午:8:00」 → 「上午 8:00」: a half-width colon after Chinese is what
+ * plain/typography asks to change).
+ */
 function normalizeHours(text: string): string {
   return halfWidthDigits(text)
     .replace(/(\d{1,2})[：:](\d{2})/g, '$1:$2')
+    .replace(/([\u4e00-\u9fff])\s*[：:]\s*(?=\d)/gu, '$1 ')
     .replace(/(\d{1,2}:\d{2})\s*(?:-|－|—|~|～|至|到)\s*(\d{1,2}:\d{2})/g, '$1–$2');
 }
 
@@ -35,7 +40,7 @@ export default policyRule<Options>(
     description:
       '手机上点电话号码就能拨打，前提是号码写成“区号-号码”（0571-88888888）、手机号或 12345 这样的服务号；办公时间写成“周一至周五 9:00–17:00”，群众一眼看清哪几天、几点；地址写到门牌号，才找得到。咨询电话和投诉电话不能是同一个号码。其他服务号用选项 hotlines 补充。',
     howToFix:
-      '电话用半角数字，区号和号码之间用 - 连接，一个字段只写一个号码；时间用半角冒号和“–”；地址写到路名和门牌号。',
+      '电话用半角数字，区号和号码之间用 - 连接，一个字段只写一个号码；时间用半角冒号和“–”，“上午”“下午”后面空一格，不用冒号；地址写到路名和门牌号。',
     messages: {
       phoneFormat: '电话“{{written}}”要写成“{{normalized}}”：手机上才能点了直接拨打',
       phoneNotDialable: '电话“{{written}}”拨不通：请写成“区号-号码”（如 0571-88888888）、手机号或 12345 这样的服务号',
@@ -43,7 +48,7 @@ export default policyRule<Options>(
       addressWithoutNumber: '地址“{{address}}”没写门牌号：请写到路名和门牌号，如“某区人民路1号2楼”',
       hoursUnclear:
         '办公时间“{{hours}}”没写清哪几天、几点到几点：请写成“周一至周五 9:00–17:00”的样子，中午休息的写两段',
-      hoursFormat: '办公时间“{{hours}}”要写成“{{normalized}}”：用半角冒号，时间之间用“–”',
+      hoursFormat: '办公时间“{{hours}}”要写成“{{normalized}}”：时间里用半角冒号，时间之间用“–”，“上午”等后面空一格',
     },
     fixable: 'fix',
     options: {
@@ -55,6 +60,10 @@ export default policyRule<Options>(
   {
     valid: [
       { title: '号码、时间和地址都规范', code: EXAMPLE_GUIDE },
+      {
+        title: '区号加五位服务号',
+        code: exampleWith('consult: "0000-12345678"', 'consult: "0431-12333"'),
+      },
       {
         title: '本地的服务号（hotlines）',
         code: exampleWith('complaint: "12345"', 'complaint: "8890"'),
@@ -91,6 +100,22 @@ export default policyRule<Options>(
           },
         ],
         output: EXAMPLE_GUIDE,
+      },
+      {
+        title: '时段名称后面用了冒号',
+        code: exampleWith('hours: 周一至周五 9:00–17:00', 'hours: 周一至周五 上午:9:00-12:00，下午：13:30-17:00'),
+        errors: [
+          {
+            messageId: 'hoursFormat',
+            data: {
+              hours: '周一至周五 上午:9:00-12:00，下午：13:30-17:00',
+              normalized: '周一至周五 上午 9:00–12:00，下午 13:30–17:00',
+            },
+            line: 27,
+            column: 52,
+          },
+        ],
+        output: exampleWith('hours: 周一至周五 9:00–17:00', 'hours: 周一至周五 上午 9:00–12:00，下午 13:30–17:00'),
       },
       {
         title: '没写哪几天、地址没有门牌号',
