@@ -20,6 +20,7 @@ import repealedLaw from './policy/repealed-law.js';
 import legalTextInConditions from './policy/legal-text-in-conditions.js';
 import visitsReason from './policy/visits-reason.js';
 import fieldConflict from './policy/field-conflict.js';
+import mixedDayUnits from './policy/mixed-day-units.js';
 import catchAllMaterial from './plain/catch-all-material.js';
 import classicalWord from './plain/classical-word.js';
 import doubleNegative from './plain/double-negative.js';
@@ -83,6 +84,7 @@ export const rules: readonly Rule[] = [
   legalTextInConditions,
   visitsReason,
   fieldConflict,
+  mixedDayUnits,
   noH1,
   headingIncrement,
   noHtml,
