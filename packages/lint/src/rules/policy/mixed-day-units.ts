@@ -45,7 +45,14 @@ export default policyRule(
         title: '时限按工作日算，文字里写“20日内”',
         code: exampleWithParagraph('材料不全的，请在20日内补齐。'),
         errors: [
-          { messageId: 'bareDays', data: { days: '20日', count: '20' }, line: 36, column: 9, endLine: 36, endColumn: 12 },
+          {
+            messageId: 'bareDays',
+            data: { days: '20日', count: '20' },
+            line: 36,
+            column: 9,
+            endLine: 36,
+            endColumn: 12,
+          },
         ],
       },
       {

@@ -165,8 +165,8 @@ export default policyRule<Options>(
       }
       for (const instruction of instructions) {
         const start = span.text.indexOf(instruction);
-        if (start !== -1)
-          report({ messageId: 'instruction', data: { text: instruction }, range: at(start, start + instruction.length) });
+        if (start === -1) continue;
+        report({ messageId: 'instruction', data: { text: instruction }, range: at(start, start + instruction.length) });
       }
     }
     for (const [pointer, entry] of guide.yaml?.entries ?? []) {

@@ -85,7 +85,14 @@ export default policyRule(
         title: '跑两次，原因只说了一件事',
         code: exampleWith('visits: 1', 'visits: 2'),
         errors: [
-          { messageId: 'notEachVisit', data: { visits: 2, named: 1 }, line: 25, column: 16, endLine: 25, endColumn: 30 },
+          {
+            messageId: 'notEachVisit',
+            data: { visits: 2, named: 1 },
+            line: 25,
+            column: 16,
+            endLine: 25,
+            endColumn: 30,
+          },
         ],
       },
     ],
