@@ -69,13 +69,18 @@ function fill(document: import('../packages/core/node_modules/yaml/dist/index.js
   expect(empty).toEqual([]);
 }
 
-/** Fills a Markdown guide's front matter and keeps its body byte for byte. */
+/** The template's instruction in the body, and what a clerk writes in its place. */
+const INSTRUCTION = '在这里写群众出门前要确认的事，比如证件有没有过期、要不要先预约。';
+const WRITTEN = '请先看看身份证背面的有效期。还剩不到3个月，就可以来换了。';
+
+/** Fills a Markdown guide's front matter and writes the body in place of the instruction, keeping the rest. */
 function fillMarkdownGuide(path: string): void {
   const text = readFileSync(path, 'utf8');
   expect(text.startsWith('---\n')).toBe(true);
   const closing = text.indexOf('\n---\n', 3);
   const frontMatter = text.slice(4, closing + 1);
-  const rest = text.slice(closing + 1);
+  expect(text.slice(closing + 1)).toContain(INSTRUCTION);
+  const rest = text.slice(closing + 1).replace(INSTRUCTION, WRITTEN);
   const document = YAML.parseDocument(frontMatter);
   fill(document);
   writeFileSync(path, `---\n${document.toString()}${rest}`);
@@ -86,8 +91,12 @@ function fillYamlGuide(path: string): void {
   const before = YAML.parse(readFileSync(path, 'utf8')) as { body: string };
   const document = YAML.parseDocument(readFileSync(path, 'utf8'));
   fill(document);
+  expect(before.body).toContain(INSTRUCTION);
+  document.set('body', before.body.replace(INSTRUCTION, WRITTEN));
   writeFileSync(path, document.toString());
-  expect((YAML.parse(readFileSync(path, 'utf8')) as { body: string }).body).toBe(before.body);
+  expect((YAML.parse(readFileSync(path, 'utf8')) as { body: string }).body).toBe(
+    before.body.replace(INSTRUCTION, WRITTEN),
+  );
 }
 
 const init = (dir: string, ...extra: string[]) =>
@@ -140,20 +149,23 @@ describe('baihua init guide --format md', () => {
     );
   });
 
-  it('the fresh template fails lint with schema/required findings', () => {
+  it('the fresh template fails lint with schema/required findings, and its instruction left in the body', () => {
     const dir = scratch();
     init(dir);
     const { run, results } = lintJson(['guides/测试/test-guide.md'], { cwd: dir });
     expect(run.code).toBe(1);
     const messages = results[0]!.messages;
     expect(messages.filter((message) => message.ruleId === 'schema/required').map(brief)).toEqual(REQUIRED_MD);
+    expect(messages.filter((message) => message.ruleId === 'policy/placeholder-section').map(brief)).toContain(
+      `51:1 error policy/placeholder-section “${INSTRUCTION}”是新指南模板里的提示，不是给群众看的：请换成这份指南自己的内容`,
+    );
     expect(messages.every((message) => message.severity === 2)).toBe(true);
-    expect(results[0]!.errorCount).toBe(35);
+    expect(results[0]!.errorCount).toBe(36);
 
     const stylish = runCli(['lint', 'guides/测试/test-guide.md'], { cwd: dir });
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain('「一句话说明」(summary)还没有填写');
-    expect(stylish.report.trimEnd().split('\n').at(-1)).toBe('✖ 35 个问题（35 个错误，0 个警告）');
+    expect(stylish.report.trimEnd().split('\n').at(-1)).toBe('✖ 36 个问题（36 个错误，0 个警告）');
   });
 
   it('does not overwrite without --force: exit 2, file unchanged', () => {
