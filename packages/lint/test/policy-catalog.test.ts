@@ -165,6 +165,45 @@ describe('repealed and misnamed laws (data/repealed-laws.yaml)', () => {
   });
 });
 
+describe('reasons that are no reason (data/visit-reasons.yaml)', () => {
+  const { generic } = parse(readFileSync(join(dataDir, 'visit-reasons.yaml'), 'utf8')) as { generic: string[] };
+  const at = 'visits_reason: 需要您本人到场拍照、采集指纹。';
+  const withReason = (reason: string, visits = 1) =>
+    renewal.replace('visits: 1\n', `visits: ${visits}\n`).replace(at, `visits_reason: ${reason}`);
+  const findings = (text: string) =>
+    lintBytes('guide.md', Buffer.from(text), { config: only('policy/visits-reason') }).messages.map(
+      (message) => message.message,
+    );
+
+  it('starts from a guide with one visit and its reason', () => {
+    expect(withReason('x', 2)).toContain('visits: 2\n');
+    expect(withReason('x', 2)).toContain('visits_reason: x\n');
+  });
+
+  it.each(generic)('“%s” alone, or with joining words, is no reason', (phrase) => {
+    for (const reason of [phrase, `因为${phrase}。`]) {
+      expect(findings(withReason(reason))).toEqual([
+        `到现场的原因“${reason}”没说出原因：请写明到场做什么，如“需要本人到场拍照、采集指纹”`,
+      ]);
+    }
+  });
+
+  it('a reason that says what happens is one, even with a generic phrase in it', () => {
+    expect(findings(withReason('按规定需要本人到场采集指纹。'))).toEqual([]);
+    expect(findings(withReason('第一次核验原件；第二次领取证书。', 2))).toEqual([]);
+    expect(findings(withReason('首次到场核验原件，再次到场领证。', 2))).toEqual([]);
+  });
+
+  it('more visits than the reason names are reported, with the count of each', () => {
+    expect(findings(withReason('需要本人到场采集指纹。', 3))).toEqual([
+      '要到现场 3 次，原因只写了 1 件事：请写明每次到场做什么，如“第一次……；第二次……”',
+    ]);
+    expect(findings(withReason('第一次核验原件；第二次领取证书。', 3))).toEqual([
+      '要到现场 3 次，原因只写了 2 件事：请写明每次到场做什么，如“第一次……；第二次……”',
+    ]);
+  });
+});
+
 describe('policy/contact-format fixes', () => {
   const hours = [
     '周一至周五 上午:8:00-11:30，下午:13:30-17:00',

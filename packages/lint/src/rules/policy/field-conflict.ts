@@ -66,6 +66,14 @@ export default policyRule<Options>(
         ),
         options: { requireResultSample: ['证照'] },
       },
+      {
+        title: '只要求证照附样本，结果是批文',
+        code: exampleWith(
+          'result: { name: 居民身份证, delivery: [邮寄, 窗口领取] }',
+          'result: { name: 准予许可决定书, type: 批文, delivery: [邮寄, 窗口领取] }',
+        ),
+        options: { requireResultSample: ['证照'] },
+      },
     ],
     invalid: [
       {
@@ -93,6 +101,24 @@ export default policyRule<Options>(
         title: '行政许可没有常见问题',
         code: exampleWith('type: 公共服务', 'type: 行政许可'),
         errors: [{ messageId: 'licenceWithoutFaq', line: 5, column: 7, endLine: 5, endColumn: 11 }],
+      },
+      {
+        title: '要求证照附样本，证照没有样本',
+        code: exampleWith(
+          'result: { name: 居民身份证, delivery: [邮寄, 窗口领取] }',
+          'result: { name: 居民身份证, type: 证照, delivery: [邮寄, 窗口领取] }',
+        ),
+        options: { requireResultSample: ['证照'] },
+        errors: [
+          {
+            messageId: 'resultWithoutSample',
+            data: { name: '居民身份证' },
+            line: 22,
+            column: 1,
+            endLine: 22,
+            endColumn: 7,
+          },
+        ],
       },
       {
         title: '要求附结果样本，没有样本（requireResultSample: true）',
