@@ -4,12 +4,15 @@ import { policyRule } from '../define.js';
 
 const COUNT = '[0-9０-９]+|[零〇一二三四五六七八九十百千两]+';
 /**
- * A time limit written as a bare count of days, 「20日内」「3天以内」: the way limits are written,
- * without saying 工作日 or 自然日. Not a date (「10月3日内」), an ordinal (「第3日」), nor a window
- * before a day (「到期前90天内」, which counts every day), nor a count that is no limit
- * (「公示7天」「住满183天」: without 内).
+ * A time limit written as a bare count of days, 「20日内」「3天以内」「20日办结」: the way limits are
+ * written, without saying 工作日 or 自然日. Not a date (「10月3日内」), an ordinal (「第3日」), nor a
+ * window before a day (「到期前90天内」, which counts every day), nor a count that is no limit
+ * (「公示7天」「住满183天」: neither 内 nor a word of finishing after it).
  */
-const BARE_DAYS = new RegExp(`(?<![月第前0-9０-９零〇一二三四五六七八九十百千两])(${COUNT})(日|天)(?=以内|之内|内)`, 'gu');
+const BARE_DAYS = new RegExp(
+  `(?<![月第前0-9０-９零〇一二三四五六七八九十百千两])(${COUNT})(日|天)(?=以内|之内|内|办结|办完|办好|完成)`,
+  'gu',
+);
 /** 「3个工作日」 in prose. */
 const WORKING_DAYS = new RegExp(`(?:${COUNT})个?工作日`, 'u');
 
@@ -19,7 +22,7 @@ export default policyRule(
     severity: 'warn',
     title: '时限不要一处写工作日、一处只写“日”',
     description:
-      '同一份指南里，办理时限按工作日算，别处又写“20日内”“3天内”，群众分不清这几天含不含周末和节假日。指南的时限（time_limit）用工作日，或文字里写了“N个工作日”的，文字里的“N日内”“N天内”就要写明是工作日还是自然日。日期（10月3日）、“到期前90天内”这类日历上的期限、不带“内”的天数（公示7天）不算。',
+      '同一份指南里，办理时限按工作日算，别处又写“20日内”“3天内”，群众分不清这几天含不含周末和节假日。指南的时限（time_limit）用工作日，或文字里写了“N个工作日”的，文字里的“N日内”“N天内”就要写明是工作日还是自然日。查的是时限的写法：“N日内”“N天以内”“N日办结”；日期（10月3日）、“到期前90天内”这类日历上的期限、不是时限的天数（公示7天、住满183天）不算。',
     howToFix: '写成“N个工作日内”或“N个自然日内”，和办理时限用同一种说法（编辑器里可以选一种替换）。',
     messages: {
       bareDays:
@@ -52,6 +55,23 @@ export default policyRule(
             column: 9,
             endLine: 36,
             endColumn: 12,
+          },
+        ],
+      },
+      {
+        title: '时限按工作日算，说明里写“10日办结”',
+        code: exampleWith(
+          'promised: { days: 15, unit: 工作日 }',
+          'promised: { days: 15, unit: 工作日, note: 材料齐全的，10日办结。 }',
+        ),
+        errors: [
+          {
+            messageId: 'bareDays',
+            data: { days: '10日', count: '10' },
+            line: 20,
+            column: 48,
+            endLine: 20,
+            endColumn: 51,
           },
         ],
       },
