@@ -8,12 +8,14 @@ const NUMBER = '[0-9０-９一二三四五六七八九十百千零〇两]+';
  * paragraph or item after it (第四章第二十二条第一款第（三）项), optionally introduced by
  * 依据/根据/按照/依照 and the law's name, and closed by 规定 (依据《…》第…条规定). 「条件」 is not an article.
  */
+const ONE_ARTICLE = `第${NUMBER}条(?!件)(?:第${NUMBER}款)?(?:第[（(]?${NUMBER}[）)]?项)?`;
 const ARTICLE = new RegExp(
   [
     '(?:(?:依据|根据|按照|依照|按)?《[^《》\\n]+》)?',
     `(?:第${NUMBER}[编章节])*`,
-    `第${NUMBER}条(?!件)`,
-    `(?:第${NUMBER}款)?(?:第[（(]?${NUMBER}[）)]?项)?`,
+    ONE_ARTICLE,
+    // 「第一千零四十六条、第一千零四十七条」 is one citation
+    `(?:[、，,和及与或至到]${ONE_ARTICLE})*`,
     '(?:(?:之|的)?规定)?',
   ].join(''),
   'gu',
@@ -70,6 +72,21 @@ export default policyRule(
             column: 14,
             endLine: 9,
             endColumn: 37,
+          },
+        ],
+      },
+      {
+        title: '引用了几条',
+        code: exampleWith(
+          'conditions: [身份证有效期还剩不到3个月，或者已经过期。]',
+          'conditions: [符合《中华人民共和国民法典》第一千零四十六条、第一千零四十七条规定的结婚条件。]',
+        ),
+        errors: [
+          {
+            messageId: 'article',
+            data: { field: '受理条件', citation: '《中华人民共和国民法典》第一千零四十六条、第一千零四十七条规定' },
+            line: 9,
+            column: 16,
           },
         ],
       },
