@@ -204,6 +204,41 @@ describe('reasons that are no reason (data/visit-reasons.yaml)', () => {
   });
 });
 
+describe('policy/mixed-day-units on a guide whose time limits are in 工作日', () => {
+  const found = (paragraph: string) =>
+    lintBytes('guide.md', Buffer.from(`${renewal}\n${paragraph}\n`), { config: only('policy/mixed-day-units') })
+      .messages;
+
+  it('starts from a guide whose promised time limit is in 工作日', () => {
+    expect(renewal).toContain('promised: { days: 10, unit: 工作日');
+  });
+
+  it.each([
+    ['材料不全的，请在20日内补齐。', '20日'],
+    ['审核通过后三天以内寄出。', '三天'],
+    ['自受理之日起15日办结。', '15日'],
+  ])('“%s”: “%s” is reported, with both wordings offered', (paragraph, days) => {
+    const messages = found(paragraph);
+    expect(messages.map((message) => message.message.slice(0, days.length + 2))).toEqual([`“${days}”`]);
+    const count = days.slice(0, -1);
+    expect(messages[0]!.suggestions?.map((suggestion) => suggestion.fix.text)).toEqual([
+      `${count}个工作日`,
+      `${count}个自然日`,
+    ]);
+  });
+
+  it.each([
+    '10月3日内寄出的，10月8日前能收到。',
+    '每月20日内办理的，当月到账。',
+    '身份证到期前90天内就可以来换。',
+    '审核通过后在社区公示7天。',
+    '第3日内没有收到短信的，请打电话问。',
+    '受理后3个工作日内寄出，寄到大约需要2天。',
+  ])('“%s” is not a bare time limit', (paragraph) => {
+    expect(found(paragraph)).toEqual([]);
+  });
+});
+
 describe('policy/contact-format fixes', () => {
   const hours = [
     '周一至周五 上午:8:00-11:30，下午:13:30-17:00',

@@ -101,11 +101,13 @@ export default policyRule(
         const end = start + match[0].length;
         const range = { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) };
         const count = match[1]!;
+        // A replacement is offered only where the file holds the words as read (not across an escape).
+        const verbatim = guide.file.text.slice(range.start, range.end) === match[0];
         const suggestions = ['工作日', '自然日'].map((unit) => ({
           desc: `改为「${count}个${unit}」`,
           fix: { range: [range.start, range.end] as [number, number], text: `${count}个${unit}` },
         }));
-        report({ messageId: 'bareDays', data: { days: match[0], count }, range, suggestions });
+        report({ messageId: 'bareDays', data: { days: match[0], count }, range, ...(verbatim && { suggestions }) });
       }
     }
   },
