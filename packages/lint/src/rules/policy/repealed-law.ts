@@ -6,6 +6,9 @@ import { policyRule } from '../define.js';
 
 /** A title in 《》; a title does not hold another 《 or a line break. */
 const CITATION = /《([^《》\n]+)》/g;
+/** Words that already tell the reader a law is gone: 「原《婚姻法》」「《婚姻法》（已废止）」. */
+const SAID_GONE_BEFORE = /原$/u;
+const SAID_GONE_AFTER = /^[（(]?已?(?:废止|失效)/u;
 
 const withoutSpaces = (title: string) => title.replace(/\s+/g, '');
 
@@ -31,7 +34,7 @@ export default policyRule<Options>(
     severity: 'error',
     title: '不要引用已经废止的法律法规',
     description:
-      '指南引用的法律法规要现行有效：《中华人民共和国婚姻法》《中华人民共和国合同法》等九部法律自2021年1月1日起被《中华人民共和国民法典》取代，《公司登记管理条例》《个体工商户条例》等也已废止。群众照着废止的法律去查，查到的是失效的条文。已废止、被替代或名称写错的法律法规列在 packages/lint/data/repealed-laws.yaml，每条写明依据；本地法规的废止和更名用选项 extra 补充。检查设定依据（legal_basis）和所有文字里用书名号引用的名称；以 x- 开头的扩展字段不检查。',
+      '指南引用的法律法规要现行有效：《中华人民共和国婚姻法》《中华人民共和国合同法》等九部法律自2021年1月1日起被《中华人民共和国民法典》取代，《公司登记管理条例》《个体工商户条例》等也已废止。群众照着废止的法律去查，查到的是失效的条文。已废止、被替代或名称写错的法律法规列在 packages/lint/data/repealed-laws.yaml，每条写明依据；本地法规的废止和更名用选项 extra 补充。检查设定依据（legal_basis）和所有文字里用书名号引用的名称；写明了“原《…》”或“（已废止）”的不算，以 x- 开头的扩展字段不检查。',
     howToFix:
       '改为引用现行的法律法规，并核对条款号：新法的条款号和旧法不同，要查新法里对应的条文。只是名称写错或改了名的，按提示改成正式名称（可以自动修复）。',
     messages: {
@@ -64,6 +67,10 @@ export default policyRule<Options>(
           'legal_basis: [《中华人民共和国居民身份证法》第十一条]',
           'legal_basis: [《中华人民共和国民法典》第一千零四十九条]',
         ),
+      },
+      {
+        title: '写明了已经废止',
+        code: exampleWithParagraph('原《中华人民共和国婚姻法》已经废止，《中华人民共和国收养法》（已废止）也一样。'),
       },
       {
         title: '名称里含有旧法名称的现行文件',
@@ -179,6 +186,7 @@ export default policyRule<Options>(
         if (!law) continue;
         const start = match.index;
         const end = start + match[0].length;
+        if (SAID_GONE_BEFORE.test(span.text.slice(0, start)) || SAID_GONE_AFTER.test(span.text.slice(end))) continue;
         const range = { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) };
         const data = {
           name: match[1]!,
