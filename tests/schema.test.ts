@@ -65,11 +65,29 @@ describe('schema/guide.schema.json', () => {
       }
     };
     walk(root);
-    expect(anyOfs.length).toBe(3); // legal_basis items, fees, material form
+    expect(anyOfs.length).toBe(5); // legal_basis items, fees, material form, steps items, appointment
     for (const node of anyOfs) {
       const types = node.anyOf!.map((branch) => resolve(branch).type);
       expect(new Set(types).size).toBe(types.length);
     }
+  });
+
+  it('says of every string field whether it is prose for the plain-language rules (x-prose)', () => {
+    const undeclared: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}/${index}`));
+      else if (value && typeof value === 'object') {
+        const node = value as Node;
+        if (node.type === 'string' && typeof node['x-prose'] !== 'boolean') undeclared.push(path);
+        for (const [key, child] of Object.entries(node)) if (key !== 'examples') walk(child, `${path}/${key}`);
+      }
+    };
+    walk(root, '#');
+    expect(undeclared).toEqual([]);
+    const prose = (node: Node) => resolve(node)['x-prose'];
+    // Sentences the citizen reads, though their schema has a pattern; a code never is.
+    expect([root.properties!.title!, root.properties!.summary!].map(prose)).toEqual([true, true]);
+    expect(prose(root.properties!.codes!.properties!.basic!)).toBe(false);
   });
 
   it('keeps the key names portal integrations are written against', () => {
@@ -98,6 +116,11 @@ describe('schema/guide.schema.json', () => {
       '.result',
       '.reviewed',
       '.related',
+      '.appointment',
+      '.express',
+      '.quantity_limit',
+      '.time_limit.acceptance',
+      '.time_limit.promised.months',
     ]) {
       expect(paths.has(path), path).toBe(true);
     }

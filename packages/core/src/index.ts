@@ -65,6 +65,14 @@ export {
 } from './model.js';
 export { halfWidthDigits } from './domain/width.js';
 export { parseChineseCount } from './domain/numbers.js';
-export { inCalendarDays, durationText, today, type TimeUnit } from './domain/time.js';
+export {
+  calendarDayRange,
+  durationText,
+  inCalendarDays,
+  lengthOf,
+  today,
+  type Length,
+  type TimeUnit,
+} from './domain/time.js';
 export { ONLINE_LEVELS, WEB_LEVELS, OFFLINE_ONLY, type OnlineLevel } from './domain/online.js';
 export { coreDataDirectory, isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';

@@ -26,8 +26,10 @@ interface GuideAnalysis {
 const analyses = new WeakMap<ParsedGuide, GuideAnalysis>();
 
 /**
- * Whether a span is prose for the reader: every Markdown block, and YAML strings whose schema is
- * free text (no enum, format or pattern, and not marked `"x-prose": false` like phone numbers).
+ * Whether a span is prose for the reader: every Markdown block, and the YAML strings whose schema
+ * says `"x-prose": true`. Every string field of the guide schema states it (a test checks), so a
+ * field with a pattern such as `summary` is checked like any sentence, and a code or phone number
+ * is not.
  */
 function isProse(guide: ParsedGuide, span: TextSpan): boolean {
   if (span.kind !== 'value') return true;
@@ -38,13 +40,7 @@ function isProse(guide: ParsedGuide, span: TextSpan): boolean {
   if (prose === undefined) {
     const schema = schemaAt(guide.data, span.pointer);
     const resolved = schema && resolveRef(schema);
-    prose =
-      !!resolved &&
-      resolved.type === 'string' &&
-      !resolved.enum &&
-      !resolved.format &&
-      !resolved.pattern &&
-      resolved['x-prose'] !== false;
+    prose = resolved?.type === 'string' && resolved['x-prose'] === true;
     proseFields.set(field, prose);
   }
   return prose;

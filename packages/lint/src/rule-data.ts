@@ -41,6 +41,14 @@ export interface VisitReasonWords {
   filler: string[];
 }
 
+/** Words for an allowed value of a field, as real pages write them (市民 for 个人). */
+export interface EnumSynonyms {
+  /** JSON pointer of the field, `*` for any list item */
+  field: string;
+  /** allowed value → words that mean it */
+  values: Record<string, string[]>;
+}
+
 const ajv = createRuntimeAjv();
 const text = { type: 'string', minLength: 1 };
 const texts = { type: 'array', items: text, minItems: 1 };
@@ -110,6 +118,22 @@ const FILE_SCHEMAS = {
     additionalProperties: false,
     properties: { generic: texts, filler: texts },
   },
+  'enum-synonyms.yaml': {
+    type: 'object',
+    required: ['fields'],
+    additionalProperties: false,
+    properties: {
+      fields: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['field', 'values'],
+          additionalProperties: false,
+          properties: { field: text, values: { type: 'object', additionalProperties: texts } },
+        },
+      },
+    },
+  },
 } as const;
 
 const loaded = new Map<string, unknown>();
@@ -130,3 +154,4 @@ export const cancelledCertificates = (): CancelledCertificate[] =>
 export const placeholders = (): Placeholders => load<Placeholders>('placeholders.yaml');
 export const repealedLaws = (): RepealedLaw[] => load<{ laws: RepealedLaw[] }>('repealed-laws.yaml').laws;
 export const visitReasonWords = (): VisitReasonWords => load<VisitReasonWords>('visit-reasons.yaml');
+export const enumSynonyms = (): EnumSynonyms[] => load<{ fields: EnumSynonyms[] }>('enum-synonyms.yaml').fields;

@@ -1,6 +1,7 @@
 import { closest, escapePointerToken, guideValidator, parseChineseCount } from '@baihua/core';
 import type { ParsedGuide, SchemaError, SourceRange } from '@baihua/core';
 import { isScalar } from 'yaml';
+import { enumSynonyms, placeholders } from './rule-data.js';
 import {
   chooseBranch,
   containerLabel,
@@ -28,22 +29,31 @@ export type SchemaRuleId =
 export const SCHEMA_MESSAGES: Record<SchemaRuleId, Record<string, string>> = {
   'schema/required': {
     missing: '{{owner}}缺少必填字段「{{title}}」({{key}})',
+    missingMany: '{{owner}}缺少 {{count}} 个必填字段：{{list}}',
     missingWhen: '{{owner}}缺少必填字段「{{title}}」({{key}})：{{condition}}时要写明',
     notFilled: '必填字段{{field}}还没有填写',
     blank: '{{field}}还没有填写',
+    placeholder: '必填字段{{field}}只写了“{{text}}”，等于没写：请写出实际内容',
   },
   'schema/type': {
     empty: '{{field}}是空的：请填写内容，或删去这一行',
     wrongType: '{{field}}应为{{expected}}，现在是{{actual}}',
+    duration:
+      '{{field}}要写天数和单位，如 { days: 15, unit: 工作日 }；按月计的写月数，如 { months: 1 }。现在是{{actual}}',
   },
   'schema/enum': {
     notAllowed: '{{field}}只能是 {{allowed}} 之一，现在是{{actual}}',
     notAllowedDidYouMean: '{{field}}只能是 {{allowed}} 之一，现在是{{actual}}。是不是想写“{{suggestion}}”？',
+    synonym: '{{field}}只能是 {{allowed}} 之一：{{actual}}在这里写作“{{suggestion}}”',
   },
   'schema/format': {
     date: '{{field}}应为 YYYY-MM-DD 格式的日期，如 2026-10-01，现在是{{actual}}',
     url: '{{field}}应为完整的网址，以 https:// 开头，现在是{{actual}}',
     pattern: '{{field}}的写法不对，现在是{{actual}}。{{description}}',
+    numbered: '{{field}}前面有序号“{{numbering}}”：每条依据在列表里单独写一项，不用编号，请删去序号',
+    stepNameOnly:
+      '{{field}}只写了“{{text}}”，看不出这一步要做什么：请写一句话说明，如“带上户口簿，到户政窗口拍照、采集指纹。”',
+    monthsWithDays: '{{field}}写了月数（months），就不要再写{{key}}：按月计的只写 { months: 1 }，按天计的删去 months',
     tooShort: '{{field}}太短：至少要写 {{limit}} 个字，现在只有 {{length}} 个字',
     tooLong: '{{field}}太长：最多 {{limit}} 个字，现在有 {{length}} 个字。请精简，细节写到正文里',
     other: '{{field}}不符合要求（{{problem}}）',
@@ -71,24 +81,131 @@ export interface SchemaFinding {
   suggestions?: Suggestion[];
 }
 
-const cache = new WeakMap<ParsedGuide, SchemaFinding[]>();
+interface Validation {
+  findings: SchemaFinding[];
+  /** the values the findings are about, by JSON pointer */
+  values: Set<string>;
+}
+
+const cache = new WeakMap<ParsedGuide, Validation>();
 
 /**
  * Validates a guide against schema/guide.schema.json once and turns each ajv error into a
  * Chinese finding at the exact node. The schema/* rules each report their share.
  */
 export function schemaFindings(guide: ParsedGuide): SchemaFinding[] {
+  return validate(guide).findings;
+}
+
+/**
+ * Whether a schema finding is about the value at `pointer`. policy/placeholder-section leaves
+ * those values alone, so that an empty or placeholder value is reported once: by the schema rules
+ * when the field is required or must be of another kind (“必填字段……还没有填写”), by
+ * placeholder-section when it is optional free text (see emptyText).
+ */
+export function schemaReportsValue(guide: ParsedGuide, pointer: string): boolean {
+  return validate(guide).values.has(pointer);
+}
+
+function validate(guide: ParsedGuide): Validation {
   const cached = cache.get(guide);
   if (cached) return cached;
-  let findings: SchemaFinding[] = [];
+  const validation: Validation = { findings: [], values: new Set() };
   if (guide.yaml && guide.data !== undefined) {
     const validator = guideValidator();
     validator(guide.data);
-    const errors = pickBranches(validator.errors ?? [], guide.data);
-    findings = errors.flatMap((error) => translate(guide, error));
+    const errors = onePerValue(pickBranches(validator.errors ?? [], guide.data), guide.data);
+    const missing = missingByOwner(errors);
+    for (const error of errors) {
+      const group = missing.get(error.instancePath);
+      if (group && group.length > 1 && group.includes(error)) {
+        if (group[0] === error) validation.findings.push(missingMany(guide, error.instancePath, group));
+        continue;
+      }
+      const findings = translate(guide, error);
+      if (findings.length && !STRUCTURAL.has(error.keyword)) validation.values.add(error.instancePath);
+      validation.findings.push(...findings);
+    }
   }
-  cache.set(guide, findings);
-  return findings;
+  cache.set(guide, validation);
+  return validation;
+}
+
+/** Keywords about a mapping or list as a whole rather than about its value. */
+const STRUCTURAL = new Set(['required', 'additionalProperties', 'minItems', 'maxItems', 'uniqueItems']);
+
+/**
+ * Which of several errors about one value to report: `handling: 1` fails both `type` and `enum`,
+ * and the allowed values say more than “应为文字”; an empty value fails `type` alone.
+ */
+const VALUE_KEYWORDS = [
+  'enum',
+  'type',
+  'false schema',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+];
+
+/** One error per value: the first by VALUE_KEYWORDS (an empty value's `type` error comes first). */
+function onePerValue(errors: SchemaError[], data: unknown): SchemaError[] {
+  const chosen = new Map<string, SchemaError>();
+  const rank = (error: SchemaError) =>
+    error.keyword === 'type' && valueAt(data, error.instancePath) === null ? -1 : VALUE_KEYWORDS.indexOf(error.keyword);
+  for (const error of errors) {
+    if (!VALUE_KEYWORDS.includes(error.keyword)) continue;
+    const other = chosen.get(error.instancePath);
+    if (!other || rank(error) < rank(other)) chosen.set(error.instancePath, error);
+  }
+  return errors.filter((error) => !VALUE_KEYWORDS.includes(error.keyword) || chosen.get(error.instancePath) === error);
+}
+
+/** The unconditional `required` errors of each mapping, by its pointer. */
+function missingByOwner(errors: SchemaError[]): Map<string, SchemaError[]> {
+  const byOwner = new Map<string, SchemaError[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'required' || error.schemaPath.includes('/then/')) continue;
+    byOwner.set(error.instancePath, [...(byOwner.get(error.instancePath) ?? []), error]);
+  }
+  return byOwner;
+}
+
+/** One finding for every field a mapping lacks, at the mapping: 缺少 3 个必填字段：…. */
+function missingMany(guide: ParsedGuide, pointer: string, errors: SchemaError[]): SchemaFinding {
+  const container = schemaAt(guide.data, pointer);
+  const list = errors
+    .map((error) => {
+      const key = String(error.params.missingProperty);
+      const property = container?.properties?.[key];
+      return `${property ? (resolveRef(property).title ?? key) : key}（${key}）`;
+    })
+    .join('、');
+  const owner = pointer === '' ? '' : containerLabel(guide.data, pointer);
+  return {
+    ruleId: 'schema/required',
+    messageId: 'missingMany',
+    data: { owner, count: errors.length, list },
+    range: firstLine(guide, pointer),
+  };
+}
+
+/** Whether the field at `pointer` is one its mapping requires (a list item never is). */
+function requiredField(data: unknown, pointer: string): boolean {
+  const key = pointer.slice(pointer.lastIndexOf('/') + 1);
+  if (/^\d+$/.test(key)) return false;
+  return schemaAt(data, pointer.slice(0, pointer.lastIndexOf('/')))?.required?.includes(key) ?? false;
+}
+
+/** A value that says nothing: blank, or a placeholder such as 暂无 (placeholders.yaml), trimmed. */
+function emptyText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(/[\s。.]+$/u, '').trim();
+  return text === '' || placeholders().whole.includes(text) ? text : undefined;
 }
 
 /**
@@ -176,6 +293,23 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
   const label = () => fieldLabel(data, pointer);
   const schema = error.parentSchema as SchemaNode;
 
+  // Free text that is blank or a placeholder (暂无): a required field is not filled in; an
+  // optional one is policy/placeholder-section's to report, with its advice to delete the line.
+  const empty = schema.type === 'string' && !schema.enum ? emptyText(value) : undefined;
+  if (empty !== undefined && VALUE_KEYWORDS.includes(error.keyword)) {
+    if (!requiredField(data, pointer)) return [];
+    return [
+      empty === ''
+        ? { ruleId: 'schema/required', messageId: 'blank', data: { field: label() }, range: valueRange }
+        : {
+            ruleId: 'schema/required',
+            messageId: 'placeholder',
+            data: { field: label(), text: empty },
+            range: valueRange,
+          },
+    ];
+  }
+
   switch (error.keyword) {
     case 'required': {
       const key = String(error.params.missingProperty);
@@ -200,9 +334,22 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
             : { ruleId: 'schema/type', messageId: 'empty', data: { field: label() }, range: valueRange },
         ];
       }
-      const names = [...new Set(expected.map((type) => TYPE_NAMES[type] ?? type))].join('或');
       // A list or mapping in the wrong place can span many lines: mark its first line.
       const range = value !== null && typeof value === 'object' ? firstLine(guide, pointer) : valueRange;
+      if (error.schemaPath.startsWith('#/definitions/duration/')) {
+        const written = durationFromText(value);
+        const fix = { range: [valueRange.start, valueRange.end] as [number, number], text: written ?? '' };
+        return [
+          {
+            ruleId: 'schema/type',
+            messageId: 'duration',
+            data: { field: label(), actual: describeValue(value) },
+            range,
+            ...(written && { suggestions: [{ desc: `改为 ${written}`, fix }] }),
+          },
+        ];
+      }
+      const names = [...new Set(expected.map((type) => TYPE_NAMES[type] ?? type))].join('或');
       const values = { field: label(), expected: names, actual: describeValue(value) };
       return [
         {
@@ -216,6 +363,12 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const synonym = synonymOf(pointer, value);
+      if (synonym && allowed.includes(synonym)) {
+        const values = { field: label(), allowed: allowed.join('、'), actual: describeValue(value), suggestion: synonym };
+        const fix = { range: [valueRange.start, valueRange.end] as [number, number], text: synonym };
+        return [{ ruleId: 'schema/enum', messageId: 'synonym', data: values, range: valueRange, fix }];
+      }
       const candidates = closest(String(value), allowed);
       const suggestions = candidates.map((candidate) => ({
         desc: `改为“${candidate}”`,
@@ -250,7 +403,9 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       const values = { field: label(), actual: describeValue(value) };
       return [{ ruleId: 'schema/format', messageId: 'url', data: values, range: valueRange }];
     }
-    case 'pattern':
+    case 'pattern': {
+      const numbered = numberedLegalBasis(guide, pointer, value, schema);
+      if (numbered) return [numbered];
       return [
         {
           ruleId: 'schema/format',
@@ -259,10 +414,11 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
           range: valueRange,
         },
       ];
+    }
     case 'minLength': {
       const text = String(value);
-      if (!text.trim())
-        return [{ ruleId: 'schema/required', messageId: 'blank', data: { field: label() }, range: valueRange }];
+      if (/^\/steps\/\d+$/.test(pointer))
+        return [{ ruleId: 'schema/format', messageId: 'stepNameOnly', data: { field: label(), text }, range: valueRange }];
       const values = { field: label(), limit: String(error.params.limit), length: [...text].length };
       return [{ ruleId: 'schema/format', messageId: 'tooShort', data: values, range: valueRange }];
     }
@@ -310,6 +466,14 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
     }
     case 'additionalProperties':
       return [unknownKey(guide, pointer, String(error.params.additionalProperty), schema)];
+    case 'false schema': {
+      // A duration in months (`if: required: [months]`) forbids days and unit.
+      const parent = pointer.slice(0, pointer.lastIndexOf('/'));
+      const key = pointer.slice(pointer.lastIndexOf('/') + 1);
+      const property = schemaAt(data, parent)?.properties?.[key];
+      const values = { field: fieldLabel(data, parent), key: `${property?.title ?? key}（${key}）` };
+      return [{ ruleId: 'schema/format', messageId: 'monthsWithDays', data: values, range: entry?.keyRange ?? valueRange }];
+    }
     default: {
       const values = { field: label(), problem: error.message ?? error.keyword };
       return [{ ruleId: 'schema/format', messageId: 'other', data: values, range: valueRange }];
@@ -374,6 +538,56 @@ function typeFix(
     return { fix: { range, text: `[${source}]` } };
   }
   return {};
+}
+
+/** `15个工作日` → `{ days: 15, unit: 工作日 }`, `1个月内` → `{ months: 1 }`: what a duration written as text means. */
+function durationFromText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const count = parseChineseCount(value.trim());
+  if (!count) return undefined;
+  const rest = count.rest.replace(/^个/, '').replace(/[内以之]+$/, '').trim();
+  if (rest === '月') return `{ months: ${count.value} }`;
+  if (rest === '工作日' || rest === '自然日') return `{ days: ${count.value}, unit: ${rest} }`;
+  return undefined;
+}
+
+/** 市民 → 个人: the allowed value a word real pages use stands for (data/enum-synonyms.yaml). */
+function synonymOf(pointer: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const field = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+  const word = value.trim();
+  for (const entry of enumSynonyms()) {
+    if (entry.field !== field) continue;
+    const found = Object.entries(entry.values).find(([, words]) => words.includes(word));
+    if (found) return found[0];
+  }
+  return undefined;
+}
+
+/** A legal basis numbered as in a list on paper: 「1、《…》」「（二）《…》」. */
+const NUMBERING = /^\s*(?:[0-9０-９一二三四五六七八九十]+[、.．]|[（(][0-9０-９一二三四五六七八九十]+[)）])\s*/u;
+
+/** 「1、《…》第十一条」: the numbering is the only thing wrong, and deleting it is the fix. */
+function numberedLegalBasis(
+  guide: ParsedGuide,
+  pointer: string,
+  value: unknown,
+  schema: SchemaNode,
+): SchemaFinding | undefined {
+  if (typeof value !== 'string' || !/^\/legal_basis\/\d+(\/name)?$/.test(pointer)) return undefined;
+  const numbering = NUMBERING.exec(value)?.[0];
+  if (!numbering || !new RegExp(String(schema.pattern), 'u').test(value.slice(numbering.length))) return undefined;
+  const span = guide.yaml!.strings.find((candidate) => candidate.pointer === pointer);
+  const start = span?.map.toSourceStart(0);
+  const end = span?.map.toSourceEnd(numbering.length);
+  const range = guide.yaml!.entries.get(pointer)!.range;
+  return {
+    ruleId: 'schema/format',
+    messageId: 'numbered',
+    data: { field: fieldLabel(guide.data, pointer), numbering: numbering.trim() },
+    range: start !== undefined && end !== undefined ? { start, end } : range,
+    ...(start !== undefined && end !== undefined && { fix: { range: [start, end] as [number, number], text: '' } }),
+  };
 }
 
 function normalizeDate(text: string): string | undefined {

@@ -58,7 +58,7 @@ describe('schema findings in Chinese at the offending node', () => {
       {
         ruleId: 'schema/format',
         message:
-          '「设定依据 › 第 1 项」(legal_basis)的写法不对，现在是“居民身份证法第三条”。一行写出法规名称和条款，如“《中华人民共和国居民身份证法》第十一条”。',
+          '「设定依据 › 第 1 项」(legal_basis)的写法不对，现在是“居民身份证法第三条”。一行写出法规名称和条款，如“《中华人民共和国居民身份证法》第十一条”或“山东省《社会救助暂行办法》实施细则第五条”。',
         line: 15,
         column: 5,
         endLine: 15,
@@ -157,5 +157,215 @@ describe('fixes of values written as block scalars', () => {
       endLine: 117,
       endColumn: 13,
     });
+  });
+});
+
+describe('real data the schema used to refuse (issue 14)', () => {
+  const fixed = (text: string) =>
+    lintBytes('guides/户籍/test.md', Buffer.from(text), { config: recommendedConfig(), fix: true }).output;
+
+  it('accepts hyphenated item codes and says which format a wrong code should have, with an example', () => {
+    expect(lint(replaced('  basic: "000104101000"\n', '  basic: 230702-08-0-0431\n  implementation: 3707860701401-001\n')))
+      .toEqual([]);
+    expect(lint(replaced('  basic: "000104101000"\n', '  basic: 230702_08\n'))).toEqual([
+      {
+        ruleId: 'schema/format',
+        message:
+          '「事项编码 › 基本编码」(codes.basic)的写法不对，现在是“230702_08”。事项基本编码：数字和大写字母，不超过 12 位，如 000104001000；地方平台的编码分段写、带连字符的，照抄即可，如 230702-08-0-0431。',
+        line: 5,
+        column: 10,
+        endLine: 5,
+        endColumn: 19,
+      },
+    ]);
+  });
+
+  it('names the value an audience word stands for, and fixes it', () => {
+    const text = replaced('audience: [个人]\n', 'audience: [市民, 企业]\n');
+    expect(lint(text)).toEqual([
+      {
+        ruleId: 'schema/enum',
+        message: '「服务对象 › 第 1 项」(audience)只能是 个人、法人、其他组织 之一：“市民”在这里写作“个人”',
+        line: 13,
+        column: 12,
+        endLine: 13,
+        endColumn: 14,
+      },
+      {
+        ruleId: 'schema/enum',
+        message: '「服务对象 › 第 2 项」(audience)只能是 个人、法人、其他组织 之一：“企业”在这里写作“法人”',
+        line: 13,
+        column: 16,
+        endLine: 13,
+        endColumn: 18,
+      },
+    ]);
+    expect(fixed(text)).toBe(replaced('audience: [个人]\n', 'audience: [个人, 法人]\n'));
+  });
+
+  it('accepts a law name with words before its title marks, and removes the numbering of a numbered one', () => {
+    expect(lint(replaced('  - 《中华人民共和国居民身份证法》第五条\n', '  - 山东省《居民身份证管理办法》第五条\n'))).toEqual([]);
+    const text = replaced('  - 《中华人民共和国居民身份证法》第五条\n', '  - 2、《中华人民共和国居民身份证法》第五条\n');
+    expect(lint(text)).toEqual([
+      {
+        ruleId: 'schema/format',
+        message: '「设定依据 › 第 2 项」(legal_basis)前面有序号“2、”：每条依据在列表里单独写一项，不用编号，请删去序号',
+        line: 16,
+        column: 5,
+        endLine: 16,
+        endColumn: 7,
+      },
+    ]);
+    expect(fixed(text)).toBe(base);
+  });
+
+  it('accepts a step written as one sentence or without a title, and asks what to do of a bare name', () => {
+    const sentence = replaced(
+      '  - title: 交工本费\n    how: 现场交20元工本费，可以用微信、支付宝或银行卡。\n    where: 办理窗口\n',
+      '  - 现场交20元工本费，可以用微信、支付宝或银行卡。\n  - how: 工本费交好后，窗口会给您一张受理回执。\n',
+    );
+    expect(lint(sentence)).toEqual([]);
+    const names = replaced(
+      '  - title: 交工本费\n    how: 现场交20元工本费，可以用微信、支付宝或银行卡。\n    where: 办理窗口\n',
+      '  - 收费\n  - title: 审核\n',
+    );
+    expect(lint(names)).toEqual([
+      {
+        ruleId: 'schema/format',
+        message:
+          '「办理流程 › 第 3 项」(steps)只写了“收费”，看不出这一步要做什么：请写一句话说明，如“带上户口簿，到户政窗口拍照、采集指纹。”',
+        line: 58,
+        column: 5,
+        endLine: 58,
+        endColumn: 7,
+      },
+      {
+        ruleId: 'schema/required',
+        message: '步骤「审核」缺少必填字段「怎么办」(how)',
+        line: 59,
+        column: 5,
+        endLine: 59,
+        endColumn: 14,
+      },
+    ]);
+  });
+
+  it('accepts a time limit in months and appointment, express, acceptance and quantity fields', () => {
+    const text = replaced(
+      '  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n',
+      '  promised: { months: 1 }\n  acceptance: { days: 0, unit: 工作日 }\n',
+    ).replace('visits: 1\n', 'visits: 1\nappointment: { phone: "0000-12345678" }\nexpress: true\nquantity_limit: 每人每次只能换领一张。\n');
+    expect(lint(text)).toEqual([]);
+    const both = replaced(
+      '  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n',
+      '  promised: { months: 1, days: 10 }\n',
+    );
+    expect(lint(both)).toEqual([
+      {
+        ruleId: 'schema/format',
+        message:
+          '「办理时限 › 承诺时限」(time_limit.promised)写了月数（months），就不要再写天数（days）：按月计的只写 { months: 1 }，按天计的删去 months',
+        line: 67,
+        column: 26,
+        endLine: 67,
+        endColumn: 30,
+      },
+    ]);
+  });
+
+  it('asks for a number of days and a unit where a time limit says 及时, and suggests one it can read', () => {
+    const vague = replaced(
+      '  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n',
+      '  promised: 及时\n',
+    );
+    expect(lint(vague)).toEqual([
+      {
+        ruleId: 'schema/type',
+        message:
+          '「办理时限 › 承诺时限」(time_limit.promised)要写天数和单位，如 { days: 15, unit: 工作日 }；按月计的写月数，如 { months: 1 }。现在是“及时”',
+        line: 67,
+        column: 13,
+        endLine: 67,
+        endColumn: 15,
+      },
+    ]);
+    const written = replaced(
+      '  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n',
+      '  promised: 1个月内\n',
+    );
+    const [finding] = lintBytes('t.md', Buffer.from(written), { config: recommendedConfig() }).messages;
+    expect(finding!.suggestions!.map((suggestion) => suggestion.desc)).toEqual(['改为 { months: 1 }']);
+  });
+});
+
+describe('each problem reported once', () => {
+  it('lists every missing field of a mapping in one finding, at the mapping', () => {
+    const text = replaced('handling: 承诺件\n', '').replace(
+      /^conditions:\n(  - .*\n)+/m,
+      '',
+    ).replace(/^steps:\n(  .*\n)+/m, '');
+    expect(lint(text).filter((finding) => finding.ruleId === 'schema/required')).toEqual([
+      {
+        ruleId: 'schema/required',
+        message: '缺少 3 个必填字段：受理条件（conditions）、办理流程（steps）、办件类型（handling）',
+        line: 3,
+        column: 1,
+        endLine: 3,
+        endColumn: 20,
+      },
+    ]);
+  });
+
+  it('reports an empty or placeholder summary once, as a required field not filled in', () => {
+    const summary = '身份证快到期或已经过期，可以到户政窗口换新证，新证可以免费邮寄到家。';
+    expect(lint(replaced(`summary: ${summary}\n`, 'summary:\n'))).toEqual([
+      {
+        ruleId: 'schema/required',
+        message: '必填字段「一句话说明」(summary)还没有填写',
+        line: 8,
+        column: 1,
+        endLine: 8,
+        endColumn: 8,
+      },
+    ]);
+    expect(lint(replaced(`summary: ${summary}\n`, 'summary: ""\n'))).toEqual([
+      { ruleId: 'schema/required', message: '「一句话说明」(summary)还没有填写', line: 8, column: 10, endLine: 8, endColumn: 12 },
+    ]);
+    expect(lint(replaced(`summary: ${summary}\n`, 'summary: 暂无\n'))).toEqual([
+      {
+        ruleId: 'schema/required',
+        message: '必填字段「一句话说明」(summary)只写了“暂无”，等于没写：请写出实际内容',
+        line: 8,
+        column: 10,
+        endLine: 8,
+        endColumn: 12,
+      },
+    ]);
+  });
+
+  it('leaves an optional field holding a placeholder to policy/placeholder-section', () => {
+    expect(lint(replaced('owner: ', 'owner: 无\nx-was-owner: '))).toEqual([
+      {
+        ruleId: 'policy/placeholder-section',
+        message: '这里只写了“无”，等于没写（有栏目无内容）：请写出实际内容，确实没有的就删去这一项',
+        line: 115,
+        column: 8,
+        endLine: 115,
+        endColumn: 9,
+      },
+    ]);
+  });
+
+  it('reports a value that fails both its type and its options once, with the options', () => {
+    expect(lint(replaced('handling: 承诺件\n', 'handling: 1\n'))).toEqual([
+      {
+        ruleId: 'schema/enum',
+        message: '「办件类型」(handling)只能是 即办件、承诺件 之一，现在是 1',
+        line: 64,
+        column: 11,
+        endLine: 64,
+        endColumn: 12,
+      },
+    ]);
   });
 });

@@ -135,10 +135,27 @@ function groups(views: GuideView[]): IndexGroup[] {
   }));
 }
 
+/** How to book, in one line: 可以预约办理：预约电话 0000-12345678。 */
+function appointmentLine(appointment: NonNullable<GuideView['appointment']>): string {
+  const ways = [
+    ...(appointment.url ? [`网上预约 ${appointment.url}`] : []),
+    ...(appointment.phone ? [`预约电话 ${appointment.phone}`] : []),
+  ];
+  return `可以预约办理${ways.length ? `：${ways.join('，')}` : ''}。${appointment.note ?? ''}`;
+}
+
 /** The mobile page's folding sections, in the order people act. */
 function mobileSections(view: GuideView) {
   return [
-    { title: '谁可以办', open: true, items: [...view.conditions, ...view.exclusions.map((line) => `不能办：${line}`)] },
+    {
+      title: '谁可以办',
+      open: true,
+      items: [
+        ...view.conditions,
+        ...view.exclusions.map((line) => `不能办：${line}`),
+        ...(view.quantityLimit ? [`数量限制：${view.quantityLimit}`] : []),
+      ],
+    },
     {
       title: '要带的材料',
       open: true,
@@ -147,11 +164,20 @@ function mobileSections(view: GuideView) {
           `${material.name}（${[material.form, material.copies, material.exempt].filter(Boolean).join('，')}）`,
       ),
     },
-    { title: '怎么办', items: view.steps.map((step, index) => `${index + 1}. ${step.title}：${step.how}`) },
-    { title: '多久办好，要多少钱', items: [...view.timeLimit, ...view.fees] },
+    {
+      title: '怎么办',
+      items: view.steps.map((step, index) => `${index + 1}. ${step.title ? `${step.title}：` : ''}${step.how}`),
+    },
+    {
+      title: '多久办好，要多少钱',
+      items: [...view.timeLimit, ...view.fees, ...(view.express ? ['办理结果可以快递寄给您。'] : [])],
+    },
     {
       title: '去哪里办',
-      items: view.contacts.map((contact) => `${contact.label}：${contact.phone}`),
+      items: [
+        ...(view.appointment ? [appointmentLine(view.appointment)] : []),
+        ...view.contacts.map((contact) => `${contact.label}：${contact.phone}`),
+      ],
       places: view.locations,
     },
     ...(view.faq.length

@@ -1,6 +1,7 @@
 import {
   durationText,
   guideSchema,
+  lengthOf,
   OFFLINE_ONLY,
   readGuideModel,
   textOf,
@@ -33,8 +34,10 @@ export interface GuideView {
   online?: { level: string; url?: string; mobile?: string };
   conditions: string[];
   exclusions: string[];
+  quantityLimit?: string;
   materials: MaterialView[];
-  steps: Array<{ title: string; how: string; where?: string; duration?: string }>;
+  /** a step written as one sentence has no title */
+  steps: Array<{ title?: string; how: string; where?: string; duration?: string }>;
   fees: string[];
   timeLimit: string[];
   locations: LocationView[];
@@ -44,6 +47,8 @@ export interface GuideView {
   related: Array<{ id: string; title: string }>;
   legalBasis: string[];
   access: string[];
+  appointment?: { url?: string; phone?: string; tel?: string; note?: string };
+  express: boolean;
   reviewed: string;
   body: string;
   jsonLd: string;
@@ -89,6 +94,7 @@ export const FIELD_ON_PAGE = {
   legal_basis: 'legalBasis',
   conditions: 'conditions',
   exclusions: 'exclusions',
+  quantity_limit: 'quantityLimit',
   materials: 'materials',
   steps: 'steps',
   handling: null, // not rendered yet: the time limit says how long it takes
@@ -98,6 +104,8 @@ export const FIELD_ON_PAGE = {
   online: 'online',
   visits: 'keyFacts',
   visits_reason: null, // read by reviewers (policy/too-many-visits), not shown
+  appointment: 'appointment',
+  express: 'express',
   locations: 'locations',
   contacts: 'contacts',
   faq: 'faq',
@@ -197,9 +205,21 @@ function locationView(location: Lenient<Location> | undefined): LocationView | u
   return view;
 }
 
-/** ISO 8601 duration of a time limit, for schema.org (`P15D`); working days are counted as days. */
+/** ISO 8601 duration of a time limit, for schema.org (`P15D`, `P1M`); working days are counted as days. */
 function isoDuration(duration: Lenient<Duration> | undefined): string | undefined {
-  return duration?.days !== undefined ? `P${duration.days}D` : undefined;
+  const length = lengthOf(duration);
+  if (!length) return undefined;
+  return 'months' in length ? `P${length.months}M` : `P${length.days}D`;
+}
+
+/** How to book: a page shows nothing when booking is not possible or not stated. */
+function appointmentView(appointment: GuideFields['appointment']): GuideView['appointment'] {
+  if (appointment === true) return {};
+  if (!appointment) return undefined;
+  const url = webUrl(appointment.url);
+  const phone = textOf(appointment.phone);
+  const note = textOf(appointment.note);
+  return { ...(url && { url }), ...(phone && { phone, tel: telUrl(phone) }), ...(note && { note }) };
 }
 
 /** schema.org GovernmentService, safe to put in a <script> element. */
@@ -246,6 +266,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
   const promised = durationText(limits?.promised);
   const promisedNote = textOf(limits?.promised?.note);
   const statutory = durationText(limits?.statutory);
+  const acceptance = durationText(limits?.acceptance);
   const { visits } = data;
   const level = online?.level;
   const { result, contacts } = data;
@@ -268,12 +289,13 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     exclusions: texts(data.exclusions),
     materials: (data.materials ?? []).flatMap((item) => materialView(item) ?? []),
     steps: (data.steps ?? []).flatMap((step) => {
+      if (typeof step === 'string') return textOf(step) ? [{ how: textOf(step)! }] : [];
       const title = textOf(step?.title);
       const how = textOf(step?.how);
-      if (!step || !title || !how) return [];
+      if (!step || !how) return [];
       return [
         {
-          title,
+          ...(title && { title }),
           how,
           ...(textOf(step.where) && { where: textOf(step.where)! }),
           ...(textOf(step.duration) && { duration: textOf(step.duration)! }),
@@ -282,6 +304,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     }),
     fees: fees.lines,
     timeLimit: [
+      ...(acceptance ? [`受理时限：${acceptance === '当场办结' ? '当场受理' : acceptance}`] : []),
       ...(promised ? [`承诺时限：${promised}${promisedNote ? `，${promisedNote}` : ''}`] : []),
       ...(statutory ? [`法定时限：${statutory}`] : []),
     ],
@@ -304,9 +327,14 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     ),
     legalBasis: (data.legal_basis ?? []).flatMap((entry) => legalBasis(entry) ?? []),
     access: [textOf(data.access?.offline), textOf(data.access?.assisted)].flatMap((line) => line ?? []),
+    express: data.express === true,
     reviewed: textOf(data.reviewed) ?? '',
     body: guide.body ? bodyHtml(guide.body.tree) : '',
   };
+  const quantityLimit = textOf(data.quantity_limit);
+  if (quantityLimit) view.quantityLimit = quantityLimit;
+  const appointment = appointmentView(data.appointment);
+  if (appointment) view.appointment = appointment;
   if (level && level !== OFFLINE_ONLY) {
     const url = webUrl(online?.url);
     const mobile = textOf(online?.mobile);

@@ -59,7 +59,7 @@ export default defineCatalogRule<Options>({
         errors: [
           {
             messageId: 'similar',
-            data: { other: 'copy.md（换领居民身份证）', percent: 85 },
+            data: { other: 'copy.md（换领居民身份证）', percent: 86 },
             line: 3,
             column: 8,
             endLine: 3,

@@ -2,6 +2,7 @@ import { markdownRange, pointerTokens, type ParsedGuide, type SourceRange } from
 import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { placeholders } from '../../rule-data.js';
+import { schemaReportsValue } from '../../schema-findings.js';
 import { fieldLabel, resolveRef, schemaAt } from '../../schema-path.js';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
@@ -146,6 +147,8 @@ export default policyRule<Options>(
     const instructions = data.instructions.filter((text) => !allowed.has(text));
     for (const span of guide.texts) {
       if (span.kind === 'heading' || isExtension(span.pointer)) continue;
+      // An empty value the schema rules report (a required field, a value of the wrong kind) is theirs.
+      if (span.kind === 'value' && schemaReportsValue(guide, span.pointer)) continue;
       const text = normalize(span.text);
       const at = (start: number, end: number) => ({
         start: span.map.toSourceStart(start),

@@ -1,12 +1,8 @@
-import { inCalendarDays, type Duration, type Lenient, type TimeUnit } from '@baihua/core';
+import { calendarDayRange, durationText, inCalendarDays, lengthOf, type Length } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
-function duration(value: Lenient<Duration> | undefined): { days: number; unit: TimeUnit } | undefined {
-  const days = value?.days;
-  const unit = value?.unit;
-  return days !== undefined && unit !== undefined ? { days, unit } : undefined;
-}
+const unitOf = (length: Length) => ('months' in length ? '月' : length.unit);
 
 interface Options {
   mixedUnits: 'convert' | 'same-unit';
@@ -18,7 +14,7 @@ export default policyRule<Options>(
     severity: 'error',
     title: '承诺时限不能超过法定时限',
     description:
-      '承诺办结时限是窗口对群众的承诺，按限时办结制只能比法定时限短。两个时限单位不同时（工作日和自然日），按每 5 个工作日折合 7 个自然日换算后比较；也可以用 mixedUnits: same-unit 要求两个时限写成同一单位。',
+      '承诺办结时限是窗口对群众的承诺，按限时办结制只能比法定时限短。两个时限单位不同时（工作日和自然日），按每 5 个工作日折合 7 个自然日换算后比较。按月计的时限（{ months: 1 }）天数不定，按最宽的算：一个月最少 28 天、最多 31 天，承诺时限最少的天数仍超过法定时限最多的天数才报告。也可以用 mixedUnits: same-unit 要求两个时限写成同一单位。',
     howToFix: '核对承诺时限和法定时限：承诺天数改成不超过法定天数；两个时限最好用同一个单位。',
     messages: {
       mixedUnits:
@@ -27,6 +23,8 @@ export default policyRule<Options>(
         '承诺时限 {{promisedDays}} 个{{unit}}超过了法定时限 {{statutoryDays}} 个{{unit}}：承诺时限只能比法定时限短',
       exceedsInCalendarDays:
         '承诺时限 {{promisedDays}} 个工作日，按每 5 个工作日折合 7 个自然日算，约 {{promisedCalendarDays}} 个自然日，超过了法定时限 {{statutoryDays}} 个自然日：承诺时限只能比法定时限短',
+      exceedsInMonths:
+        '承诺时限 {{promised}}（最少约 {{promisedCalendarDays}} 个自然日）超过了法定时限 {{statutory}}（最多约 {{statutoryCalendarDays}} 个自然日）：承诺时限只能比法定时限短',
       exceedsStatutoryInCalendarDays:
         '承诺时限 {{promisedDays}} 个自然日，按每 5 个工作日折合 7 个自然日算，超过了法定时限 {{statutoryDays}} 个工作日（约 {{statutoryCalendarDays}} 个自然日）：承诺时限只能比法定时限短',
     },
@@ -45,6 +43,13 @@ export default policyRule<Options>(
   {
     valid: [
       { title: '承诺 15 个工作日，法定 60 个自然日（折合 21 个自然日）', code: EXAMPLE_GUIDE },
+      {
+        title: '承诺 1 个月，法定 30 个自然日：一个月可能有 31 天，不算超过',
+        code: exampleWith('  promised: { days: 15, unit: 工作日 }', '  promised: { months: 1 }').replace(
+          '  statutory: { days: 60, unit: 自然日 }',
+          '  statutory: { days: 30, unit: 自然日 }',
+        ),
+      },
       {
         title: '同一单位，承诺等于法定',
         code: exampleWith('  promised: { days: 15, unit: 工作日 }', '  promised: { days: 60, unit: 自然日 }'),
@@ -94,26 +99,63 @@ export default policyRule<Options>(
           },
         ],
       },
+      {
+        title: '按月计：承诺 2 个月，法定 30 个工作日（约 42 个自然日）',
+        code: exampleWith('  promised: { days: 15, unit: 工作日 }', '  promised: { months: 2 }').replace(
+          '  statutory: { days: 60, unit: 自然日 }',
+          '  statutory: { days: 30, unit: 工作日 }',
+        ),
+        errors: [
+          {
+            messageId: 'exceedsInMonths',
+            data: { promised: '2 个月', promisedCalendarDays: 58, statutory: '30 个工作日', statutoryCalendarDays: 42 },
+            line: 20,
+            column: 23,
+            endLine: 20,
+            endColumn: 24,
+          },
+        ],
+      },
     ],
   },
   ({ model, options, report }) => {
     const limits = model.fields.time_limit;
-    const statutory = duration(limits?.statutory);
-    const promised = duration(limits?.promised);
+    const statutory = lengthOf(limits?.statutory);
+    const promised = lengthOf(limits?.promised);
     if (!statutory || !promised) return;
-    const at = (key: 'days' | 'unit') => model.rangeOf(['time_limit', 'promised', key])?.value;
-    if (promised.unit !== statutory.unit && options.mixedUnits === 'same-unit') {
-      const range = at('unit');
+    const at = (key: 'days' | 'unit' | 'months') => model.rangeOf(['time_limit', 'promised', key])?.value;
+    if (unitOf(promised) !== unitOf(statutory) && options.mixedUnits === 'same-unit') {
+      const range = at('months' in promised ? 'months' : 'unit');
       if (range)
         report({
           messageId: 'mixedUnits',
-          data: { promisedUnit: promised.unit, statutoryUnit: statutory.unit },
+          data: { promisedUnit: unitOf(promised), statutoryUnit: unitOf(statutory) },
           range,
         });
       return;
     }
-    const range = at('days');
+    const range = at('months' in promised ? 'months' : 'days');
     if (!range) return;
+    if ('months' in promised || 'months' in statutory) {
+      const promisedDays = calendarDayRange(promised).shortest;
+      const statutoryDays = calendarDayRange(statutory).longest;
+      const exceeds =
+        'months' in promised && 'months' in statutory
+          ? promised.months > statutory.months
+          : promisedDays > statutoryDays;
+      if (exceeds)
+        report({
+          messageId: 'exceedsInMonths',
+          data: {
+            promised: durationText(limits?.promised)!,
+            promisedCalendarDays: promisedDays,
+            statutory: durationText(limits?.statutory)!,
+            statutoryCalendarDays: statutoryDays,
+          },
+          range,
+        });
+      return;
+    }
     const days = { promisedDays: promised.days, statutoryDays: statutory.days };
     if (promised.unit === statutory.unit) {
       if (promised.days > statutory.days)

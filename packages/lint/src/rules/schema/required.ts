@@ -31,6 +31,37 @@ export default schemaRule(
         ],
       },
       {
+        title: '缺了好几个字段：一条提示列出全部',
+        code: exampleWith('handling: 承诺件\n', '').replace(
+          'time_limit:\n  statutory: { days: 60, unit: 自然日 }\n  promised: { days: 15, unit: 工作日 }\n',
+          '',
+        ),
+        errors: [
+          {
+            messageId: 'missingMany',
+            data: { owner: '', count: 2, list: '办件类型（handling）、办理时限（time_limit）' },
+            line: 2,
+            column: 1,
+            endLine: 2,
+            endColumn: 20,
+          },
+        ],
+      },
+      {
+        title: '一句话说明只写了“暂无”：只报一次',
+        code: exampleWith('summary: 身份证快到期或已经过期，可以换一张新的。', 'summary: 暂无'),
+        errors: [
+          {
+            messageId: 'placeholder',
+            data: { field: '「一句话说明」(summary)', text: '暂无' },
+            line: 4,
+            column: 10,
+            endLine: 4,
+            endColumn: 12,
+          },
+        ],
+      },
+      {
         title: '写了字段名却没有填内容',
         code: exampleWith('summary: 身份证快到期或已经过期，可以换一张新的。', 'summary:'),
         errors: [

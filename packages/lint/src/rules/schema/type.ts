@@ -44,6 +44,20 @@ export default schemaRule(
         ],
         output: EXAMPLE_GUIDE,
       },
+      {
+        title: '承诺时限写成了“及时”：要写天数和单位',
+        code: exampleWith('  promised: { days: 15, unit: 工作日 }', '  promised: 及时'),
+        errors: [
+          {
+            messageId: 'duration',
+            data: { field: '「办理时限 › 承诺时限」(time_limit.promised)', actual: '“及时”' },
+            line: 20,
+            column: 13,
+            endLine: 20,
+            endColumn: 15,
+          },
+        ],
+      },
     ],
   },
 );
