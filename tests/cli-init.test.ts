@@ -110,7 +110,6 @@ const REQUIRED_MD = [
   '9:1 error schema/required 必填字段「事项类型」(type)还没有填写',
   '11:1 error schema/required 必填字段「实施主体」(department)还没有填写',
   '15:5 error schema/required 必填字段第 1 项材料的材料名称(name)还没有填写',
-  '21:5 error schema/required 必填字段第 1 项步骤的步骤名称(title)还没有填写',
   '22:5 error schema/required 必填字段第 1 项步骤的怎么办(how)还没有填写',
   '23:1 error schema/required 必填字段「办件类型」(handling)还没有填写',
   '25:16 error schema/required 必填字段「办理时限 › 法定时限 › 天数」(time_limit.statutory.days)还没有填写',
@@ -160,12 +159,12 @@ describe('baihua init guide --format md', () => {
       `51:1 error policy/placeholder-section “${INSTRUCTION}”是新指南模板里的提示，不是给群众看的：请换成这份指南自己的内容`,
     );
     expect(messages.every((message) => message.severity === 2)).toBe(true);
-    expect(results[0]!.errorCount).toBe(36);
+    expect(results[0]!.errorCount).toBe(32);
 
     const stylish = runCli(['lint', 'guides/测试/test-guide.md'], { cwd: dir });
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain('「一句话说明」(summary)还没有填写');
-    expect(stylish.report.trimEnd().split('\n').at(-1)).toBe('✖ 36 个问题（36 个错误，0 个警告）');
+    expect(stylish.report.trimEnd().split('\n').at(-1)).toBe('✖ 32 个问题（32 个错误，0 个警告）');
   });
 
   it('does not overwrite without --force: exit 2, file unchanged', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  calendarDayRange,
   durationText,
   halfWidthDigits,
   inCalendarDays,
+  lengthOf,
   isDialable,
   normalizePhone,
   OFFLINE_ONLY,
@@ -108,7 +110,27 @@ describe('numbers and time', () => {
       durationText({ days: 0, unit: '工作日' }),
       durationText({ days: 15 }),
       durationText(undefined),
-    ]).toEqual(['15 个工作日', '60 个自然日', '当场办结', undefined, undefined]);
+      durationText({ months: 1 }),
+    ]).toEqual(['15 个工作日', '60 个自然日', '当场办结', undefined, undefined, '1 个月']);
+  });
+
+  it('gives a month range of calendar days, so that a comparison holds however the months fall', () => {
+    expect([
+      calendarDayRange({ months: 1 }),
+      calendarDayRange({ months: 12 }),
+      calendarDayRange({ days: 15, unit: '工作日' }),
+      calendarDayRange({ days: 30, unit: '自然日' }),
+    ]).toEqual([
+      { shortest: 28, longest: 31 },
+      { shortest: 358, longest: 372 },
+      { shortest: 21, longest: 21 },
+      { shortest: 30, longest: 30 },
+    ]);
+    expect([lengthOf({ months: 2 }), lengthOf({ days: 5, unit: '工作日' }), lengthOf({ days: 5 })]).toEqual([
+      { months: 2 },
+      { days: 5, unit: '工作日' },
+      undefined,
+    ]);
   });
 });
 

@@ -194,11 +194,21 @@ function missingMany(guide: ParsedGuide, pointer: string, errors: SchemaError[])
   };
 }
 
-/** Whether the field at `pointer` is one its mapping requires (a list item never is). */
+/**
+ * Whether the field at `pointer` is one its mapping requires (a list item never is), counting a
+ * condition's `then`/`else`: a duration without months requires days and unit.
+ */
 function requiredField(data: unknown, pointer: string): boolean {
   const key = pointer.slice(pointer.lastIndexOf('/') + 1);
   if (/^\d+$/.test(key)) return false;
-  return schemaAt(data, pointer.slice(0, pointer.lastIndexOf('/')))?.required?.includes(key) ?? false;
+  const parentPointer = pointer.slice(0, pointer.lastIndexOf('/'));
+  const parent = schemaAt(data, parentPointer);
+  if (!parent) return false;
+  const condition = parent.if as SchemaNode | undefined;
+  const value = valueAt(data, parentPointer);
+  const holds = (condition?.required ?? []).every((name) => value && typeof value === 'object' && name in value);
+  const branch = (condition && (holds ? parent.then : parent.else)) as SchemaNode | undefined;
+  return [...(parent.required ?? []), ...(branch?.required ?? [])].includes(key);
 }
 
 /** A value that says nothing: blank, or a placeholder such as 暂无 (placeholders.yaml), trimmed. */
@@ -325,9 +335,7 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
     case 'type': {
       const expected = String(error.params.type).split(',');
       if (value === null) {
-        const parentPointer = pointer.slice(0, pointer.lastIndexOf('/'));
-        const key = pointer.slice(pointer.lastIndexOf('/') + 1);
-        const required = schemaAt(data, parentPointer)?.required?.includes(key) ?? false;
+        const required = requiredField(data, pointer);
         return [
           required
             ? { ruleId: 'schema/required', messageId: 'notFilled', data: { field: label() }, range: valueRange }

@@ -369,3 +369,38 @@ describe('each problem reported once', () => {
     ]);
   });
 });
+
+describe('prose fields are stated in the schema (x-prose)', () => {
+  it('checks the summary and the title with the plain-language rules, though their schema has a pattern', () => {
+    const text = replaced('title: 换领居民身份证\n', 'title: 关于居民身份证换领事宜\n').replace(
+      /^summary: .*$/m,
+      'summary: 申请人须持本人有效身份证件前往户政窗口办理换领手续。',
+    );
+    expect(lint(text)).toEqual([
+      {
+        ruleId: 'plain/classical-word',
+        message: '「事宜」是文言或公文用词，群众读着费劲：改为「事」或「事情」',
+        line: 6,
+        column: 17,
+        endLine: 6,
+        endColumn: 19,
+      },
+      {
+        ruleId: 'plain/third-person',
+        message: '「申请人」是第三人称，指南是写给您看的：改为「您」',
+        line: 8,
+        column: 10,
+        endLine: 8,
+        endColumn: 13,
+      },
+      {
+        ruleId: 'plain/nominalization',
+        message: '「办理换领手续」多了一个虚化动词，直接用后面的动词更清楚：改为「办……」',
+        line: 8,
+        column: 29,
+        endLine: 8,
+        endColumn: 35,
+      },
+    ]);
+  });
+});

@@ -183,6 +183,42 @@ describe('fields on the page', () => {
   });
 });
 
+describe('fields real pages have (issue 14)', () => {
+  const text = renewalText
+    .replace(
+      '  - title: 交工本费\n    how: 现场交20元工本费，可以用微信、支付宝或银行卡。\n    where: 办理窗口\n',
+      '  - 现场交20元工本费，可以用微信、支付宝或银行卡。\n',
+    )
+    .replace('  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n', '  promised: { months: 1 }\n  acceptance: { days: 0, unit: 工作日 }\n')
+    .replace(
+      'visits: 1\n',
+      'visits: 1\nappointment: { url: "https://example.gov.cn/booking", phone: "0000-12345678" }\nexpress: true\nquantity_limit: 每人每次只能换领一张。\n',
+    );
+  const files = renderOne(text);
+  const web = files.get('web/guides/id-card-renewal.html')!;
+  const mobile = files.get('mobile/id-card-renewal.html')!;
+
+  it('shows a step written as one sentence, months, acceptance, booking, express and a quantity limit', () => {
+    expect(web).toContain('<li><p>现场交20元工本费，可以用微信、支付宝或银行卡。</p></li>');
+    expect(web).toContain('<li>受理时限：当场受理</li><li>承诺时限：1 个月</li>');
+    expect(web).toContain(
+      '<p class="appointment">可以预约办理：<a href="https://example.gov.cn/booking">网上预约</a>，预约电话 <a href="tel:0000-12345678">0000-12345678</a>。</p>',
+    );
+    expect(web).toContain('<p>办理结果可以快递寄给您。</p>');
+    expect(web).toContain('<p>数量限制：每人每次只能换领一张。</p>');
+    expect(web).toContain('"processingTime":"P1M"');
+    expect(mobile).toContain('<li>3. 现场交20元工本费，可以用微信、支付宝或银行卡。</li>');
+    expect(mobile).toContain('<li>可以预约办理：网上预约 https://example.gov.cn/booking，预约电话 0000-12345678。</li>');
+    expect(mobile).toContain('<li>数量限制：每人每次只能换领一张。</li>');
+  });
+
+  it('passes html-validate with the new fields', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'tel-non-breaking': 'off' } });
+    const report = await validator.validateString(web, 'web.html');
+    expect(report.results.flatMap((result) => result.messages.map((message) => message.message))).toEqual([]);
+  });
+});
+
 describe('tel: links', () => {
   it('keep digits, and turn an extension into a pause', () => {
     expect(telUrl('0000-66230000')).toBe('tel:0000-66230000');
