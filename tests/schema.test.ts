@@ -75,8 +75,9 @@ describe('schema/guide.schema.json', () => {
   it('says of every string field whether it is prose for the plain-language rules (x-prose)', () => {
     const undeclared: string[] = [];
     const walk = (value: unknown, path: string): void => {
-      if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}/${index}`));
-      else if (value && typeof value === 'object') {
+      if (Array.isArray(value)) {
+        for (const [index, item] of value.entries()) walk(item, `${path}/${index}`);
+      } else if (value && typeof value === 'object') {
         const node = value as Node;
         if (node.type === 'string' && typeof node['x-prose'] !== 'boolean') undeclared.push(path);
         for (const [key, child] of Object.entries(node)) if (key !== 'examples') walk(child, `${path}/${key}`);

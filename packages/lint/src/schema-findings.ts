@@ -373,7 +373,12 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const synonym = synonymOf(pointer, value);
       if (synonym && allowed.includes(synonym)) {
-        const values = { field: label(), allowed: allowed.join('、'), actual: describeValue(value), suggestion: synonym };
+        const values = {
+          field: label(),
+          allowed: allowed.join('、'),
+          actual: describeValue(value),
+          suggestion: synonym,
+        };
         const fix = { range: [valueRange.start, valueRange.end] as [number, number], text: synonym };
         return [{ ruleId: 'schema/enum', messageId: 'synonym', data: values, range: valueRange, fix }];
       }
@@ -426,7 +431,9 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
     case 'minLength': {
       const text = String(value);
       if (/^\/steps\/\d+$/.test(pointer))
-        return [{ ruleId: 'schema/format', messageId: 'stepNameOnly', data: { field: label(), text }, range: valueRange }];
+        return [
+          { ruleId: 'schema/format', messageId: 'stepNameOnly', data: { field: label(), text }, range: valueRange },
+        ];
       const values = { field: label(), limit: String(error.params.limit), length: [...text].length };
       return [{ ruleId: 'schema/format', messageId: 'tooShort', data: values, range: valueRange }];
     }
@@ -480,7 +487,9 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       const key = pointer.slice(pointer.lastIndexOf('/') + 1);
       const property = schemaAt(data, parent)?.properties?.[key];
       const values = { field: fieldLabel(data, parent), key: `${property?.title ?? key}（${key}）` };
-      return [{ ruleId: 'schema/format', messageId: 'monthsWithDays', data: values, range: entry?.keyRange ?? valueRange }];
+      return [
+        { ruleId: 'schema/format', messageId: 'monthsWithDays', data: values, range: entry?.keyRange ?? valueRange },
+      ];
     }
     default: {
       const values = { field: label(), problem: error.message ?? error.keyword };
@@ -553,7 +562,10 @@ function durationFromText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const count = parseChineseCount(value.trim());
   if (!count) return undefined;
-  const rest = count.rest.replace(/^个/, '').replace(/[内以之]+$/, '').trim();
+  const rest = count.rest
+    .replace(/^个/, '')
+    .replace(/[内以之]+$/, '')
+    .trim();
   if (rest === '月') return `{ months: ${count.value} }`;
   if (rest === '工作日' || rest === '自然日') return `{ days: ${count.value}, unit: ${rest} }`;
   return undefined;

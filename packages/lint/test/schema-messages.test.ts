@@ -165,8 +165,9 @@ describe('real data the schema used to refuse (issue 14)', () => {
     lintBytes('guides/户籍/test.md', Buffer.from(text), { config: recommendedConfig(), fix: true }).output;
 
   it('accepts hyphenated item codes and says which format a wrong code should have, with an example', () => {
-    expect(lint(replaced('  basic: "000104101000"\n', '  basic: 230702-08-0-0431\n  implementation: 3707860701401-001\n')))
-      .toEqual([]);
+    expect(
+      lint(replaced('  basic: "000104101000"\n', '  basic: 230702-08-0-0431\n  implementation: 3707860701401-001\n')),
+    ).toEqual([]);
     expect(lint(replaced('  basic: "000104101000"\n', '  basic: 230702_08\n'))).toEqual([
       {
         ruleId: 'schema/format',
@@ -204,8 +205,13 @@ describe('real data the schema used to refuse (issue 14)', () => {
   });
 
   it('accepts a law name with words before its title marks, and removes the numbering of a numbered one', () => {
-    expect(lint(replaced('  - 《中华人民共和国居民身份证法》第五条\n', '  - 山东省《居民身份证管理办法》第五条\n'))).toEqual([]);
-    const text = replaced('  - 《中华人民共和国居民身份证法》第五条\n', '  - 2、《中华人民共和国居民身份证法》第五条\n');
+    expect(
+      lint(replaced('  - 《中华人民共和国居民身份证法》第五条\n', '  - 山东省《居民身份证管理办法》第五条\n')),
+    ).toEqual([]);
+    const text = replaced(
+      '  - 《中华人民共和国居民身份证法》第五条\n',
+      '  - 2、《中华人民共和国居民身份证法》第五条\n',
+    );
     expect(lint(text)).toEqual([
       {
         ruleId: 'schema/format',
@@ -254,7 +260,10 @@ describe('real data the schema used to refuse (issue 14)', () => {
     const text = replaced(
       '  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n',
       '  promised: { months: 1 }\n  acceptance: { days: 0, unit: 工作日 }\n',
-    ).replace('visits: 1\n', 'visits: 1\nappointment: { phone: "0000-12345678" }\nexpress: true\nquantity_limit: 每人每次只能换领一张。\n');
+    ).replace(
+      'visits: 1\n',
+      'visits: 1\nappointment: { phone: "0000-12345678" }\nexpress: true\nquantity_limit: 每人每次只能换领一张。\n',
+    );
     expect(lint(text)).toEqual([]);
     const both = replaced(
       '  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n',
@@ -300,10 +309,9 @@ describe('real data the schema used to refuse (issue 14)', () => {
 
 describe('each problem reported once', () => {
   it('lists every missing field of a mapping in one finding, at the mapping', () => {
-    const text = replaced('handling: 承诺件\n', '').replace(
-      /^conditions:\n(  - .*\n)+/m,
-      '',
-    ).replace(/^steps:\n(  .*\n)+/m, '');
+    const text = replaced('handling: 承诺件\n', '')
+      .replace(/^conditions:\n( {2}- .*\n)+/m, '')
+      .replace(/^steps:\n( {2}.*\n)+/m, '');
     expect(lint(text).filter((finding) => finding.ruleId === 'schema/required')).toEqual([
       {
         ruleId: 'schema/required',
@@ -329,7 +337,14 @@ describe('each problem reported once', () => {
       },
     ]);
     expect(lint(replaced(`summary: ${summary}\n`, 'summary: ""\n'))).toEqual([
-      { ruleId: 'schema/required', message: '「一句话说明」(summary)还没有填写', line: 8, column: 10, endLine: 8, endColumn: 12 },
+      {
+        ruleId: 'schema/required',
+        message: '「一句话说明」(summary)还没有填写',
+        line: 8,
+        column: 10,
+        endLine: 8,
+        endColumn: 12,
+      },
     ]);
     expect(lint(replaced(`summary: ${summary}\n`, 'summary: 暂无\n'))).toEqual([
       {

@@ -189,7 +189,10 @@ describe('fields real pages have (issue 14)', () => {
       '  - title: 交工本费\n    how: 现场交20元工本费，可以用微信、支付宝或银行卡。\n    where: 办理窗口\n',
       '  - 现场交20元工本费，可以用微信、支付宝或银行卡。\n',
     )
-    .replace('  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n', '  promised: { months: 1 }\n  acceptance: { days: 0, unit: 工作日 }\n')
+    .replace(
+      '  promised: { days: 10, unit: 工作日, note: 从窗口受理的第二天算起。 }\n',
+      '  promised: { months: 1 }\n  acceptance: { days: 0, unit: 工作日 }\n',
+    )
     .replace(
       'visits: 1\n',
       'visits: 1\nappointment: { url: "https://example.gov.cn/booking", phone: "0000-12345678" }\nexpress: true\nquantity_limit: 每人每次只能换领一张。\n',
@@ -208,12 +211,17 @@ describe('fields real pages have (issue 14)', () => {
     expect(web).toContain('<p>数量限制：每人每次只能换领一张。</p>');
     expect(web).toContain('"processingTime":"P1M"');
     expect(mobile).toContain('<li>3. 现场交20元工本费，可以用微信、支付宝或银行卡。</li>');
-    expect(mobile).toContain('<li>可以预约办理：网上预约 https://example.gov.cn/booking，预约电话 0000-12345678。</li>');
+    expect(mobile).toContain(
+      '<li>可以预约办理：网上预约 https://example.gov.cn/booking，预约电话 0000-12345678。</li>',
+    );
     expect(mobile).toContain('<li>数量限制：每人每次只能换领一张。</li>');
   });
 
   it('passes html-validate with the new fields', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'tel-non-breaking': 'off' } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'tel-non-breaking': 'off' },
+    });
     const report = await validator.validateString(web, 'web.html');
     expect(report.results.flatMap((result) => result.messages.map((message) => message.message))).toEqual([]);
   });

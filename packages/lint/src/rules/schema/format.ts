@@ -17,7 +17,10 @@ export default schemaRule(
       { title: '日期写成 YYYY-MM-DD', code: EXAMPLE_GUIDE },
       {
         title: '地方平台带连字符的事项编码',
-        code: exampleWith('type: 公共服务', 'type: 公共服务\ncodes: { basic: 230702-08-0-0431, implementation: 3707860701401-001 }'),
+        code: exampleWith(
+          'type: 公共服务',
+          'type: 公共服务\ncodes: { basic: 230702-08-0-0431, implementation: 3707860701401-001 }',
+        ),
       },
       {
         title: '书名号前后还有字的法规名称',
@@ -28,7 +31,10 @@ export default schemaRule(
       },
       {
         title: '一句话写出的步骤',
-        code: exampleWith('  - { title: 到窗口办理, how: 带上户口簿，到户政窗口拍照、采集指纹。 }', '  - 带上户口簿，到户政窗口拍照、采集指纹。'),
+        code: exampleWith(
+          '  - { title: 到窗口办理, how: 带上户口簿，到户政窗口拍照、采集指纹。 }',
+          '  - 带上户口簿，到户政窗口拍照、采集指纹。',
+        ),
       },
     ],
     invalid: [
@@ -63,7 +69,10 @@ export default schemaRule(
       },
       {
         title: '设定依据前面带了序号',
-        code: exampleWith('legal_basis: [《中华人民共和国居民身份证法》第十一条]', 'legal_basis: [1、《中华人民共和国居民身份证法》第十一条]'),
+        code: exampleWith(
+          'legal_basis: [《中华人民共和国居民身份证法》第十一条]',
+          'legal_basis: [1、《中华人民共和国居民身份证法》第十一条]',
+        ),
         errors: [
           {
             messageId: 'numbered',
