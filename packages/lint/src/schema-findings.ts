@@ -521,6 +521,9 @@ function conditionText(container: SchemaNode | undefined): string | undefined {
 
 const MEASURE_WORDS = /^(份|张|本|次|个|元|块|项|件)?$/;
 
+/** How real pages answer a yes-or-no field (支持快递：是). */
+const YES_NO: Record<string, boolean> = { 是: true, 否: false, 支持: true, 不支持: false, 有: true, 无: false };
+
 function typeFix(
   guide: ParsedGuide,
   pointer: string,
@@ -531,6 +534,9 @@ function typeFix(
   if (!entry?.node || !isScalar(entry.node)) return {};
   const range: [number, number] = [entry.range.start, entry.range.end];
   const source = guide.file.text.slice(...range);
+  if (expected.includes('boolean') && typeof value === 'string' && Object.hasOwn(YES_NO, value.trim())) {
+    return { fix: { range, text: String(YES_NO[value.trim()]) } };
+  }
   if ((expected.includes('integer') || expected.includes('number')) && typeof value === 'string') {
     const count = parseChineseCount(value);
     if (count === undefined) return {};
@@ -584,8 +590,8 @@ function synonymOf(pointer: string, value: unknown): string | undefined {
   return undefined;
 }
 
-/** A legal basis numbered as in a list on paper: 「1、《…》」「（二）《…》」. */
-const NUMBERING = /^\s*(?:[0-9０-９一二三四五六七八九十]+[、.．]|[（(][0-9０-９一二三四五六七八九十]+[)）])\s*/u;
+/** A legal basis numbered as in a list on paper: 「1、《…》」「（二）《…》」「①《…》」. */
+const NUMBERING = /^\s*(?:[0-9０-９一二三四五六七八九十]+[、.．]|[（(][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳])\s*/u;
 
 /** 「1、《…》第十一条」: the numbering is the only thing wrong, and deleting it is the fix. */
 function numberedLegalBasis(

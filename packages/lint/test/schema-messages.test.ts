@@ -225,6 +225,34 @@ describe('real data the schema used to refuse (issue 14)', () => {
     expect(fixed(text)).toBe(base);
   });
 
+  it('removes circled numbers too, and turns 是 and 否 into true and false', () => {
+    const circled = replaced('  - 《中华人民共和国居民身份证法》第五条\n', '  - ①《中华人民共和国居民身份证法》第五条\n');
+    expect(lint(circled).map((finding) => finding.message)).toEqual([
+      '「设定依据 › 第 2 项」(legal_basis)前面有序号“①”：每条依据在列表里单独写一项，不用编号，请删去序号',
+    ]);
+    expect(fixed(circled)).toBe(base);
+    const yes = replaced('visits: 1\n', 'visits: 1\nexpress: 是\nappointment: 否\n');
+    expect(lint(yes)).toEqual([
+      {
+        ruleId: 'schema/type',
+        message: '「支持快递」(express)应为true 或 false，现在是“是”',
+        line: 75,
+        column: 10,
+        endLine: 75,
+        endColumn: 11,
+      },
+      {
+        ruleId: 'schema/type',
+        message: '「支持预约」(appointment)应为true 或 false或一组字段（在下一行缩进 2 个空格书写），现在是“否”',
+        line: 76,
+        column: 14,
+        endLine: 76,
+        endColumn: 15,
+      },
+    ]);
+    expect(fixed(yes)).toBe(replaced('visits: 1\n', 'visits: 1\nexpress: true\nappointment: false\n'));
+  });
+
   it('accepts a step written as one sentence or without a title, and asks what to do of a bare name', () => {
     const sentence = replaced(
       '  - title: 交工本费\n    how: 现场交20元工本费，可以用微信、支付宝或银行卡。\n    where: 办理窗口\n',
