@@ -226,7 +226,10 @@ describe('real data the schema used to refuse (issue 14)', () => {
   });
 
   it('removes circled numbers too, and turns 是 and 否 into true and false', () => {
-    const circled = replaced('  - 《中华人民共和国居民身份证法》第五条\n', '  - ①《中华人民共和国居民身份证法》第五条\n');
+    const circled = replaced(
+      '  - 《中华人民共和国居民身份证法》第五条\n',
+      '  - ①《中华人民共和国居民身份证法》第五条\n',
+    );
     expect(lint(circled).map((finding) => finding.message)).toEqual([
       '「设定依据 › 第 2 项」(legal_basis)前面有序号“①”：每条依据在列表里单独写一项，不用编号，请删去序号',
     ]);
