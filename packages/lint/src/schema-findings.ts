@@ -423,7 +423,7 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
         {
           ruleId: 'schema/format',
           messageId: 'pattern',
-          data: { field: label(), actual: describeValue(value), description: schema.description ?? '' },
+          data: { field: label(), actual: describeValue(value), description: withExample(schema) },
           range: valueRange,
         },
       ];
@@ -561,6 +561,15 @@ function typeFix(
     return { fix: { range, text: `[${source}]` } };
   }
   return {};
+}
+
+/** A field's description, ending with an example of the expected form when it gives none. */
+function withExample(schema: SchemaNode): string {
+  const description = schema.description ?? '';
+  const example = (schema.examples as unknown[] | undefined)?.find((item) => typeof item === 'string');
+  return example === undefined || description.includes(String(example))
+    ? description
+    : `${description}例如：${String(example)}`;
 }
 
 /** `15个工作日` → `{ days: 15, unit: 工作日 }`, `1个月内` → `{ months: 1 }`: what a duration written as text means. */

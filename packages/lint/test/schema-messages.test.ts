@@ -181,6 +181,18 @@ describe('real data the schema used to refuse (issue 14)', () => {
     ]);
   });
 
+  it('ends a format message with an example when the description gives none', () => {
+    expect(lint(replaced('id: id-card-renewal\n', 'id: ID_card_renewal\n'))).toContainEqual({
+      ruleId: 'schema/format',
+      message:
+        '「标识」(id)的写法不对，现在是“ID_card_renewal”。指南的唯一标识，用小写英文字母、数字和连字符，也是文件名和网址的一部分。例如：id-card-renewal',
+      line: 3,
+      column: 5,
+      endLine: 3,
+      endColumn: 20,
+    });
+  });
+
   it('names the value an audience word stands for, and fixes it', () => {
     const text = replaced('audience: [个人]\n', 'audience: [市民, 企业]\n');
     expect(lint(text)).toEqual([
