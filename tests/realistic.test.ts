@@ -3,11 +3,11 @@
  * way county and city 办事指南 pages are, each beside the findings a careful reviewer expects. One lint
  * run over the folder; at least 95% of the expected findings must be reported, and nothing else.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { lintJson, readText, YAML, type JsonMessage } from './cli-test-utils.js';
-import { fixturesDir } from './helpers.js';
+import { fixturesDir, scratch } from './helpers.js';
 
 const corpusDir = join(fixturesDir, 'realistic');
 const minRecall = 0.95;
@@ -124,6 +124,23 @@ const describeMissing = ({ guide, expectation }: Missing) => {
 const describeUnexpected = ({ guide, finding }: Unexpected) =>
   `${guide}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`;
 
+/** A sidecar's expectations, refused with the file's name when an entry is not `{ rule, line, text, note? }`. */
+function readExpectations(path: string): Expectation[] {
+  const entries: unknown = YAML.parse(readText(path));
+  const isLine = (line: unknown) => Number.isInteger(line) && (line as number) > 0;
+  const valid = (entry: Expectation) =>
+    Object.keys(entry).every((key) => ['rule', 'line', 'text', 'note'].includes(key)) &&
+    /^[a-z]+\/[a-z-]+$/.test(entry.rule) &&
+    (Array.isArray(entry.line)
+      ? entry.line.length > 0 && entry.line.every(isLine) && Array.isArray(entry.text)
+      : isLine(entry.line) && typeof entry.text === 'string') &&
+    [entry.text].flat().every((text) => typeof text === 'string' && text.length > 0);
+  if (!Array.isArray(entries) || entries.length === 0 || !entries.every(valid)) {
+    throw new Error(`${path}: not a list of { rule, line, text, note? }`);
+  }
+  return entries as Expectation[];
+}
+
 function readCorpus(): { names: string[]; sidecars: string[] } {
   const files = readdirSync(corpusDir);
   return {
@@ -140,6 +157,7 @@ describe('the realistic-defect corpus', () => {
   beforeAll(() => {
     const { run, results } = lintJson([corpusDir]);
     expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.code);
     linted = results.map((result) => result.filePath);
     guides = names.map((name) => {
       const path = join(corpusDir, `${name}.md`);
@@ -147,7 +165,7 @@ describe('the realistic-defect corpus', () => {
         name,
         lines: readText(path).split('\n'),
         findings: results.find((result) => result.filePath === path)?.messages ?? [],
-        expected: YAML.parse(readText(join(corpusDir, `${name}.expect.yaml`))) as Expectation[],
+        expected: readExpectations(join(corpusDir, `${name}.expect.yaml`)),
       };
     });
   });
@@ -232,6 +250,23 @@ describe('the realistic-defect corpus', () => {
     it('flags an expectation whose words are not on its line', () => {
       const outcome = matchCorpus([guide([], [{ rule: 'plain/vague-time', line: 4, text: '及时' }])]);
       expect(outcome.invalid).toEqual(['g:4 没有「及时」']);
+    });
+
+    it('refuses a sidecar that is not a list of expectations', () => {
+      const dir = scratch();
+      onTestFinished(() => rmSync(dir, { recursive: true }));
+      const path = join(dir, 'g.expect.yaml');
+      for (const text of [
+        '',
+        '- rule: plain/vague-time\n  line: 0\n  text: 及时\n',
+        '- rule: plain/vague-time\n  line: [3, 4]\n  text: 及时\n',
+        '- rule: plain/vague-time\n  line: 4\n  text: 及时\n  lines: 5\n',
+      ]) {
+        writeFileSync(path, text);
+        expect(() => readExpectations(path)).toThrow(`${path}: not a list of { rule, line, text, note? }`);
+      }
+      writeFileSync(path, '- rule: plain/vague-time\n  line: 4\n  text: 及时\n');
+      expect(readExpectations(path)).toEqual([{ rule: 'plain/vague-time', line: 4, text: '及时' }]);
     });
 
     it('loses a finding of the corpus run when its expectation is moved to another line', () => {
