@@ -193,93 +193,93 @@ describe('the realistic-defect corpus', () => {
     expect(outcome.unexpected.map(describeUnexpected)).toEqual([]);
   });
 
-  describe('the matcher', () => {
-    const finding = (ruleId: string, line: number, column: number, endColumn: number): JsonMessage => ({
-      ruleId,
-      severity: 1,
-      message: '',
-      line,
-      column,
-      endLine: line,
-      endColumn,
-    });
-    const guide = (findings: JsonMessage[], expected: Expectation[]): CorpusGuide => ({
-      name: 'g',
-      lines: ['---', 'visits: 2', 'visits_reason: 工作需要。', '请于工作日前来办理。'],
-      findings,
-      expected,
-    });
+  it('loses a finding of the corpus run when its expectation is moved to another line', () => {
+    const sample = guides.find((candidate) => matchCorpus([candidate]).matched > 0)!;
+    const before = matchCorpus([sample]);
+    const index = sample.expected.findIndex((expectation) =>
+      before.missing.every((missing) => missing.expectation !== expectation),
+    );
+    const wrong = { ...sample.expected[index]!, line: 1, text: '---' };
+    const after = matchCorpus([{ ...sample, expected: sample.expected.with(index, wrong) }]);
+    expect(after.matched).toBe(before.matched - 1);
+    expect(after.missing.map(({ expectation }) => expectation)).toContainEqual(wrong);
+    expect(after.unexpected).toHaveLength(before.unexpected.length + 1);
+  });
+});
 
-    it('pairs a finding with the expectation of its rule, line and words', () => {
-      const outcome = matchCorpus([
-        guide([finding('plain/classical-word', 4, 5, 7)], [{ rule: 'plain/classical-word', line: 4, text: '前来' }]),
-      ]);
-      expect(outcome).toEqual({ expected: 1, matched: 1, missing: [], unexpected: [], invalid: [] });
-    });
+describe('the matcher', () => {
+  const finding = (ruleId: string, line: number, column: number, endColumn: number): JsonMessage => ({
+    ruleId,
+    severity: 1,
+    message: '',
+    line,
+    column,
+    endLine: line,
+    endColumn,
+  });
+  const guide = (findings: JsonMessage[], expected: Expectation[]): CorpusGuide => ({
+    name: 'g',
+    lines: ['---', 'visits: 2', 'visits_reason: 工作需要。', '请于工作日前来办理。'],
+    findings,
+    expected,
+  });
 
-    it('reports an expectation with the wrong line, rule or words as missing and the finding as unexpected', () => {
-      const reported = finding('plain/classical-word', 4, 5, 7);
-      for (const wrong of [
-        { rule: 'plain/classical-word', line: 3, text: '工作需要' },
-        { rule: 'plain/officialese', line: 4, text: '前来' },
-        { rule: 'plain/classical-word', line: 4, text: '于' },
-      ]) {
-        expect(matchCorpus([guide([reported], [wrong])])).toEqual({
-          expected: 1,
-          matched: 0,
-          missing: [{ guide: 'g', expectation: wrong }],
-          unexpected: [{ guide: 'g', finding: reported }],
-          invalid: [],
-        });
-      }
-    });
+  it('pairs a finding with the expectation of its rule, line and words', () => {
+    const outcome = matchCorpus([
+      guide([finding('plain/classical-word', 4, 5, 7)], [{ rule: 'plain/classical-word', line: 4, text: '前来' }]),
+    ]);
+    expect(outcome).toEqual({ expected: 1, matched: 1, missing: [], unexpected: [], invalid: [] });
+  });
 
-    it('uses each finding for one expectation only', () => {
-      const expectation = { rule: 'plain/classical-word', line: 4, text: '前来' };
-      const outcome = matchCorpus([guide([finding('plain/classical-word', 4, 5, 7)], [expectation, expectation])]);
-      expect(outcome.missing).toEqual([{ guide: 'g', expectation }]);
-    });
+  it('reports an expectation with the wrong line, rule or words as missing and the finding as unexpected', () => {
+    const reported = finding('plain/classical-word', 4, 5, 7);
+    for (const wrong of [
+      { rule: 'plain/classical-word', line: 3, text: '工作需要' },
+      { rule: 'plain/officialese', line: 4, text: '前来' },
+      { rule: 'plain/classical-word', line: 4, text: '于' },
+    ]) {
+      expect(matchCorpus([guide([reported], [wrong])])).toEqual({
+        expected: 1,
+        matched: 0,
+        missing: [{ guide: 'g', expectation: wrong }],
+        unexpected: [{ guide: 'g', finding: reported }],
+        invalid: [],
+      });
+    }
+  });
 
-    it('accepts a finding on any of the lines an expectation lists', () => {
-      const expectation = { rule: 'policy/visits-reason', line: [3, 2], text: ['工作需要', 'visits: 2'] };
-      for (const reported of [finding('policy/visits-reason', 3, 16, 21), finding('policy/visits-reason', 2, 9, 10)]) {
-        expect(matchCorpus([guide([reported], [expectation])]).matched).toBe(1);
-      }
-    });
+  it('uses each finding for one expectation only', () => {
+    const expectation = { rule: 'plain/classical-word', line: 4, text: '前来' };
+    const outcome = matchCorpus([guide([finding('plain/classical-word', 4, 5, 7)], [expectation, expectation])]);
+    expect(outcome.missing).toEqual([{ guide: 'g', expectation }]);
+  });
 
-    it('flags an expectation whose words are not on its line', () => {
-      const outcome = matchCorpus([guide([], [{ rule: 'plain/vague-time', line: 4, text: '及时' }])]);
-      expect(outcome.invalid).toEqual(['g:4 没有「及时」']);
-    });
+  it('accepts a finding on any of the lines an expectation lists', () => {
+    const expectation = { rule: 'policy/visits-reason', line: [3, 2], text: ['工作需要', 'visits: 2'] };
+    for (const reported of [finding('policy/visits-reason', 3, 16, 21), finding('policy/visits-reason', 2, 9, 10)]) {
+      expect(matchCorpus([guide([reported], [expectation])]).matched).toBe(1);
+    }
+  });
 
-    it('refuses a sidecar that is not a list of expectations', () => {
-      const dir = scratch();
-      onTestFinished(() => rmSync(dir, { recursive: true }));
-      const path = join(dir, 'g.expect.yaml');
-      for (const text of [
-        '',
-        '- rule: plain/vague-time\n  line: 0\n  text: 及时\n',
-        '- rule: plain/vague-time\n  line: [3, 4]\n  text: 及时\n',
-        '- rule: plain/vague-time\n  line: 4\n  text: 及时\n  lines: 5\n',
-      ]) {
-        writeFileSync(path, text);
-        expect(() => readExpectations(path)).toThrow(`${path}: not a list of { rule, line, text, note? }`);
-      }
-      writeFileSync(path, '- rule: plain/vague-time\n  line: 4\n  text: 及时\n');
-      expect(readExpectations(path)).toEqual([{ rule: 'plain/vague-time', line: 4, text: '及时' }]);
-    });
+  it('flags an expectation whose words are not on its line', () => {
+    const outcome = matchCorpus([guide([], [{ rule: 'plain/vague-time', line: 4, text: '及时' }])]);
+    expect(outcome.invalid).toEqual(['g:4 没有「及时」']);
+  });
 
-    it('loses a finding of the corpus run when its expectation is moved to another line', () => {
-      const sample = guides.find((candidate) => matchCorpus([candidate]).matched > 0)!;
-      const before = matchCorpus([sample]);
-      const index = sample.expected.findIndex((expectation) =>
-        before.missing.every((missing) => missing.expectation !== expectation),
-      );
-      const wrong = { ...sample.expected[index]!, line: 1, text: '---' };
-      const after = matchCorpus([{ ...sample, expected: sample.expected.with(index, wrong) }]);
-      expect(after.matched).toBe(before.matched - 1);
-      expect(after.missing.map(({ expectation }) => expectation)).toContainEqual(wrong);
-      expect(after.unexpected).toHaveLength(before.unexpected.length + 1);
-    });
+  it('refuses a sidecar that is not a list of expectations', () => {
+    const dir = scratch();
+    onTestFinished(() => rmSync(dir, { recursive: true }));
+    const path = join(dir, 'g.expect.yaml');
+    for (const text of [
+      '',
+      '- rule: plain/vague-time\n  line: 0\n  text: 及时\n',
+      '- rule: plain/vague-time\n  line: [3, 4]\n  text: 及时\n',
+      '- rule: plain/vague-time\n  line: 4\n  text: 及时\n  lines: 5\n',
+    ]) {
+      writeFileSync(path, text);
+      expect(() => readExpectations(path)).toThrow(`${path}: not a list of { rule, line, text, note? }`);
+    }
+    writeFileSync(path, '- rule: plain/vague-time\n  line: 4\n  text: 及时\n');
+    expect(readExpectations(path)).toEqual([{ rule: 'plain/vague-time', line: 4, text: '及时' }]);
   });
 });
