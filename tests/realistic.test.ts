@@ -47,11 +47,10 @@ interface Outcome {
   invalid: string[];
 }
 
-/** Where `line` and `text` pair up: a finding matches one of these alternatives. */
+/** Where `line` and `text` pair up (readExpectations checks the lists are as long): a finding matches one of these. */
 function alternatives(expectation: Expectation): { line: number; text: string }[] {
   const lines = Array.isArray(expectation.line) ? expectation.line : [expectation.line];
   const texts = Array.isArray(expectation.text) ? expectation.text : [expectation.text];
-  if (lines.length !== texts.length) throw new Error(`line and text differ in length: ${JSON.stringify(expectation)}`);
   return lines.map((line, index) => ({ line, text: texts[index]! }));
 }
 
@@ -132,8 +131,9 @@ function readExpectations(path: string): Expectation[] {
     Object.keys(entry).every((key) => ['rule', 'line', 'text', 'note'].includes(key)) &&
     /^[a-z]+\/[a-z-]+$/.test(entry.rule) &&
     (Array.isArray(entry.line)
-      ? entry.line.length > 0 && entry.line.every(isLine) && Array.isArray(entry.text)
+      ? entry.line.every(isLine) && Array.isArray(entry.text) && entry.text.length === entry.line.length
       : isLine(entry.line) && typeof entry.text === 'string') &&
+    [entry.text].flat().length > 0 &&
     [entry.text].flat().every((text) => typeof text === 'string' && text.length > 0);
   if (!Array.isArray(entries) || entries.length === 0 || !entries.every(valid)) {
     throw new Error(`${path}: not a list of { rule, line, text, note? }`);
