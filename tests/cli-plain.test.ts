@@ -207,7 +207,11 @@ describe('readability of whole guides', () => {
     expect(stats!.readability.band).toBe('难');
     const [lint] = JSON.parse(runCli(['lint', file, '--format', 'json']).stdout) as JsonResult[];
     expect(lint!.messages.filter((message) => message.ruleId === 'plain/readability')).toMatchObject([
-      { line: 7, column: 8, message: expect.stringMatching(/^这份指南的易读分是 0（难），低于目标 50 分。公文腔（每百字）/) },
+      {
+        line: 7,
+        column: 8,
+        message: expect.stringMatching(/^这份指南的易读分是 0（难），低于目标 50 分。公文腔（每百字）/),
+      },
     ]);
   });
 

@@ -76,12 +76,14 @@ export const LAW_SCHEMA = {
     // A wrong name never stood, so it has no day; every other entry has the day it stopped standing.
     {
       if: { properties: { status: { const: '名称有误' } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else, not a thenable
       then: { not: { required: ['date'] } },
       else: { required: ['date'] },
     },
     // A law repealed with no successor has no replacement; every other entry names one.
     {
       if: { properties: { status: { const: '废止' } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else, not a thenable
       then: { not: { required: ['replacement'] } },
       else: { required: ['replacement'] },
     },

@@ -141,8 +141,9 @@ describe('repealed and misnamed laws (data/repealed-laws.yaml)', () => {
     (_name, law) => {
       expect(law.source).toMatch(/[\u4e00-\u9fff]/);
       for (const name of [law.name, ...(law.also ?? [])]) {
-        const found = lintBytes('guide.md', Buffer.from(citing(name)), { config: only('policy/repealed-law') })
-          .messages;
+        const found = lintBytes('guide.md', Buffer.from(citing(name)), {
+          config: only('policy/repealed-law'),
+        }).messages;
         expect(found).toHaveLength(1);
         expect(found[0]!.message).toContain(`《${name}》`);
         if (law.replacement) expect(found[0]!.message).toContain(`《${law.replacement}》`);
@@ -151,7 +152,12 @@ describe('repealed and misnamed laws (data/repealed-laws.yaml)', () => {
   );
 
   it('leaves the laws in force alone, including those named after a repealed one', () => {
-    for (const name of ['中华人民共和国民法典', '婚姻登记条例', '促进个体工商户发展条例', '中华人民共和国出境入境管理法']) {
+    for (const name of [
+      '中华人民共和国民法典',
+      '婚姻登记条例',
+      '促进个体工商户发展条例',
+      '中华人民共和国出境入境管理法',
+    ]) {
       expect(
         lintBytes('guide.md', Buffer.from(citing(name)), { config: only('policy/repealed-law') }).messages,
       ).toEqual([]);
@@ -159,7 +165,10 @@ describe('repealed and misnamed laws (data/repealed-laws.yaml)', () => {
   });
 
   it('does not read extension fields (x-)', () => {
-    const text = renewal.replace('reviewed: 2026-10-01\n', 'reviewed: 2026-10-01\nx-old-basis: 《中华人民共和国婚姻法》\n');
+    const text = renewal.replace(
+      'reviewed: 2026-10-01\n',
+      'reviewed: 2026-10-01\nx-old-basis: 《中华人民共和国婚姻法》\n',
+    );
     expect(text).not.toBe(renewal);
     expect(lintBytes('guide.md', Buffer.from(text), { config: only('policy/repealed-law') }).messages).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { durationText, lengthOf } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -20,7 +21,7 @@ export default policyRule<Options>(
       onlineWithVisits:
         '网办程度是“全程网办”，到现场次数却是 {{visits}} 次：全程网办不用到现场，请把 visits 改为 0；确实要到现场的，把网办程度改为“网上申请”或“网上预审”',
       instantWithDays:
-        '办件类型是“即办件”，承诺时限却是 {{days}} 个{{unit}}：即办件当场办好，承诺时限写 0；要几天才能办好的，办件类型写“承诺件”',
+        '办件类型是“即办件”，承诺时限却是 {{promised}}：即办件当场办好，承诺时限写 0；要几天才能办好的，办件类型写“承诺件”',
       licenceWithoutFaq: '行政许可事项没有常见问题（faq）：请把群众常问的问题和回答写进 faq',
       resultWithoutSample:
         '办理结果“{{name}}”没有样本（result.sample）：按配置要附上结果样本的网址，群众事先知道拿到的是什么样子',
@@ -29,10 +30,7 @@ export default policyRule<Options>(
       type: 'object',
       properties: {
         requireResultSample: {
-          anyOf: [
-            { type: 'boolean' },
-            { type: 'array', uniqueItems: true, items: { enum: [...RESULT_TYPES] } },
-          ],
+          anyOf: [{ type: 'boolean' }, { type: 'array', uniqueItems: true, items: { enum: [...RESULT_TYPES] } }],
           default: false,
           description: '哪些办理结果要附样本：true 为全部，或列出结果类型',
         },
@@ -45,10 +43,10 @@ export default policyRule<Options>(
       { title: '字段之间一致', code: EXAMPLE_GUIDE },
       {
         title: '全程网办，不用到现场',
-        code: exampleWith(
-          'visits: 1\nvisits_reason: 需要本人到场拍照、采集指纹。\n',
-          'visits: 0\n',
-        ).replace('level: 预约办理', 'level: 全程网办'),
+        code: exampleWith('visits: 1\nvisits_reason: 需要本人到场拍照、采集指纹。\n', 'visits: 0\n').replace(
+          'level: 预约办理',
+          'level: 全程网办',
+        ),
       },
       {
         title: '即办件，承诺时限为 0',
@@ -89,11 +87,28 @@ export default policyRule<Options>(
         errors: [
           {
             messageId: 'instantWithDays',
-            data: { days: 15, unit: '工作日' },
+            data: { promised: '15 个工作日' },
             line: 20,
             column: 21,
             endLine: 20,
             endColumn: 23,
+          },
+        ],
+      },
+      {
+        title: '即办件，却有 1 个月的承诺时限',
+        code: exampleWith('handling: 承诺件', 'handling: 即办件').replace(
+          'promised: { days: 15, unit: 工作日 }',
+          'promised: { months: 1 }',
+        ),
+        errors: [
+          {
+            messageId: 'instantWithDays',
+            data: { promised: '1 个月' },
+            line: 20,
+            column: 23,
+            endLine: 20,
+            endColumn: 24,
           },
         ],
       },
@@ -144,10 +159,15 @@ export default policyRule<Options>(
       report({ messageId: 'onlineWithVisits', data: { visits: fields.visits }, range: visitsRange });
     }
     const promised = fields.time_limit?.promised;
-    const daysRange = model.rangeOf(['time_limit', 'promised', 'days'])?.value;
-    if (fields.handling === '即办件' && promised?.days !== undefined && promised.days > 0 && daysRange) {
-      const data = { days: promised.days, unit: promised.unit ?? '天' };
-      report({ messageId: 'instantWithDays', data, range: daysRange });
+    const length = lengthOf(promised);
+    const lengthRange = model.rangeOf([
+      'time_limit',
+      'promised',
+      length && 'months' in length ? 'months' : 'days',
+    ])?.value;
+    const takesTime = length !== undefined && ('months' in length ? length.months : length.days) > 0;
+    if (fields.handling === '即办件' && takesTime && lengthRange) {
+      report({ messageId: 'instantWithDays', data: { promised: durationText(promised)! }, range: lengthRange });
     }
     // An empty faq list is reported by policy/placeholder-section.
     const typeRange = model.rangeOf(['type'])?.value;

@@ -82,7 +82,14 @@ export default policyRule(
           '受理后3个工作日内出证，出证后五天内寄到。',
         ),
         errors: [
-          { messageId: 'bareDays', data: { days: '五天', count: '五' }, line: 34, column: 16, endLine: 34, endColumn: 18 },
+          {
+            messageId: 'bareDays',
+            data: { days: '五天', count: '五' },
+            line: 34,
+            column: 16,
+            endLine: 34,
+            endColumn: 18,
+          },
         ],
       },
     ],
@@ -91,9 +98,7 @@ export default policyRule(
     const { statutory, promised } = model.fields.time_limit ?? {};
     const spans = proseSpans(guide);
     const inWorkingDays =
-      statutory?.unit === '工作日' ||
-      promised?.unit === '工作日' ||
-      spans.some((span) => WORKING_DAYS.test(span.text));
+      statutory?.unit === '工作日' || promised?.unit === '工作日' || spans.some((span) => WORKING_DAYS.test(span.text));
     if (!inWorkingDays) return;
     for (const span of spans) {
       for (const match of span.text.matchAll(BARE_DAYS)) {

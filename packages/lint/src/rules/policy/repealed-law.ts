@@ -198,7 +198,8 @@ export default policyRule<Options>(
         // Only a new name for the same text is corrected here: a replacing law's articles differ.
         const corrected = `《${law.replacement}》`;
         const fix: Fix | undefined =
-          (law.status === '更名' || law.status === '名称有误') && guide.file.text.slice(range.start, range.end) === match[0]
+          (law.status === '更名' || law.status === '名称有误') &&
+          guide.file.text.slice(range.start, range.end) === match[0]
             ? { range: [range.start, range.end], text: corrected }
             : undefined;
         report({ messageId, data, range, ...(fix && { fix }) });
