@@ -357,7 +357,10 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
           },
         ];
       }
-      const names = [...new Set(expected.map((type) => TYPE_NAMES[type] ?? type))].join('或');
+      // true and false are set off by spaces from the Chinese around them: 应为 true 或 false或… reads badly.
+      const names = [...new Set(expected.map((type) => TYPE_NAMES[type] ?? type))]
+        .join('或')
+        .replace(/^(?=[a-z])|(?<=[a-z])(?=或)|(?<=或)(?=[a-z])/g, ' ');
       const values = { field: label(), expected: names, actual: describeValue(value) };
       return [
         {

@@ -250,7 +250,7 @@ describe('real data the schema used to refuse (issue 14)', () => {
     expect(lint(yes)).toEqual([
       {
         ruleId: 'schema/type',
-        message: '「支持快递」(express)应为true 或 false，现在是“是”',
+        message: '「支持快递」(express)应为 true 或 false，现在是“是”',
         line: 75,
         column: 10,
         endLine: 75,
@@ -258,7 +258,7 @@ describe('real data the schema used to refuse (issue 14)', () => {
       },
       {
         ruleId: 'schema/type',
-        message: '「支持预约」(appointment)应为true 或 false或一组字段（在下一行缩进 2 个空格书写），现在是“否”',
+        message: '「支持预约」(appointment)应为 true 或 false 或一组字段（在下一行缩进 2 个空格书写），现在是“否”',
         line: 76,
         column: 14,
         endLine: 76,
