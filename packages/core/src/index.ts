@@ -1,7 +1,7 @@
 export { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 export { SourceFile, type Point, type SourceRange } from './source.js';
 export type { ParseProblem, SyntaxRuleId } from './problems.js';
-export type { TextSpan } from './text-span.js';
+export { spanRange, type TextSpan } from './text-span.js';
 export {
   parseYaml,
   escapePointerToken,

@@ -1,4 +1,5 @@
 import type { OffsetMap } from './offset-map.js';
+import type { SourceRange } from './source.js';
 
 /**
  * A run of prose with a map back to the file: one YAML string value, or one Markdown block
@@ -12,4 +13,9 @@ export interface TextSpan {
   kind: 'value' | 'heading' | 'paragraph' | 'table-cell';
   text: string;
   map: OffsetMap;
+}
+
+/** Where the characters `start`–`end` of a span's text are in the file. */
+export function spanRange(span: TextSpan, start: number, end: number): SourceRange {
+  return { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) };
 }

@@ -1,4 +1,20 @@
+import type { SourceRange } from '@baihua/core';
 import type { Fix } from './types.js';
+
+/**
+ * A fix replacing `written` at `range`, only where the file holds it as read: not across an
+ * escape, a folded line or removed Markdown markup, where replacing the range would change more.
+ */
+export function fixWhereVerbatim(
+  text: string,
+  range: SourceRange,
+  written: string,
+  replacement: string,
+): Fix | undefined {
+  return text.slice(range.start, range.end) === written
+    ? { range: [range.start, range.end], text: replacement }
+    : undefined;
+}
 
 /**
  * Applies fixes that do not overlap, in source order; a fix that touches a range an earlier fix

@@ -1,4 +1,4 @@
-import type { ParsedGuide, ResolvedConfig, SourceRange, TextSpan } from '@baihua/core';
+import { spanRange, type ParsedGuide, type ResolvedConfig, type SourceRange, type TextSpan } from '@baihua/core';
 import {
   AnalyzedDocument,
   checkRule,
@@ -148,7 +148,7 @@ export function glossaryTermUses(guide: ParsedGuide, config: ResolvedConfig): Gl
   return firstTermUses(analysis.doc, options).flatMap((uses, index) => {
     const span = analysis.prose[index]!;
     return uses.map(({ start, end, term, meaning }) => ({
-      range: { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) },
+      range: spanRange(span, start, end),
       term,
       meaning,
     }));

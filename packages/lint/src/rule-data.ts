@@ -154,6 +154,8 @@ function load<T>(name: keyof typeof FILE_SCHEMAS): T {
 export const cancelledCertificates = (): CancelledCertificate[] =>
   load<{ certificates: CancelledCertificate[] }>('cancelled-certificates.yaml').certificates;
 export const placeholders = (): Placeholders => load<Placeholders>('placeholders.yaml');
+/** A value as placeholders.yaml's `whole` list is matched: without spaces and a closing 。 */
+export const placeholderForm = (text: string) => text.replace(/[\s。.]+$/u, '').trim();
 export const repealedLaws = (): RepealedLaw[] => load<{ laws: RepealedLaw[] }>('repealed-laws.yaml').laws;
 export const visitReasonWords = (): VisitReasonWords => load<VisitReasonWords>('visit-reasons.yaml');
 export const enumSynonyms = (): EnumSynonyms[] => load<{ fields: EnumSynonyms[] }>('enum-synonyms.yaml').fields;

@@ -1,7 +1,7 @@
 import { closest, escapePointerToken, guideValidator, parseChineseCount } from '@baihua/core';
 import type { ParsedGuide, SchemaError, SourceRange } from '@baihua/core';
 import { isScalar } from 'yaml';
-import { enumSynonyms, placeholders } from './rule-data.js';
+import { enumSynonyms, placeholderForm, placeholders } from './rule-data.js';
 import {
   chooseBranch,
   containerLabel,
@@ -214,7 +214,7 @@ function requiredField(data: unknown, pointer: string): boolean {
 /** A value that says nothing: blank, or a placeholder such as 暂无 (placeholders.yaml), trimmed. */
 function emptyText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const text = value.replace(/[\s。.]+$/u, '').trim();
+  const text = placeholderForm(value);
   return text === '' || placeholders().whole.includes(text) ? text : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { halfWidthDigits, isDialable, normalizePhone, textOf } from '@baihua/core';
-import type { FieldPath, ParsedGuide, SourceRange } from '@baihua/core';
+import type { FieldPath } from '@baihua/core';
 import { EXAMPLE_GUIDE, exampleWith } from '../example-guide.js';
+import { fixWhereVerbatim } from '../../fix.js';
 import type { Fix, RuleReport } from '../../types.js';
 import { policyRule } from '../define.js';
 
@@ -19,13 +20,6 @@ function normalizeHours(text: string): string {
     .replace(/(\d{1,2})[：:](\d{2})/g, '$1:$2')
     .replace(/([\u4e00-\u9fff])\s*[：:]\s*(?=\d)/gu, '$1 ')
     .replace(/(\d{1,2}:\d{2})\s*(?:-|－|—|~|～|至|到)\s*(\d{1,2}:\d{2})/g, '$1–$2');
-}
-
-function replacement(guide: ParsedGuide, range: SourceRange, written: string, text: string): Fix | undefined {
-  // Only where the file holds the value as read (not across an escape or a folded line).
-  return guide.file.text.slice(range.start, range.end) === written
-    ? { range: [range.start, range.end], text }
-    : undefined;
 }
 
 interface Options {
@@ -161,7 +155,7 @@ export default policyRule<Options>(
               messageId: 'phoneFormat',
               data: { written: trimmed, normalized },
               range,
-              ...optional(replacement(guide, range, trimmed, normalized)),
+              ...optional(fixWhereVerbatim(guide.file.text, range, trimmed, normalized)),
             }
           : { messageId: 'phoneNotDialable', data: { written: trimmed }, range };
         report(input);
@@ -194,7 +188,7 @@ export default policyRule<Options>(
             messageId: 'hoursFormat',
             data: { hours, normalized },
             range: hoursRange,
-            ...optional(replacement(guide, hoursRange, hours, normalized)),
+            ...optional(fixWhereVerbatim(guide.file.text, hoursRange, hours, normalized)),
           });
         }
       }

@@ -1,3 +1,5 @@
+import { spanRange } from '@baihua/core';
+import { fixWhereVerbatim } from '../../fix.js';
 import { proseSpans } from '../../plain-analysis.js';
 import { exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
@@ -102,17 +104,18 @@ export default policyRule(
     if (!inWorkingDays) return;
     for (const span of spans) {
       for (const match of span.text.matchAll(BARE_DAYS)) {
-        const start = match.index;
-        const end = start + match[0].length;
-        const range = { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) };
+        const range = spanRange(span, match.index, match.index + match[0].length);
         const count = match[1]!;
-        // A replacement is offered only where the file holds the words as read (not across an escape).
-        const verbatim = guide.file.text.slice(range.start, range.end) === match[0];
-        const suggestions = ['工作日', '自然日'].map((unit) => ({
-          desc: `改为「${count}个${unit}」`,
-          fix: { range: [range.start, range.end] as [number, number], text: `${count}个${unit}` },
-        }));
-        report({ messageId: 'bareDays', data: { days: match[0], count }, range, ...(verbatim && { suggestions }) });
+        const suggestions = ['工作日', '自然日'].flatMap((unit) => {
+          const fix = fixWhereVerbatim(guide.file.text, range, match[0], `${count}个${unit}`);
+          return fix ? [{ desc: `改为「${count}个${unit}」`, fix }] : [];
+        });
+        report({
+          messageId: 'bareDays',
+          data: { days: match[0], count },
+          range,
+          ...(suggestions.length ? { suggestions } : {}),
+        });
       }
     }
   },

@@ -1,7 +1,7 @@
-import { markdownRange, pointerTokens, type ParsedGuide, type SourceRange } from '@baihua/core';
+import { markdownRange, pointerTokens, spanRange, type ParsedGuide, type SourceRange } from '@baihua/core';
 import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { placeholders } from '../../rule-data.js';
+import { placeholderForm, placeholders } from '../../rule-data.js';
 import { schemaReportsValue } from '../../schema-findings.js';
 import { fieldLabel, resolveRef, schemaAt } from '../../schema-path.js';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
@@ -12,8 +12,6 @@ const LISTS_THAT_MAY_BE_EMPTY = new Set(['/materials']);
 
 /** Extension fields (`x-…` at the top level) are the portal's own: the schema says Baihua does not read them. */
 const isExtension = (pointer: string) => pointerTokens(pointer)[0]?.startsWith('x-') ?? false;
-
-const normalize = (text: string) => text.replace(/[\s。.]+$/u, '').trim();
 
 /** Body headings with nothing under them before the next heading of the same or a higher level. */
 function emptySections(guide: ParsedGuide): Array<{ title: string; range: SourceRange }> {
@@ -149,11 +147,8 @@ export default policyRule<Options>(
       if (span.kind === 'heading' || isExtension(span.pointer)) continue;
       // An empty value the schema rules report (a required field, a value of the wrong kind) is theirs.
       if (span.kind === 'value' && schemaReportsValue(guide, span.pointer)) continue;
-      const text = normalize(span.text);
-      const at = (start: number, end: number) => ({
-        start: span.map.toSourceStart(start),
-        end: span.map.toSourceEnd(end),
-      });
+      const text = placeholderForm(span.text);
+      const at = (start: number, end: number) => spanRange(span, start, end);
       if (whole.has(text) || (text === '' && span.kind === 'value')) {
         const start = span.text.indexOf(text);
         const range =

@@ -1,7 +1,7 @@
-import { pointerTokens } from '@baihua/core';
+import { pointerTokens, spanRange } from '@baihua/core';
+import { fixWhereVerbatim } from '../../fix.js';
 import { LAW_SCHEMA, repealedLaws, type RepealedLaw } from '../../rule-data.js';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
-import type { Fix } from '../../types.js';
 import { policyRule } from '../define.js';
 
 /** A title in 《》; a title does not hold another 《 or a line break. */
@@ -187,7 +187,7 @@ export default policyRule<Options>(
         const start = match.index;
         const end = start + match[0].length;
         if (SAID_GONE_BEFORE.test(span.text.slice(0, start)) || SAID_GONE_AFTER.test(span.text.slice(end))) continue;
-        const range = { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) };
+        const range = spanRange(span, start, end);
         const data = {
           name: match[1]!,
           date: law.date ? chineseDate(law.date) : '',
@@ -196,11 +196,9 @@ export default policyRule<Options>(
         };
         const messageId = { 废止: 'repealed', 被替代: 'replaced', 更名: 'renamed', 名称有误: 'misnamed' }[law.status];
         // Only a new name for the same text is corrected here: a replacing law's articles differ.
-        const corrected = `《${law.replacement}》`;
-        const fix: Fix | undefined =
-          (law.status === '更名' || law.status === '名称有误') &&
-          guide.file.text.slice(range.start, range.end) === match[0]
-            ? { range: [range.start, range.end], text: corrected }
+        const fix =
+          law.status === '更名' || law.status === '名称有误'
+            ? fixWhereVerbatim(guide.file.text, range, match[0], `《${law.replacement}》`)
             : undefined;
         report({ messageId, data, range, ...(fix && { fix }) });
       }

@@ -1,6 +1,7 @@
-import { markdownRange, type ParsedGuide, type SourceRange } from '@baihua/core';
+import { markdownRange, spanRange, type ParsedGuide, type SourceRange } from '@baihua/core';
 import { URL_SOURCE } from '@baihua/plain';
 import { visit } from 'unist-util-visit';
+import { fixWhereVerbatim } from '../../fix.js';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -21,7 +22,7 @@ function plainHttpUrls(guide: ParsedGuide): FoundUrl[] {
       if (!/^http:/i.test(match[0])) continue;
       found.push({
         url: match[0],
-        range: { start: span.map.toSourceStart(match.index), end: span.map.toSourceEnd(match.index + match[0].length) },
+        range: spanRange(span, match.index, match.index + match[0].length),
       });
     }
   }
@@ -115,17 +116,13 @@ export default policyRule<Options>(
     const allowed = new Set(options.allowHosts);
     for (const { url, range } of plainHttpUrls(guide)) {
       if (allowed.has(hostOf(url))) continue;
-      const verbatim = guide.file.text.slice(range.start, range.end) === url;
       const https = `https://${url.slice('http://'.length)}`;
+      const fix = fixWhereVerbatim(guide.file.text, range, url, https);
       report({
         messageId: 'http',
         data: { url },
         range,
-        ...(verbatim && {
-          suggestions: [
-            { desc: `改为 ${https}`, fix: { range: [range.start, range.end] as [number, number], text: https } },
-          ],
-        }),
+        ...(fix && { suggestions: [{ desc: `改为 ${https}`, fix }] }),
       });
     }
   },
