@@ -1,4 +1,4 @@
-// The packages depend one way: core ← plain/lint/render ← publish ← cli (docs/architecture.md).
+// The packages depend one way: core ← plain/lint/render ← publish ← lsp ← cli (docs/architecture.md).
 // `pnpm test` runs `depcruise packages` against these rules: an import cycle, or an import
 // against that direction, fails the suite.
 const layer = (name, mayUse) => ({
@@ -17,7 +17,8 @@ module.exports = {
     layer('lint', ['core', 'plain']),
     layer('render', ['core']),
     layer('publish', ['core', 'plain', 'lint', 'render']),
-    layer('cli', ['core', 'plain', 'lint', 'render', 'publish']),
+    layer('lsp', ['core', 'plain', 'lint', 'render', 'publish']),
+    layer('cli', ['core', 'plain', 'lint', 'render', 'publish', 'lsp']),
   ],
   options: {
     // A package is reached through its built entry (dist/): kept as a leaf, so that the rules
