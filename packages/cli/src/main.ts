@@ -131,6 +131,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(explain(rule, Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env)));
     });
 
+  program
+    .command('lsp')
+    .description('语言服务器：在编辑器里边写边检查、快速修复、悬停说明、补全和预览')
+    .option('--stdio', '通过标准输入输出与编辑器通信（目前只支持这一种）')
+    .action(async (options: { stdio?: boolean }) => {
+      if (!options.stdio) throw new UsageError('请加上 --stdio：编辑器通过标准输入输出与白话的语言服务器通信');
+      const { runStdioServer } = await import('@baihua/lsp');
+      // Runs until the editor closes the connection or exits; the process ends with it.
+      runStdioServer();
+    });
+
   const init = program.command('init').description('新建文件');
   init
     .command('guide')

@@ -77,6 +77,11 @@ export function readConfigFile(path: string): ConfigLayer {
     if (error instanceof FileAccessError) throw new ConfigError(`无法读取配置文件：${error.message}`, path);
     throw error;
   }
+  return configFromText(path, text);
+}
+
+/** A configuration file's text checked as one layer: its YAML, then the configuration schema. */
+export function configFromText(path: string, text: string): ConfigLayer {
   // JSON is read by the YAML parser too (JSON is YAML), so a broken JSON preset gets a position.
   const file = new SourceFile(path, text);
   const yaml = parseYaml(file, file.text.length);

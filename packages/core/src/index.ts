@@ -44,6 +44,7 @@ export {
   mergeLayers,
   readConfigFile,
   configFromData,
+  configFromText,
   CONFIG_FILE_NAMES,
   type ConfigData,
   type ConfigLayer,

@@ -78,9 +78,30 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
         ...(fatal && { fatal: true }),
       });
     };
-    rule.check({ guide, options: options.config.rules.get(id)?.options ?? {}, report });
+    try {
+      rule.check({ guide, options: options.config.rules.get(id)?.options ?? {}, report });
+    } catch (error) {
+      // A bug in one rule costs that rule's findings, not the guide's other findings (nor the
+      // language server): it is reported where it can be seen and sent back to us.
+      diagnostics.push(ruleFailure(id, error));
+    }
   }
   return diagnostics.sort(byPosition);
+}
+
+function ruleFailure(ruleId: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId,
+    severity: 2,
+    message: `规则 ${ruleId} 检查这份指南时出错（${reason}），它的检查结果不全；其他规则不受影响。请把这份指南和这条消息报告给白话的维护者`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    range: [0, 0],
+    fatal: true,
+  };
 }
 
 function lintGuide(

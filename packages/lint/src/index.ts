@@ -29,7 +29,7 @@ export {
   type LintRun,
   type KeptGuide,
 } from './run.js';
-export { configForPath, recommendedConfig } from './config.js';
+export { configForPath, configSource, recommendedConfig } from './config.js';
 export { applyFixes } from './fix.js';
 export type { Concurrency } from './parallel.js';
 export { builtinPresets, createConfigResolver } from './config.js';
@@ -47,3 +47,4 @@ export {
 } from './plain-analysis.js';
 export { summarize } from './results.js';
 export { ruleDocsUrl, installedRuleDocs } from './docs-url.js';
+export { LiveLint, type LiveLintOptions, type LiveLinted } from './live.js';

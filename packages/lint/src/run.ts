@@ -273,43 +273,60 @@ function keyBytes(filePath: string): Buffer {
  */
 async function addCatalogReferences(members: CatalogMember[], cache: LintCache | undefined): Promise<void> {
   const known = new Set(members.map((member) => member.summary.filePath));
-  const settings = new Map<string, { base: string; patterns: string[]; config: ResolvedConfig }>();
+  const settings = new Map<string, ResolvedConfig>();
   for (const { config } of members) {
-    if (config.catalog) settings.set(JSON.stringify(config.catalog), { ...config.catalog, config });
+    if (config.catalog) settings.set(JSON.stringify(config.catalog), config);
   }
-  for (const { base, patterns, config } of settings.values()) {
-    // A problem with the catalog is one of the configuration that names it, at that entry.
-    const layer = [...config.layers].reverse().find((candidate) => candidate.data.catalog);
-    const catalogError = (message: string, index = -1) =>
-      new ConfigError(message, layer?.path ?? base, layer?.locate(index === -1 ? '/catalog' : `/catalog/${index}`));
-    let files: string[];
-    try {
-      files = await findGuideFiles(patterns, base);
-    } catch (error) {
-      if (!(error instanceof FileAccessError)) throw error;
-      throw catalogError(`catalog 里的「${error.path}」：${error.message}`, patterns.indexOf(error.path));
-    }
-    const roots = projectRoots(base);
-    for (const filePath of files) {
-      if (known.has(filePath) || isIgnored(filePath, config)) continue;
-      const real = realPath(filePath);
-      if (!roots.some((root) => isInside(real, root)))
-        throw catalogError(`catalog 找到的 ${filePath} 在项目以外：catalog 只能列出项目里的指南`);
+  for (const config of settings.values()) {
+    for (const filePath of await catalogFiles(config)) {
+      if (known.has(filePath)) continue;
       known.add(filePath);
-      const bytes = readRegularFile(filePath, MAX_GUIDE_BYTES);
-      const key = LintCache.key(cacheKeyBytes(bytes), config);
-      let summary = cache?.get(filePath, key)?.summary;
-      if (!summary) {
-        const read = decodeGuideRead(filePath, bytes);
-        summary = summarizeGuide(read.problem ? problemGuide(read.file, read.problem) : parseGuide(read.file), config);
-        cache?.setSummary(filePath, key, summary);
-      }
-      members.push({ summary, config });
+      members.push({ summary: catalogSummary(filePath, config, cache), config });
     }
   }
 }
 
-function isIgnored(filePath: string, config: ResolvedConfig): boolean {
+/**
+ * The guides the `catalog` setting of a configuration names, ignores left out. A problem with the
+ * catalog is one of the configuration that names it, at that entry.
+ */
+export async function catalogFiles(config: ResolvedConfig): Promise<string[]> {
+  if (!config.catalog) return [];
+  const { base, patterns } = config.catalog;
+  const layer = [...config.layers].reverse().find((candidate) => candidate.data.catalog);
+  const catalogError = (message: string, index = -1) =>
+    new ConfigError(message, layer?.path ?? base, layer?.locate(index === -1 ? '/catalog' : `/catalog/${index}`));
+  let files: string[];
+  try {
+    files = await findGuideFiles(patterns, base);
+  } catch (error) {
+    if (!(error instanceof FileAccessError)) throw error;
+    throw catalogError(`catalog 里的「${error.path}」：${error.message}`, patterns.indexOf(error.path));
+  }
+  const roots = projectRoots(base);
+  return files.filter((filePath) => {
+    if (isIgnored(filePath, config)) return false;
+    const real = realPath(filePath);
+    if (!roots.some((root) => isInside(real, root)))
+      throw catalogError(`catalog 找到的 ${filePath} 在项目以外：catalog 只能列出项目里的指南`);
+    return true;
+  });
+}
+
+/** The catalog summary of a guide on disk, from the cache when the file is unchanged. */
+export function catalogSummary(filePath: string, config: ResolvedConfig, cache: LintCache | undefined): GuideSummary {
+  const bytes = readRegularFile(filePath, MAX_GUIDE_BYTES);
+  const key = LintCache.key(cacheKeyBytes(bytes), config);
+  let summary = cache?.get(filePath, key)?.summary;
+  if (!summary) {
+    const read = decodeGuideRead(filePath, bytes);
+    summary = summarizeGuide(read.problem ? problemGuide(read.file, read.problem) : parseGuide(read.file), config);
+    cache?.setSummary(filePath, key, summary);
+  }
+  return summary;
+}
+
+export function isIgnored(filePath: string, config: ResolvedConfig): boolean {
   return config.ignores.some(({ base, patterns }) => {
     const path = relative(base, filePath).replaceAll('\\', '/');
     return !path.startsWith('..') && picomatch(patterns, { dot: true })(path);

@@ -1,0 +1,137 @@
+/**
+ * Linting guides as they are edited (the language server): the unsaved text of a guide, checked
+ * by the same `lintRead` and catalog pass as `baihua lint`, against a catalog kept in memory and
+ * kept current as files change, instead of read again at every keystroke.
+ */
+import { dirname } from 'node:path';
+import { decodeGuide, findGuideFiles, type ParsedGuide, type ResolvedConfig } from '@baihua/core';
+import { LintCache } from './cache.js';
+import { runCatalogRules, type CatalogMember } from './catalog.js';
+import { lintRead } from './check-guide.js';
+import { configSource } from './config.js';
+import { catalogFiles, catalogSummary, isIgnored } from './run.js';
+import type { GuideSummary, LintResult } from './types.js';
+
+export interface LiveLintOptions {
+  /** the folder messages name other guides relative to (the workspace folder) */
+  cwd: string;
+  /** a lint cache to read the catalog's summaries from at start (`.baihuacache`); never written */
+  cacheLocation?: string;
+}
+
+export interface LiveLinted {
+  result: LintResult;
+  /** the guide as parsed from the text linted */
+  guide: ParsedGuide;
+  config: ResolvedConfig;
+}
+
+/**
+ * The guides a guide is compared with: those its configuration's `catalog` names, or else every
+ * guide below its nearest configuration file, as `baihua lint` on that folder would see them.
+ */
+async function scopeFiles(config: ResolvedConfig): Promise<string[]> {
+  if (config.catalog) return catalogFiles(config);
+  const nearest = config.layers.at(-1)?.path;
+  if (!nearest) return [];
+  const files = await findGuideFiles([dirname(nearest)]).catch(() => []);
+  return files.filter((filePath) => !isIgnored(filePath, config));
+}
+
+export class LiveLint {
+  readonly #cwd: string;
+  readonly #cache: LintCache | undefined;
+  #configs = configSource(undefined);
+  /** summaries of guides on disk, by path (as of when they were last read) */
+  readonly #onDisk = new Map<string, GuideSummary>();
+  /** summaries of the unsaved text of open guides, by path */
+  readonly #unsaved = new Map<string, GuideSummary>();
+  /** the guides of each scope, by the scope's key */
+  readonly #scopes = new Map<string, Promise<string[]>>();
+
+  constructor(options: LiveLintOptions) {
+    this.#cwd = options.cwd;
+    this.#cache = options.cacheLocation ? new LintCache(options.cacheLocation) : undefined;
+  }
+
+  /** The configuration of a guide; throws the `ConfigError` of a broken configuration file. */
+  configFor(filePath: string): ResolvedConfig {
+    return this.#configs(filePath);
+  }
+
+  /** Whether a file is one of the guides of a configured project, and not ignored. */
+  isGuide(filePath: string): boolean {
+    const config = this.#configs(filePath);
+    return config.layers.some((layer) => layer.path.includes('/') || layer.path.includes('\\'))
+      ? !isIgnored(filePath, config)
+      : false;
+  }
+
+  /**
+   * Lints the text of a guide with its configuration and the catalog rules against every other
+   * guide of its catalog (open guides as last linted, the others as on disk).
+   */
+  async lint(filePath: string, text: string): Promise<LiveLinted> {
+    const config = this.#configs(filePath);
+    const read = decodeGuide(filePath, Buffer.from(text, 'utf8'));
+    const linted = lintRead(filePath, read.file, read.problem, { config, keepGuide: true });
+    const { result, summary } = linted;
+    if (summary) {
+      this.#unsaved.set(filePath, summary);
+      const members: CatalogMember[] = [{ result, summary, config }];
+      for (const other of await this.#scope(config)) {
+        if (other === filePath) continue;
+        const member = this.#member(other);
+        if (member) members.push(member);
+      }
+      runCatalogRules(members, this.#cwd);
+    }
+    return { result, guide: linted.guide!, config };
+  }
+
+  /** The guide's editor closed: the catalog reads it from disk again. */
+  closed(filePath: string): void {
+    this.#unsaved.delete(filePath);
+    this.#onDisk.delete(filePath);
+  }
+
+  /** A guide changed on disk; `created` or deleted files change the catalog's membership. */
+  fileChanged(filePath: string, membershipChanged: boolean): void {
+    this.#onDisk.delete(filePath);
+    if (membershipChanged) this.#scopes.clear();
+  }
+
+  /** A configuration file or preset changed: every configuration and summary is read again. */
+  configChanged(): void {
+    this.#configs = configSource(undefined);
+    this.#onDisk.clear();
+    this.#scopes.clear();
+  }
+
+  #scope(config: ResolvedConfig): Promise<string[]> {
+    const key = JSON.stringify([config.catalog, config.layers.at(-1)?.path, config.ignores]);
+    let files = this.#scopes.get(key);
+    if (!files) {
+      files = scopeFiles(config);
+      this.#scopes.set(key, files);
+      // A failed listing (a broken `catalog` entry) is tried again at the next lint.
+      files.catch(() => this.#scopes.delete(key));
+    }
+    return files;
+  }
+
+  /** Another guide of the catalog, unless it is gone or its own configuration is broken. */
+  #member(filePath: string): CatalogMember | undefined {
+    try {
+      const config = this.#configs(filePath);
+      const summary = this.#unsaved.get(filePath) ?? this.#onDisk.get(filePath);
+      if (summary) return { summary, config };
+      const read = catalogSummary(filePath, config, this.#cache);
+      this.#onDisk.set(filePath, read);
+      return { summary: read, config };
+    } catch {
+      // Its problem is reported on that guide when it is open, not on this one.
+      return undefined;
+    }
+  }
+}

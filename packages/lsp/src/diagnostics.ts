@@ -1,0 +1,74 @@
+import { type ConfigError, displayPath } from '@baihua/core';
+import { installedRuleDocs, type Diagnostic as Finding } from '@baihua/lint';
+import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
+
+/** What a diagnostic carries for the code actions: the finding's fix and suggestions. */
+export interface FindingData {
+  fix?: Finding['fix'];
+  suggestions?: Finding['suggestions'];
+}
+
+/** The LSP range of a finding: its 1-based lines and UTF-16 columns, made 0-based. */
+export function findingRange(finding: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): Range {
+  return {
+    start: { line: finding.line - 1, character: finding.column - 1 },
+    end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
+  };
+}
+
+/** A finding of `baihua lint` as the editor shows it: the same range, message and rule id. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const data: FindingData = {
+    ...(finding.fix && { fix: finding.fix }),
+    ...(finding.suggestions && { suggestions: finding.suggestions }),
+  };
+  return {
+    range: findingRange(finding),
+    severity: finding.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: finding.ruleId,
+    codeDescription: { href: installedRuleDocs(finding.ruleId).url },
+    source: 'baihua',
+    message: finding.message,
+    ...(Object.keys(data).length > 0 && { data }),
+  };
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A broken configuration file, where it is broken. */
+export function configDiagnostic(error: ConfigError): Diagnostic {
+  const at = error.point
+    ? { line: error.point.line - 1, character: error.point.column - 1 }
+    : { line: 0, character: 0 };
+  return {
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Error,
+    code: 'config',
+    source: 'baihua',
+    message: error.message,
+  };
+}
+
+/** On a guide whose configuration is broken: which file to mend before it can be checked. */
+export function unconfiguredDiagnostic(error: ConfigError, cwd: string): Diagnostic {
+  const where = error.point ? `第 ${error.point.line} 行：` : '';
+  return {
+    range: START,
+    severity: DiagnosticSeverity.Error,
+    code: 'config',
+    source: 'baihua',
+    message: `配置文件 ${displayPath(error.path, cwd)} 有问题，这份指南暂时没有检查。${where}${error.message}`,
+  };
+}
+
+/** A failure of Baihua itself while checking the guide: one diagnostic, and the server lives on. */
+export function internalDiagnostic(error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    range: START,
+    severity: DiagnosticSeverity.Error,
+    code: 'internal',
+    source: 'baihua',
+    message: `白话检查这份指南时出错（${reason}），结果不全。请把这份指南和这条消息报告给白话的维护者`,
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * The language server: `baihua lsp --stdio`. Guides are linted as they are typed, by the same
+ * code as `baihua lint` (`LiveLint`), and the findings published as diagnostics.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAMES, ConfigError, configFromText } from '@baihua/core';
+import { LiveLint, type LiveLinted } from '@baihua/lint';
+import {
+  type Connection,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { configDiagnostic, internalDiagnostic, toDiagnostic, unconfiguredDiagnostic } from './diagnostics.js';
+
+/** How long typing must pause before a guide is linted again (override: initializationOptions.debounceMs). */
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export interface InitializationOptions {
+  debounceMs?: number;
+}
+
+/** An open guide as last linted: the text of `version`, parsed and checked. */
+export interface LintedDocument extends LiveLinted {
+  uri: string;
+  version: number;
+}
+
+/** What the features of the server share. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  live: LiveLint;
+  /** the workspace folder (messages name other files relative to it) */
+  cwd: string;
+  /** the open guide linted at its current version (linted now if the last lint is older); undefined for other files */
+  linted(uri: string): Promise<LintedDocument | undefined>;
+}
+
+/** A capability of the server beyond diagnostics: what it announces, and its handlers. */
+export interface Feature {
+  capabilities: ServerCapabilities;
+  register(context: ServerContext): void;
+}
+
+/** Every feature the server offers, each in its own module. */
+const FEATURES: Feature[] = [];
+
+const isConfigFile = (filePath: string) => CONFIG_FILE_NAMES.includes(basename(filePath));
+
+const isGuidePath = (filePath: string) => /\.(md|markdown|ya?ml)$/i.test(filePath);
+
+function filePathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+function workspaceRoot(params: InitializeParams): string {
+  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+  return uri ? fileURLToPath(uri) : process.cwd();
+}
+
+/** Serves one client over `connection` until it goes. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let live = new LiveLint({ cwd: process.cwd() });
+  let cwd = process.cwd();
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const lastLinted = new Map<string, LintedDocument>();
+  /** configuration files found broken, with the guides that reported them */
+  const brokenConfigs = new Map<string, ConfigError>();
+
+  const context: ServerContext = {
+    connection,
+    documents,
+    get live() {
+      return live;
+    },
+    get cwd() {
+      return cwd;
+    },
+    async linted(uri) {
+      const document = documents.get(uri);
+      if (!document) return undefined;
+      const last = lastLinted.get(uri);
+      if (last?.version === document.version) return last;
+      return (await lintDocument(document)).linted;
+    },
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    cwd = workspaceRoot(params);
+    const cache = join(cwd, '.baihuacache');
+    live = new LiveLint({ cwd, ...(existsSync(cache) && { cacheLocation: cache }) });
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    watchFilesWhenAsked = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...Object.assign({}, ...FEATURES.map((feature) => feature.capabilities)),
+      },
+      serverInfo: { name: 'baihua', version },
+    };
+  });
+
+  let watchFilesWhenAsked = false;
+  connection.onInitialized(() => {
+    if (!watchFilesWhenAsked) return;
+    // A client that refuses still gets saved configuration files through didSave.
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,markdown,yaml,yml,json}' }],
+      })
+      .catch((error: unknown) => connection.console.warn(`baihua: the client does not watch files: ${error}`));
+  });
+
+  /** Lints a document's current text and publishes the result, unless a newer text came meanwhile. */
+  async function lintDocument(document: TextDocument): Promise<{ linted?: LintedDocument }> {
+    const { uri, version: documentVersion } = document;
+    const filePath = filePathOf(uri);
+    if (!filePath) return {};
+    const text = document.getText();
+    if (isConfigFile(filePath)) {
+      publishConfigDiagnostics(filePath, text);
+      return {};
+    }
+    try {
+      if (!isGuidePath(filePath) || !live.isGuide(filePath)) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        return {};
+      }
+      const checked = await live.lint(filePath, text);
+      const linted: LintedDocument = { ...checked, uri, version: documentVersion };
+      if (documents.get(uri)?.version !== documentVersion) return { linted };
+      lastLinted.set(uri, linted);
+      void connection.sendDiagnostics({
+        uri,
+        version: documentVersion,
+        diagnostics: checked.result.messages.map(toDiagnostic),
+      });
+      return { linted };
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        brokenConfigs.set(error.path, error);
+        void connection.sendDiagnostics({ uri, diagnostics: [unconfiguredDiagnostic(error, cwd)] });
+        const configDocument = documents.get(pathToFileURL(error.path).href);
+        publishConfigDiagnostics(error.path, configDocument?.getText());
+        return {};
+      }
+      connection.console.error(`baihua: ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      void connection.sendDiagnostics({ uri, diagnostics: [internalDiagnostic(error)] });
+      return {};
+    }
+  }
+
+  /**
+   * A configuration file's problem: in its unsaved text when it is open, else the one met when
+   * reading it from disk for a guide (a preset that is missing, a broken `catalog` entry …).
+   */
+  function publishConfigDiagnostics(filePath: string, text: string | undefined): void {
+    let problem: ConfigError | undefined;
+    if (text !== undefined) {
+      try {
+        configFromText(filePath, text);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        problem = error;
+      }
+    }
+    problem ??= brokenConfigs.get(filePath);
+    const diagnostics = problem ? [configDiagnostic(problem)] : [];
+    void connection.sendDiagnostics({ uri: pathToFileURL(filePath).href, diagnostics });
+  }
+
+  function schedule(document: TextDocument, delay: number): void {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (current) void lintDocument(current);
+      }, delay),
+    );
+  }
+
+  function relintAll(): void {
+    for (const document of documents.all()) schedule(document, 0);
+  }
+
+  /** Configuration files changed: forget every configuration, clear old config problems, lint again. */
+  function configurationChanged(): void {
+    live.configChanged();
+    for (const path of brokenConfigs.keys()) {
+      const uri = pathToFileURL(path).href;
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    brokenConfigs.clear();
+    relintAll();
+  }
+
+  /** Whether a changed file is a configuration file, or a preset one of them extends. */
+  function affectsConfiguration(filePath: string): boolean {
+    if (isConfigFile(filePath) || brokenConfigs.has(filePath)) return true;
+    return [...lastLinted.values()].some(({ config }) => config.layers.some((layer) => layer.path === filePath));
+  }
+
+  const openedVersions = new Map<string, number>();
+  documents.onDidOpen(({ document }) => {
+    openedVersions.set(document.uri, document.version);
+    schedule(document, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    // Opening fires this too: the first lint is not delayed by the debounce.
+    if (openedVersions.get(document.uri) === document.version) return;
+    schedule(document, debounceMs);
+  });
+  documents.onDidSave(({ document }) => {
+    const filePath = filePathOf(document.uri);
+    if (filePath && affectsConfiguration(filePath)) configurationChanged();
+  });
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+    lastLinted.delete(document.uri);
+    openedVersions.delete(document.uri);
+    const filePath = filePathOf(document.uri);
+    if (filePath) live.closed(filePath);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let configuration = false;
+    let catalog = false;
+    for (const change of changes) {
+      const filePath = filePathOf(change.uri);
+      if (!filePath) continue;
+      if (affectsConfiguration(filePath)) configuration = true;
+      else if (isGuidePath(filePath)) {
+        live.fileChanged(filePath, change.type !== FileChangeType.Changed);
+        catalog = true;
+      }
+    }
+    if (configuration) configurationChanged();
+    else if (catalog) relintAll();
+  });
+
+  for (const feature of FEATURES) feature.register(context);
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** `baihua lsp --stdio`: the server on standard input and output. */
+export function runStdioServer(): void {
+  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+}
