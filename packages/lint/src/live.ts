@@ -24,6 +24,16 @@ export interface LiveLinted {
   /** the guide as parsed from the text linted */
   guide: ParsedGuide;
   config: ResolvedConfig;
+  /**
+   * whether what the other guides' catalog rules read of this one (its id, codes, related guides,
+   * contacts, prose signature) changed since it was last linted: their findings may have changed
+   */
+  catalogChanged: boolean;
+}
+
+/** A summary as the other guides see it: the values, not where they are written. */
+function catalogFacts(summary: GuideSummary): string {
+  return JSON.stringify(summary, (key, value) => (key === 'at' || key === 'directives' ? undefined : value));
 }
 
 /**
@@ -41,7 +51,9 @@ async function scopeFiles(config: ResolvedConfig): Promise<string[]> {
 export class LiveLint {
   readonly #cwd: string;
   readonly #cache: LintCache | undefined;
-  #configs = configSource(undefined);
+  #configSource = configSource(undefined);
+  /** each file's configuration, merged once (the catalog's are read at every keystroke) */
+  readonly #configs = new Map<string, ResolvedConfig>();
   /** summaries of guides on disk, by path (as of when they were last read) */
   readonly #onDisk = new Map<string, GuideSummary>();
   /** summaries of the unsaved text of open guides, by path */
@@ -56,12 +68,17 @@ export class LiveLint {
 
   /** The configuration of a guide; throws the `ConfigError` of a broken configuration file. */
   configFor(filePath: string): ResolvedConfig {
-    return this.#configs(filePath);
+    let config = this.#configs.get(filePath);
+    if (!config) {
+      config = this.#configSource(filePath);
+      this.#configs.set(filePath, config);
+    }
+    return config;
   }
 
   /** Whether a file is one of the guides of a configured project, and not ignored. */
   isGuide(filePath: string): boolean {
-    const config = this.#configs(filePath);
+    const config = this.configFor(filePath);
     return config.layers.some((layer) => layer.path.includes('/') || layer.path.includes('\\'))
       ? !isIgnored(filePath, config)
       : false;
@@ -72,11 +89,15 @@ export class LiveLint {
    * guide of its catalog (open guides as last linted, the others as on disk).
    */
   async lint(filePath: string, text: string): Promise<LiveLinted> {
-    const config = this.#configs(filePath);
+    const config = this.configFor(filePath);
     const read = decodeGuide(filePath, Buffer.from(text, 'utf8'));
     const linted = lintRead(filePath, read.file, read.problem, { config, keepGuide: true });
     const { result, summary } = linted;
+    let catalogChanged = false;
     if (summary) {
+      const before = this.#unsaved.get(filePath) ?? this.#onDisk.get(filePath);
+      // Unread before (no other guide has looked at it yet): nothing else can have changed.
+      catalogChanged = before !== undefined && catalogFacts(before) !== catalogFacts(summary);
       this.#unsaved.set(filePath, summary);
       const members: CatalogMember[] = [{ result, summary, config }];
       for (const other of await this.#scope(config)) {
@@ -86,7 +107,7 @@ export class LiveLint {
       }
       runCatalogRules(members, this.#cwd);
     }
-    return { result, guide: linted.guide!, config };
+    return { result, guide: linted.guide!, config, catalogChanged };
   }
 
   /** The guide's editor closed: the catalog reads it from disk again. */
@@ -103,7 +124,8 @@ export class LiveLint {
 
   /** A configuration file or preset changed: every configuration and summary is read again. */
   configChanged(): void {
-    this.#configs = configSource(undefined);
+    this.#configSource = configSource(undefined);
+    this.#configs.clear();
     this.#onDisk.clear();
     this.#scopes.clear();
   }
@@ -123,7 +145,7 @@ export class LiveLint {
   /** Another guide of the catalog, unless it is gone or its own configuration is broken. */
   #member(filePath: string): CatalogMember | undefined {
     try {
-      const config = this.#configs(filePath);
+      const config = this.configFor(filePath);
       const summary = this.#unsaved.get(filePath) ?? this.#onDisk.get(filePath);
       if (summary) return { summary, config };
       const read = catalogSummary(filePath, config, this.#cache);

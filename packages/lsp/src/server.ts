@@ -147,6 +147,7 @@ export function startServer(connection: Connection): void {
       const linted: LintedDocument = { ...checked, uri, version: documentVersion };
       if (documents.get(uri)?.version !== documentVersion) return { linted };
       lastLinted.set(uri, linted);
+      if (checked.catalogChanged) relintOthers(uri);
       void connection.sendDiagnostics({
         uri,
         version: documentVersion,
@@ -196,6 +197,13 @@ export function startServer(connection: Connection): void {
         if (current) void lintDocument(current);
       }, delay),
     );
+  }
+
+  /** The other open guides, whose catalog findings may have changed with this one. */
+  function relintOthers(uri: string): void {
+    for (const document of documents.all()) {
+      if (document.uri !== uri && lastLinted.has(document.uri)) schedule(document, debounceMs);
+    }
   }
 
   function relintAll(): void {
