@@ -159,3 +159,69 @@ describe('baihua lsp --stdio', () => {
     expect(await client.diagnostics(uriOf(configPath), () => true, before)).toEqual([]);
   });
 });
+
+describe('configuration changes reach the open guides', () => {
+  it('a rule turned off in baihua.config.yaml and saved in the editor stops being reported', async () => {
+    const { root, path, text } = catalogWithDefects();
+    const { client } = await start(root, { debounceMs: 10 });
+    const uri = await client.open(path, text);
+    const codes = (await client.diagnosticsAt(uri, 1)).map((diagnostic) => diagnostic.code);
+    expect(codes).toContain('plain/third-person');
+
+    // A client that does not watch files still says when it saves the configuration.
+    const configPath = join(root, 'baihua.config.yaml');
+    const configUri = await client.open(configPath);
+    const config = `${readFileSync(configPath, 'utf8')}rules:\n  plain/third-person: off\n`;
+    await client.change(configUri, [{ text: config }]);
+    writeFileSync(configPath, config);
+    const before = client.published.length;
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
+    const after = await client.diagnostics(uri, () => true, before);
+    expect(after.map((diagnostic) => diagnostic.code)).toEqual(codes.filter((code) => code !== 'plain/third-person'));
+  });
+
+  it('a preset the configuration extends is read again when it changes on disk', async () => {
+    const { root, path, text } = catalogWithDefects();
+    const configPath = join(root, 'baihua.config.yaml');
+    writeFileSync(
+      configPath,
+      readFileSync(configPath, 'utf8').replace('extends: [recommended]', 'extends: [recommended, ./bureau.yaml]'),
+    );
+    const presetPath = join(root, 'bureau.yaml');
+    writeFileSync(presetPath, '# 本局的规则设置\nrules:\n  plain/vague-reference: warn\n');
+    const { client } = await start(root, { debounceMs: 10 });
+    const uri = await client.open(path, text);
+    const codes = (await client.diagnosticsAt(uri, 1)).map((diagnostic) => diagnostic.code);
+    expect(codes).toContain('plain/vague-reference');
+
+    writeFileSync(presetPath, '# 本局的规则设置\nrules:\n  plain/vague-reference: off\n');
+    const before = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(presetPath), type: 2 }],
+    });
+    const after = await client.diagnostics(uri, () => true, before);
+    expect(after.map((diagnostic) => diagnostic.code)).toEqual(
+      codes.filter((code) => code !== 'plain/vague-reference'),
+    );
+  });
+
+  it('checks the unsaved text of baihua.config.yaml as it is typed', async () => {
+    const root = scratch(guidesDir);
+    const configPath = join(root, 'baihua.config.yaml');
+    const { client } = await start(root, { debounceMs: 10 });
+    const uri = await client.open(configPath);
+    expect(await client.diagnosticsAt(uri, 1)).toEqual([]);
+    const config = readFileSync(configPath, 'utf8');
+    const version = await client.change(uri, [{ text: `${config}rules:\n  plain/officialese: sometimes\n` }]);
+    const lines = config.split('\n').length;
+    expect(await client.diagnosticsAt(uri, version)).toEqual([
+      {
+        range: { start: { line: lines, character: 2 }, end: { line: lines, character: 2 } },
+        severity: 1,
+        code: 'config',
+        source: 'baihua',
+        message: '规则「plain/officialese」的设置应为 off、warn、error，或 [级别, {选项}]',
+      },
+    ]);
+  });
+});

@@ -135,7 +135,7 @@ export function startServer(connection: Connection): void {
     if (!filePath) return {};
     const text = document.getText();
     if (isConfigFile(filePath)) {
-      publishConfigDiagnostics(filePath, text);
+      publishConfigDiagnostics(filePath, { text, version: documentVersion });
       return {};
     }
     try {
@@ -159,7 +159,10 @@ export function startServer(connection: Connection): void {
         brokenConfigs.set(error.path, error);
         void connection.sendDiagnostics({ uri, diagnostics: [unconfiguredDiagnostic(error, cwd)] });
         const configDocument = documents.get(pathToFileURL(error.path).href);
-        publishConfigDiagnostics(error.path, configDocument?.getText());
+        publishConfigDiagnostics(
+          error.path,
+          configDocument && { text: configDocument.getText(), version: configDocument.version },
+        );
         return {};
       }
       connection.console.error(`baihua: ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
@@ -172,11 +175,11 @@ export function startServer(connection: Connection): void {
    * A configuration file's problem: in its unsaved text when it is open, else the one met when
    * reading it from disk for a guide (a preset that is missing, a broken `catalog` entry …).
    */
-  function publishConfigDiagnostics(filePath: string, text: string | undefined): void {
+  function publishConfigDiagnostics(filePath: string, open: { text: string; version: number } | undefined): void {
     let problem: ConfigError | undefined;
-    if (text !== undefined) {
+    if (open) {
       try {
-        configFromText(filePath, text);
+        configFromText(filePath, open.text);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         problem = error;
@@ -184,7 +187,11 @@ export function startServer(connection: Connection): void {
     }
     problem ??= brokenConfigs.get(filePath);
     const diagnostics = problem ? [configDiagnostic(problem)] : [];
-    void connection.sendDiagnostics({ uri: pathToFileURL(filePath).href, diagnostics });
+    void connection.sendDiagnostics({
+      uri: pathToFileURL(filePath).href,
+      ...(open && { version: open.version }),
+      diagnostics,
+    });
   }
 
   function schedule(document: TextDocument, delay: number): void {
