@@ -203,6 +203,14 @@ describe('configuration changes reach the open guides', () => {
     expect(after.map((diagnostic) => diagnostic.code)).toEqual(
       codes.filter((code) => code !== 'plain/vague-reference'),
     );
+
+    // Opened in the editor, the preset is checked as configuration, not as a guide.
+    const presetUri = await client.open(presetPath);
+    expect(await client.diagnosticsAt(presetUri, 1)).toEqual([]);
+    const version = await client.change(presetUri, [{ text: 'rules:\n  plain/vague-reference: [warn, 3]\n' }]);
+    expect((await client.diagnosticsAt(presetUri, version)).map(({ code, range }) => [code, range.start])).toEqual([
+      ['config', { line: 1, character: 32 }],
+    ]);
   });
 
   it('checks the unsaved text of baihua.config.yaml as it is typed', async () => {

@@ -76,12 +76,16 @@ export class LiveLint {
     return config;
   }
 
-  /** Whether a file is one of the guides of a configured project, and not ignored. */
+  /** Whether a file is one of the guides of a configured project: not ignored, not a preset it extends. */
   isGuide(filePath: string): boolean {
     const config = this.configFor(filePath);
-    return config.layers.some((layer) => layer.path.includes('/') || layer.path.includes('\\'))
-      ? !isIgnored(filePath, config)
-      : false;
+    const configured = config.layers.some((layer) => layer.path.includes('/') || layer.path.includes('\\'));
+    return configured && !this.isPreset(filePath) && !isIgnored(filePath, config);
+  }
+
+  /** Whether a file is a preset that the configuration of its own folder extends. */
+  isPreset(filePath: string): boolean {
+    return this.configFor(filePath).layers.some((layer) => layer.path === filePath);
   }
 
   /**

@@ -134,11 +134,11 @@ export function startServer(connection: Connection): void {
     const filePath = filePathOf(uri);
     if (!filePath) return {};
     const text = document.getText();
-    if (isConfigFile(filePath)) {
-      publishConfigDiagnostics(filePath, { text, version: documentVersion });
-      return {};
-    }
     try {
+      if (isConfigFile(filePath) || live.isPreset(filePath)) {
+        publishConfigDiagnostics(filePath, { text, version: documentVersion });
+        return {};
+      }
       if (!isGuidePath(filePath) || !live.isGuide(filePath)) {
         void connection.sendDiagnostics({ uri, diagnostics: [] });
         return {};
