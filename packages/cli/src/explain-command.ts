@@ -1,5 +1,6 @@
 import {
-  installedRuleDocs,
+  EXPLANATION_LABELS,
+  explainRule,
   notices,
   noticesById,
   rules,
@@ -17,18 +18,6 @@ const CONTEXT_LINES = 2;
 const SHORT_EXAMPLE_LINES = 12;
 
 type Colors = ReturnType<typeof createColors>;
-
-function severityText(rule: Rule): string {
-  if (rule.meta.fatal) return '错误，不能关闭';
-  const level = rule.meta.severity === 'error' ? '错误' : '警告';
-  const fix =
-    rule.meta.fixable === 'fix'
-      ? '，可以用 --fix 自动修复'
-      : rule.meta.fixable === 'suggestion'
-        ? '，编辑器里有修改建议'
-        : '';
-  return `推荐设置为${level}${fix}`;
-}
 
 /** The lines of an example worth showing: all of a short one, else a window around `focus`. */
 function window(code: string, focus: number[]): [number, number] {
@@ -93,6 +82,18 @@ function showOtherGuide(code: string, other: { filename: string; code: string },
   ];
 }
 
+/** The heading, why, how to fix and page of a rule or notice (the editor's hover says the same). */
+function explanationLines(id: string, c: Colors): string[] {
+  const { title, setting, why, howToFix, docs } = explainRule(id)!;
+  return [
+    `${c.bold(id)}  ${title}（${setting}）`,
+    '',
+    `${c.bold(EXPLANATION_LABELS.why)}${why}`,
+    `${c.bold(EXPLANATION_LABELS.howToFix)}${howToFix}`,
+    `${c.bold(EXPLANATION_LABELS.docs)}${docs.path}`,
+  ];
+}
+
 /** `baihua explain RULE`: why the rule exists, how to fix, and its examples with live findings. */
 export function explain(ruleId: string | undefined, color: boolean): string {
   const c = createColors(color);
@@ -108,14 +109,7 @@ export function explain(ruleId: string | undefined, color: boolean): string {
   const notice = noticesById.get(ruleId);
   if (notice) {
     // Not made by any text, so there are no examples to show.
-    const lines = [
-      `${c.bold(notice.id)}  ${notice.title}（不是对指南内容的检查，不能关闭）`,
-      '',
-      `${c.bold('为什么：')}${notice.description}`,
-      `${c.bold('怎么改：')}${notice.howToFix}`,
-      `${c.bold('说明页：')}${installedRuleDocs(notice.id).path}`,
-    ];
-    return `${lines.join('\n')}\n`;
+    return `${explanationLines(notice.id, c).join('\n')}\n`;
   }
   const rule = rulesById.get(ruleId);
   if (!rule) {
@@ -130,11 +124,7 @@ export function explain(ruleId: string | undefined, color: boolean): string {
   const bad = examples.invalid[0]!;
   const badLines = runExample(rule, bad).diagnostics.map((diagnostic) => diagnostic.line);
   const out = [
-    `${c.bold(meta.id)}  ${meta.title}（${severityText(rule)}）`,
-    '',
-    `${c.bold('为什么：')}${meta.description}`,
-    `${c.bold('怎么改：')}${meta.howToFix}`,
-    `${c.bold('说明页：')}${installedRuleDocs(meta.id).path}`,
+    ...explanationLines(meta.id, c),
     ...showExample(rule, bad, 'bad', [], c),
     ...showExample(rule, examples.valid[0]!, 'good', badLines, c),
   ];

@@ -47,4 +47,5 @@ export {
 } from './plain-analysis.js';
 export { summarize } from './results.js';
 export { ruleDocsUrl, installedRuleDocs } from './docs-url.js';
+export { explainRule, EXPLANATION_LABELS, type RuleExplanation } from './explanation.js';
 export { LiveLint, type LiveLintOptions, type LiveLinted } from './live.js';
