@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAMES, ConfigError, configFromText } from '@baihua/core';
 import { LiveLint, type LiveLinted } from '@baihua/lint';
 import {
+  type ClientCapabilities,
   type Connection,
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -20,6 +21,8 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './code-actions.js';
+import { hover } from './hover.js';
 import { configDiagnostic, internalDiagnostic, toDiagnostic, unconfiguredDiagnostic } from './diagnostics.js';
 
 /** How long typing must pause before a guide is linted again (override: initializationOptions.debounceMs). */
@@ -46,6 +49,8 @@ export interface ServerContext {
   live: LiveLint;
   /** the workspace folder (messages name other files relative to it) */
   cwd: string;
+  /** what the client said it can do, at initialize */
+  clientCapabilities: ClientCapabilities;
   /** the open guide linted at its current version (linted now if the last lint is older); undefined for other files */
   linted(uri: string): Promise<LintedDocument | undefined>;
 }
@@ -57,7 +62,7 @@ export interface Feature {
 }
 
 /** Every feature the server offers, each in its own module. */
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [codeActions, hover];
 
 const isConfigFile = (filePath: string) => CONFIG_FILE_NAMES.includes(basename(filePath));
 
@@ -78,6 +83,7 @@ export function startServer(connection: Connection): void {
   let live = new LiveLint({ cwd: process.cwd() });
   let cwd = process.cwd();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let clientCapabilities: ClientCapabilities = {};
   const timers = new Map<string, NodeJS.Timeout>();
   const lastLinted = new Map<string, LintedDocument>();
   /** configuration files found broken, with the guides that reported them */
@@ -92,6 +98,9 @@ export function startServer(connection: Connection): void {
     get cwd() {
       return cwd;
     },
+    get clientCapabilities() {
+      return clientCapabilities;
+    },
     async linted(uri) {
       const document = documents.get(uri);
       if (!document) return undefined;
@@ -103,6 +112,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     cwd = workspaceRoot(params);
+    clientCapabilities = params.capabilities;
     const cache = join(cwd, '.baihuacache');
     live = new LiveLint({ cwd, ...(existsSync(cache) && { cacheLocation: cache }) });
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
