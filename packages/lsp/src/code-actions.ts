@@ -65,6 +65,9 @@ function editsOf(positions: GuidePositions, fixes: Fix[]): TextEdit[] {
   return fixes.map((fix) => ({ range: positions.range(fix.range), newText: fix.text }));
 }
 
+/** The text `baihua lint --fix` would write, of each version of a guide as linted. */
+const fixedTexts = new WeakMap<LintedDocument, string | undefined>();
+
 class Actions {
   readonly #context: ActionsContext;
   readonly #linted: LintedDocument;
@@ -130,6 +133,8 @@ class Actions {
     const setting = config.rules.get(JARGON_RULE);
     if (!configPath || !setting || !/[/\\]/.test(configPath)) return undefined;
     const term = guide.file.text.slice(finding.range[0], finding.range[1]);
+    // Not a term as written where the finding spans an escape or a folded line.
+    if (!/^\S+$/.test(term)) return undefined;
     const uri = pathToFileURL(configPath).href;
     const open = this.#context.documents.get(uri);
     let text: string;
@@ -156,7 +161,12 @@ class Actions {
     const { config, uri, result } = this.#linted;
     if (!result.messages.some((finding) => finding.fix)) return undefined;
     const before = this.#positions.documentText;
-    const { output } = lintBytes(fileURLToPath(uri), Buffer.from(before, 'utf8'), { config, fix: true });
+    // Editors ask for the actions at every move of the cursor: the fixed text is worked out once per version.
+    if (!fixedTexts.has(this.#linted)) {
+      const { output } = lintBytes(fileURLToPath(uri), Buffer.from(before, 'utf8'), { config, fix: true });
+      fixedTexts.set(this.#linted, output);
+    }
+    const output = fixedTexts.get(this.#linted);
     if (output === undefined || output === before) return undefined;
     const change = replacementBetween(before, output);
     return {
