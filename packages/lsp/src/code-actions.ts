@@ -116,13 +116,13 @@ class Actions {
   }
 
   disable(finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
-    const edit = disableRuleEdit(this.#linted.guide, finding);
-    if (!edit) return undefined;
+    const disabling = disableRuleEdit(this.#linted.guide, finding);
+    if (!disabling) return undefined;
     return {
-      title: `在这一行停用规则 ${finding.ruleId}`,
+      title: disabling.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: this.guideEdit([edit]),
+      edit: this.guideEdit(disabling.fixes),
     };
   }
 

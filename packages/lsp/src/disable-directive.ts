@@ -3,7 +3,7 @@
  * written where the finding is: a YAML comment in the fields, an HTML comment in the Markdown body.
  */
 import { isScalar } from 'yaml';
-import { markdownRange, type ParsedGuide } from '@baihua/core';
+import { markdownRange, type ParsedGuide, type YamlEntry } from '@baihua/core';
 import type { Diagnostic as Finding, Fix } from '@baihua/lint';
 
 interface Line {
@@ -57,27 +57,74 @@ function inFields(guide: ParsedGuide, offset: number): boolean {
   return guide.frontMatter !== undefined && offset >= guide.frontMatter.start && offset < guide.frontMatter.end;
 }
 
-/** Whether a YAML scalar that begins on an earlier line holds the offset: a comment there would be text. */
-function insideMultilineScalar(guide: ParsedGuide, offset: number, line: Line): boolean {
+/** The YAML text that holds the offset and begins on a line before `line`: a comment there would be text. */
+function multilineText(guide: ParsedGuide, offset: number, line: Line): YamlEntry | undefined {
   for (const entry of guide.yaml!.entries.values()) {
     const { range, node } = entry;
-    if (isScalar(node) && range.start < line.start && range.end >= offset && range.start <= offset) return true;
+    if (isScalar(node) && range.start < line.start && range.start <= offset && offset <= range.end) return entry;
   }
-  return false;
+  return undefined;
+}
+
+/** What the action is called and what it writes. */
+export interface DisableEdit {
+  title: string;
+  fixes: Fix[];
+}
+
+const forLine = (ruleId: string, fix: Fix): DisableEdit => ({ title: `在这一行停用规则 ${ruleId}`, fixes: [fix] });
+
+/** Headings: a comment at their end would be part of their text (and of the page's contents). */
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+function disableInBody(line: Line, previous: Line | undefined, blockStarts: boolean, ruleId: string): DisableEdit {
+  const before = previous && /^[ \t]*<!--/.test(previous.text) && addToDirective(previous, 'disable-next-line', ruleId);
+  if (before) return forLine(ruleId, before);
+  if (blockStarts || HEADING.test(line.text)) {
+    const text = `${indentation(line)}<!-- baihua-disable-next-line ${ruleId} -->${line.eol}`;
+    return forLine(ruleId, { range: [line.start, line.start], text });
+  }
+  const added = addToDirective(line, 'disable-line', ruleId);
+  if (added) return forLine(ruleId, added);
+  // In a table row the comment goes in the last cell: after the last `|` it would be a cell of its own, dropped.
+  const lastPipe = /[ \t]*\|[ \t]*$/.exec(line.text);
+  const at = lastPipe ? line.start + lastPipe.index : line.end;
+  return forLine(ruleId, { range: [at, at], text: ` <!-- baihua-disable-line ${ruleId} -->` });
 }
 
 /**
- * The edit that disables `finding`'s rule for its line, or undefined where no directive can be
- * written without changing the guide (inside a multi-line YAML text) or the finding cannot be
- * disabled (a file that could not be read).
+ * A multi-line YAML text: `baihua-disable` before its field and `baihua-enable` after it, the only
+ * places a comment can go, so the rule is off for the whole field.
+ */
+function disableField(text: string, entry: YamlEntry, ruleId: string): DisableEdit {
+  const first = lineAt(text, (entry.keyRange ?? entry.range).start);
+  const last = lineAt(text, Math.max(entry.range.end - 1, entry.range.start));
+  const indent = indentation(first);
+  const afterLast = last.end === text.length ? last.end : last.end + last.eol.length;
+  return {
+    title: `在这个字段停用规则 ${ruleId}`,
+    fixes: [
+      { range: [first.start, first.start], text: `${indent}# baihua-disable ${ruleId}${first.eol}` },
+      {
+        range: [afterLast, afterLast],
+        text: `${last.end === text.length ? last.eol : ''}${indent}# baihua-enable ${ruleId}${last.eol}`,
+      },
+    ],
+  };
+}
+
+/**
+ * The edit that disables `finding`'s rule where it is, or undefined where the finding cannot be
+ * disabled (a file that could not be read) or no directive can be placed (outside the fields and body).
  *
  * In the fields it is `# baihua-disable-next-line RULE` on a line of its own before the finding's,
- * indented as it is. In the body it is `<!-- baihua-disable-next-line RULE -->` before a line that
- * begins a block; within a paragraph or a list, a line there would split it, so it is
- * `<!-- baihua-disable-line RULE -->` at the end of the line. A directive already there for another
- * rule gets this rule added, since only the line right before the finding counts.
+ * indented as it is; inside a multi-line text, where a comment would be text, the field is
+ * wrapped in `baihua-disable`/`baihua-enable`. In the body it is `<!-- baihua-disable-next-line RULE -->`
+ * before a line that begins a block; within a paragraph, a list or a table a line there would split
+ * it, so it is `<!-- baihua-disable-line RULE -->` at the end of the line. A directive already there
+ * for another rule gets this rule added, since only the line right before the finding counts.
  */
-export function disableRuleEdit(guide: ParsedGuide, finding: Finding): Fix | undefined {
+export function disableRuleEdit(guide: ParsedGuide, finding: Finding): DisableEdit | undefined {
   if (finding.fatal) return undefined;
   const text = guide.file.text;
   const offset = finding.range[0];
@@ -86,31 +133,14 @@ export function disableRuleEdit(guide: ParsedGuide, finding: Finding): Fix | und
   const { ruleId } = finding;
   if (inBody(guide, offset)) {
     const blockStarts = previous === undefined || previous.text.trim() === '' || !inBody(guide, previous.end);
-    const before =
-      previous && /^[ \t]*<!--/.test(previous.text) && addToDirective(previous, 'disable-next-line', ruleId);
-    if (before) return before;
-    if (blockStarts) {
-      return {
-        range: [line.start, line.start],
-        text: `${indentation(line)}<!-- baihua-disable-next-line ${ruleId} -->${line.eol}`,
-      };
-    }
-    return (
-      addToDirective(line, 'disable-line', ruleId) ?? {
-        range: [line.end, line.end],
-        text: ` <!-- baihua-disable-line ${ruleId} -->`,
-      }
-    );
+    return disableInBody(line, previous, blockStarts, ruleId);
   }
-  if (inFields(guide, offset)) {
-    if (guide.format === 'markdown' && line.start < guide.frontMatter!.start) return undefined;
-    if (insideMultilineScalar(guide, offset, line)) return undefined;
-    const before = previous && /^[ \t]*#/.test(previous.text) && addToDirective(previous, 'disable-next-line', ruleId);
-    if (before) return before;
-    return {
-      range: [line.start, line.start],
-      text: `${indentation(line)}# baihua-disable-next-line ${ruleId}${line.eol}`,
-    };
-  }
-  return undefined;
+  if (!inFields(guide, offset)) return undefined;
+  if (guide.format === 'markdown' && line.start < guide.frontMatter!.start) return undefined;
+  const multiline = multilineText(guide, offset, line);
+  if (multiline) return disableField(text, multiline, ruleId);
+  const before = previous && /^[ \t]*#/.test(previous.text) && addToDirective(previous, 'disable-next-line', ruleId);
+  if (before) return forLine(ruleId, before);
+  const directive = `${indentation(line)}# baihua-disable-next-line ${ruleId}${line.eol}`;
+  return forLine(ruleId, { range: [line.start, line.start], text: directive });
 }
