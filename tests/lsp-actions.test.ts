@@ -142,6 +142,13 @@ describe('code actions of baihua lsp', () => {
       { title: '在这一行停用规则 plain/nominalization', kind: 'quickfix', isPreferred: undefined },
       { title: '修复本文件所有可安全修复的问题', kind: 'quickfix', isPreferred: undefined },
     ]);
+    // Without `only` (the light bulb), the source action for fix on save comes too.
+    expect((await actionsAt(client, uri, range)).map((action) => action.kind)).toEqual([
+      'quickfix',
+      'quickfix',
+      'quickfix',
+      'source.fixAll.baihua',
+    ]);
     const fix = actions[0]!;
     expect(fix.diagnostics).toEqual([before[1]]);
     expect(fix.edit).toEqual({
