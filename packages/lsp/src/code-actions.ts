@@ -173,7 +173,9 @@ class Actions {
       title: FIX_ALL_TITLE,
       kind,
       ...(kind === CodeActionKind.QuickFix && {
-        diagnostics: result.messages.filter((finding) => finding.fix).map(toDiagnostic),
+        diagnostics: result.messages
+          .filter((finding) => finding.fix)
+          .map((finding) => toDiagnostic(finding, this.#positions.keptBom)),
       }),
       edit: this.workspaceEdit(uri, this.#linted.version, [
         { range: this.#positions.documentRange(change.start, change.end), newText: change.text },
@@ -191,7 +193,7 @@ class Actions {
     if (wanted(CodeActionKind.QuickFix, only)) {
       const disabled = new Set<string>();
       for (const finding of here) {
-        const diagnostic = toDiagnostic(finding);
+        const diagnostic = toDiagnostic(finding, this.#positions.keptBom);
         actions.push(...this.fixes(finding, diagnostic));
         if (finding.ruleId === JARGON_RULE) {
           const ignore = this.ignoreTerm(finding, diagnostic);

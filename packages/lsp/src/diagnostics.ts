@@ -8,22 +8,29 @@ export interface FindingData {
   suggestions?: Finding['suggestions'];
 }
 
-/** The LSP range of a finding: its 1-based lines and UTF-16 columns, made 0-based. */
-export function findingRange(finding: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): Range {
+/**
+ * The LSP range of a finding: its 1-based lines and UTF-16 columns, made 0-based. A client that
+ * keeps the BOM (`keptBom`) counts it as the first character of line 1, which the parser took off.
+ */
+export function findingRange(
+  finding: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>,
+  keptBom = false,
+): Range {
+  const shift = (line: number) => (keptBom && line === 1 ? 0 : 1);
   return {
-    start: { line: finding.line - 1, character: finding.column - 1 },
-    end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
+    start: { line: finding.line - 1, character: finding.column - shift(finding.line) },
+    end: { line: finding.endLine - 1, character: finding.endColumn - shift(finding.endLine) },
   };
 }
 
 /** A finding of `baihua lint` as the editor shows it: the same range, message and rule id. */
-export function toDiagnostic(finding: Finding): Diagnostic {
+export function toDiagnostic(finding: Finding, keptBom = false): Diagnostic {
   const data: FindingData = {
     ...(finding.fix && { fix: finding.fix }),
     ...(finding.suggestions && { suggestions: finding.suggestions }),
   };
   return {
-    range: findingRange(finding),
+    range: findingRange(finding, keptBom),
     severity: finding.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: finding.ruleId,
     codeDescription: { href: installedRuleDocs(finding.ruleId).url },

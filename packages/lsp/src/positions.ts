@@ -16,6 +16,11 @@ export class GuidePositions {
     this.#document = TextDocument.create('', '', 0, documentText);
   }
 
+  /** Whether the editor's text starts with the BOM. */
+  get keptBom(): boolean {
+    return this.#bom === 1;
+  }
+
   /** The editor's text. */
   get documentText(): string {
     return this.#document.getText();

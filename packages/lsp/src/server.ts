@@ -161,7 +161,7 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({
         uri,
         version: documentVersion,
-        diagnostics: checked.result.messages.map(toDiagnostic),
+        diagnostics: checked.result.messages.map((finding) => toDiagnostic(finding, text.startsWith('\uFEFF'))),
       });
       return { linted };
     } catch (error) {
