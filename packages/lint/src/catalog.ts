@@ -66,6 +66,14 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   const id = located(guide, model, ['id'], fields.id);
   const basicCode = located(guide, model, ['codes', 'basic'], fields.codes?.basic);
   const implementationCode = located(guide, model, ['codes', 'implementation'], fields.codes?.implementation);
+  const materials = fields.materials ?? [];
+  const names = (values: Array<string | undefined>) => [...new Set(values.flatMap((value) => textOf(value) ?? []))];
+  const materialNames = names(materials.map((material) => material?.name));
+  const departments = names([fields.department]);
+  const issuers = names(materials.map((material) => material?.issuer));
+  if (materialNames.length) summary.materialNames = materialNames;
+  if (departments.length) summary.departments = departments;
+  if (issuers.length) summary.issuers = issuers;
   if (title) summary.title = title.value;
   if (id) summary.id = id;
   if (basicCode) summary.basicCode = basicCode;

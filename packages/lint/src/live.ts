@@ -31,9 +31,12 @@ export interface LiveLinted {
   catalogChanged: boolean;
 }
 
+/** What no catalog rule reads: where values are written, and the names kept for completion. */
+const NOT_CATALOG_FACTS = new Set(['at', 'directives', 'materialNames', 'departments', 'issuers']);
+
 /** A summary as the other guides see it: the values, not where they are written. */
 function catalogFacts(summary: GuideSummary): string {
-  return JSON.stringify(summary, (key, value) => (key === 'at' || key === 'directives' ? undefined : value));
+  return JSON.stringify(summary, (key, value) => (NOT_CATALOG_FACTS.has(key) ? undefined : value));
 }
 
 /**
@@ -46,6 +49,13 @@ async function scopeFiles(config: ResolvedConfig): Promise<string[]> {
   if (!nearest) return [];
   const files = await findGuideFiles([dirname(nearest)]).catch(() => []);
   return files.filter((filePath) => !isIgnored(filePath, config));
+}
+
+/** Names used across a catalog, each with the number of guides that use it. */
+export interface CatalogValues {
+  materialNames: Array<{ name: string; guides: number }>;
+  departments: Array<{ name: string; guides: number }>;
+  issuers: Array<{ name: string; guides: number }>;
 }
 
 export class LiveLint {
@@ -112,6 +122,35 @@ export class LiveLint {
       runCatalogRules(members, this.#cwd);
     }
     return { result, guide: linted.guide!, config, catalogChanged };
+  }
+
+  /**
+   * The names other guides of a guide's catalog use (open guides as last linted, the others as on
+   * disk), each with how many guides use it, most used first: for completion in the editor.
+   */
+  async catalogValues(filePath: string): Promise<CatalogValues> {
+    const counts: Record<keyof CatalogValues, Map<string, number>> = {
+      materialNames: new Map(),
+      departments: new Map(),
+      issuers: new Map(),
+    };
+    for (const other of await this.#scope(this.configFor(filePath))) {
+      if (other === filePath) continue;
+      const summary = this.#member(other)?.summary;
+      if (!summary) continue;
+      for (const [field, count] of Object.entries(counts) as Array<[keyof CatalogValues, Map<string, number>]>) {
+        for (const name of summary[field] ?? []) count.set(name, (count.get(name) ?? 0) + 1);
+      }
+    }
+    const ranked = (count: Map<string, number>) =>
+      [...count]
+        .sort(([a, m], [b, n]) => n - m || a.localeCompare(b, 'zh'))
+        .map(([name, guides]) => ({ name, guides }));
+    return {
+      materialNames: ranked(counts.materialNames),
+      departments: ranked(counts.departments),
+      issuers: ranked(counts.issuers),
+    };
   }
 
   /** The guide's editor closed: the catalog reads it from disk again. */

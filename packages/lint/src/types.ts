@@ -152,6 +152,10 @@ export interface GuideSummary {
   implementationCode?: Located;
   related: Located[];
   locations: Array<{ name: string; window?: string; address?: Located; phone?: Located }>;
+  /** names of the materials, departments and material issuers written, for completion in editors */
+  materialNames?: string[];
+  departments?: string[];
+  issuers?: string[];
   /** MinHash signature of the prose, base64 (only when catalog/near-duplicate is on) */
   signature?: string;
   /** inline disable comments, when the file has any */

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAMES, ConfigError, configFromText } from '@baihua/core';
-import { LiveLint, type LiveLinted } from '@baihua/lint';
+import { LiveLint } from '@baihua/lint';
 import {
   type ClientCapabilities,
   type Connection,
@@ -15,15 +15,19 @@ import {
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
-  type ServerCapabilities,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './code-actions.js';
+import { completionFeature } from './completion.js';
+import type { Feature, LintedDocument, ServerContext } from './feature.js';
 import { hover } from './hover.js';
 import { configDiagnostic, internalDiagnostic, toDiagnostic, unconfiguredDiagnostic } from './diagnostics.js';
+import { foldingFeature } from './folding.js';
+import { readabilityFeature } from './readability.js';
+import { symbolsFeature } from './symbols.js';
 
 /** How long typing must pause before a guide is linted again (override: initializationOptions.debounceMs). */
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -32,37 +36,14 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
   version: string;
 };
 
+export type { Feature, LintedDocument, ServerContext } from './feature.js';
+
 export interface InitializationOptions {
   debounceMs?: number;
 }
 
-/** An open guide as last linted: the text of `version`, parsed and checked. */
-export interface LintedDocument extends LiveLinted {
-  uri: string;
-  version: number;
-}
-
-/** What the features of the server share. */
-export interface ServerContext {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  live: LiveLint;
-  /** the workspace folder (messages name other files relative to it) */
-  cwd: string;
-  /** what the client said it can do, at initialize */
-  clientCapabilities: ClientCapabilities;
-  /** the open guide linted at its current version (linted now if the last lint is older); undefined for other files */
-  linted(uri: string): Promise<LintedDocument | undefined>;
-}
-
-/** A capability of the server beyond diagnostics: what it announces, and its handlers. */
-export interface Feature {
-  capabilities: ServerCapabilities;
-  register(context: ServerContext): void;
-}
-
 /** Every feature the server offers, each in its own module. */
-const FEATURES: Feature[] = [codeActions, hover];
+const FEATURES: Feature[] = [codeActions, hover, completionFeature, symbolsFeature, foldingFeature, readabilityFeature];
 
 const isConfigFile = (filePath: string) => CONFIG_FILE_NAMES.includes(basename(filePath));
 
@@ -163,6 +144,7 @@ export function startServer(connection: Connection): void {
         version: documentVersion,
         diagnostics: checked.result.messages.map((finding) => toDiagnostic(finding, text.startsWith('\uFEFF'))),
       });
+      for (const feature of FEATURES) feature.published?.(linted, context);
       return { linted };
     } catch (error) {
       if (error instanceof ConfigError) {
