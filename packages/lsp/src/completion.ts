@@ -18,6 +18,7 @@ import {
   MarkupKind,
   type Range,
 } from 'vscode-languageserver';
+import { stringify } from 'yaml';
 import { type SchemaNode, SchemaWalker } from './schema-walk.js';
 import type { Feature, ServerContext } from './feature.js';
 import { type CursorPlace, cursorPlace, type PathToken, yamlLines } from './yaml-cursor.js';
@@ -35,27 +36,30 @@ interface ClientSupport {
 
 type FileKind = { kind: 'guide'; markdown: boolean; filePath: string } | { kind: 'config' };
 
-/** A scalar as YAML reads it back unchanged: quoted where plain text would mean something else. */
+/** A scalar as YAML 1.2 (Baihua's reader) reads it back unchanged: quoted where plain text would mean something else. */
 export function yamlScalar(value: string | number | boolean, inFlow: boolean): string {
   if (typeof value !== 'string') return String(value);
   const plain =
     value !== '' &&
     !/^[\s\-?:,[\]{}#&*!|>'"%@`]|:(\s|$)|\s#|\s$/.test(value) &&
     !(inFlow && /[,[\]{}]/.test(value)) &&
-    !/^(?:true|false|null|~|yes|no|on|off|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i.test(
-      value,
-    );
+    !/^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
 const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 const choiceText = (text: string) => text.replace(/[$}\\,|]/g, '\\$&');
 
+/** An example as it is written in YAML: text as it is, lists and mappings on one line. */
+const exampleText = (example: unknown) =>
+  typeof example === 'string' ? example : stringify(example, { collectionStyle: 'flow' }).trim();
+
 function documentation(node: SchemaNode | undefined, extra?: string) {
   const parts = [
-    typeof node?.description === 'string' ? node.description : undefined,
+    // a line break of the schema's text is one in Markdown too
+    typeof node?.description === 'string' ? node.description.replaceAll('\n', '  \n') : undefined,
     Array.isArray(node?.examples) && node.examples.length
-      ? `例：\`${node.examples.map((example) => JSON.stringify(example)).join('`、`')}\``
+      ? `例：${node.examples.map((example) => `\`${exampleText(example)}\``).join('、')}`
       : undefined,
     extra,
   ].filter(Boolean);
@@ -80,6 +84,7 @@ function keyItems(walker: SchemaWalker, place: CursorPlace, file: FileKind, supp
     // Rules that cannot be configured (files that cannot be read are always errors).
     if (branches.some((branch) => branch.not !== undefined)) continue;
     const described = walker.describe([...place.path, key]);
+    const docs = documentation({ ...schema, ...described });
     let newText = place.colonFollows ? key : `${key}: `;
     let format: InsertTextFormat = InsertTextFormat.PlainText;
     if (support.snippets && !place.colonFollows && !place.inFlow) {
@@ -88,7 +93,7 @@ function keyItems(walker: SchemaWalker, place: CursorPlace, file: FileKind, supp
       const inner = ' '.repeat(indent + 2);
       if (shape === 'object') newText = `${snippetText(key)}:\n${inner}$0`;
       else if (shape === 'array' && file.kind === 'guide') newText = `${snippetText(key)}:\n${inner}- $0`;
-      else if (values.length > 1 && values.every((value) => typeof value === 'string'))
+      else if (shape === 'scalar' && values.length > 1)
         newText = `${snippetText(key)}: \${1|${values.map((value) => choiceText(yamlScalar(value, false))).join(',')}|}`;
       else newText = `${snippetText(key)}: $0`;
       format = InsertTextFormat.Snippet;
@@ -97,7 +102,7 @@ function keyItems(walker: SchemaWalker, place: CursorPlace, file: FileKind, supp
       label: key,
       kind: CompletionItemKind.Property,
       ...(described.title && { detail: described.title }),
-      ...(documentation({ ...schema, ...described }) && { documentation: documentation({ ...schema, ...described }) }),
+      ...(docs && { documentation: docs }),
       sortText: order(items.length),
       filterText: key,
       textEdit: { range: rangeOf(place), newText },
@@ -144,15 +149,14 @@ function enumItems(walker: SchemaWalker, place: CursorPlace, file: FileKind, ran
     const name = isSeverity ? SEVERITY_NAMES[String(value)] : BOOLEAN_NAMES[String(value)];
     const detail = [name, described.title].filter(Boolean).join(' · ');
     const extra = synonyms.length ? `也写作：${synonyms.join('、')}（白话会改成「${value}」）` : undefined;
+    const docs = documentation({ description: described.description }, extra);
     return valueItem(
       place,
       value,
       {
         kind: CompletionItemKind.EnumMember,
         ...(detail && { detail }),
-        ...(documentation({ description: described.description }, extra) && {
-          documentation: documentation({ description: described.description }, extra),
-        }),
+        ...(docs && { documentation: docs }),
         rank: rank + index,
       },
       synonyms,

@@ -119,7 +119,6 @@ function headingSymbols(guide: ParsedGuide, body: ParsedMarkdown): DocumentSymbo
       : markdownRange(body, heading);
     const symbol: DocumentSymbol = {
       name: plainText(heading).trim() || '（空标题）',
-      detail: `${'#'.repeat(heading.depth)} 小节`,
       kind: SymbolKind.String,
       range: rangeIn(guide, start, sectionEnd),
       selectionRange: rangeIn(guide, text.start, text.end),

@@ -311,11 +311,11 @@ function flowPlace(
     if (frame.open === '[') flowPath.push(frame.index);
     else if (frame.key !== undefined) flowPath.push(frame.key);
   }
-  const tokenStart = top.tokenStart + /^[ \t]*/.exec(text.slice(top.tokenStart))![0].length;
+  const tokenStart = Math.min(character, top.tokenStart + /^[ \t]*/.exec(text.slice(top.tokenStart))![0].length);
   const typed = text.slice(tokenStart, character);
   if (/[[{]/.test(typed)) return undefined;
-  const rest = /^[^,\]}#]*/.exec(text.slice(character))![0].trimEnd();
   const isKey = top.open === '{' && top.key === undefined;
+  const rest = (isKey ? /^[A-Za-z0-9_./-]*/ : /^[^,\]}#]*/).exec(text.slice(character))![0].trimEnd();
   if (isKey && !KEY_CHARACTERS.test(typed)) return undefined;
   return {
     container: -1,

@@ -71,7 +71,8 @@ describe('yamlScalar', () => {
     expect(yamlScalar('原居民身份证', false)).toBe('原居民身份证');
     expect(yamlScalar('《居民身份证法》', false)).toBe('《居民身份证法》');
     expect(yamlScalar('12345', false)).toBe('"12345"');
-    expect(yamlScalar('on', false)).toBe('"on"');
+    expect(yamlScalar('off', false)).toBe('off');
+    expect(yamlScalar('true', false)).toBe('"true"');
     expect(yamlScalar('- 户口簿', false)).toBe('"- 户口簿"');
     expect(yamlScalar('户口簿, 身份证', false)).toBe('户口簿, 身份证');
     expect(yamlScalar('户口簿, 身份证', true)).toBe('"户口簿, 身份证"');
