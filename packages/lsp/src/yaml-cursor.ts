@@ -183,7 +183,9 @@ function placeOnLine(
   if (before.trim() === '') {
     if (text.slice(character).trim() !== '') return undefined;
     const container = outline.parentOfKey(character);
-    return { container, place: keyPlace(outline.path, line, character, '', '') };
+    const place = keyPlace(outline.path, line, character, '', '');
+    outline.key(character, '', false);
+    return { container, place };
   }
   if (isComment(before)) return undefined;
   const parts = partsOf(before);
@@ -199,11 +201,14 @@ function placeOnLine(
     // after `- `: a scalar item, or the first key of a mapping item
     if (/^[[{]/.test(typed)) return flowPlace(outline.path, text, line, character, parts.keyColumn);
     const rest = text.slice(character);
+    const path = outline.path;
+    // the lines below that are deeper belong to what is typed here, not to the item's mapping
+    outline.key(parts.keyColumn, typed, false);
     return {
       container,
       place: {
         kind: 'item',
-        path: outline.path,
+        path,
         present: [],
         replace: { line, start: parts.keyColumn, end: character + /^[^:#]*/.exec(rest)![0].trimEnd().length },
         typed,
@@ -218,6 +223,7 @@ function placeOnLine(
   const rest = text.slice(character + after.length);
   const place = keyPlace(outline.path, line, parts.keyColumn, typed, after);
   place.colonFollows = /^[ \t]*:/.test(rest);
+  outline.key(parts.keyColumn, typed, false);
   return { container, place };
 }
 

@@ -114,6 +114,15 @@ describe('cursorPlace', () => {
     expect(place).toMatchObject({ kind: 'key', path: ['time_limit'], present: ['statutory'] });
   });
 
+  it('a key renamed above its own fields: those fields are not counted as written in the mapping above', () => {
+    expect(placeAt('materials:\n  - name: a\n    exem‸\n      source: 平台\n    need: 必要')).toMatchObject({
+      kind: 'key',
+      path: ['materials', 0],
+      present: ['name', 'need'],
+      typed: 'exem',
+    });
+  });
+
   it('a key being typed before its colon: only the key is replaced', () => {
     expect(placeAt('materials:\n  - name: a\n    fo‸rm: 原件')).toMatchObject({
       kind: 'key',
