@@ -183,7 +183,7 @@ describe('completion', () => {
     });
   });
 
-  it("offers the material names and departments other guides of the catalog use, another guide's unsaved edit included", async () => {
+  it("offers the material names, departments, places and guide ids of the rest of the catalog, another guide's unsaved edit included", async () => {
     const root = scratch(guidesDir);
     const client = await start(root);
     const passportPath = join(root, PASSPORT);
@@ -199,7 +199,8 @@ describe('completion', () => {
     const path = join(root, ID_CARD);
     const original = readFileSync(path, 'utf8');
     const steps = lineOf(original, 'steps:');
-    const uri = await client.open(path, withLine(original, steps, '  - name: '));
+    const opened = withLine(original, steps, '  - name: ');
+    const uri = await client.open(path, opened);
     const names = await complete(client, uri, steps, '  - name: '.length);
     expect(labels(names)).toContain('国家工作人员出国（境）备案表');
     expect(labels(names)).not.toContain('单位同意申请普通护照的意见');
@@ -228,6 +229,34 @@ describe('completion', () => {
       detail: '实施主体（目录里 1 份指南用过）',
       textEdit: { range: range(department, 12, 25), newText: '青禾市公安局出入境管理支队' },
     });
+
+    // The places other guides name, so that one place is written one way across the catalog.
+    const location = lineOf(opened, '  - name: 东湖区政务服务中心');
+    const locations = await complete(client, uri, location, '  - name: '.length);
+    expect(locations[0]).toMatchObject({
+      label: '东湖区政务服务中心',
+      detail: '地点名称（目录里 5 份指南用过）',
+      textEdit: { range: range(location, 10, 19), newText: '东湖区政务服务中心' },
+    });
+
+    // related: the ids of the other guides, with their titles.
+    const related = lineOf(opened, 'related:');
+    const ids = await complete(client, uri, related, 'related: ['.length);
+    expect(ids).toHaveLength(11);
+    expect(ids.slice(0, 2).map((item) => [item.label, item.detail, item.kind, item.textEdit])).toEqual([
+      [
+        'driving-licence-renewal',
+        '机动车驾驶证期满换证',
+        18,
+        { range: range(related, 10, 30), newText: 'driving-licence-renewal' },
+      ],
+      [
+        'housing-fund-rent-withdrawal',
+        '租房提取住房公积金',
+        18,
+        { range: range(related, 10, 30), newText: 'housing-fund-rent-withdrawal' },
+      ],
+    ]);
   });
 
   it('offers rule ids with their titles, severities, option names and values, and presets in baihua.config.yaml', async () => {

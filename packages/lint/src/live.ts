@@ -56,6 +56,9 @@ export interface CatalogValues {
   materialNames: Array<{ name: string; guides: number }>;
   departments: Array<{ name: string; guides: number }>;
   issuers: Array<{ name: string; guides: number }>;
+  locationNames: Array<{ name: string; guides: number }>;
+  /** the other guides, by id */
+  guides: Array<{ id: string; title?: string }>;
 }
 
 export class LiveLint {
@@ -126,30 +129,41 @@ export class LiveLint {
 
   /**
    * The names other guides of a guide's catalog use (open guides as last linted, the others as on
-   * disk), each with how many guides use it, most used first: for completion in the editor.
+   * disk), each with how many guides use it, most used first, and their ids: for completion in the
+   * editor.
    */
   async catalogValues(filePath: string): Promise<CatalogValues> {
-    const counts: Record<keyof CatalogValues, Map<string, number>> = {
-      materialNames: new Map(),
-      departments: new Map(),
-      issuers: new Map(),
-    };
+    const names = (summary: GuideSummary) => ({
+      materialNames: summary.materialNames ?? [],
+      departments: summary.departments ?? [],
+      issuers: summary.issuers ?? [],
+      locationNames: [...new Set(summary.locations.map((location) => location.name))],
+    });
+    const counts = new Map<keyof ReturnType<typeof names>, Map<string, number>>();
+    const guides: CatalogValues['guides'] = [];
     for (const other of await this.#scope(this.configFor(filePath))) {
       if (other === filePath) continue;
       const summary = this.#member(other)?.summary;
       if (!summary) continue;
-      for (const [field, count] of Object.entries(counts) as Array<[keyof CatalogValues, Map<string, number>]>) {
-        for (const name of summary[field] ?? []) count.set(name, (count.get(name) ?? 0) + 1);
+      if (summary.id) guides.push({ id: summary.id.value, ...(summary.title && { title: summary.title }) });
+      for (const [field, values] of Object.entries(names(summary)) as Array<
+        [keyof ReturnType<typeof names>, string[]]
+      >) {
+        const count = counts.get(field) ?? new Map<string, number>();
+        counts.set(field, count);
+        for (const name of values) count.set(name, (count.get(name) ?? 0) + 1);
       }
     }
-    const ranked = (count: Map<string, number>) =>
-      [...count]
+    const ranked = (field: keyof ReturnType<typeof names>) =>
+      [...(counts.get(field) ?? [])]
         .sort(([a, m], [b, n]) => n - m || a.localeCompare(b, 'zh'))
         .map(([name, guides]) => ({ name, guides }));
     return {
-      materialNames: ranked(counts.materialNames),
-      departments: ranked(counts.departments),
-      issuers: ranked(counts.issuers),
+      materialNames: ranked('materialNames'),
+      departments: ranked('departments'),
+      issuers: ranked('issuers'),
+      locationNames: ranked('locationNames'),
+      guides: guides.sort((a, b) => a.id.localeCompare(b.id)),
     };
   }
 

@@ -27,6 +27,9 @@ describe('LiveLint.catalogValues', () => {
     expect(values.departments).toHaveLength(11);
     expect(values.departments).toContainEqual({ name: '青禾市公安局东湖分局户政科', guides: 1 });
     expect(values.issuers[0]).toEqual({ name: '签发证件的公安局', guides: 10 });
+    expect(values.locationNames[0]).toEqual({ name: '东湖区政务服务中心', guides: 6 });
+    expect(values.guides).toHaveLength(11);
+    expect(values.guides[0]).toEqual({ id: 'driving-licence-renewal', title: '机动车驾驶证期满换证' });
   });
 
   it('a change to the names alone is no change for the catalog rules: the other open guides need no new lint', async () => {

@@ -164,34 +164,50 @@ function enumItems(walker: SchemaWalker, place: CursorPlace, file: FileKind, ran
   });
 }
 
-/** Which catalog names go at a path of a guide: material names, departments, issuers. */
-function catalogNamesFor(path: readonly PathToken[], values: CatalogValues): Array<{ name: string; guides: number }> {
+/** What the catalog offers at a path of a guide, if anything. */
+type CatalogField = 'department' | 'material' | 'issuer' | 'location' | 'related';
+
+function catalogFieldAt(path: readonly PathToken[]): CatalogField | undefined {
   const [first, index, field] = path;
-  if (path.length === 1 && first === 'department') return values.departments;
-  if (path.length === 3 && first === 'materials' && typeof index === 'number') {
-    if (field === 'name') return values.materialNames;
-    if (field === 'issuer') {
-      const issuers = values.issuers.map((issuer) => issuer.name);
-      return [...values.issuers, ...values.departments.filter((department) => !issuers.includes(department.name))];
-    }
+  if (path.length === 1 && first === 'department') return 'department';
+  if (path.length === 2 && first === 'related' && typeof index === 'number') return 'related';
+  if (path.length !== 3 || typeof index !== 'number' || field !== 'name') {
+    return path.length === 3 && first === 'materials' && typeof index === 'number' && field === 'issuer'
+      ? 'issuer'
+      : undefined;
   }
-  return [];
+  return first === 'materials' ? 'material' : first === 'locations' ? 'location' : undefined;
 }
 
-const wantsCatalog = (path: readonly PathToken[]) =>
-  (path.length === 1 && path[0] === 'department') ||
-  (path.length === 3 && path[0] === 'materials' && (path[2] === 'name' || path[2] === 'issuer'));
+/** The names used across the catalog for a field, most used first, each with how many guides use it. */
+function usedNames(field: Exclude<CatalogField, 'related'>, values: CatalogValues) {
+  if (field === 'department') return values.departments;
+  if (field === 'material') return values.materialNames;
+  if (field === 'location') return values.locationNames;
+  const issuers = values.issuers.map((issuer) => issuer.name);
+  return [...values.issuers, ...values.departments.filter((department) => !issuers.includes(department.name))];
+}
 
+/**
+ * Material names, departments, issuers and locations other guides of the catalog use, and for
+ * `related` the ids of the other guides: the same thing written the same way across the catalog.
+ */
 async function catalogItems(context: ServerContext, filePath: string, place: CursorPlace): Promise<CompletionItem[]> {
-  if (!wantsCatalog(place.path)) return [];
+  const field = catalogFieldAt(place.path);
+  if (!field) return [];
   let values: CatalogValues;
   try {
     values = await context.live.catalogValues(filePath);
   } catch {
     return []; // a broken configuration: the schema's completions still come
   }
+  if (field === 'related') {
+    return values.guides.map(({ id, title }, rank) =>
+      valueItem(place, id, { kind: CompletionItemKind.Reference, ...(title && { detail: title }), rank: 1000 + rank }),
+    );
+  }
   const described = guideWalker.describe(place.path);
-  return catalogNamesFor(place.path, values)
+  return usedNames(field, values)
     .filter(({ name }) => name !== place.typed.trim())
     .map(({ name, guides }, rank) =>
       valueItem(place, name, {
