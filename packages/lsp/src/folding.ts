@@ -21,7 +21,7 @@ function linesOf(guide: ParsedGuide, start: number, end: number): { startLine: n
 function yamlRanges(guide: ParsedGuide): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   for (const entry of guide.yaml?.entries.values() ?? []) {
-    if (entry.pointer === '' || entry.pointer === '/body') continue;
+    if (entry.pointer === '') continue;
     ranges.push(linesOf(guide, entry.keyRange?.start ?? entry.range.start, entry.range.end));
   }
   return ranges;
