@@ -269,7 +269,8 @@ export async function complete(
     if (file.kind === 'guide') items.push(...(await catalogItems(context, file.filePath, place)));
     else items.push(...presetItems(place));
   }
-  return items;
+  // In `[ ]`, what the list has already.
+  return place.kind === 'value' ? items.filter((item) => !place.present.includes(item.label)) : items;
 }
 
 function clientSupport(context: ServerContext): ClientSupport {

@@ -15,7 +15,10 @@ export interface CursorPlace {
    */
   kind: 'key' | 'value' | 'item';
   path: PathToken[];
-  /** for `key` and `item`: the keys already written in that mapping, the one at the cursor excepted */
+  /**
+   * for `key` and `item`: the keys already written in that mapping, the one at the cursor
+   * excepted; for a `value` in `[ ]`: the other items of the list
+   */
   present: string[];
   /** the text already typed that a completion replaces: line and UTF-16 columns, end exclusive */
   replace: { line: number; start: number; end: number };
@@ -268,12 +271,38 @@ function valuePlace(
   };
 }
 
+/** The items of a `[ ]` after the one at `from`, up to its closing bracket. */
+function laterItems(text: string, from: number): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = from;
+  for (let at = from; at < text.length; at++) {
+    const char = text[at]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '{') depth++;
+    else if ((char === ']' || char === '}') && depth > 0) depth--;
+    else if (char === ']' || char === '}' || char === '#' || (char === ',' && depth === 0)) {
+      pieces.push(text.slice(start, at));
+      start = at + 1;
+      if (char !== ',') break;
+    }
+  }
+  return pieces
+    .slice(1)
+    .map((piece) => unquote(piece.trim()))
+    .filter(Boolean);
+}
+
 interface FlowFrame {
   open: '[' | '{';
   /** the item's index in `[ ]` */
   index: number;
   /** in `{ }`: the key whose value follows, once its colon is written */
   key?: string;
+  /** the keys written in `{ }`, or the items in `[ ]`, before the cursor */
   keys: string[];
   /** where the current item, key or value begins */
   tokenStart: number;
@@ -300,8 +329,10 @@ function flowPlace(
     else if (char === '[' || char === '{') frames.push({ open: char, index: 0, keys: [], tokenStart: at + 1 });
     else if (char === ']' || char === '}') frames.pop();
     else if (char === ',' && top) {
-      if (top.open === '[') top.index++;
-      else top.key = undefined;
+      if (top.open === '[') {
+        top.keys.push(unquote(text.slice(top.tokenStart, at).trim()));
+        top.index++;
+      } else top.key = undefined;
       top.tokenStart = at + 1;
     } else if (char === ':' && top?.open === '{' && top.key === undefined && /[ \t,}]|$/.test(text[at + 1] ?? '')) {
       top.key = unquote(text.slice(top.tokenStart, at).trim());
@@ -328,7 +359,7 @@ function flowPlace(
     place: {
       kind: isKey ? 'key' : 'value',
       path: flowPath,
-      present: isKey ? top.keys : [],
+      present: isKey ? top.keys : top.open === '[' ? [...top.keys, ...laterItems(text, character)] : [],
       replace: { line, start: tokenStart, end: character + rest.length },
       typed,
       colonFollows: isKey && /^[^,\]}]*:/.test(text.slice(character)),

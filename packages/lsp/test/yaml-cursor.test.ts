@@ -85,6 +85,7 @@ describe('cursorPlace', () => {
     expect(placeAt('materials:\n  - form: [原件, 复‸]')).toMatchObject({
       kind: 'value',
       path: ['materials', 0, 'form', 1],
+      present: ['原件'],
       replace: { line: 1, start: 15, end: 16 },
       typed: '复',
       inFlow: true,
@@ -95,6 +96,12 @@ describe('cursorPlace', () => {
       present: ['days'],
       typed: 'u',
       inFlow: true,
+    });
+    expect(placeAt('related: [a, ‸b, "c", [d, e], {f: g}] # h')).toMatchObject({
+      kind: 'value',
+      path: ['related', 1],
+      present: ['a', 'c', '[d, e]', '{f: g}'],
+      typed: '',
     });
     expect(placeAt('rules:\n  plain/third-person: [warn, { pronoun: ‸ }]')).toMatchObject({
       kind: 'value',
