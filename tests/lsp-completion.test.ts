@@ -298,6 +298,15 @@ describe('completion', () => {
     const pronouns = await complete(client, uri, ruleLine, '  plain/third-person: [warn, { pronoun: '.length);
     expect(labels(pronouns)).toEqual(['您', '你']);
 
+    // A preset the configuration extends is configuration too.
+    const presetPath = join(root, 'base.yaml');
+    writeFileSync(presetPath, 'rules:\n  plain/jargon: warn\n  \n');
+    writeFileSync(configPath, original.replace('extends: [recommended]', 'extends: [recommended, ./base.yaml]'));
+    const presetUri = await client.open(presetPath);
+    const inPreset = await complete(client, presetUri, 2, 2);
+    expect(labels(inPreset)).toContain('plain/third-person');
+    expect(labels(inPreset)).not.toContain('plain/jargon');
+
     const extendsLine = lineOf(text, 'extends:');
     const presets = await complete(client, uri, extendsLine, 'extends: ['.length);
     expect(presets.map((item) => [item.label, item.detail, item.textEdit])).toEqual([

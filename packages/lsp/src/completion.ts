@@ -239,6 +239,8 @@ function fileKindOf(context: ServerContext, uri: string): FileKind | undefined {
   if (!['.md', '.markdown', '.yaml', '.yml'].includes(extension)) return undefined;
   let isGuide: boolean;
   try {
+    // a preset the configuration extends is configuration too
+    if (context.live.isPreset(filePath)) return { kind: 'config' };
     isGuide = context.live.isGuide(filePath);
   } catch {
     isGuide = true; // its configuration is broken, but it is a guide of a project
