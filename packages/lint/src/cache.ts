@@ -37,6 +37,12 @@ interface CacheFile {
 
 const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+/**
+ * The shape of what an entry holds: raised when a result or a summary gains or loses a field, so
+ * that entries written before (by the same version) are not read as complete.
+ */
+const ENTRY_FORMAT = 2;
+
 let toolFingerprint: string | undefined;
 
 /** Version plus every rule data file and schema: editing a word list invalidates the cache. */
@@ -46,7 +52,7 @@ function tool(): string {
     const version = (
       JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
     ).version;
-    digest.update(version);
+    digest.update(`${version} ${ENTRY_FORMAT}`);
     const own = [new URL('../configs/', import.meta.url), new URL('../data/', import.meta.url)].map((url) =>
       fileURLToPath(url),
     );
