@@ -1,0 +1,133 @@
+import { posix } from 'node:path';
+import {
+  ConfigError,
+  FileAccessError,
+  readGuideModel,
+  textOf,
+  UsageError,
+  type ParsedGuide,
+  type ResolvedConfig,
+} from '@baihua/core';
+import { glossaryTermUses } from '@baihua/lint';
+import { DEFAULT_TEMPLATES, escapeHtml, renderSite, TARGETS, type SiteFiles, type Target } from '@baihua/render';
+
+/** One guide as a citizen would see it on each channel: whole pages, each needing nothing but itself. */
+export interface GuidePreview {
+  title: string;
+  pages: Record<Target, string>;
+}
+
+/** What the editor asks with `baihua/preview`: the guide open at `uri`, as it is in the editor now. */
+export interface PreviewParams {
+  uri: string;
+}
+
+export const PREVIEW_REQUEST = 'baihua/preview';
+
+/**
+ * The guide rendered by the site's own templates (the configuration's `templates`, else Baihua's),
+ * as `baihua build` would render it, each page with its stylesheets inlined so that an editor can
+ * show it without reaching any file or address. Unlike `build`, a guide with lint errors is still
+ * shown (the clerk is fixing them); one the parser could not read, or the renderer refuses, becomes
+ * a page that says in Chinese what to fix.
+ */
+export function previewGuide(guide: ParsedGuide, config: ResolvedConfig): GuidePreview {
+  const title = textOf(readGuideModel(guide).fields.title) ?? posix.basename(guide.file.path.replaceAll('\\', '/'));
+  if (guide.problems.length) {
+    const problems = guide.problems.map((problem) => ({
+      place: placeText(guide.file.pointAt(problem.range.start)),
+      message: problem.message,
+      ruleId: problem.ruleId,
+    }));
+    return unrenderable(title, problems);
+  }
+  try {
+    const termMarks = new Map([[guide, glossaryTermUses(guide, config)]]);
+    const site = renderSite([guide], { targets: TARGETS, templates: config.templates ?? DEFAULT_TEMPLATES, termMarks });
+    // renderSite has checked the id: it is a file name.
+    const id = readGuideModel(guide).fields.id!;
+    const paths: Record<Target, string> = {
+      web: `web/guides/${id}.html`,
+      mobile: `mobile/${id}.html`,
+      print: `print/${id}.html`,
+    };
+    const page = (target: Target) => withStylesInlined(site.files.get(paths[target])!, paths[target], site.files);
+    return { title, pages: { web: page('web'), mobile: page('mobile'), print: page('print') } };
+  } catch (error) {
+    return unrenderable(title, [problemOf(error)]);
+  }
+}
+
+interface PreviewProblem {
+  place?: string;
+  message: string;
+  ruleId?: string;
+}
+
+const placeText = (point: { line: number; column: number }) => `第 ${point.line} 行第 ${point.column} 列`;
+
+/** What the renderer threw, in the words a clerk can act on; never a stack trace. */
+function problemOf(error: unknown): PreviewProblem {
+  if (error instanceof FileAccessError || error instanceof ConfigError) {
+    const inFile = error.point ? `${error.path} ${placeText(error.point)}` : error.path;
+    return { place: inFile, message: error.message };
+  }
+  if (error instanceof UsageError) return { message: error.message };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { message: `生成预览时出了内部错误（${reason}）：请把这份指南和这句话发给维护白话的同事` };
+}
+
+/** The same page on every channel: nothing can be shown until the problems are fixed. */
+function unrenderable(title: string, problems: PreviewProblem[]): GuidePreview {
+  const items = problems
+    .map(({ place, message, ruleId }) => {
+      const where = place ? `<span class="place">${escapeHtml(place)}</span>` : '';
+      const rule = ruleId ? ` <code>${escapeHtml(ruleId)}</code>` : '';
+      return `<li>${where}${escapeHtml(message)}${rule}</li>`;
+    })
+    .join('\n');
+  const page = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}｜暂时无法预览</title>
+<style>
+body { font: 16px/1.7 system-ui, "Noto Sans CJK SC", sans-serif; margin: 1.5rem; color: #1b1b1b; background: #fff; }
+h1 { font-size: 1.25rem; color: #a4262c; }
+li { margin: 0.5rem 0; }
+.place { font-weight: 600; margin-right: 0.5em; }
+code { color: #555; }
+</style>
+</head>
+<body>
+<main>
+<h1>「${escapeHtml(title)}」暂时无法预览</h1>
+<p>请先改正下面的问题，改好后预览会自动刷新：</p>
+<ul>
+${items}
+</ul>
+</main>
+</body>
+</html>
+`;
+  return { title, pages: { web: page, mobile: page, print: page } };
+}
+
+const LINK = /<link\b[^>]*>/gi;
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find(Boolean);
+
+/**
+ * The page with each stylesheet of the site put in a `<style>` element. Every other `<link>` (an
+ * icon, a web font, a stylesheet on a CDN that a portal's template names) is dropped: a preview
+ * makes no request.
+ */
+function withStylesInlined(page: string, pagePath: string, files: SiteFiles): string {
+  return page.replace(LINK, (tag) => {
+    const href = attribute(tag, 'href');
+    const css = href === undefined ? undefined : files.get(posix.join(posix.dirname(pagePath), href));
+    if (attribute(tag, 'rel')?.toLowerCase() !== 'stylesheet' || css === undefined) return '';
+    return `<style>\n${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+  });
+}
