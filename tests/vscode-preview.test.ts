@@ -95,7 +95,7 @@ describe('the preview panel', () => {
     const { page } = await openPanel({ preview: preview(guideText) });
     const visible = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll('[role=tabpanel]')]
+        Array.from(document.querySelectorAll('[role=tabpanel]'))
           .filter((panel) => !(panel as HTMLElement).hidden)
           .map((panel) => panel.id),
       );

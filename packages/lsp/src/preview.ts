@@ -1,6 +1,9 @@
-import { posix } from 'node:path';
+import { basename, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
+  CONFIG_FILE_NAMES,
   ConfigError,
+  displayPath,
   FileAccessError,
   readGuideModel,
   textOf,
@@ -8,8 +11,9 @@ import {
   type ParsedGuide,
   type ResolvedConfig,
 } from '@baihua/core';
-import { glossaryTermUses } from '@baihua/lint';
+import { glossaryTermUses, type LiveLint } from '@baihua/lint';
 import { DEFAULT_TEMPLATES, escapeHtml, renderSite, TARGETS, type SiteFiles, type Target } from '@baihua/render';
+import type { Connection } from 'vscode-languageserver';
 
 /** One guide as a citizen would see it on each channel: whole pages, each needing nothing but itself. */
 export interface GuidePreview {
@@ -23,6 +27,58 @@ export interface PreviewParams {
 }
 
 export const PREVIEW_REQUEST = 'baihua/preview';
+
+/**
+ * `baihua/preview`: the open guide rendered from its unsaved text, as last linted (the same parse
+ * and configuration as its diagnostics). Every answer is a preview: what cannot be shown is a page
+ * that says why, so an editor has one thing to display.
+ */
+export const previewFeature = {
+  capabilities: {},
+  register(context: PreviewContext): void {
+    context.connection.onRequest(PREVIEW_REQUEST, (params: Partial<PreviewParams> | undefined) =>
+      previewOf(context, typeof params?.uri === 'string' ? params.uri : ''),
+    );
+  },
+};
+
+/**
+ * What the preview reads of the server: part of `ServerContext` (server.ts), written out here
+ * because server.ts lists this feature, and the packages have no import cycle, not even of types.
+ */
+interface PreviewContext {
+  connection: Pick<Connection, 'onRequest'>;
+  documents: { get(uri: string): unknown };
+  live: Pick<LiveLint, 'isGuide'>;
+  linted(uri: string): Promise<{ guide: ParsedGuide; config: ResolvedConfig } | undefined>;
+}
+
+async function previewOf(context: PreviewContext, uri: string): Promise<GuidePreview> {
+  const filePath = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  const name = basename(filePath ?? uri);
+  try {
+    if (!filePath || !context.documents.get(uri))
+      return unrenderable(name, [{ message: '只能预览在编辑器里打开的指南文件：请先打开它，再预览' }]);
+    if (CONFIG_FILE_NAMES.includes(name))
+      return unrenderable(name, [
+        { message: '这是白话的配置文件，不是指南：请打开一份指南（.md 或 .yaml 文件）再预览' },
+      ]);
+    const linted = await context.linted(uri);
+    if (linted) return previewGuide(linted.guide, linted.config);
+    // Not linted: a broken configuration (configFor throws its ConfigError), or not a guide.
+    if (context.live.isGuide(filePath))
+      return unrenderable(name, [
+        { message: '检查这份指南时出了内部错误，没有生成预览：详见「问题」面板里这份指南的提示' },
+      ]);
+    return unrenderable(name, [{ message: NOT_A_GUIDE }]);
+  } catch (error) {
+    return unrenderable(name, [problemOf(error)]);
+  }
+}
+
+const NOT_A_GUIDE =
+  '这个文件不是白话项目里的指南：它所在的目录和上层目录里都没有 baihua.config.yaml，或者配置里的 ignores 排除了它。' +
+  '请把指南放在有 baihua.config.yaml 的目录里';
 
 /**
  * The guide rendered by the site's own templates (the configuration's `templates`, else Baihua's),
@@ -69,7 +125,7 @@ const placeText = (point: { line: number; column: number }) => `第 ${point.line
 /** What the renderer threw, in the words a clerk can act on; never a stack trace. */
 function problemOf(error: unknown): PreviewProblem {
   if (error instanceof FileAccessError || error instanceof ConfigError) {
-    const inFile = error.point ? `${error.path} ${placeText(error.point)}` : error.path;
+    const inFile = `${displayPath(error.path)}${error.point ? ` ${placeText(error.point)}` : ''}`;
     return { place: inFile, message: error.message };
   }
   if (error instanceof UsageError) return { message: error.message };

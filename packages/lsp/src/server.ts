@@ -26,6 +26,7 @@ import type { Feature, LintedDocument, ServerContext } from './feature.js';
 import { hover } from './hover.js';
 import { configDiagnostic, internalDiagnostic, toDiagnostic, unconfiguredDiagnostic } from './diagnostics.js';
 import { foldingFeature } from './folding.js';
+import { previewFeature } from './preview.js';
 import { readabilityFeature } from './readability.js';
 import { symbolsFeature } from './symbols.js';
 
@@ -43,7 +44,15 @@ export interface InitializationOptions {
 }
 
 /** Every feature the server offers, each in its own module. */
-const FEATURES: Feature[] = [codeActions, hover, completionFeature, symbolsFeature, foldingFeature, readabilityFeature];
+const FEATURES: Feature[] = [
+  codeActions,
+  hover,
+  completionFeature,
+  symbolsFeature,
+  foldingFeature,
+  readabilityFeature,
+  previewFeature,
+];
 
 const isConfigFile = (filePath: string) => CONFIG_FILE_NAMES.includes(basename(filePath));
 

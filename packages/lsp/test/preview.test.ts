@@ -107,7 +107,7 @@ describe('previewGuide', () => {
     expect(preview.title).toBe('换领<b>身份证</b>');
     expect(preview.pages.web).toContain('<title>换领&#60;b&#62;身份证&#60;/b&#62;｜暂时无法预览</title>');
     expect(preview.pages.web).toContain(
-      `<li><span class="place">${path} 第 3 行第 5 列</span>` +
+      '<li><span class="place">guides/户籍/id-card-renewal.md 第 3 行第 5 列</span>' +
         'id「ID Card」不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal</li>',
     );
     expect(preview.pages.web).not.toContain('<b>');

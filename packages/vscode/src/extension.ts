@@ -74,14 +74,9 @@ async function start(): Promise<void> {
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
     ],
-    synchronize: {
-      // The server reloads the configuration when any baihua.config.yaml or a preset changes on
-      // disk, and keeps the catalog's summaries current as guides are added, changed or removed.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/baihua.config.{yaml,yml}'),
-        vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml,json}'),
-      ],
-    },
+    // No file watchers of the client's own: the server registers one for guides, configuration
+    // files and presets (**/*.{md,markdown,yaml,yml,json}) when it starts, and the client turns it
+    // into a VS Code watcher; a second one here would report every change twice.
     outputChannel: output,
   };
   client = new LanguageClient('baihua', '白话', { run: executable, debug: executable }, clientOptions);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 // The package `pnpm build` makes (scripts/package-vscode.mjs). VS Code itself cannot run here: these
 // check what VS Code would read from the .vsix.
-const root = new URL('../../../', import.meta.url);
+const root = pathToFileURL(join(__dirname, '../../../'));
 const { version } = JSON.parse(readFileSync(new URL('packages/vscode/package.json', root), 'utf8'));
 const vsix = unzipSync(readFileSync(new URL(`packages/vscode/dist/vscode-baihua-${version}.vsix`, root)));
 const text = (name: string) => strFromU8(vsix[name]!);
