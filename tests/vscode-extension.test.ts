@@ -22,12 +22,18 @@ interface HostOutput {
   posted: PreviewContent[];
 }
 
-function runHost(root: string, edited?: string, env: NodeJS.ProcessEnv = process.env): HostOutput {
+function runHost(
+  root: string,
+  edited?: string,
+  settings: Record<string, string> = {},
+  path = process.env.PATH,
+): HostOutput {
   const args = [join(repoRoot, 'tests/vscode-host.mjs'), EXTENSION, root, join(root, ID_CARD)];
   if (edited !== undefined) {
     writeFileSync(join(root, 'edited.txt'), edited);
     args.push(join(root, 'edited.txt'));
   }
+  const env = { ...process.env, PATH: path, BAIHUA_TEST_SETTINGS: JSON.stringify(settings) };
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', env, timeout: 120_000 });
   if (run.status !== 0) throw new Error(`the stand-in host failed (${run.status}): ${run.stderr.slice(-2000)}`);
   return JSON.parse(run.stdout) as HostOutput;
@@ -56,9 +62,21 @@ describe('the bundled VS Code extension', () => {
 
   it('says in Chinese how to install baihua when there is none, in a message and in the panel', () => {
     const root = scratch(guidesDir);
-    const output = runHost(root, undefined, { ...process.env, PATH: join(root, 'bin') });
+    const output = runHost(root, undefined, {}, join(root, 'bin'));
     expect(output.errors).toEqual([NOT_FOUND]);
     expect(output.log).toEqual([`error: ${NOT_FOUND}`]);
     expect(output.html).toContain(`<p class="message" role="status">${NOT_FOUND}</p>`);
+  });
+
+  it('says in Chinese that the server did not start, when the baihua of the settings dies at once', () => {
+    const root = scratch(guidesDir);
+    const broken = join(root, 'broken-baihua');
+    writeFileSync(broken, '#!/bin/sh\necho "baihua: cannot start" >&2\nexit 3\n', { mode: 0o755 });
+    const output = runHost(root, undefined, { 'baihua.server.path': broken });
+    expect(output.log[0]).toBe(`info: 启动白话语言服务（设置 baihua.server.path：${broken}）：${broken} lsp --stdio`);
+    const started =
+      /^白话语言服务没能启动（.+）：请检查设置「baihua.server.path」，详情在「输出」面板的「白话」频道里。$/;
+    expect(output.errors.at(-1)).toMatch(started);
+    expect(output.html).toMatch(/<p class="message" role="status">白话语言服务没能启动（.+）：请检查设置/);
   });
 });

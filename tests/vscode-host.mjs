@@ -30,6 +30,7 @@ const namespace = (members) =>
   new Proxy(members, { get: (target, key) => (key in target ? target[key] : key === 'then' ? undefined : inert()) });
 const disposable = { dispose() {} };
 
+const settings = JSON.parse(process.env.BAIHUA_TEST_SETTINGS ?? '{}');
 const uriOf = (path) => ({ scheme: 'file', fsPath: path, path, toString: () => pathToFileURL(path).href });
 const text = readFileSync(guidePath, 'utf8');
 const document = { uri: uriOf(guidePath), languageId: 'markdown', version: 1, getText: () => text, isClosed: false };
@@ -40,7 +41,12 @@ let onPosted = () => {};
 
 const vscode = {
   workspace: namespace({
-    getConfiguration: () => ({ get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined }),
+    // The settings of the extension, from BAIHUA_TEST_SETTINGS (JSON); the others at their defaults.
+    getConfiguration: (section) => ({
+      get: (key, fallback) => settings[`${section}.${key}`] ?? fallback,
+      has: () => false,
+      inspect: () => undefined,
+    }),
     workspaceFolders: [{ uri: uriOf(root), name: 'guides', index: 0 }],
     textDocuments: [document],
     onDidChangeTextDocument: (listener, thisArgument) => {
@@ -53,8 +59,10 @@ const vscode = {
     activeTextEditor: { document },
     createOutputChannel: () =>
       namespace({ info: record('info'), error: record('error'), warn: record('warn'), append() {}, appendLine() {} }),
-    showErrorMessage: async (message) => {
+    // As in VS Code, the promise settles only when the clerk closes the message: never, here.
+    showErrorMessage: (message) => {
       output.errors.push(message);
+      return new Promise(() => {});
     },
     createWebviewPanel: () => {
       const webview = {

@@ -57,8 +57,10 @@ async function start(): Promise<void> {
   if ('problem' in resolution) {
     problem = resolution.problem;
     output.error(problem);
-    const choice = await vscode.window.showErrorMessage(problem, '打开设置');
-    if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'baihua.server');
+    // Not awaited: activation must not wait for the clerk to close the message.
+    void vscode.window.showErrorMessage(problem, '打开设置').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'baihua.server');
+    });
     return;
   }
   const { server } = resolution;
@@ -79,13 +81,16 @@ async function start(): Promise<void> {
     // into a VS Code watcher; a second one here would report every change twice.
     outputChannel: output,
   };
-  client = new LanguageClient('baihua', '白话', { run: executable, debug: executable }, clientOptions);
+  const started = new LanguageClient('baihua', '白话', { run: executable, debug: executable }, clientOptions);
+  client = started;
   try {
-    await client.start();
+    await started.start();
   } catch (error) {
-    problem = `白话语言服务没能启动：${error instanceof Error ? error.message : String(error)}。请检查设置「baihua.server.path」。`;
+    const reason = error instanceof Error ? error.message : String(error);
+    problem = `白话语言服务没能启动（${reason}）：请检查设置「baihua.server.path」，详情在「输出」面板的「白话」频道里。`;
     output.error(problem);
     client = undefined;
+    await started.dispose().catch(() => undefined);
     void vscode.window.showErrorMessage(problem);
   }
 }
