@@ -68,14 +68,22 @@ describe('baihua/preview', () => {
     expect((await preview(client, yamlUri)).title).toBe('机动车驾驶证期满换证');
   });
 
-  it('says why there is no preview: a file not open, the configuration file, a file that is no guide', async () => {
+  it('says why there is no preview: a file not open, the configuration and a preset, a file that is no guide', async () => {
     const root = scratch(guidesDir);
+    writeFileSync(join(root, 'strict.yaml'), 'rules:\n  plain/long-sentence: [error, { maxLength: 40 }]\n');
+    const configPath = join(root, 'baihua.config.yaml');
+    const config = readFileSync(configPath, 'utf8');
+    writeFileSync(configPath, config.replace('extends: [recommended]', 'extends: [recommended, ./strict.yaml]'));
     const client = await start(root);
     const notOpen = await preview(client, uriOf(join(root, ID_CARD)));
     expect(notOpen.title).toBe('id-card-renewal.md');
     expect(problemOf(notOpen.pages.web)).toBe('只能预览在编辑器里打开的指南文件：请先打开它，再预览');
-    const config = await client.open(join(root, 'baihua.config.yaml'));
-    expect(problemOf((await preview(client, config)).pages.web)).toBe(
+    const configUri = await client.open(configPath);
+    expect(problemOf((await preview(client, configUri)).pages.web)).toBe(
+      '这是白话的配置文件，不是指南：请打开一份指南（.md 或 .yaml 文件）再预览',
+    );
+    const preset = await client.open(join(root, 'strict.yaml'));
+    expect(problemOf((await preview(client, preset)).pages.web)).toBe(
       '这是白话的配置文件，不是指南：请打开一份指南（.md 或 .yaml 文件）再预览',
     );
 

@@ -49,7 +49,7 @@ export const previewFeature = {
 interface PreviewContext {
   connection: Pick<Connection, 'onRequest'>;
   documents: { get(uri: string): unknown };
-  live: Pick<LiveLint, 'isGuide'>;
+  live: Pick<LiveLint, 'isGuide' | 'isPreset'>;
   linted(uri: string): Promise<{ guide: ParsedGuide; config: ResolvedConfig } | undefined>;
 }
 
@@ -59,7 +59,7 @@ async function previewOf(context: PreviewContext, uri: string): Promise<GuidePre
   try {
     if (!filePath || !context.documents.get(uri))
       return unrenderable(name, [{ message: '只能预览在编辑器里打开的指南文件：请先打开它，再预览' }]);
-    if (CONFIG_FILE_NAMES.includes(name))
+    if (CONFIG_FILE_NAMES.includes(name) || context.live.isPreset(filePath))
       return unrenderable(name, [
         { message: '这是白话的配置文件，不是指南：请打开一份指南（.md 或 .yaml 文件）再预览' },
       ]);
