@@ -62,9 +62,11 @@ describe('baihua/preview', () => {
         '<code>syntax/yaml</code>',
     );
     expect(broken.pages.print).toBe(broken.pages.web);
-    expect(problemOf((await preview(client, 42)).pages.web)).toBe(
-      '只能预览在编辑器里打开的指南文件：请先打开它，再预览',
-    );
+    for (const uri of [42, 'file://host/x.md', 'untitled:Untitled-1']) {
+      expect(problemOf((await preview(client, uri)).pages.web)).toBe(
+        '只能预览在编辑器里打开的指南文件：请先打开它，再预览',
+      );
+    }
     expect((await preview(client, yamlUri)).title).toBe('机动车驾驶证期满换证');
   });
 

@@ -54,7 +54,7 @@ interface PreviewContext {
 }
 
 async function previewOf(context: PreviewContext, uri: string): Promise<GuidePreview> {
-  const filePath = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  const filePath = filePathOf(uri);
   const name = basename(filePath ?? uri);
   try {
     if (!filePath || !context.documents.get(uri))
@@ -73,6 +73,15 @@ async function previewOf(context: PreviewContext, uri: string): Promise<GuidePre
     return unrenderable(name, [{ message: NOT_A_GUIDE }]);
   } catch (error) {
     return unrenderable(name, [problemOf(error)]);
+  }
+}
+
+/** The file a `file:` URI names; undefined for other schemes and for a URI no file can have. */
+function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
