@@ -68,6 +68,16 @@ describe('the bundled VS Code extension', () => {
     expect(output.html).toContain(`<p class="message" role="status">${NOT_FOUND}</p>`);
   });
 
+  it('does not ask a workspace without guides to install baihua, and says it in the panel when asked', () => {
+    const root = scratch();
+    mkdirSync(join(root, '户籍'));
+    writeFileSync(join(root, ID_CARD), readFileSync(join(guidesDir, ID_CARD)));
+    const output = runHost(root, undefined, {}, join(root, 'bin'));
+    expect(output.errors).toEqual([]);
+    expect(output.log).toEqual([`error: ${NOT_FOUND}`]);
+    expect(output.html).toContain(`<p class="message" role="status">${NOT_FOUND}</p>`);
+  });
+
   it('says in Chinese that the server did not start, when the baihua of the settings dies at once', () => {
     const root = scratch(guidesDir);
     const broken = join(root, 'broken-baihua');

@@ -6,7 +6,8 @@
 //
 // node tests/vscode-host.mjs <extension.js> <workspace folder> <guide> [<edited guide text file>]
 // prints {errors, log, html, posted} as JSON once the preview is shown (and redrawn after the edit).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Module, { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -49,6 +50,11 @@ const vscode = {
     }),
     workspaceFolders: [{ uri: uriOf(root), name: 'guides', index: 0 }],
     textDocuments: [document],
+    // Enough of a search for the configuration files at the workspace's top.
+    findFiles: async () =>
+      ['baihua.config.yaml', 'baihua.config.yml']
+        .filter((name) => existsSync(join(root, name)))
+        .map((name) => uriOf(join(root, name))),
     onDidChangeTextDocument: (listener, thisArgument) => {
       changeListeners.push(listener.bind(thisArgument));
       return disposable;

@@ -57,6 +57,10 @@ async function start(): Promise<void> {
   if ('problem' in resolution) {
     problem = resolution.problem;
     output.error(problem);
+    // Any Markdown file activates the extension: only a workspace of guides is told to install Baihua
+    // (the preview panel says it to anyone who asks).
+    const guides = await vscode.workspace.findFiles('**/baihua.config.{yaml,yml}', '**/node_modules/**', 1);
+    if (!guides.length) return;
     // Not awaited: activation must not wait for the clerk to close the message.
     void vscode.window.showErrorMessage(problem, '打开设置').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'baihua.server');
