@@ -11,9 +11,9 @@ import {
   type ParsedGuide,
   type ResolvedConfig,
 } from '@baihua/core';
-import { glossaryTermUses, type LiveLint } from '@baihua/lint';
+import { glossaryTermUses } from '@baihua/lint';
 import { DEFAULT_TEMPLATES, escapeHtml, renderSite, TARGETS, type SiteFiles, type Target } from '@baihua/render';
-import type { Connection } from 'vscode-languageserver';
+import type { Feature, ServerContext } from './feature.js';
 
 /** One guide as a citizen would see it on each channel: whole pages, each needing nothing but itself. */
 export interface GuidePreview {
@@ -33,27 +33,16 @@ export const PREVIEW_REQUEST = 'baihua/preview';
  * and configuration as its diagnostics). Every answer is a preview: what cannot be shown is a page
  * that says why, so an editor has one thing to display.
  */
-export const previewFeature = {
+export const previewFeature: Feature = {
   capabilities: {},
-  register(context: PreviewContext): void {
+  register(context) {
     context.connection.onRequest(PREVIEW_REQUEST, (params: Partial<PreviewParams> | undefined) =>
       previewOf(context, typeof params?.uri === 'string' ? params.uri : ''),
     );
   },
 };
 
-/**
- * What the preview reads of the server: part of `ServerContext` (server.ts), written out here
- * because server.ts lists this feature, and the packages have no import cycle, not even of types.
- */
-interface PreviewContext {
-  connection: Pick<Connection, 'onRequest'>;
-  documents: { get(uri: string): unknown };
-  live: Pick<LiveLint, 'isGuide' | 'isPreset'>;
-  linted(uri: string): Promise<{ guide: ParsedGuide; config: ResolvedConfig } | undefined>;
-}
-
-async function previewOf(context: PreviewContext, uri: string): Promise<GuidePreview> {
+async function previewOf(context: ServerContext, uri: string): Promise<GuidePreview> {
   const filePath = filePathOf(uri);
   const name = basename(filePath ?? uri);
   try {
