@@ -38,6 +38,16 @@ if ! command -v pdftotext >/dev/null 2>&1; then
   fi
 fi
 
+# Neovim drives the language server end to end in tests/lsp-neovim.test.ts (Debian's 0.7 is enough).
+if ! command -v nvim >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+    echo "setup: installing neovim with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null 2>&1 || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null; }
+  else
+    echo "setup: nvim (neovim) is missing and apt-get cannot install it here; the Neovim test is skipped without it" >&2
+  fi
+fi
+
 echo "setup: building packages"
 pnpm run --silent build
 echo "setup: done. Run pnpm baihua --help for the CLI."
