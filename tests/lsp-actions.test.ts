@@ -142,11 +142,11 @@ describe('code actions of baihua lsp', () => {
       { title: '在这一行停用规则 plain/nominalization', kind: 'quickfix', isPreferred: undefined },
       { title: '修复本文件所有可安全修复的问题', kind: 'quickfix', isPreferred: undefined },
     ]);
-    // Without `only` (the light bulb), the source action for fix on save comes too.
-    expect((await actionsAt(client, uri, range)).map((action) => action.kind)).toEqual([
-      'quickfix',
-      'quickfix',
-      'quickfix',
+    // Without `only` (the light bulb), the same quick fixes; the source action only when asked for by kind.
+    expect((await actionsAt(client, uri, range)).map((action) => action.title)).toEqual(
+      actions.map((action) => action.title),
+    );
+    expect((await actionsAt(client, uri, range, ['source.fixAll'])).map((action) => action.kind)).toEqual([
       'source.fixAll.baihua',
     ]);
     const fix = actions[0]!;

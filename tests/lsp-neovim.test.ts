@@ -210,7 +210,6 @@ describe.skipIf(nvimMissing)('Neovim 0.7 with the README configuration', () => {
       { title: '改为「受理」', kind: 'quickfix', preferred: true },
       { title: '在这一行停用规则 plain/nominalization', kind: 'quickfix', preferred: false },
       { title: '修复本文件所有可安全修复的问题', kind: 'quickfix', preferred: false },
-      { title: '修复本文件所有可安全修复的问题', kind: 'source.fixAll.baihua', preferred: false },
     ]);
     expect(results.fixed!.text).toBe(defective.replace('窗口予以受理', '窗口受理').replace(/\n$/, ''));
     expect(results.fixed!.modified).toBe(true);

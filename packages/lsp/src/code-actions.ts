@@ -210,7 +210,9 @@ class Actions {
         if (all) actions.push(all);
       }
     }
-    if (wanted(FIX_ALL_KIND, only)) {
+    // A source action only when asked for by kind (fix on save, the source menu): the light bulb
+    // already has the quick-fix copy of it, and a client that lists everything would show it twice.
+    if (only && wanted(FIX_ALL_KIND, only)) {
       const all = this.fixAll(FIX_ALL_KIND);
       if (all) actions.push(all);
     }
