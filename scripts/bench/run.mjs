@@ -13,6 +13,7 @@ import { lintFile, recommendedConfig } from '@baihua/lint';
 import { jiebaLoadOptions } from '@baihua/plain';
 import { fmt, median } from './numbers.mjs';
 import { markdownReport, measureMarkdown } from './markdown.mjs';
+import { lspReport, measureLsp } from './lsp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -165,6 +166,7 @@ const badTimes = Object.fromEntries(
 const markdown = measureMarkdown(rounds);
 const tenMegabytes = Buffer.alloc(10 * 1024 * 1024, 0x61);
 badTimes.stdin = median([0, 1, 2].map(() => wall(['lint', '--stdin', '--stdin-filename', 'x.md'], tenMegabytes)));
+const lsp = await measureLsp();
 
 console.log(`
 ## Lint (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
@@ -200,5 +202,6 @@ The prose is ${fmt(plain.proseChars / 1e6, 2)} M of the ${fmt(plain.fileChars / 
 Bad input, \`baihua lint FILE\` wall time (limit 2,000 ms): 10 MB file ${fmt(badTimes['huge.md'])} ms · 10 MB on standard input ${fmt(badTimes.stdin)} ms · alias bomb ${fmt(badTimes['bomb.md'])} ms · binary ${fmt(badTimes['binary.md'])} ms · 100 KB of nested lists (refused at the 2,001st list item) ${fmt(badTimes['stall.md'])} ms · 8,000 \`*\` around a word ${fmt(badTimes['stars.md'])} ms · 5,000 nested YAML brackets ${fmt(badTimes['brackets.md'])} ms.
 
 ${markdownReport(markdown)}
+${lspReport(lsp)}
 Rounds: ${rounds} interleaved in-process rounds after one warm-up each; 3 CLI runs; medians.
 `);
