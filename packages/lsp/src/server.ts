@@ -10,12 +10,10 @@ import { LiveLint } from '@baihua/lint';
 import {
   type ClientCapabilities,
   type Connection,
-  createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
-  ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
@@ -29,6 +27,7 @@ import { foldingFeature } from './folding.js';
 import { previewFeature } from './preview.js';
 import { readabilityFeature } from './readability.js';
 import { symbolsFeature } from './symbols.js';
+import { stdioConnection } from './stdio.js';
 
 /** How long typing must pause before a guide is linted again (override: initializationOptions.debounceMs). */
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -282,5 +281,5 @@ export function startServer(connection: Connection): void {
 
 /** `baihua lsp --stdio`: the server on standard input and output. */
 export function runStdioServer(): void {
-  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  startServer(stdioConnection());
 }
