@@ -6,9 +6,13 @@
 // the server's RSS as edits pile up, and the CLI linting each edited text, side by side.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { LiveLint } from '@baihua/lint';
 import { DEFAULT_DEBOUNCE_MS } from '@baihua/lsp';
 import {
   CompletionRequest,
@@ -164,6 +168,12 @@ class Server {
     );
   }
 
+  /** CPU time the server has used, user and system, in ms (/proc/<pid>/stat, in clock ticks of 10 ms). */
+  cpuMs() {
+    const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
   /** The server's resident set (VmRSS of /proc/<pid>/status), in KiB. */
   rssKiB() {
     const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
@@ -188,22 +198,46 @@ function wall(args, options) {
   return performance.now() - started;
 }
 
-/** Where completion is asked for: a new front-matter key, an enum value, a material name. */
+/** Where completion is asked for: a front-matter key, an enum value, the catalog's material names and departments. */
 function completionPoints(text) {
   const lines = text.split('\n');
   const lineOf = (prefix) => lines.findIndex((line) => line.startsWith(prefix));
   return [
-    ['a new key at the start of a front-matter line', { line: lineOf('handling:'), character: 0 }],
-    ['the value of `form:`', { line: lineOf('    form: 原件'), character: '    form: '.length }],
-    [
-      'the value of `unit:` of the time limit',
-      { line: lineOf('  statutory:'), character: lines[lineOf('  statutory:')].indexOf('工作日') },
-    ],
-    ['the value of `department:`', { line: lineOf('department:'), character: 'department: '.length }],
+    ['a key at the start of a front-matter line', { line: lineOf('handling:'), character: 0 }],
+    ['the value of `form:` (an enum)', { line: lineOf('    form: 原件'), character: '    form: '.length }],
+    ['the name of a material (the catalog)', { line: lineOf('  - name: '), character: '  - name: '.length }],
+    ['the value of `department:` (the catalog)', { line: lineOf('department:'), character: 'department: '.length }],
   ];
 }
 
+/** After how many edits memory is read: 10, 200, then every 500. */
+const sampled = (edit) => edit === 10 || edit === 200 || edit % 500 === 0;
+
+/**
+ * What the server's lint keeps as edits pile up: LiveLint (the catalog, the last summary of the
+ * open guide) with the last result held as the server holds it, heap after a full collection.
+ */
+async function retainedHeap(workspace, path, text, cycle, totalEdits) {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const live = new LiveLint({ cwd: workspace });
+  const heap = {};
+  let current = text;
+  let last = await live.lint(path, current);
+  for (let edit = 1; edit <= totalEdits; edit++) {
+    current = applyEdit(current, cycle[(edit - 1) % cycle.length]);
+    last = await live.lint(path, current);
+    if (sampled(edit)) {
+      gc();
+      gc();
+      heap[edit] = process.memoryUsage().heapUsed / 1024;
+    }
+  }
+  return { heap, findings: last.result.messages.length };
+}
+
 export async function measureLsp({ edits: totalEdits = 1000, debouncedEdits = 20, opens = 5, cliRuns = 5 } = {}) {
+  const load = [loadavg()[0]];
   const { workspace, path, text } = benchWorkspace();
   const uri = pathToFileURL(path).href;
   const cycle = typingCycle(text);
@@ -227,6 +261,7 @@ export async function measureLsp({ edits: totalEdits = 1000, debouncedEdits = 20
   const capabilities = (await server.initialize({ debounceMs: 0 })).capabilities;
   await server.open(uri, text);
   const latencies = [];
+  const cpu = { 0: server.cpuMs() };
   const rss = {};
   const texts = [];
   let current = text;
@@ -235,7 +270,8 @@ export async function measureLsp({ edits: totalEdits = 1000, debouncedEdits = 20
     latencies.push(await server.change(uri, edit + 1, change));
     current = applyEdit(current, change);
     if (edit <= cycle.length && edit % Math.floor(cycle.length / cliRuns) === 0) texts.push(current);
-    if ([10, 200, 500, 1000].includes(edit)) rss[edit] = server.rssKiB();
+    if (sampled(edit)) rss[edit] = server.rssKiB();
+    if (edit === cycle.length || edit === totalEdits - cycle.length || edit === totalEdits) cpu[edit] = server.cpuMs();
   }
 
   let completion;
@@ -268,12 +304,19 @@ export async function measureLsp({ edits: totalEdits = 1000, debouncedEdits = 20
     wall(['lint', '--stdin', '--stdin-filename', path], { cwd: workspace, input: edited }),
   );
 
+  const { heap } = await retainedHeap(workspace, path, text, cycle, totalEdits);
+  load.push(loadavg()[0]);
+
   return {
+    load,
+    heap,
     chars: text.length,
     editsPerCycle: cycle.length,
     totalEdits,
     first: stats(latencies.slice(0, cycle.length)),
     last: stats(latencies.slice(-cycle.length)),
+    cpuFirst: (cpu[cycle.length] - cpu[0]) / cycle.length,
+    cpuLast: (cpu[totalEdits] - cpu[totalEdits - cycle.length]) / cycle.length,
     debounceMs: DEFAULT_DEBOUNCE_MS,
     debounced: stats(debouncedLatencies),
     debouncedEdits,
@@ -295,28 +338,40 @@ export function lspReport(m) {
     ? m.completion.points
         .map(
           (name, index) =>
-            `| completion: ${name} | ${ms(m.completion.each[index].median)} | ${ms(m.completion.each[index].p95)} |`,
+            `| completion: ${name} | ${ms(m.completion.each[index].median)} | ${ms(m.completion.each[index].p95)} | |`,
         )
         .join('\n')
-    : '| completion | (the server announces no completion) | |';
+    : '| completion | (the server announces no completion) | | |';
   return `### 语言服务器（issue 15）
 
 The example catalog with its longest guide (\`${GUIDE}\`) grown to ${fmt(m.chars)} characters; ${m.editsPerCycle} single-character edits typed in the body's prose (5 clauses typed a character at a time, then backspaced away), each sent as \`textDocument/didChange\` and timed to the \`publishDiagnostics\` of its version.
 
-| what | median | p95 |
-| --- | ---: | ---: |
-| didChange → publishDiagnostics, debounce 0 (the lint), edits 1–${m.editsPerCycle} | ${ms(m.first.median)} | **${ms(m.first.p95)}** |
-| the same, edits ${fmt(m.totalEdits - m.editsPerCycle + 1)}–${fmt(m.totalEdits)} | ${ms(m.last.median)} | ${ms(m.last.p95)} |
-| didChange → publishDiagnostics, default debounce (${m.debounceMs} ms), ${m.debouncedEdits} edits | ${ms(m.debounced.median)} | ${ms(m.debounced.p95)} |
-| \`baihua lint --stdin --stdin-filename\` of the edited text, cold process, ${m.cliRuns} edits | ${ms(m.cli)} | |
+| what | median | p95 | server CPU per edit, all its threads (mean) |
+| --- | ---: | ---: | ---: |
+| didChange → publishDiagnostics, debounce 0 (the lint), edits 1–${m.editsPerCycle} | ${ms(m.first.median)} | **${ms(m.first.p95)}** | ${ms(m.cpuFirst)} |
+| the same, edits ${fmt(m.totalEdits - m.editsPerCycle + 1)}–${fmt(m.totalEdits)} | ${ms(m.last.median)} | ${ms(m.last.p95)} | ${ms(m.cpuLast)} |
+| didChange → publishDiagnostics, default debounce (${m.debounceMs} ms), ${m.debouncedEdits} edits | ${ms(m.debounced.median)} | ${ms(m.debounced.p95)} | |
+| \`baihua lint --stdin --stdin-filename\` of the edited text, cold process, ${m.cliRuns} edits | ${ms(m.cli)} | | |
 ${completionRows}
 
 Staying warm: the CLI takes **${fmt(m.cli / m.first.median, 0)}×** the server's median per edit.
 
 First diagnostics after \`didOpen\` (a new server each time, median of ${m.opens}): **${ms(m.firstDiagnostics)}**, against a cold \`baihua lint\` of the same guide, alternating: ${ms(m.coldLint)}. Spawn to \`initialize\` answered: ${ms(m.initialize)}.
 
-Server RSS (VmRSS), debounce 0: after 10 edits ${mib(m.rss[10])}, 200 ${mib(m.rss[200])}, 500 ${mib(m.rss[500])}, 1,000 ${mib(m.rss[1000])}.
+| after edits | ${Object.keys(m.rss)
+    .map((edit) => fmt(Number(edit)))
+    .join(' | ')} |
+| --- | ${Object.keys(m.rss)
+    .map(() => '---:')
+    .join(' | ')} |
+| server RSS (VmRSS of its process), debounce 0 | ${Object.values(m.rss).map(mib).join(' | ')} |
+| what its lint keeps: \`LiveLint\` in this process, the same edits, heap after a full collection | ${Object.values(m.heap).map(mib).join(' | ')} |
+
+Load average (1 min) at the start and end of the run: ${fmt(m.load[0], 2)}, ${fmt(m.load[1], 2)} (other work on the machine shows in the p95 first).
 `;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) console.log(lspReport(await measureLsp()));
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { edits: { type: 'string', default: '1000' } } });
+  console.log(lspReport(await measureLsp({ edits: Number(values.edits) })));
+}
