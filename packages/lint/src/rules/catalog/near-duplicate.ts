@@ -1,4 +1,4 @@
-import { candidatePairs, decodeSignature, MIN_THRESHOLD, similarity } from '../../minhash.js';
+import { candidatePairs, candidatePairsWith, decodeSignature, MIN_THRESHOLD, similarity } from '../../minhash.js';
 import { nameGuides, otherGuide } from '../catalog-helpers.js';
 import { EXAMPLE_GUIDE } from '../example-guide.js';
 import { defineCatalogRule } from '../define.js';
@@ -74,7 +74,14 @@ export default defineCatalogRule<Options>({
     const signatures = guides.map((guide) => (guide.signature ? decodeSignature(guide.signature) : undefined));
     const threshold = (guide: GuideSummary) => context.options(guide).threshold;
     const alike = new Map<GuideSummary, Array<{ other: GuideSummary; share: number }>>();
-    for (const [first, second] of candidatePairs(signatures, (index) => sameServiceElsewhere(guides[index]!))) {
+    const group = (index: number) => sameServiceElsewhere(guides[index]!);
+    const reported = guides.flatMap((guide, index) => (context.reportsOn(guide) ? [index] : []));
+    // A few guides reported on among many (the guide being typed in the editor): only their pairs.
+    const pairs =
+      reported.length * 10 < guides.length
+        ? candidatePairsWith(signatures, reported, group)
+        : candidatePairs(signatures, group);
+    for (const [first, second] of pairs) {
       const share = similarity(signatures[first]!, signatures[second]!);
       for (const [guide, other] of [
         [guides[first]!, guides[second]!],
