@@ -5,7 +5,7 @@
 // the first diagnostics after open against a cold `baihua lint` of the same guide, completion,
 // the server's RSS as edits pile up, and the CLI linting each edited text, side by side.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { LiveLint } from '@baihua/lint';
+import { findGuideFiles } from '@baihua/core';
 import { DEFAULT_DEBOUNCE_MS } from '@baihua/lsp';
 import {
   CompletionRequest,
@@ -236,7 +237,38 @@ async function retainedHeap(workspace, path, text, cycle, totalEdits) {
   return { heap, findings: last.result.messages.length };
 }
 
-export async function measureLsp({ edits: totalEdits = 1000, debouncedEdits = 20, opens = 5, cliRuns = 5 } = {}) {
+/**
+ * The same typing in a large catalog: the guide among the guides of \`scripts/corpus.mjs\`, whose
+ * summaries the catalog rules read at every keystroke.
+ */
+async function typingInLargeCatalog(text, cycle, count) {
+  const workspace = mkdtempSync(join(tmpdir(), 'baihua-lsp-catalog-'));
+  spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', workspace], {
+    stdio: 'ignore',
+  });
+  const path = join(workspace, 'long', GUIDE);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  const uri = pathToFileURL(path).href;
+  const server = new Server(workspace);
+  await server.initialize({ debounceMs: 0 });
+  const open = await server.open(uri, text);
+  const latencies = [];
+  const cpuBefore = server.cpuMs();
+  for (const [index, change] of cycle.entries()) latencies.push(await server.change(uri, index + 2, change));
+  const cpu = (server.cpuMs() - cpuBefore) / cycle.length;
+  await server.stop();
+  const guides = (await findGuideFiles([workspace])).length;
+  return { guides, open, cpu, ...stats(latencies) };
+}
+
+export async function measureLsp({
+  edits: totalEdits = 1000,
+  debouncedEdits = 20,
+  opens = 5,
+  cliRuns = 5,
+  catalogCount = 1000,
+} = {}) {
   const load = [loadavg()[0]];
   const { workspace, path, text } = benchWorkspace();
   const uri = pathToFileURL(path).href;
@@ -305,11 +337,14 @@ export async function measureLsp({ edits: totalEdits = 1000, debouncedEdits = 20
   );
 
   const { heap } = await retainedHeap(workspace, path, text, cycle, totalEdits);
+  const large = await typingInLargeCatalog(text, cycle, catalogCount);
   load.push(loadavg()[0]);
 
   return {
     load,
     heap,
+    large,
+    catalogCount,
     chars: text.length,
     editsPerCycle: cycle.length,
     totalEdits,
@@ -352,11 +387,12 @@ The example catalog with its longest guide (\`${GUIDE}\`) grown to ${fmt(m.chars
 | the same, edits ${fmt(m.totalEdits - m.editsPerCycle + 1)}–${fmt(m.totalEdits)} | ${ms(m.last.median)} | ${ms(m.last.p95)} | ${ms(m.cpuLast)} |
 | didChange → publishDiagnostics, default debounce (${m.debounceMs} ms), ${m.debouncedEdits} edits | ${ms(m.debounced.median)} | ${ms(m.debounced.p95)} | |
 | \`baihua lint --stdin --stdin-filename\` of the edited text, cold process, ${m.cliRuns} edits | ${ms(m.cli)} | | |
+| the same 200 edits, debounce 0, the guide in a catalog of ${fmt(m.large.guides)} guides (\`scripts/corpus.mjs --count ${fmt(m.catalogCount)}\`) | ${ms(m.large.median)} | ${ms(m.large.p95)} | ${ms(m.large.cpu)} |
 ${completionRows}
 
 Staying warm: the CLI takes **${fmt(m.cli / m.first.median, 0)}×** the server's median per edit.
 
-First diagnostics after \`didOpen\` (a new server each time, median of ${m.opens}): **${ms(m.firstDiagnostics)}**, against a cold \`baihua lint\` of the same guide, alternating: ${ms(m.coldLint)}. Spawn to \`initialize\` answered: ${ms(m.initialize)}.
+First diagnostics after \`didOpen\` (a new server each time, median of ${m.opens}): **${ms(m.firstDiagnostics)}**, against a cold \`baihua lint\` of the same guide, alternating: ${ms(m.coldLint)}. Spawn to \`initialize\` answered: ${ms(m.initialize)}. In the catalog of ${fmt(m.large.guides)} guides (no lint cache), the first diagnostics took ${ms(m.large.open)}.
 
 | after edits | ${Object.keys(m.rss)
     .map((edit) => fmt(Number(edit)))
