@@ -387,7 +387,7 @@ The example catalog with its longest guide (\`${GUIDE}\`) grown to ${fmt(m.chars
 | the same, edits ${fmt(m.totalEdits - m.editsPerCycle + 1)}–${fmt(m.totalEdits)} | ${ms(m.last.median)} | ${ms(m.last.p95)} | ${ms(m.cpuLast)} |
 | didChange → publishDiagnostics, default debounce (${m.debounceMs} ms), ${m.debouncedEdits} edits | ${ms(m.debounced.median)} | ${ms(m.debounced.p95)} | |
 | \`baihua lint --stdin --stdin-filename\` of the edited text, cold process, ${m.cliRuns} edits | ${ms(m.cli)} | | |
-| the same 200 edits, debounce 0, the guide in a catalog of ${fmt(m.large.guides)} guides (\`scripts/corpus.mjs --count ${fmt(m.catalogCount)}\`) | ${ms(m.large.median)} | ${ms(m.large.p95)} | ${ms(m.large.cpu)} |
+| the same 200 edits, debounce 0, the guide in a catalog of ${fmt(m.large.guides)} guides (\`scripts/corpus.mjs --count ${m.catalogCount}\`) | ${ms(m.large.median)} | ${ms(m.large.p95)} | ${ms(m.large.cpu)} |
 ${completionRows}
 
 Staying warm: the CLI takes **${fmt(m.cli / m.first.median, 0)}×** the server's median per edit.

@@ -112,11 +112,21 @@ export default defineCatalogRule({
     // A place has one address; its windows may each have their own phone.
     const addresses = new Map<string, Written[]>();
     const phones = new Map<string, Written[]>();
-    const add = (map: Map<string, Written[]>, key: string, entry: Written) =>
-      map.set(key, [...(map.get(key) ?? []), entry]);
+    const add = (map: Map<string, Written[]>, key: string, entry: Written) => {
+      const entries = map.get(key);
+      if (entries) entries.push(entry);
+      else map.set(key, [entry]);
+    };
+    const placeName = (location: GuideSummary['locations'][number]) => location.name.replace(/\s/g, '');
+    // Only the places of the guides reported on can have findings: one guide typed in the editor
+    // is checked against the guides that name its places, not every place of the catalog.
+    const placesReported = new Set(
+      context.guides.flatMap((guide) => (context.reportsOn(guide) ? guide.locations.map(placeName) : [])),
+    );
     for (const guide of context.guides) {
       for (const location of guide.locations) {
-        const name = location.name.replace(/\s/g, '');
+        const name = placeName(location);
+        if (!placesReported.has(name)) continue;
         if (location.address) add(addresses, name, { guide, value: location.address });
         if (location.phone)
           add(phones, JSON.stringify([name, location.window?.replace(/\s/g, '') ?? '']), {
