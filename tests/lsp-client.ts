@@ -30,6 +30,38 @@ export const CLI = join(import.meta.dirname, '..', 'packages/cli/dist/baihua.mjs
 
 export const uriOf = (path: string) => pathToFileURL(path).href;
 
+/** A finding as `baihua lint --format json` gives it and as a diagnostic reads back: what the two must agree on. */
+export interface Finding {
+  ruleId: string | number | undefined;
+  message: Diagnostic['message'];
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The fields of `lint --format json` messages that a diagnostic carries. */
+export const lintFindings = (messages: Finding[]): Finding[] =>
+  messages.map(({ ruleId, message, line, column, endLine, endColumn }) => ({
+    ruleId,
+    message,
+    line,
+    column,
+    endLine,
+    endColumn,
+  }));
+
+/** Diagnostics read back as findings: 1-based lines and columns. */
+export const asFindings = (diagnostics: Diagnostic[]): Finding[] =>
+  diagnostics.map(({ code, message, range }) => ({
+    ruleId: code,
+    message,
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  }));
+
 export interface StartOptions {
   /** the workspace folder */
   root: string;

@@ -9,7 +9,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
-  type Diagnostic,
   ErrorCodes,
   ExitNotification,
   InitializedNotification,
@@ -19,7 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guidesDir, runCli, scratch } from './helpers.js';
-import { TestClient, uriOf } from './lsp-client.js';
+import { asFindings, type Finding, lintFindings, TestClient, uriOf } from './lsp-client.js';
 
 const clients: TestClient[] = [];
 afterEach(() => {
@@ -35,38 +34,12 @@ async function start(root: string, initializationOptions?: Record<string, unknow
 const GUIDE = readFileSync(join(guidesDir, '户籍/id-card-renewal.md'), 'utf8');
 const [, FRONT_MATTER = '', BODY = ''] = GUIDE.split(/^---$/m);
 
-interface Finding {
-  ruleId: string | number | undefined;
-  message: Diagnostic['message'];
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
 /** `baihua lint` of `text` as if it were the file at `path` (standard input), as the server's findings read. */
 function lintOf(root: string, path: string, text: string): Finding[] {
   const run = runCli(['lint', '--stdin', '--stdin-filename', path, '--format', 'json'], { cwd: root, input: text });
   const [result] = JSON.parse(run.stdout) as Array<{ messages: Finding[] }>;
-  return result!.messages.map(({ ruleId, message, line, column, endLine, endColumn }) => ({
-    ruleId,
-    message,
-    line,
-    column,
-    endLine,
-    endColumn,
-  }));
+  return lintFindings(result!.messages);
 }
-
-const asFindings = (diagnostics: Diagnostic[]): Finding[] =>
-  diagnostics.map(({ code, message, range }) => ({
-    ruleId: code,
-    message,
-    line: range.start.line + 1,
-    column: range.start.character + 1,
-    endLine: range.end.line + 1,
-    endColumn: range.end.character + 1,
-  }));
 
 /** The 0-based line and UTF-16 column of an offset, as LSP positions count. */
 function positionAt(text: string, offset: number) {
@@ -126,16 +99,7 @@ describe('half-typed and malformed guides', () => {
     writeFileSync(path, text);
     const run = runCli(['lint', path, '--format', 'json'], { cwd: root });
     const [lint] = JSON.parse(run.stdout) as Array<{ messages: Finding[] }>;
-    expect(diagnostics).toEqual(
-      lint!.messages.map(({ ruleId, message, line, column, endLine, endColumn }) => ({
-        ruleId,
-        message,
-        line,
-        column,
-        endLine,
-        endColumn,
-      })),
-    );
+    expect(diagnostics).toEqual(lintFindings(lint!.messages));
     expect(diagnostics.map((finding) => finding.ruleId)).toEqual(['syntax/too-large']);
     expect(await client.stop()).toBe(0);
   });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guidesDir, runCli, scratch } from './helpers.js';
-import { TestClient, uriOf } from './lsp-client.js';
+import { asFindings, type Finding, lintFindings, TestClient, uriOf } from './lsp-client.js';
 
 const clients: TestClient[] = [];
 afterEach(async () => {
@@ -28,14 +28,7 @@ function catalogWithDefects(): { root: string; path: string; text: string } {
 }
 
 interface LintJson {
-  messages: Array<{
-    ruleId: string;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-  }>;
+  messages: Finding[];
 }
 
 describe('baihua lsp --stdio', () => {
@@ -55,25 +48,7 @@ describe('baihua lsp --stdio', () => {
     expect(lint.messages.map((message) => message.ruleId)).toEqual(
       expect.arrayContaining(['catalog/duplicate-id', 'plain/third-person', 'plain/vague-reference']),
     );
-    expect(
-      diagnostics.map((diagnostic) => ({
-        ruleId: diagnostic.code,
-        message: diagnostic.message,
-        line: diagnostic.range.start.line + 1,
-        column: diagnostic.range.start.character + 1,
-        endLine: diagnostic.range.end.line + 1,
-        endColumn: diagnostic.range.end.character + 1,
-      })),
-    ).toEqual(
-      lint.messages.map(({ ruleId, message, line, column, endLine, endColumn }) => ({
-        ruleId,
-        message,
-        line,
-        column,
-        endLine,
-        endColumn,
-      })),
-    );
+    expect(asFindings(diagnostics)).toEqual(lintFindings(lint.messages));
     expect(diagnostics.every((diagnostic) => diagnostic.source === 'baihua')).toBe(true);
   });
 
