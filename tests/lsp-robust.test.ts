@@ -205,6 +205,28 @@ describe('what the protocol did not expect', () => {
     await stillServes(client, root);
   });
 
+  it('a document whose URI no file of this machine can have (another host, untitled) is opened, edited and closed', async () => {
+    const root = scratch(guidesDir);
+    const client = await start(root, { debounceMs: 0 });
+    for (const uri of ['file://fileserver/share/guides/id-card-renewal.md', 'untitled:Untitled-1']) {
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: GUIDE },
+      });
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: `${GUIDE}\n申请人须予以受理。\n` }],
+      });
+      expect(
+        await client.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri },
+          position: { line: 1, character: 1 },
+        }),
+      ).toBeNull();
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    await stillServes(client, root);
+  });
+
   it('bytes that are not a header are skipped up to the blank line that ends them, and what follows is read at once', async () => {
     const root = scratch(guidesDir);
     await servesRightAfter(await start(root), root, '这不是消息头\r\n\r\n');

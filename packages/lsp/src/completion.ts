@@ -5,7 +5,7 @@
  * summaries in memory: nothing is linted or parsed to answer.
  */
 import { basename, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filePathOf } from './uri.js';
 import { CONFIG_FILE_NAMES, configSchema, guideSchema } from '@baihua/core';
 import { builtinPresets, type CatalogValues, enumSynonyms } from '@baihua/lint';
 import {
@@ -232,8 +232,8 @@ function presetItems(place: CursorPlace): CompletionItem[] {
 }
 
 function fileKindOf(context: ServerContext, uri: string): FileKind | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  const filePath = fileURLToPath(uri);
+  const filePath = filePathOf(uri);
+  if (!filePath) return undefined;
   if (CONFIG_FILE_NAMES.includes(basename(filePath))) return { kind: 'config' };
   const extension = extname(filePath).toLowerCase();
   if (!['.md', '.markdown', '.yaml', '.yml'].includes(extension)) return undefined;

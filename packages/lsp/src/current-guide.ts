@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filePathOf } from './uri.js';
 import { parseGuide, SourceFile, type ParsedGuide } from '@baihua/core';
 import type { LintedDocument, ServerContext } from './feature.js';
 
@@ -28,8 +28,8 @@ function isGuide(context: ServerContext, filePath: string): boolean {
 export function currentGuide(context: ServerContext, uri: string): ParsedGuide | undefined {
   for (const known of parsed.keys()) if (!context.documents.get(known)) parsed.delete(known);
   const document = context.documents.get(uri);
-  if (!document || !uri.startsWith('file:')) return undefined;
-  const filePath = fileURLToPath(uri);
+  const filePath = filePathOf(uri);
+  if (!document || !filePath) return undefined;
   if (!isGuide(context, filePath)) return undefined;
   const last = parsed.get(uri);
   if (last?.version === document.version) return last.guide;

@@ -1,5 +1,5 @@
 import { basename, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filePathOf } from './uri.js';
 import {
   CONFIG_FILE_NAMES,
   ConfigError,
@@ -62,15 +62,6 @@ async function previewOf(context: ServerContext, uri: string): Promise<GuidePrev
     return unrenderable(name, [{ message: NOT_A_GUIDE }]);
   } catch (error) {
     return unrenderable(name, [problemOf(error)]);
-  }
-}
-
-/** The file a `file:` URI names; undefined for other schemes and for a URI no file can have. */
-function filePathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

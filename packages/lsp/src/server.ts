@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAMES, ConfigError, configFromText } from '@baihua/core';
 import { LiveLint } from '@baihua/lint';
 import {
@@ -28,6 +28,7 @@ import { previewFeature } from './preview.js';
 import { readabilityFeature } from './readability.js';
 import { symbolsFeature } from './symbols.js';
 import { stdioConnection } from './stdio.js';
+import { filePathOf } from './uri.js';
 
 /** How long typing must pause before a guide is linted again (override: initializationOptions.debounceMs). */
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -57,13 +58,9 @@ const isConfigFile = (filePath: string) => CONFIG_FILE_NAMES.includes(basename(f
 
 const isGuidePath = (filePath: string) => /\.(md|markdown|ya?ml)$/i.test(filePath);
 
-function filePathOf(uri: string): string | undefined {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-}
-
 function workspaceRoot(params: InitializeParams): string {
   const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-  return uri ? fileURLToPath(uri) : process.cwd();
+  return (uri && filePathOf(uri)) ?? process.cwd();
 }
 
 /** Serves one client over `connection` until it goes. */
