@@ -72,9 +72,7 @@ export function candidatePairs(
   signatures: Array<Uint32Array | undefined>,
   group: (index: number) => string | undefined,
 ): Array<[number, number]> {
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  const count = signatures.length;
+  const { pairs, addPair } = pairCollector(signatures.length);
   for (let band = 0; band < SIGNATURE_SIZE / ROWS; band++) {
     const buckets = new Map<string, number[]>();
     signatures.forEach((signature, index) => {
@@ -100,12 +98,7 @@ export function candidatePairs(
         for (let h = g + 1; h < groups.length; h++) {
           for (const first of groups[g]!) {
             for (const second of groups[h]!) {
-              const [low, high] = first < second ? [first, second] : [second, first];
-              const key = low * count + high;
-              if (!seen.has(key)) {
-                seen.add(key);
-                pairs.push([low, high]);
-              }
+              addPair(first, second);
             }
           }
         }
@@ -126,21 +119,14 @@ export function candidatePairsWith(
   focus: number[],
   group: (index: number) => string | undefined,
 ): Array<[number, number]> {
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  const count = signatures.length;
+  const { pairs, addPair } = pairCollector(signatures.length);
   for (const first of focus) {
     const mine = signatures[first];
     if (!mine) continue;
     const myGroup = group(first) ?? first;
     signatures.forEach((other, second) => {
       if (!other || second === first || (group(second) ?? second) === myGroup || !shareBand(mine, other)) return;
-      const [low, high] = first < second ? [first, second] : [second, first];
-      const key = low * count + high;
-      if (!seen.has(key)) {
-        seen.add(key);
-        pairs.push([low, high]);
-      }
+      addPair(first, second);
     });
   }
   return pairs;
@@ -163,4 +149,20 @@ export function encodeSignature(signature: Uint32Array): string {
 export function decodeSignature(text: string): Uint32Array {
   const bytes = Buffer.from(text, 'base64');
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** Pairs of indexes, each recorded once whichever way round it is met, lower index first. */
+function pairCollector(count: number): { pairs: Array<[number, number]>; addPair(a: number, b: number): void } {
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  return {
+    pairs,
+    addPair(a, b) {
+      const [low, high] = a < b ? [a, b] : [b, a];
+      const key = low * count + high;
+      if (seen.has(key)) return;
+      seen.add(key);
+      pairs.push([low, high]);
+    },
+  };
 }
