@@ -157,7 +157,9 @@ describe('builds that cannot finish', () => {
     const dir = scratch(guidesDir);
     const target = runCli(['build', '.', '--targets', 'web,pdf'], { cwd: dir });
     expect(target.code).toBe(2);
-    expect(target.stderr).toBe('baihua: --targets 只能是 web、mobile、print（用逗号分开），现在是「web,pdf」\n');
+    expect(target.stderr).toBe(
+      'baihua: --targets 只能是 web、mobile、print、bundle（用逗号分开），现在是「web,pdf」\n',
+    );
     const templates = runCli(['build', '.', '--templates', '/tmp'], { cwd: dir });
     expect(templates.code).toBe(2);
     expect(templates.stderr).toBe('baihua: --templates 要指向项目里的目录，现在是 /tmp\n');

@@ -32,6 +32,7 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
     patterns: patterns.length ? patterns : ['guides'],
     targets,
     out: { path: options.out, onWait: waiting },
+    toolVersion: version,
     ...(options.config && { configFile: options.config }),
     ...(options.templates && { templates: options.templates }),
     ...(options.siteUrl && { siteUrl: options.siteUrl }),
@@ -45,7 +46,10 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
   }
   const pages = (target: Target) =>
     [...site.files.keys()].filter((path) => path.startsWith(`${target}/`) && path.endsWith('.html')).length;
-  const counts = targets.map((target) => `${target} ${pages(target)} 页`);
+  const bundled = () => [...site.files.keys()].filter((path) => path.startsWith('bundle/guides/')).length;
+  const counts = targets.map((target) =>
+    target === 'bundle' ? `bundle ${bundled()} 份` : `${target} ${pages(target)} 页`,
+  );
   const pdfs =
     site.handouts.length && !chromiumMissing ? `，PDF ${site.handouts.length} 份（新打印 ${printed ?? 0} 份）` : '';
   const stdout = `✔ 生成了 ${run.guides.length} 份指南：${counts.join('，')}${pdfs} → ${options.out}\n`;

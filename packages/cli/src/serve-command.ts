@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { formatters, LintMemory } from '@baihua/lint';
 import { publish } from '@baihua/publish';
-import { escapeHtml, TARGETS, type SiteFiles } from '@baihua/render';
+import { escapeHtml, PAGE_TARGETS, type SiteFiles } from '@baihua/render';
 import { describeError, UsageError } from './errors.js';
 
 export interface ServeOptions {
@@ -140,7 +140,7 @@ export async function runServe(
       site: built,
     } = await publish({
       patterns: targets,
-      targets: TARGETS,
+      targets: PAGE_TARGETS,
       memory,
       ...(options.config && { configFile: options.config }),
     });

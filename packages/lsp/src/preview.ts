@@ -12,13 +12,20 @@ import {
   type ResolvedConfig,
 } from '@baihua/core';
 import { glossaryTermUses } from '@baihua/lint';
-import { DEFAULT_TEMPLATES, escapeHtml, renderSite, TARGETS, type SiteFiles, type Target } from '@baihua/render';
+import {
+  DEFAULT_TEMPLATES,
+  escapeHtml,
+  PAGE_TARGETS,
+  renderSite,
+  type PageTarget,
+  type SiteFiles,
+} from '@baihua/render';
 import type { Feature, ServerContext } from './feature.js';
 
 /** One guide as a citizen would see it on each channel: whole pages, each needing nothing but itself. */
 export interface GuidePreview {
   title: string;
-  pages: Record<Target, string>;
+  pages: Record<PageTarget, string>;
 }
 
 /** What the editor asks with `baihua/preview`: the guide open at `uri`, as it is in the editor now. */
@@ -88,15 +95,19 @@ export function previewGuide(guide: ParsedGuide, config: ResolvedConfig): GuideP
   }
   try {
     const termMarks = new Map([[guide, glossaryTermUses(guide, config)]]);
-    const site = renderSite([guide], { targets: TARGETS, templates: config.templates ?? DEFAULT_TEMPLATES, termMarks });
+    const site = renderSite([guide], {
+      targets: PAGE_TARGETS,
+      templates: config.templates ?? DEFAULT_TEMPLATES,
+      termMarks,
+    });
     // renderSite has checked the id: it is a file name.
     const id = readGuideModel(guide).fields.id!;
-    const paths: Record<Target, string> = {
+    const paths: Record<PageTarget, string> = {
       web: `web/guides/${id}.html`,
       mobile: `mobile/${id}.html`,
       print: `print/${id}.html`,
     };
-    const page = (target: Target) => withStylesInlined(site.files.get(paths[target])!, paths[target], site.files);
+    const page = (target: PageTarget) => withStylesInlined(site.files.get(paths[target])!, paths[target], site.files);
     return { title, pages: { web: page('web'), mobile: page('mobile'), print: page('print') } };
   } catch (error) {
     return unrenderable(title, [problemOf(error)]);

@@ -1,6 +1,8 @@
+import { dirname } from 'node:path';
 import { glossaryTermUses, lintRun, type LintMemory, type LintResult, type LintRun } from '@baihua/lint';
-import { findChromium, renderSite, type Site, type Target } from '@baihua/render';
+import { findChromium, renderSite, type ReadabilityGrade, type Site, type Target } from '@baihua/render';
 import { checkOutput, replaceSite } from './site-output.js';
+import { sourceCommit } from './source-commit.js';
 import { siteTemplates } from './templates.js';
 import { writeSiteFiles } from './write-site.js';
 
@@ -14,6 +16,8 @@ export interface PublishOptions {
   templates?: string;
   /** where the web pages will be served, for links in print handouts and JSON-LD */
   siteUrl?: string;
+  /** Baihua's version, for the bundle's manifest (needed with the bundle target) */
+  toolVersion?: string;
   /** the guides of earlier publications in this process (`baihua serve`): only changed guides are linted again */
   memory?: LintMemory;
   /** where to write the site (`baihua build`); without it the site is only rendered (`baihua serve`) */
@@ -58,7 +62,8 @@ export async function publish(options: PublishOptions): Promise<Publication> {
   const termMarks = new Map(run.guides.map(({ guide, config }) => [guide, glossaryTermUses(guide, config)]));
   const guides = run.guides.map(({ guide }) => guide);
   const siteUrl = options.siteUrl;
-  const site = renderSite(guides, { targets, templates, termMarks, ...(siteUrl && { siteUrl }) });
+  const bundle = targets.includes('bundle') ? bundleOptions(run, options.toolVersion) : {};
+  const site = renderSite(guides, { targets, templates, termMarks, ...bundle, ...(siteUrl && { siteUrl }) });
   if (!output || !options.out) return { run, failed, site, chromiumMissing: false };
   // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
   const chromium = targets.includes('print') ? findChromium() : undefined;
@@ -66,4 +71,23 @@ export async function publish(options: PublishOptions): Promise<Publication> {
     writeSiteFiles(building, previousSite, site, chromium);
   const printed = await replaceSite(output, write, options.out.onWait);
   return { run, failed, site, printed, chromiumMissing: targets.includes('print') && !chromium };
+}
+
+/** What the bundle takes from the lint run: each guide's readability grade, and the guides' commit. */
+function bundleOptions(run: LintRun, toolVersion: string | undefined) {
+  if (!toolVersion) throw new Error('publish: the bundle target needs toolVersion');
+  const grades = new Map<string, ReadabilityGrade>();
+  for (const result of run.results) {
+    const readability = result.stats?.readability;
+    if (readability) grades.set(result.filePath, { score: readability.score, band: readability.band });
+  }
+  const readability = new Map(
+    run.guides.flatMap(({ guide }) => {
+      const grade = grades.get(guide.file.path);
+      return grade ? [[guide, grade] as const] : [];
+    }),
+  );
+  const first = run.guides[0]?.guide.file.path;
+  const commit = first && sourceCommit(dirname(first));
+  return { readability, bundle: { toolVersion, ...(commit && { sourceCommit: commit }) } };
 }

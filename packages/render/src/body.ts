@@ -81,8 +81,12 @@ const processor = unified()
   .use(rehypeSanitize, schema)
   .use(rehypeStringify);
 
+/** The guide's Markdown body (already parsed by @baihua/core) as a sanitized HTML tree. */
+export function bodyTree(tree: MdastRoot): HastRoot {
+  return processor.runSync(structuredClone(tree)) as HastRoot;
+}
+
 /** The guide's Markdown body (already parsed by @baihua/core) as sanitized HTML. */
 export function bodyHtml(tree: MdastRoot): string {
-  const hast = processor.runSync(structuredClone(tree)) as HastRoot;
-  return processor.stringify(hast);
+  return processor.stringify(bodyTree(tree));
 }

@@ -1,6 +1,8 @@
 export {
   renderSite,
   TARGETS,
+  PAGE_TARGETS,
+  type PageTarget,
   DEFAULT_TEMPLATES,
   MOBILE_PAGE_LIMIT,
   type Target,
@@ -11,7 +13,30 @@ export {
 } from './site.js';
 export { FIELD_ON_PAGE, guideView, telUrl, type GuideView, type MaterialView, type LocationView } from './view.js';
 export { searchIndex, type SearchIndex } from './search.js';
-export { bodyHtml, withTermsMarked, type TermMark } from './body.js';
+export { bodyHtml, bodyTree, withTermsMarked, type TermMark } from './body.js';
 export { PdfPrinter, findChromium, CHROMIUM_MISSING, CHROMIUM_FLAGS } from './pdf.js';
 export { qrSvg } from './qr.js';
 export { escapeHtml } from './html.js';
+export {
+  bundleGuide,
+  bundleManifest,
+  contentHash,
+  BUNDLE_SCHEMA_VERSION,
+  type BundledGuide,
+  type BundleGuideOptions,
+  type ManifestEntry,
+  type ManifestOptions,
+  type ReadabilityGrade,
+} from './bundle.js';
+export {
+  calendarDaysMax,
+  fees,
+  isoDate,
+  phoneNumber,
+  timeLimit,
+  type PhoneNumber,
+  type TimeLimit,
+  type Fees,
+} from './bundle-fields.js';
+export { richTextBody, RICH_TEXT_TAGS, type RichTextNode, type RichTextBody } from './rich-text.js';
+export { sitemapFiles, SITEMAP_URL_LIMIT, type SitemapPage } from './sitemap.js';

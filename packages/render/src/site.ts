@@ -12,12 +12,23 @@ import {
 } from '@baihua/core';
 import Handlebars from 'handlebars';
 import { withTermsMarked, type TermMark } from './body.js';
+import {
+  bundleGuide,
+  bundleManifest,
+  type ManifestEntry,
+  type ManifestOptions,
+  type ReadabilityGrade,
+} from './bundle.js';
 import { qrSvg } from './qr.js';
 import { searchIndex } from './search.js';
+import { sitemapFiles } from './sitemap.js';
 import { GUIDE_ID, guideView, type GuideView } from './view.js';
 
-export type Target = 'web' | 'mobile' | 'print';
-export const TARGETS: readonly Target[] = ['web', 'mobile', 'print'];
+export type Target = 'web' | 'mobile' | 'print' | 'bundle';
+export const TARGETS: readonly Target[] = ['web', 'mobile', 'print', 'bundle'];
+/** The targets that make pages (the bundle is data): what `baihua serve` and the editor's preview show. */
+export type PageTarget = Exclude<Target, 'bundle'>;
+export const PAGE_TARGETS: readonly PageTarget[] = ['web', 'mobile', 'print'];
 
 /** The templates shipped with Baihua; a portal copies the directory and names its copy in the configuration. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
@@ -33,6 +44,10 @@ export interface SiteOptions {
   siteUrl?: string;
   /** each guide's glossary terms where the linter finds their first use, marked on the page as definitions */
   termMarks?: ReadonlyMap<ParsedGuide, readonly TermMark[]>;
+  /** each guide's readability as the lint run graded it, for the bundle */
+  readability?: ReadonlyMap<ParsedGuide, ReadabilityGrade>;
+  /** the tool's version and the guides' commit, for the bundle's manifest */
+  bundle?: ManifestOptions;
 }
 
 /** The files of a site: path relative to the output directory → contents. */
@@ -228,6 +243,8 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   }
   const webUrl = (id: string) =>
     options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}/web/guides/${id}.html` : undefined;
+  const files: SiteFiles = new Map();
+  const manifestEntries: ManifestEntry[] = [];
   const views = guides.map((guide) => {
     const id = readGuideModel(guide).fields.id ?? '';
     const pageUrl = webUrl(id);
@@ -236,15 +253,33 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
       marks?.length && guide.body
         ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } }
         : guide;
-    return guideView(marked, { titles, ...(pageUrl && { pageUrl }) });
+    const view = guideView(marked, { titles, ...(pageUrl && { pageUrl }) });
+    if (options.targets.includes('bundle')) {
+      const readability = options.readability?.get(guide);
+      const { siteUrl, targets } = options;
+      const bundled = bundleGuide(guide, view, {
+        targets,
+        ...(siteUrl && { siteUrl }),
+        ...(marks && { termMarks: marks }),
+        ...(readability && { readability }),
+      });
+      files.set(bundled.path, bundled.content);
+      manifestEntries.push(bundled.entry);
+    }
+    return view;
   });
-  const files: SiteFiles = new Map();
+  if (options.targets.includes('bundle')) {
+    if (!options.bundle)
+      throw new Error('the bundle target needs SiteOptions.bundle: the tool version for the manifest');
+    files.set('bundle/manifest.json', bundleManifest(manifestEntries, options.bundle));
+  }
   if (options.targets.includes('web')) {
     for (const view of views) files.set(`web/guides/${view.id}.html`, templates.page('web-guide')({ guide: view }));
     files.set('web/index.html', templates.page('web-index')({ departments: groups(views) }));
     files.set('web/search-index.json', JSON.stringify(searchIndex(views, (view) => `guides/${view.id}.html`)));
     files.set('web/assets/web.css', templates.asset('web.css'));
     files.set('web/assets/search.js', templates.asset('search.js'));
+    if (options.siteUrl) for (const [path, xml] of sitemapFiles(views, options.siteUrl)) files.set(path, xml);
   }
   if (options.targets.includes('mobile')) {
     const css = templates.asset('mobile.css');

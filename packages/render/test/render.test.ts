@@ -38,6 +38,8 @@ describe('the pages of the example guides', () => {
       'web/assets/search.js',
       'web/assets/web.css',
       'web/search-index.json',
+      // the site's address is known: search engines get a sitemap
+      'web/sitemap.xml',
     ]);
   });
 
