@@ -234,6 +234,8 @@ function checkIds(guides: ParsedGuide[]): void {
 
 /** Renders guides (parsed, lint-clean) to the files of each target. */
 export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
+  if (options.targets.includes('bundle') && !options.bundle)
+    throw new Error('the bundle target needs SiteOptions.bundle: the tool version for the manifest');
   checkIds(guides);
   const templates = loadTemplates(options.templates ?? DEFAULT_TEMPLATES);
   const titles = new Map<string, string>();
@@ -268,11 +270,8 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
     }
     return view;
   });
-  if (options.targets.includes('bundle')) {
-    if (!options.bundle)
-      throw new Error('the bundle target needs SiteOptions.bundle: the tool version for the manifest');
+  if (options.targets.includes('bundle') && options.bundle)
     files.set('bundle/manifest.json', bundleManifest(manifestEntries, options.bundle));
-  }
   if (options.targets.includes('web')) {
     for (const view of views) files.set(`web/guides/${view.id}.html`, templates.page('web-guide')({ guide: view }));
     files.set('web/index.html', templates.page('web-index')({ departments: groups(views) }));
