@@ -14,10 +14,15 @@ import { jiebaLoadOptions } from '@baihua/plain';
 import { fmt, median } from './numbers.mjs';
 import { markdownReport, measureMarkdown } from './markdown.mjs';
 import { lspReport, measureLsp } from './lsp.mjs';
+import { measureSite, siteReport } from './site.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' } },
+  options: {
+    count: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '5' },
+    'site-sizes': { type: 'string', default: '1000,10000' },
+  },
 });
 const count = Number(values.count);
 const rounds = Number(values.rounds);
@@ -167,6 +172,9 @@ const markdown = measureMarkdown(rounds);
 const tenMegabytes = Buffer.alloc(10 * 1024 * 1024, 0x61);
 badTimes.stdin = median([0, 1, 2].map(() => wall(['lint', '--stdin', '--stdin-filename', 'x.md'], tenMegabytes)));
 const lsp = await measureLsp();
+// The build at scale, with print on the smallest catalog only (scripts/bench/site.mjs).
+const siteSizes = values['site-sizes'].split(',').map(Number);
+const site = await measureSite({ sizes: siteSizes, rounds: 3, printUpTo: Math.min(...siteSizes) });
 
 console.log(`
 ## Lint (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
@@ -203,5 +211,6 @@ Bad input, \`baihua lint FILE\` wall time (limit 2,000 ms): 10 MB file ${fmt(bad
 
 ${markdownReport(markdown)}
 ${lspReport(lsp)}
+${siteReport(site)}
 Rounds: ${rounds} interleaved in-process rounds after one warm-up each; 3 CLI runs; medians.
 `);
