@@ -28,9 +28,9 @@ const SITE_URL = 'https://guides.example.gov.cn';
 
 /** What this build of the CLI offers: the bundle target, --shard and merge came with issue 16. */
 function capabilities() {
-  const help = spawnSync(process.execPath, [cli, 'build', '--help'], { encoding: 'utf8' }).stdout;
-  const merge = spawnSync(process.execPath, [cli, 'merge', '--help'], { encoding: 'utf8' });
-  return { bundle: /bundle/.test(help), shard: /--shard/.test(help), merge: merge.status === 0 };
+  const help = (args) => spawnSync(process.execPath, [cli, ...args, '--help'], { encoding: 'utf8' }).stdout;
+  const build = help(['build']);
+  return { bundle: /bundle/.test(build), shard: /--shard/.test(build), merge: /^ {2}merge /m.test(help([])) };
 }
 
 /**
