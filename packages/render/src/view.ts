@@ -27,6 +27,8 @@ export interface GuideView {
   summary: string;
   department: string;
   category: string;
+  /** where the service is handled: the city, and the district when only one district handles it */
+  region?: { city: string; district?: string };
   type: string;
   aliases: string[];
   keywords: string[];
@@ -90,6 +92,7 @@ export const FIELD_ON_PAGE = {
   level: null, // not rendered yet: the department's name usually says it
   department: 'department',
   category: 'category',
+  region: 'region', // not shown on the page: it narrows a search (the index page's city filter)
   audience: null, // not rendered yet: the conditions say who may apply
   legal_basis: 'legalBasis',
   conditions: 'conditions',
@@ -331,6 +334,11 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     reviewed: textOf(data.reviewed) ?? '',
     body: guide.body ? bodyHtml(guide.body.tree) : '',
   };
+  const city = textOf(data.region?.city);
+  if (city) {
+    const district = textOf(data.region?.district);
+    view.region = { city, ...(district && { district }) };
+  }
   const quantityLimit = textOf(data.quantity_limit);
   if (quantityLimit) view.quantityLimit = quantityLimit;
   const appointment = appointmentView(data.appointment);
