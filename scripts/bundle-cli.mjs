@@ -45,3 +45,16 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The search module that web pages and portals load (web/search/search.mjs): one file, no
+// dependencies, small because each query downloads it.
+await build({
+  entryPoints: [join(root, 'packages/render/src/search-query.ts')],
+  outfile: join(root, 'packages/render/dist/search.mjs'),
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -77,12 +77,41 @@ describe('accessibility (axe-core)', () => {
 });
 
 describe('in the browser', () => {
-  it('search finds 换领居民身份证 from 身份证, with no jieba on the page', async () => {
+  it('search finds 换领居民身份证 first from 身份证, with no jieba on the page', async () => {
     const page = await open('web/index.html', 1280);
+    const titles = () => page.locator('#results a').allTextContents();
     await page.fill('#q', '身份证');
-    await expect.poll(() => page.locator('#results a').allTextContents()).toContain('换领居民身份证');
+    await expect.poll(async () => (await titles())[0]).toBe('换领居民身份证');
     await page.fill('#q', '换身份证');
-    await expect.poll(() => page.locator('#results a').allTextContents()).toEqual(['换领居民身份证']);
+    await expect.poll(async () => (await titles())[0]).toBe('换领居民身份证');
+    // Only the search module and index files were loaded, never a whole index or jieba.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(loaded.filter((url) => /jieba/.test(url))).toEqual([]);
+    expect(
+      loaded
+        .filter((url) => url.includes('/search/'))
+        .every((url) => /\/search\/(search\.mjs|meta\.json|(terms|docs|departments)\/\w+\.json)$/.test(url)),
+    ).toBe(true);
+    await page.context().close();
+  });
+
+  it('search shows the count, why each guide matched, filters by city and category, and says when nothing matched', async () => {
+    const page = await open(`web/index.html?q=${encodeURIComponent('孩子上学')}`, 1280);
+    const status = page.locator('#search-status');
+    await expect.poll(() => page.locator('#results a').first().textContent()).toBe('小学一年级新生入学报名');
+    expect(await status.textContent()).toBe('找到 3 项');
+    expect(await page.locator('#results li').first().locator('.why').textContent()).toBe(
+      '匹配：“孩子”在简介、办理条件、材料等处；“上学”在关键词',
+    );
+    expect(await page.locator('#city option').allTextContents()).toEqual(['全部地区', '青禾市（12）']);
+    await page.selectOption('#category', '税务');
+    await expect.poll(() => page.locator('#results a').allTextContents()).toEqual(['个人所得税综合所得年度汇算']);
+    expect(await status.textContent()).toBe('找到 1 项');
+    await page.selectOption('#category', '');
+    await page.fill('#q', '火锅');
+    await expect.poll(() => status.textContent()).toMatch(/^没有找到“火锅”相关的事项。换个说法或少写几个字试试/);
+    expect(await page.locator('#results li').count()).toBe(0);
+    await page.screenshot({ path: join(screenshots, 'web-search.png') });
     await page.context().close();
   });
 

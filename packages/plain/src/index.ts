@@ -26,6 +26,7 @@ export {
   type Band,
 } from './readability.js';
 export {
+  cutForSearch,
   inProcessSegmenter,
   jiebaLoadOptions,
   tokenize,

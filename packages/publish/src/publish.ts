@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { glossaryTermUses, lintRun, type LintMemory, type LintResult, type LintRun } from '@baihua/lint';
+import { cutForSearch } from '@baihua/plain';
 import { findChromium, renderSite, type ReadabilityGrade, type Site, type Target } from '@baihua/render';
 import { checkOutput, replaceSite } from './site-output.js';
 import { sourceCommit } from './source-commit.js';
@@ -63,7 +64,9 @@ export async function publish(options: PublishOptions): Promise<Publication> {
   const guides = run.guides.map(({ guide }) => guide);
   const siteUrl = options.siteUrl;
   const bundle = targets.includes('bundle') ? bundleOptions(run, options.toolVersion) : {};
-  const site = renderSite(guides, { targets, templates, termMarks, ...bundle, ...(siteUrl && { siteUrl }) });
+  // The search index holds jieba's words (loading jieba is the cost of a target that ships it).
+  const segment = targets.includes('web') || targets.includes('bundle') ? { segment: cutForSearch } : {};
+  const site = renderSite(guides, { targets, templates, termMarks, ...bundle, ...(siteUrl && { siteUrl }), ...segment });
   if (!output || !options.out) return { run, failed, site, chromiumMissing: false };
   // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
   const chromium = targets.includes('print') ? findChromium() : undefined;

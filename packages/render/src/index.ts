@@ -12,7 +12,23 @@ export {
   type Handout,
 } from './site.js';
 export { FIELD_ON_PAGE, guideView, telUrl, type GuideView, type MaterialView, type LocationView } from './view.js';
-export { searchIndex, type SearchIndex } from './search.js';
+export {
+  searchDocument,
+  searchIndexFiles,
+  type SearchDocument,
+  type SearchSegment,
+  type SearchMeta,
+  type SearchField,
+} from './search.js';
+export {
+  createSearch,
+  queryWords,
+  type IndexLoader,
+  type SearchFilters,
+  type SearchOptions,
+  type SearchResponse,
+  type SearchResult,
+} from './search-query.js';
 export { bodyHtml, bodyTree, withTermsMarked, type TermMark } from './body.js';
 export { PdfPrinter, findChromium, CHROMIUM_MISSING, CHROMIUM_FLAGS } from './pdf.js';
 export { qrSvg } from './qr.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGuideFiles, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
-import { FIELD_ON_PAGE, guideView, MOBILE_PAGE_LIMIT, renderSite, telUrl, type SearchIndex } from '@baihua/render';
+import { createSearch, FIELD_ON_PAGE, guideView, MOBILE_PAGE_LIMIT, renderSite, telUrl } from '@baihua/render';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 
@@ -33,11 +33,16 @@ describe('the pages of the example guides', () => {
     expect(pages('web/guides/')).toEqual(ids);
     expect(pages('mobile/')).toEqual(ids);
     expect(pages('print/')).toEqual(ids);
-    expect([...site.keys()].filter((path) => !path.endsWith('.html')).sort()).toEqual([
+    expect(
+      [...site.keys()].filter((path) => !path.endsWith('.html') && !/^web\/search\/(terms|docs)\//.test(path)).sort(),
+    ).toEqual([
       'print/print.css',
       'web/assets/search.js',
       'web/assets/web.css',
-      'web/search-index.json',
+      'web/search/departments/0.json',
+      'web/search/departments/all.json',
+      'web/search/meta.json',
+      'web/search/search.mjs',
       // the site's address is known: search engines get a sitemap
       'web/sitemap.xml',
     ]);
@@ -91,22 +96,21 @@ describe('the pages of the example guides', () => {
 });
 
 describe('search without jieba in the browser', () => {
-  const index = JSON.parse(site.get('web/search-index.json')!) as SearchIndex;
-  /** The query side of templates/site/assets/search.js: every character pair must be held. */
-  const search = (query: string) => {
-    const chars = Array.from(query);
-    const grams = chars.length < 2 ? chars : chars.slice(0, -1).map((char, i) => char + chars[i + 1]);
-    const sets = grams.map((gram) => new Set(index.grams[gram] ?? []));
-    return index.guides.filter((_, position) => sets.every((set) => set.has(position))).map((guide) => guide.title);
-  };
+  // Rendered without jieba (render never loads it): the index holds character pairs alone.
+  const { search } = createSearch(async (path) => JSON.parse(site.get(`web/search/${path}`)!));
+  const titles = async (query: string) => (await search(query)).results.map((result) => result.title);
 
-  it('finds 换领居民身份证 from 身份证 and from its everyday name 换身份证', () => {
-    expect(search('身份证')).toContain('换领居民身份证');
-    expect(search('换身份证')).toEqual(['换领居民身份证']);
+  it('finds 换领居民身份证 first from 身份证 and from its everyday name 换身份证', async () => {
+    expect((await titles('身份证'))[0]).toBe('换领居民身份证');
+    expect((await titles('换身份证'))[0]).toBe('换领居民身份证');
   });
 
-  it('finds nothing for characters that never stand together', () => {
-    expect(search('护照公积金')).toEqual([]);
+  it('finds nothing for characters that no guide holds, and says what a partial match lacks', async () => {
+    expect(await search('火锅')).toEqual({ total: 0, results: [], words: ['火锅'], suggestions: expect.any(Array) });
+    const partial = await search('钓鱼执照');
+    expect(partial.results.map(({ title, missing }) => ({ title, missing }))).toEqual([
+      { title: '个体工商户设立登记', missing: ['钓鱼'] },
+    ]);
   });
 });
 
