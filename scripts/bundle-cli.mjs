@@ -46,7 +46,7 @@ await build({
   logLevel: 'warning',
 });
 
-// The search module that web pages and portals load (web/search/search.mjs): one file, no
+// The search module that web pages and portals load (web/search/search.js): one file, no
 // dependencies, small because each query downloads it.
 await build({
   entryPoints: [join(root, 'packages/render/src/search-query.ts')],

@@ -90,7 +90,7 @@ describe('in the browser', () => {
     expect(
       loaded
         .filter((url) => url.includes('/search/'))
-        .every((url) => /\/search\/(search\.mjs|meta\.json|(terms|docs|departments)\/\w+\.json)$/.test(url)),
+        .every((url) => /\/search\/(search\.js|meta\.json|(terms|docs|departments)\/\w+\.json)$/.test(url)),
     ).toBe(true);
     await page.context().close();
   });

@@ -220,11 +220,11 @@ const findHazards = ({
 }): string[] => {
   const doc = html === null ? document : new DOMParser().parseFromString(html, 'text/html');
   const problems: string[] = [];
-  // The text of the fields: the Markdown body (which drops raw HTML) and the search results (the
-  // page's script writes them) are left out.
+  // The text of the fields: the Markdown body (which drops raw HTML), the search results and the
+  // search filters' choices (the page's script writes them) are left out.
   const fieldText = (root: Document) => {
     const body = root.body.cloneNode(true) as HTMLElement;
-    for (const region of Array.from(body.querySelectorAll('section.body, #results'))) region.remove();
+    for (const region of Array.from(body.querySelectorAll('section.body, #results, form.search .filters'))) region.remove();
     for (const details of Array.from(body.querySelectorAll('details')))
       if (details.querySelector('summary')?.textContent === '更多说明') details.remove();
     return body.textContent ?? '';
@@ -452,7 +452,7 @@ const mobileScript = /<script>(.*?)<\/script>/s.exec(
 
 interface PageCase {
   path: string;
-  /** the files the page itself loads, relative to the site */
+  /** the files the page itself loads, relative to the site (a folder, ending in /, for all its files) */
   assets: string[];
   print?: boolean;
   expected: (guides: Map<string, HostileGuide>) => PageExpectation;
@@ -522,7 +522,8 @@ function guidePages(id: string): PageCase[] {
 const pages: PageCase[] = [
   {
     path: `web/index.html?q=${encodeURIComponent(SEARCH_QUERY)}`,
-    assets: ['web/assets/web.css', 'web/assets/search.js', 'web/search-index.json'],
+    // web/search/: the search module and the index files a query loads
+    assets: ['web/assets/web.css', 'web/assets/search.js', 'web/search/'],
     expected: (guides) => ({
       title: '办事指南',
       h1: '办事指南',
@@ -599,7 +600,8 @@ beforeAll(async () => {
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (current.allowed.has(url)) return route.continue();
+    const inFolder = [...current.allowed].some((allowed) => allowed.endsWith('/') && url.startsWith(allowed));
+    if (current.allowed.has(url) || inFolder) return route.continue();
     current.problems.push(`request (${route.request().resourceType()}) ${url}`);
     return route.abort();
   });

@@ -15,6 +15,7 @@ import { fmt, median } from './numbers.mjs';
 import { markdownReport, measureMarkdown } from './markdown.mjs';
 import { lspReport, measureLsp } from './lsp.mjs';
 import { measureSite, siteReport } from './site.mjs';
+import { measureSearch, searchReport } from './search.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -175,6 +176,7 @@ const lsp = await measureLsp();
 // The build at scale, with print on the smallest catalog only (scripts/bench/site.mjs).
 const siteSizes = values['site-sizes'].split(',').map(Number);
 const site = await measureSite({ sizes: siteSizes, rounds: 3, printUpTo: Math.min(...siteSizes) });
+const search = await measureSearch();
 
 console.log(`
 ## Lint (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
@@ -212,5 +214,6 @@ Bad input, \`baihua lint FILE\` wall time (limit 2,000 ms): 10 MB file ${fmt(bad
 ${markdownReport(markdown)}
 ${lspReport(lsp)}
 ${siteReport(site)}
+${searchReport(search)}
 Rounds: ${rounds} interleaved in-process rounds after one warm-up each; 3 CLI runs; medians.
 `);

@@ -15,6 +15,7 @@ export { FIELD_ON_PAGE, guideView, telUrl, type GuideView, type MaterialView, ty
 export {
   searchDocument,
   searchIndexFiles,
+  searchModuleSource,
   type SearchDocument,
   type SearchSegment,
   type SearchMeta,

@@ -1,10 +1,10 @@
 /**
  * The search index's format, shared by the build (`search.ts`) and the browser module
- * (`search-query.ts`, bundled into `search.mjs`): this file imports nothing, so the module
+ * (`search-query.ts`, bundled into the search module): this file imports nothing, so the module
  * stays free of dependencies.
  */
 
-/** Bumped when the files change shape: `search.mjs` refuses an index of another version. */
+/** Bumped when the files change shape: the search module refuses an index of another version. */
 export const INDEX_VERSION = 1;
 
 export type SearchField =

@@ -1,5 +1,5 @@
 /**
- * The search module a web page or a portal loads (`search/search.mjs`, bundled from this file
+ * The search module a web page or a portal loads (`search/search.js`, bundled from this file
  * with esbuild and free of dependencies): it cuts a query with `Intl.Segmenter` and character
  * pairs, loads only the index chunks of the query's terms and the display data of the results it
  * returns, and ranks guides by BM25 over field-weighted scores, with a bonus when every part of

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { GuideView } from './view.js';
 import {
   FIELD_BITS,
@@ -16,7 +17,7 @@ import {
  * Full-text search without jieba in the browser. At build time each guide becomes a search
  * document (`searchDocument`): every term of every field a citizen reads, with a score already
  * weighted by field and length. The catalog's documents become a chunked index
- * (`searchIndexFiles`) that `search.mjs` (built from `search-query.ts`) queries with what a
+ * (`searchIndexFiles`) that the search module (built from `search-query.ts`) queries with what a
  * browser cuts cheaply: `Intl.Segmenter` words and character pairs. jieba's words (cut for search,
  * so 身份证 inside 居民身份证 is a term) and every pair of adjacent characters are both indexed, so
  * whichever way the browser cuts a query, its parts are found.
@@ -184,20 +185,23 @@ const MAX_LISTED_DEPARTMENTS = 300;
 const CHUNK_BYTES = 12 * 1024;
 
 /**
- * The catalog's index as files, paths relative to the directory that also holds `search.mjs`:
+ * The catalog's index as files, paths relative to the directory that also holds the search module:
  * `meta.json` (counts, the chunk count, filter values, suggestions), `terms/<n>.json` (the
  * postings of the terms whose hash falls in chunk n), `docs/<n>.json` (title, summary, link and
  * filters of 16 guides), `departments/<n>.json` (the departments of the n-th city) and
  * `departments/all.json` (when there are few). Guides are numbered in id order; everything is
  * sorted, so the same documents always give the same bytes.
  */
-export function searchIndexFiles(documents: readonly SearchDocument[]): Map<string, string> {
-  const sorted = [...documents].sort((a, b) => byCodePoint(a.id, b.id));
-  const postings = new Map<string, Array<[number, number, number]>>();
-  const add = (term: string, position: number, score: number, fields: number) => {
+export function searchIndexFiles(documents: Iterable<SearchDocument>): Map<string, string> {
+  // Documents are read once, in any order, and may be made on the fly (a catalog of 100,000
+  // guides never holds all its documents at once): postings are kept as packed numbers, arrival
+  // number × 2^16 + score × 2^10 + fields, and renumbered in id order at the end.
+  const rows: DocumentRow[] = [];
+  const postings = new Map<string, number[]>();
+  const add = (term: string, packed: number) => {
     const list = postings.get(term);
-    if (list) list.push([position, score, fields]);
-    else postings.set(term, [[position, score, fields]]);
+    if (list) list.push(packed);
+    else postings.set(term, [packed]);
   };
   const counts = {
     department: new Map<string, number>(),
@@ -207,28 +211,44 @@ export function searchIndexFiles(documents: readonly SearchDocument[]): Map<stri
   const keywordCounts = new Map<string, number>();
   /** each city's departments; '' for guides that name no city */
   const departmentsByCity = new Map<string, Map<string, number>>();
-  sorted.forEach((document, position) => {
-    for (const [term, [score, fields]] of Object.entries(document.terms)) add(term, position, score, fields);
+  for (const document of documents) {
+    const arrival = rows.length * 2 ** 16;
+    const { id, title, summary, url, department, category, city, district } = document;
+    rows.push([id, title, summary, url, department, category, city, district]);
+    for (const [term, [score, fields]] of Object.entries(document.terms)) {
+      add(term, arrival + score * 2 ** 10 + fields);
+      if (fields & FIELD_BITS.keywords && Array.from(term).length >= 2)
+        keywordCounts.set(term, (keywordCounts.get(term) ?? 0) + 1);
+    }
     for (const filter of ['department', 'category', 'city'] as const) {
       const value = document[filter];
       if (!value) continue;
-      add(`${filter}:${value}`, position, 0, 0);
+      add(`${filter}:${value}`, arrival);
       counts[filter].set(value, (counts[filter].get(value) ?? 0) + 1);
     }
-    if (document.department) {
-      const departments = departmentsByCity.get(document.city) ?? new Map<string, number>();
-      departments.set(document.department, (departments.get(document.department) ?? 0) + 1);
-      departmentsByCity.set(document.city, departments);
+    if (department) {
+      const departments = departmentsByCity.get(city) ?? new Map<string, number>();
+      departments.set(department, (departments.get(department) ?? 0) + 1);
+      departmentsByCity.set(city, departments);
     }
+  }
+  const order = rows.map((_, arrival) => arrival).sort((a, b) => byCodePoint(rows[a]![0], rows[b]![0]));
+  const position = new Int32Array(rows.length);
+  order.forEach((arrival, index) => {
+    position[arrival] = index;
   });
-  for (const document of documents)
-    for (const [term, [, fields]] of Object.entries(document.terms))
-      if (fields & FIELD_BITS.keywords && Array.from(term).length >= 2)
-        keywordCounts.set(term, (keywordCounts.get(term) ?? 0) + 1);
 
-  const encoded = [...postings.keys()]
-    .sort(byCodePoint)
-    .map((term) => [term, postingsText(postings.get(term)!)] as const);
+  const encoded = [...postings.keys()].sort(byCodePoint).map((term) => {
+    const list = postings
+      .get(term)!
+      .map((packed): [number, number, number] => [
+        position[Math.floor(packed / 2 ** 16)]!,
+        Math.floor(packed / 2 ** 10) % 64,
+        packed % 2 ** 10,
+      ]);
+    postings.delete(term);
+    return [term, postingsText(list.sort((a, b) => a[0] - b[0]))] as const;
+  });
   const totalBytes = encoded.reduce((sum, [term, text]) => sum + term.length * 3 + text.length + 6, 0);
   let chunkCount = 1;
   while (chunkCount * CHUNK_BYTES < totalBytes) chunkCount *= 2;
@@ -242,7 +262,7 @@ export function searchIndexFiles(documents: readonly SearchDocument[]): Map<stri
   const cities = values('city');
   const meta: SearchMeta = {
     version: INDEX_VERSION,
-    documents: sorted.length,
+    documents: rows.length,
     groupSize: GROUP_SIZE,
     chunks: chunkCount,
     fields: FIELD_LABELS,
@@ -263,24 +283,22 @@ export function searchIndexFiles(documents: readonly SearchDocument[]): Map<stri
   chunks.forEach((entries, index) => {
     if (entries.length) files.set(`terms/${index}.json`, JSON.stringify(Object.fromEntries(entries)));
   });
-  for (let start = 0; start < sorted.length; start += GROUP_SIZE) {
-    const group = sorted
-      .slice(start, start + GROUP_SIZE)
-      .map(
-        (document): DocumentRow => [
-          document.id,
-          document.title,
-          document.summary,
-          document.url,
-          document.department,
-          document.category,
-          document.city,
-          document.district,
-        ],
-      );
-    files.set(`docs/${start / GROUP_SIZE}.json`, JSON.stringify(group));
-  }
+  const sorted = order.map((arrival) => rows[arrival]!);
+  for (let start = 0; start < sorted.length; start += GROUP_SIZE)
+    files.set(`docs/${start / GROUP_SIZE}.json`, JSON.stringify(sorted.slice(start, start + GROUP_SIZE)));
   return files;
+}
+
+/** The browser's search module, built by scripts/bundle-cli.mjs from search-query.ts. */
+const SEARCH_MODULE = new URL('../dist/search.mjs', import.meta.url);
+
+/**
+ * The source of the search module to ship next to the index files. The web target names it
+ * `search.js`, which every web server sends as JavaScript (a module script refuses any other
+ * type, and not every server knows `.mjs`).
+ */
+export function searchModuleSource(): string {
+  return readFileSync(SEARCH_MODULE, 'utf8');
 }
 
 export { normalizeText, termChunk, type DocumentRow, type SearchField, type SearchMeta };

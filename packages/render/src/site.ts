@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -20,7 +20,7 @@ import {
   type ReadabilityGrade,
 } from './bundle.js';
 import { qrSvg } from './qr.js';
-import { searchDocument, searchIndexFiles, type SearchSegment } from './search.js';
+import { searchDocument, searchIndexFiles, searchModuleSource, type SearchSegment } from './search.js';
 import { sitemapFiles } from './sitemap.js';
 import { GUIDE_ID, guideView, type GuideView } from './view.js';
 
@@ -131,9 +131,6 @@ function loadTemplates(directory: string): Templates {
     },
   };
 }
-
-/** The browser's search module (built by scripts/bundle-cli.mjs from search-query.ts). */
-const SEARCH_MODULE = new URL('../dist/search.mjs', import.meta.url);
 
 interface IndexGroup {
   name: string;
@@ -283,7 +280,7 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
     // The index and its module in web/search/; links are relative to web/, as on the index page.
     const documents = views.map((view) => searchDocument(view, `guides/${view.id}.html`, options.segment));
     for (const [path, content] of searchIndexFiles(documents)) files.set(`web/search/${path}`, content);
-    files.set('web/search/search.mjs', readFileSync(SEARCH_MODULE, 'utf8'));
+    files.set('web/search/search.js', searchModuleSource());
     files.set('web/assets/web.css', templates.asset('web.css'));
     files.set('web/assets/search.js', templates.asset('search.js'));
     if (options.siteUrl) for (const [path, xml] of sitemapFiles(views, options.siteUrl)) files.set(path, xml);

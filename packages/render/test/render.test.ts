@@ -42,7 +42,7 @@ describe('the pages of the example guides', () => {
       'web/search/departments/0.json',
       'web/search/departments/all.json',
       'web/search/meta.json',
-      'web/search/search.mjs',
+      'web/search/search.js',
       // the site's address is known: search engines get a sitemap
       'web/sitemap.xml',
     ]);

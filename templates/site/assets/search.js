@@ -1,6 +1,6 @@
-// The index page's search: the module next to the index (search/search.mjs) ranks the guides; this
+// The index page's search: the module next to the index (search/search.js) ranks the guides; this
 // script reads the form, shows the results with why each matched, and keeps the query in the URL.
-import { search, searchDepartments, searchFilters } from '../search/search.mjs';
+import { search, searchDepartments, searchFilters } from '../search/search.js';
 
 const form = document.querySelector('form.search');
 const input = document.getElementById('q');
