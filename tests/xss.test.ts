@@ -224,7 +224,8 @@ const findHazards = ({
   // search filters' choices (the page's script writes them) are left out.
   const fieldText = (root: Document) => {
     const body = root.body.cloneNode(true) as HTMLElement;
-    for (const region of Array.from(body.querySelectorAll('section.body, #results, form.search .filters'))) region.remove();
+    for (const region of Array.from(body.querySelectorAll('section.body, #results, form.search .filters')))
+      region.remove();
     for (const details of Array.from(body.querySelectorAll('details')))
       if (details.querySelector('summary')?.textContent === '更多说明') details.remove();
     return body.textContent ?? '';
