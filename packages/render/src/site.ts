@@ -132,6 +132,11 @@ function loadTemplates(directory: string): Templates {
   };
 }
 
+/** Where a target ships the search index, and the name of the module that queries it. */
+const SEARCH_OUTPUTS: Partial<Record<Target, { folder: string; module: string }>> = {
+  web: { folder: 'web/search/', module: 'search.js' },
+};
+
 interface IndexGroup {
   name: string;
   categories: Array<{ name: string; guides: GuideView[] }>;
@@ -277,13 +282,19 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   if (options.targets.includes('web')) {
     for (const view of views) files.set(`web/guides/${view.id}.html`, templates.page('web-guide')({ guide: view }));
     files.set('web/index.html', templates.page('web-index')({ departments: groups(views) }));
-    // The index and its module in web/search/; links are relative to web/, as on the index page.
-    const documents = views.map((view) => searchDocument(view, `guides/${view.id}.html`, options.segment));
-    for (const [path, content] of searchIndexFiles(documents)) files.set(`web/search/${path}`, content);
-    files.set('web/search/search.js', searchModuleSource());
     files.set('web/assets/web.css', templates.asset('web.css'));
     files.set('web/assets/search.js', templates.asset('search.js'));
     if (options.siteUrl) for (const [path, xml] of sitemapFiles(views, options.siteUrl)) files.set(path, xml);
+  }
+  // One search index for every target that ships it; links are relative to web/, as on the index page.
+  const searchOutputs = options.targets.flatMap((target) => SEARCH_OUTPUTS[target] ?? []);
+  if (searchOutputs.length) {
+    const documents = views.map((view) => searchDocument(view, `guides/${view.id}.html`, options.segment));
+    const index = searchIndexFiles(documents);
+    for (const { folder, module } of searchOutputs) {
+      for (const [path, content] of index) files.set(`${folder}${path}`, content);
+      files.set(`${folder}${module}`, searchModuleSource());
+    }
   }
   if (options.targets.includes('mobile')) {
     const css = templates.asset('mobile.css');
