@@ -286,7 +286,7 @@ export function searchIndexFiles(documents: Iterable<SearchDocument>): Map<strin
   const sorted = order.map((arrival) => rows[arrival]!);
   for (let start = 0; start < sorted.length; start += GROUP_SIZE)
     files.set(`docs/${start / GROUP_SIZE}.json`, JSON.stringify(sorted.slice(start, start + GROUP_SIZE)));
-  return files;
+  return new Map([...files].sort(([a], [b]) => byCodePoint(a, b)));
 }
 
 /** The browser's search module, built by scripts/bundle-cli.mjs from search-query.ts. */

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGuideFiles, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
-import { createSearch, FIELD_ON_PAGE, guideView, MOBILE_PAGE_LIMIT, renderSite, telUrl } from '@baihua/render';
+import {
+  createSearch,
+  FIELD_ON_PAGE,
+  guideView,
+  MOBILE_PAGE_LIMIT,
+  renderSite,
+  searchDocument,
+  searchIndexFiles,
+  telUrl,
+} from '@baihua/render';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 
@@ -103,6 +112,17 @@ describe('search without jieba in the browser', () => {
   it('finds 换领居民身份证 first from 身份证 and from its everyday name 换身份证', async () => {
     expect((await titles('身份证'))[0]).toBe('换领居民身份证');
     expect((await titles('换身份证'))[0]).toBe('换领居民身份证');
+  });
+
+  it('is the same bytes whatever order the guides come in, and from documents sent as JSON', () => {
+    const documents = examples.map((guide) => {
+      const view = guideView(guide, { titles: new Map() });
+      return searchDocument(view, `guides/${view.id}.html`);
+    });
+    const index = searchIndexFiles(documents);
+    expect(searchIndexFiles([...documents].reverse())).toEqual(index);
+    expect(searchIndexFiles(documents.map((document) => JSON.parse(JSON.stringify(document))))).toEqual(index);
+    expect([...index.keys()]).toEqual([...index.keys()].sort());
   });
 
   it('finds nothing for characters that no guide holds, and says what a partial match lacks', async () => {
