@@ -30,8 +30,8 @@ import { fmt, median } from './numbers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** 100 queries as citizens type them: the relevance tests' phrasings, then the guides' aliases. */
-function benchQueries() {
+/** 100 queries as citizens type them: the relevance tests' phrasings, the guides' aliases, common keywords. */
+function benchQueries(guideFiles) {
   const phrasings = [
     '身份证换新',
     '孩子上学',
@@ -75,15 +75,38 @@ function benchQueries() {
     '新生儿落户',
   ];
   const aliases = [];
-  for (const file of spawnSync('git', ['ls-files', 'guides'], { cwd: root, encoding: 'utf8' }).stdout.split('\n')) {
-    const match = /^aliases: \[(.*)\]$/m.exec(file.endsWith('.md') || file.endsWith('.yaml') ? read(file) : '');
+  for (const file of guideFiles) {
+    const match = /^aliases: \[(.*)\]$/m.exec(readFileSync(file, 'utf8'));
     if (match) aliases.push(...match[1].split(', '));
   }
-  const keywords = ['公积金', '护照', '结婚证', '养老金', '营业执照', '驾驶证', '医保', '契税', '学区', '低保金'];
+  const keywords = [
+    '公积金',
+    '护照',
+    '结婚证',
+    '养老金',
+    '营业执照',
+    '驾驶证',
+    '医保',
+    '契税',
+    '学区',
+    '低保金',
+    '居住证',
+    '体检',
+    '工本费',
+    '预约',
+    '邮寄',
+    '户口簿',
+    '不动产登记',
+    '社保卡',
+    '退休',
+    '住院',
+    '出生证明',
+    '租赁合同',
+    '临时身份证',
+    '网上办理',
+  ];
   return [...new Set([...phrasings, ...aliases, ...keywords])].slice(0, 100);
 }
-
-const read = (file) => readFileSync(join(root, file), 'utf8');
 
 /** The index files of a catalog, built one guide at a time (as the build's workers would). */
 async function buildIndex(corpus) {
@@ -173,7 +196,7 @@ async function browserTimes(index, queries) {
 
 export async function measureSearch(counts = [1000, 10000]) {
   const work = mkdtempSync(join(tmpdir(), 'baihua-bench-search-'));
-  const queries = benchQueries();
+  const queries = benchQueries(await findGuideFiles([join(root, 'guides')]));
   const rows = [];
   try {
     for (const count of counts) {
@@ -211,7 +234,7 @@ const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;
 export function searchReport({ queries, rows }) {
   return `### Search (issue 16): index size, bytes per query, query time in Chromium
 
-${queries} citizen queries (the relevance tests' phrasings, then the example guides' aliases), limit 10, each
+${queries} citizen queries (the relevance tests' phrasings, the example guides' aliases, common keywords), limit 10, each
 from a fresh visitor (the module and meta.json counted). Bytes raw, and gzipped as a server sends JSON.
 Chromium: headless, index served from localhost; cold = a new module instance per query (its files
 fetched), warm = the same query again.
