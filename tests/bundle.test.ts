@@ -266,7 +266,18 @@ describe('a bundle of guides outside git, with a table in a body', () => {
     const run = runCli(['build', '.', '--out', out, '--targets', 'bundle,web'], { cwd: dir });
     expect(run.code).toBe(0);
     // The sitemap protocol wants absolute addresses: without --site-url there is none.
-    expect(readdirSync(join(out, 'web')).sort()).toEqual(['assets', 'guides', 'index.html', 'search-index.json']);
+    expect(readdirSync(join(out, 'web')).sort()).toEqual(['assets', 'guides', 'index.html', 'search']);
+    // The bundle ships the web's search index and its module, for portals.
+    expect(readdirSync(join(out, 'bundle', 'search')).sort()).toEqual([
+      'departments',
+      'docs',
+      'meta.json',
+      'search.mjs',
+      'terms',
+    ]);
+    expect(readFileSync(join(out, 'bundle/search/meta.json'), 'utf8')).toBe(
+      readFileSync(join(out, 'web/search/meta.json'), 'utf8'),
+    );
     const bundle = join(out, 'bundle');
     expect(Object.values(schemaErrors(bundle)).flat()).toEqual([]);
     expect(Object.keys(readJson(join(bundle, 'manifest.json')))).toEqual(['schemaVersion', 'toolVersion', 'guides']);

@@ -135,6 +135,8 @@ function loadTemplates(directory: string): Templates {
 /** Where a target ships the search index, and the name of the module that queries it. */
 const SEARCH_OUTPUTS: Partial<Record<Target, { folder: string; module: string }>> = {
   web: { folder: 'web/search/', module: 'search.js' },
+  // for portals' own code as well (Node reads .mjs as a module)
+  bundle: { folder: 'bundle/search/', module: 'search.mjs' },
 };
 
 interface IndexGroup {
