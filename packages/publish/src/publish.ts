@@ -65,8 +65,8 @@ export async function publish(options: PublishOptions): Promise<Publication> {
   const siteUrl = options.siteUrl;
   const bundle = targets.includes('bundle') ? bundleOptions(run, options.toolVersion) : {};
   // The search index holds jieba's words (loading jieba is the cost of a target that ships it).
-  const segment = targets.includes('web') || targets.includes('bundle') ? { segment: cutForSearch } : {};
-  const site = renderSite(guides, { targets, templates, termMarks, ...bundle, ...(siteUrl && { siteUrl }), ...segment });
+  const search = targets.includes('web') || targets.includes('bundle') ? { segment: cutForSearch } : {};
+  const site = renderSite(guides, { targets, templates, termMarks, ...bundle, ...search, ...(siteUrl && { siteUrl }) });
   if (!output || !options.out) return { run, failed, site, chromiumMissing: false };
   // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
   const chromium = targets.includes('print') ? findChromium() : undefined;
