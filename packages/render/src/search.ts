@@ -16,7 +16,10 @@ function grams(text: string): string[] {
   return [...chars, ...chars.slice(0, -1).map((char, index) => char + chars[index + 1])];
 }
 
-export function searchIndex(views: GuideView[], url: (view: GuideView) => string): SearchIndex {
+/** What the index reads of a guide: a view, or the build's record of it. */
+type Searchable = Pick<GuideView, 'id' | 'title' | 'summary' | 'aliases' | 'keywords' | 'category' | 'department'>;
+
+export function searchIndex<T extends Searchable>(views: readonly T[], url: (view: T) => string): SearchIndex {
   const index: SearchIndex = { guides: [], grams: {} };
   const postings = new Map<string, number[]>();
   views.forEach((view, position) => {

@@ -1,0 +1,46 @@
+/**
+ * The catalog pages are computed from the guides' records alone: the same records, in any order,
+ * after a trip through JSON (as from a worker, a previous build or another machine), give the
+ * same bytes, and they are the pages `renderSite` writes.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findGuideFiles, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
+import { DEFAULT_TEMPLATES, loadTemplates, renderCatalog, renderGuide, renderSite, TARGETS } from '@baihua/render';
+import { describe, expect, it } from 'vitest';
+
+const guidesDir = fileURLToPath(new URL('../../../guides/', import.meta.url));
+const guides = (await findGuideFiles([guidesDir])).map((path) =>
+  parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))),
+);
+const templates = loadTemplates(DEFAULT_TEMPLATES);
+const titles = new Map(guides.map((guide) => [readGuideModel(guide).fields.id!, readGuideModel(guide).fields.title!]));
+const records = guides.map((guide) => renderGuide(guide, { targets: TARGETS, templates, titles }).record);
+
+describe('catalog pages from records', () => {
+  it('are the same bytes whatever order the records come in, and after a trip through JSON', () => {
+    const pages = renderCatalog(records, TARGETS, templates);
+    const shuffled = JSON.parse(JSON.stringify([...records].reverse()));
+    expect(renderCatalog(shuffled, TARGETS, templates)).toEqual(pages);
+    expect([...pages.keys()].sort()).toEqual(
+      [
+        'print/print.css',
+        'web/assets/search.js',
+        'web/assets/web.css',
+        'web/index.html',
+        'web/search-index.json',
+      ].sort(),
+    );
+  });
+
+  it('are the pages renderSite writes, and each record lists the files its guide wrote', () => {
+    const site = renderSite(guides, { targets: TARGETS }).files;
+    for (const [path, content] of renderCatalog(records, TARGETS, templates))
+      expect(site.get(path), path).toBe(content);
+    const renewal = records.find((record) => record.id === 'id-card-renewal')!;
+    expect(renewal).toMatchObject({
+      title: '换领居民身份证',
+      files: ['mobile/id-card-renewal.html', 'print/id-card-renewal.html', 'web/guides/id-card-renewal.html'],
+    });
+  });
+});
