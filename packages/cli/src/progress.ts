@@ -36,17 +36,20 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
     },
     cliProgress.Presets.shades_classic,
   );
-  const start = Date.now();
-  let started = false;
+  // Rendering starts after the lint: the rate counts from the first guide rendered.
+  let start: { time: number; done: number } | undefined;
   return {
     update(done, total) {
-      const rate = (done / Math.max((Date.now() - start) / 1000, 0.001)).toFixed(0);
-      if (!started) bar.start(total, done, { rate });
-      else bar.update(done, { rate });
-      started = true;
+      if (!start) {
+        start = { time: Date.now(), done };
+        bar.start(total, done, { rate: '—' });
+        return;
+      }
+      const seconds = Math.max((Date.now() - start.time) / 1000, 0.001);
+      bar.update(done, { rate: ((done - start.done) / seconds).toFixed(0) });
     },
     stop() {
-      if (started) bar.stop();
+      if (start) bar.stop();
     },
   };
 }
