@@ -91,6 +91,7 @@ export interface RenderedGuides {
  */
 const GUIDES_PER_WORKER = 200;
 const WORKER_MEMORY = 250 * 1024 * 1024;
+const YOUNG_GENERATION_MB = 192;
 
 /** Render threads: by cores, free memory and guides; 0 means this thread. */
 export function renderThreads(concurrency: Concurrency, guides: number): number {
@@ -197,6 +198,9 @@ async function renderInWorkers(
     maxThreads: threads,
     // Not the parent's flags (see the lint's workers).
     execArgv: [],
+    // Parsing and rendering allocate many short-lived objects: the lint's workers found a larger
+    // young generation spares them a third of their time in scavenges.
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (threads * BATCHES_PER_THREAD))));
   const batches: RenderJob[][] = [];
