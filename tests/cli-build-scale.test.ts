@@ -56,8 +56,14 @@ function changed(before: Record<string, string>, after: Record<string, string>):
 
 /** A guide's own files: its page of each target and its record. */
 const guideFiles = (id: string) =>
-  [`.baihua/guides/${id}.json`, `mobile/${id}.html`, `print/${id}.html`, `web/guides/${id}.html`].sort();
-const CATALOG_PAGES = ['web/index.html', 'web/search-index.json'];
+  [
+    `.baihua/guides/${id}.json`,
+    `bundle/guides/${id}.json`,
+    `mobile/${id}.html`,
+    `print/${id}.html`,
+    `web/guides/${id}.html`,
+  ].sort();
+const CATALOG_PAGES = ['bundle/manifest.json', 'web/index.html', 'web/search-index.json'];
 
 const summary = (guides: number, rendered: number, pages: string, out = 'dist') =>
   `✔ 生成了 ${guides} 份指南（重新生成 ${rendered} 份，沿用 ${guides - rendered} 份）：${pages} → ${out}\n${CHROMIUM_MISSING}`;
@@ -69,7 +75,7 @@ describe('two builds of the same guides', () => {
     const one = runCli(['build', 'guides', '--out', 'one', ...ALL, '--concurrency', 'off'], { cwd: dir, env });
     const two = runCli(['build', 'guides', '--out', 'two', ...ALL, '--concurrency', '2'], { cwd: dir, env });
     expect([one.code, one.stderr]).toEqual([1, '']);
-    expect(two.stdout).toBe(summary(12, 12, 'web 13 页，mobile 12 页，print 12 页', 'two'));
+    expect(two.stdout).toBe(summary(12, 12, 'web 13 页，mobile 12 页，print 12 页，bundle 12 份', 'two'));
     const site = contents(join(dir, 'one'));
     expect(Object.keys(site)).toContain('web/index.html');
     expect(Object.keys(site)).toContain('.baihua/guides/id-card-renewal.json');
@@ -81,7 +87,7 @@ describe('a rebuild after one guide changed', () => {
   const dir = project(48);
   const env = NO_BROWSER(dir);
   const build = () => runCli(['build', 'guides', '--out', 'dist', ...ALL], { cwd: dir, env });
-  const pages = 'web 49 页，mobile 48 页，print 48 页';
+  const pages = 'web 49 页，mobile 48 页，print 48 页，bundle 48 份';
   const guidePath = (id: string) => {
     const found = readdirSync(join(dir, 'guides'), { recursive: true, encoding: 'utf8' }).find(
       (path) => /\/[^/]+-\d+\.(md|yaml)$/.test(path) && path.replace(/\.(md|yaml)$/, '').endsWith(`/${id}`),
@@ -123,8 +129,8 @@ describe('a rebuild after one guide changed', () => {
     expect(changed(before, contents(join(dir, 'dist')))).toEqual(
       [
         ...guideFiles('id-card-renewal-3'),
-        // Related links are on the web page only: the mobile and print pages are rendered again, the same.
-        ...listing.flatMap((id) => [`.baihua/guides/${id}.json`, `web/guides/${id}.html`]),
+        // Related links are on the web page and in the bundle only: the mobile and print pages are rendered again, the same.
+        ...listing.flatMap((id) => [`.baihua/guides/${id}.json`, `bundle/guides/${id}.json`, `web/guides/${id}.html`]),
         ...CATALOG_PAGES,
       ].sort(),
     );
@@ -141,12 +147,12 @@ describe('baihua build --shard and baihua merge', () => {
     const single = runCli(['build', 'guides', '--out', 'single', ...ALL], { cwd: dir, env });
     expect(single.code).toBe(1);
     expect(shard(1).stdout).toBe(
-      `✔ 生成了 第 1/3 片的 4 份指南（重新生成 4 份，沿用 0 份）：web 4 页，mobile 4 页，print 4 页 → shard-1\n${CHROMIUM_MISSING}`,
+      `✔ 生成了 第 1/3 片的 4 份指南（重新生成 4 份，沿用 0 份）：web 4 页，mobile 4 页，print 4 页，bundle 4 份 → shard-1\n${CHROMIUM_MISSING}`,
     );
     expect([shard(2).code, shard(3).code]).toEqual([1, 1]);
     const merge = runCli(['merge', 'shard-1', 'shard-2', 'shard-3', '--out', 'dist'], { cwd: dir });
     expect([merge.stdout, merge.stderr, merge.code]).toEqual([
-      '✔ 合并了 3 片，共 12 份指南：web 13 页，mobile 12 页，print 12 页 → dist\n',
+      '✔ 合并了 3 片，共 12 份指南：web 13 页，mobile 12 页，print 12 页，bundle 12 份 → dist\n',
       '',
       0,
     ]);
@@ -229,7 +235,7 @@ describe('a build killed while it renders', () => {
     expect(snapshotTree(join(dir, 'dist'))).toEqual(site);
     expect(builds()).toHaveLength(2);
     const next = runCli(['build', 'guides', '--out', 'dist', ...ALL], { cwd: dir, env });
-    expect(next.stdout).toBe(summary(240, 240, 'web 241 页，mobile 240 页，print 240 页'));
+    expect(next.stdout).toBe(summary(240, 240, 'web 241 页，mobile 240 页，print 240 页，bundle 240 份'));
     expect(builds()).toHaveLength(1);
   });
 });

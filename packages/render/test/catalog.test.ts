@@ -15,15 +15,17 @@ const guides = (await findGuideFiles([guidesDir])).map((path) =>
 );
 const templates = loadTemplates(DEFAULT_TEMPLATES);
 const titles = new Map(guides.map((guide) => [readGuideModel(guide).fields.id!, readGuideModel(guide).fields.title!]));
+const catalogOptions = { bundle: { toolVersion: '0.1.0' } };
 const records = guides.map((guide) => renderGuide(guide, { targets: TARGETS, templates, titles }).record);
 
 describe('catalog pages from records', () => {
   it('are the same bytes whatever order the records come in, and after a trip through JSON', () => {
-    const pages = renderCatalog(records, TARGETS, templates);
+    const pages = renderCatalog(records, TARGETS, templates, catalogOptions);
     const shuffled = JSON.parse(JSON.stringify([...records].reverse()));
-    expect(renderCatalog(shuffled, TARGETS, templates)).toEqual(pages);
+    expect(renderCatalog(shuffled, TARGETS, templates, catalogOptions)).toEqual(pages);
     expect([...pages.keys()].sort()).toEqual(
       [
+        'bundle/manifest.json',
         'print/print.css',
         'web/assets/search.js',
         'web/assets/web.css',
@@ -34,13 +36,18 @@ describe('catalog pages from records', () => {
   });
 
   it('are the pages renderSite writes, and each record lists the files its guide wrote', () => {
-    const site = renderSite(guides, { targets: TARGETS }).files;
-    for (const [path, content] of renderCatalog(records, TARGETS, templates))
+    const site = renderSite(guides, { targets: TARGETS, ...catalogOptions }).files;
+    for (const [path, content] of renderCatalog(records, TARGETS, templates, catalogOptions))
       expect(site.get(path), path).toBe(content);
     const renewal = records.find((record) => record.id === 'id-card-renewal')!;
     expect(renewal).toMatchObject({
       title: '换领居民身份证',
-      files: ['mobile/id-card-renewal.html', 'print/id-card-renewal.html', 'web/guides/id-card-renewal.html'],
+      files: [
+        'bundle/guides/id-card-renewal.json',
+        'mobile/id-card-renewal.html',
+        'print/id-card-renewal.html',
+        'web/guides/id-card-renewal.html',
+      ],
     });
   });
 });
