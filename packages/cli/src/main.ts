@@ -73,13 +73,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('build')
-    .description('检查指南，没有错误时生成网页版、手机版和打印版')
+    .description('检查指南，没有错误时生成网页版、手机版、打印版和门户数据包')
     .argument('[paths...]', '指南文件或目录（默认 guides）')
     .option('-o, --out <dir>', '输出目录', 'dist')
     .option(
       '--targets <list>',
-      '生成哪些版本：web、mobile、print、bundle（给门户的数据包），用逗号分开',
-      'web,mobile,print',
+      '生成哪些版本：web、mobile、print、bundle（给门户的数据包），用逗号分开（默认全部）',
+      'web,mobile,print,bundle',
     )
     .option('--templates <dir>', '模板目录（复制 templates/site 后修改）')
     .option('--site-url <url>', '网站地址，用于打印版上的网址和搜索引擎数据')
