@@ -66,7 +66,7 @@ describe('baihua build of the example guides', () => {
     first = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', SITE_URL], { cwd: dir });
   });
 
-  it('writes the web, mobile and print targets, and a PDF of every handout', () => {
+  it('writes the web, mobile, print and bundle targets, and a PDF of every handout', () => {
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(
       `✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：web 13 页，mobile 12 页，print 12 页，bundle 12 份，PDF 12 份（新打印 12 份） → ${join(dir, 'dist')}\n`,
