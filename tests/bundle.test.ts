@@ -137,9 +137,9 @@ describe('baihua build --targets bundle of the example guides', () => {
 
   it('writes the manifest and one file per guide, every file valid against the schema', () => {
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`✔ 生成了 12 份指南：bundle 12 份 → ${join(dir, 'dist')}\n`);
+    expect(run.stdout).toBe(`✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：bundle 12 份 → ${join(dir, 'dist')}\n`);
     expect(run.code).toBe(0);
-    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['.baihua-build', 'bundle']);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['.baihua', '.baihua-build', 'bundle']);
     expect(readdirSync(join(bundle, 'guides')).sort()).toEqual(IDS.map((id) => `${id}.json`));
     const errors = schemaErrors(bundle);
     expect(Object.keys(errors).length).toBe(13);
@@ -314,7 +314,7 @@ describe('baihua build of every target with --site-url', () => {
       },
     );
     expect(run.stdout).toBe(
-      `✔ 生成了 12 份指南：web 13 页，mobile 12 页，print 12 页，bundle 12 份，PDF 12 份（新打印 12 份） → ${dist}\n`,
+      `✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：web 13 页，mobile 12 页，print 12 页，bundle 12 份，PDF 12 份（新打印 12 份） → ${dist}\n`,
     );
   });
 

@@ -66,10 +66,10 @@ describe('baihua build of the example guides', () => {
     first = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', SITE_URL], { cwd: dir });
   });
 
-  it('writes the web, mobile and print targets, and a PDF of every handout', () => {
+  it('writes the web, mobile, print and bundle targets, and a PDF of every handout', () => {
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(
-      `✔ 生成了 12 份指南：web 13 页，mobile 12 页，print 12 页，PDF 12 份（新打印 12 份） → ${join(dir, 'dist')}\n`,
+      `✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：web 13 页，mobile 12 页，print 12 页，bundle 12 份，PDF 12 份（新打印 12 份） → ${join(dir, 'dist')}\n`,
     );
     expect(first.code).toBe(0);
     const ids = Object.keys(PAGES);
@@ -146,7 +146,7 @@ describe('builds that cannot finish', () => {
     expect(run.code).toBe(1);
     expectNoStackTrace(run);
     expect(run.stdout).toBe(
-      '✔ 生成了 12 份指南：web 13 页，mobile 12 页，print 12 页 → dist\n✖ 生成打印版 PDF 需要 Chromium：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n',
+      '✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：web 13 页，mobile 12 页，print 12 页，bundle 12 份 → dist\n✖ 生成打印版 PDF 需要 Chromium：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n',
     );
     expect(existsSync(join(dir, 'dist/web/index.html'))).toBe(true);
     expect(existsSync(join(dir, 'dist/mobile/id-card-renewal.html'))).toBe(true);

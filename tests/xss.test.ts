@@ -651,7 +651,7 @@ describe('the XSS corpus', () => {
     );
     expect(build.stderr).toBe('');
     expect(build.stdout).toBe(
-      `✔ 生成了 ${guideCount} 份指南：web ${guideCount + 1} 页，mobile ${guideCount} 页，print ${guideCount} 页，PDF ${guideCount} 份（新打印 ${guideCount} 份） → dist\n`,
+      `✔ 生成了 ${guideCount} 份指南（重新生成 ${guideCount} 份，沿用 0 份）：web ${guideCount + 1} 页，mobile ${guideCount} 页，print ${guideCount} 页，PDF ${guideCount} 份（新打印 ${guideCount} 份） → dist\n`,
     );
     expect(build.code).toBe(0);
   });

@@ -1,8 +1,9 @@
 import { formatters } from '@baihua/lint';
-import { publish } from '@baihua/publish';
+import { mergeShards, parseShard, publish, type Built } from '@baihua/publish';
 import { CHROMIUM_MISSING, TARGETS, type Target } from '@baihua/render';
 import { UsageError } from './errors.js';
-import type { CommandOutput } from './lint-command.js';
+import { parseConcurrency, type CommandOutput } from './lint-command.js';
+import { buildProgress } from './progress.js';
 
 export interface BuildOptions {
   out: string;
@@ -10,6 +11,8 @@ export interface BuildOptions {
   templates?: string;
   siteUrl?: string;
   config?: string;
+  concurrency?: string;
+  shard?: string;
 }
 
 function parseTargets(list: string): Target[] {
@@ -23,36 +26,52 @@ function parseTargets(list: string): Target[] {
   return names as Target[];
 }
 
+const waiting = (out: string) => () =>
+  process.stderr.write(`baihua: 另一个 baihua build 正在生成 ${out}，等它完成后再开始…\n`);
+
+const pageCounts = (pages: Built['pages']) =>
+  Object.entries(pages)
+    .map(([target, count]) => `${target} ${count} ${target === 'bundle' ? '份' : '页'}`)
+    .join('，');
+
 /** `baihua build`: lint, and when nothing is an error, render every target into `--out`. */
 export async function runBuild(patterns: string[], options: BuildOptions, version: string): Promise<CommandOutput> {
   const targets = parseTargets(options.targets);
-  const waiting = () =>
-    process.stderr.write(`baihua: 另一个 baihua build 正在生成 ${options.out}，等它完成后再开始…\n`);
-  const { run, failed, site, printed, chromiumMissing } = await publish({
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const progress = buildProgress();
+  const { failed, built, chromiumMissing } = await publish({
     patterns: patterns.length ? patterns : ['guides'],
     targets,
-    out: { path: options.out, onWait: waiting },
+    out: { path: options.out, onWait: waiting(options.out) },
     toolVersion: version,
+    concurrency: parseConcurrency(options.concurrency ?? 'auto'),
+    onProgress: (done, total) => progress.update(done, total),
+    ...(shard && { shard }),
     ...(options.config && { configFile: options.config }),
     ...(options.templates && { templates: options.templates }),
     ...(options.siteUrl && { siteUrl: options.siteUrl }),
-  });
-  if (failed.length || !site) {
+  }).finally(() => progress.stop());
+  if (failed.length || !built) {
     const report = formatters.stylish(failed, { cwd: process.cwd(), color: false, version });
     return {
       stdout: `${report}\n有 ${failed.length} 份指南还有错误，没有生成网站（${options.out} 保持原样）。修好后再运行 baihua build\n`,
       exitCode: 1,
     };
   }
-  const pages = (target: Target) =>
-    [...site.files.keys()].filter((path) => path.startsWith(`${target}/`) && path.endsWith('.html')).length;
-  const bundled = () => [...site.files.keys()].filter((path) => path.startsWith('bundle/guides/')).length;
-  const counts = targets.map((target) =>
-    target === 'bundle' ? `bundle ${bundled()} 份` : `${target} ${pages(target)} 页`,
-  );
-  const pdfs =
-    site.handouts.length && !chromiumMissing ? `，PDF ${site.handouts.length} 份（新打印 ${printed ?? 0} 份）` : '';
-  const stdout = `✔ 生成了 ${run.guides.length} 份指南：${counts.join('，')}${pdfs} → ${options.out}\n`;
+  const pdfs = built.pdfs ? `，PDF ${built.pdfs} 份（新打印 ${built.printed} 份）` : '';
+  const what = shard ? `第 ${shard.index}/${shard.count} 片的 ` : '';
+  const stdout =
+    `✔ 生成了 ${what}${built.guides} 份指南（重新生成 ${built.rendered} 份，沿用 ${built.reused} 份）：` +
+    `${pageCounts(built.pages)}${pdfs} → ${options.out}\n`;
   if (chromiumMissing) return { stdout: `${stdout}✖ ${CHROMIUM_MISSING}\n`, exitCode: 1 };
   return { stdout, exitCode: 0 };
+}
+
+/** `baihua merge`: joins the shards of `baihua build --shard` into one site at `--out`. */
+export async function runMerge(dirs: string[], options: { out: string }): Promise<CommandOutput> {
+  const merged = await mergeShards(dirs, options.out, waiting(options.out));
+  return {
+    stdout: `✔ 合并了 ${merged.shards} 片，共 ${merged.guides} 份指南：${pageCounts(merged.pages)} → ${options.out}\n`,
+    exitCode: 0,
+  };
 }

@@ -39,7 +39,7 @@ export interface CommandOutput {
   exitCode: number;
 }
 
-function parseConcurrency(value: string): Concurrency {
+export function parseConcurrency(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   const threads = Number(value);
   if (!Number.isInteger(threads) || threads < 1)

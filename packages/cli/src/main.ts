@@ -73,20 +73,38 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('build')
-    .description('检查指南，没有错误时生成网页版、手机版和打印版')
+    .description('检查指南，没有错误时生成网页版、手机版、打印版和门户数据包')
     .argument('[paths...]', '指南文件或目录（默认 guides）')
     .option('-o, --out <dir>', '输出目录', 'dist')
     .option(
       '--targets <list>',
-      '生成哪些版本：web、mobile、print、bundle（给门户的数据包），用逗号分开',
-      'web,mobile,print',
+      '生成哪些版本：web、mobile、print、bundle（给门户的数据包），用逗号分开（默认全部）',
+      'web,mobile,print,bundle',
     )
     .option('--templates <dir>', '模板目录（复制 templates/site 后修改）')
     .option('--site-url <url>', '网站地址，用于打印版上的网址和搜索引擎数据')
     .option('-c, --config <file>', '只用这个配置文件，不向上查找')
+    .option(
+      '--concurrency <n>',
+      '用几个线程检查和生成：数字、off（只用一个）或 auto（默认：按 CPU 核数、内存和指南数量）',
+      'auto',
+    )
+    .option('--shard <i/n>', '只生成整个目录的第 i 片（共 n 片），之后用 baihua merge 合并')
     .action(async (paths: string[], options: BuildOptions) => {
       const { runBuild } = await import('./build-command.js');
       const result = await runBuild(paths, options, version);
+      io.stdout(result.stdout);
+      exitCode = result.exitCode;
+    });
+
+  program
+    .command('merge')
+    .description('把 baihua build --shard 生成的各片合并成一个完整的网站')
+    .argument('<shards...>', '各片的输出目录')
+    .option('-o, --out <dir>', '输出目录', 'dist')
+    .action(async (shards: string[], options: { out: string }) => {
+      const { runMerge } = await import('./build-command.js');
+      const result = await runMerge(shards, options);
       io.stdout(result.stdout);
       exitCode = result.exitCode;
     });

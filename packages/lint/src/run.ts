@@ -84,6 +84,14 @@ export interface LintRunOptions extends LintFilesOptions {
   keepGuides?: boolean;
   /** what the earlier runs of this process kept (`baihua serve`); filled in by this run */
   memory?: LintMemory;
+  /** every guide's summary in `LintRun.summaries`, also when no catalog rule is on (a publisher's ids and titles) */
+  summaries?: boolean;
+  /**
+   * lint one slice of the guides found (`baihua build --shard`): the files sorted by their path
+   * from `cwd`, cut into `count` contiguous parts, part `index` (from 0). The other guides are
+   * read only for the catalog rules, as guides the `catalog` setting names are.
+   */
+  slice?: { index: number; count: number };
 }
 
 export interface KeptGuide {
@@ -98,6 +106,10 @@ export interface LintRun {
   guides: KeptGuide[];
   /** how many guides were checked by the rules, and how many answered from the cache or memory */
   counts: { linted: number; reused: number };
+  /** with `summaries`: each result's summary, in the same order; otherwise empty */
+  summaries: GuideSummary[];
+  /** with `slice`: the summaries of the guides found outside the slice, in the order found */
+  outside: GuideSummary[];
 }
 
 interface MemoryEntry {
@@ -160,9 +172,15 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const done: Array<{ linted: Linted; config: ResolvedConfig } | undefined> = [];
   const pending: Array<{ slot: number; job: LintJob; config: ResolvedConfig }> = [];
   const found = new Set<string>();
+  const outside: Array<{ filePath: string; config: ResolvedConfig }> = [];
+  const inSlice = options.slice ? sliceOf(files, options.slice, cwd) : undefined;
   for (const filePath of files) {
     const config = configs(filePath);
     if (isIgnored(filePath, config)) continue;
+    if (inSlice && !inSlice.has(filePath)) {
+      outside.push({ filePath, config });
+      continue;
+    }
     found.add(filePath);
     const slot = done.push(undefined) - 1;
     if (!cache && !memory) {
@@ -219,17 +237,37 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const results: LintResult[] = [];
   const guides: KeptGuide[] = [];
   const members: CatalogMember[] = [];
+  const summaries: GuideSummary[] = [];
   for (const { linted, config } of done as Array<{ linted: Linted; config: ResolvedConfig }>) {
     results.push(linted.result);
     if (linted.guide) guides.push({ guide: linted.guide, config });
     if (linted.summary) members.push({ result: linted.result, summary: linted.summary, config });
+    if (options.summaries) summaries.push(linted.summary ?? catalogSummary(linted.result.filePath, config, cache));
   }
+  const outsideSummaries = outside.map(({ filePath, config }) => catalogSummary(filePath, config, cache));
+  for (const [index, { config }] of outside.entries()) members.push({ summary: outsideSummaries[index]!, config });
   if (members.length) {
     await addCatalogReferences(members, cache);
     runCatalogRules(members, cwd);
   }
   cache?.save();
-  return { results, guides, counts: { linted: pending.length, reused: results.length - pending.length } };
+  return {
+    results,
+    guides,
+    counts: { linted: pending.length, reused: results.length - pending.length },
+    summaries,
+    outside: outsideSummaries,
+  };
+}
+
+/** The guides of one slice of a run: sorted by path from `cwd`, cut into contiguous parts as even as can be. */
+function sliceOf(files: string[], { index, count }: { index: number; count: number }, cwd: string): Set<string> {
+  const sorted = files
+    .map((filePath) => ({ filePath, key: relative(cwd, filePath).replaceAll('\\', '/') }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const start = Math.floor((sorted.length * index) / count);
+  const end = Math.floor((sorted.length * (index + 1)) / count);
+  return new Set(sorted.slice(start, end).map(({ filePath }) => filePath));
 }
 
 /** Lints one guide of a `lintFiles` run, in this thread or in a worker. */

@@ -1,11 +1,35 @@
-import { dirname } from 'node:path';
-import { glossaryTermUses, lintRun, type LintMemory, type LintResult, type LintRun } from '@baihua/lint';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { displayPath, FileAccessError } from '@baihua/core';
+import {
+  configSource,
+  glossaryTermUses,
+  lintRun,
+  type Concurrency,
+  type GuideSummary,
+  type LintMemory,
+  type LintResult,
+  type LintRun,
+} from '@baihua/lint';
 import { cutForSearch } from '@baihua/plain';
-import { findChromium, renderSite, type ReadabilityGrade, type Site, type Target } from '@baihua/render';
+import {
+  findChromium,
+  GUIDE_ID,
+  handoutsOf,
+  loadTemplates,
+  renderCatalog,
+  renderSite,
+  type ManifestOptions,
+  type ReadabilityGrade,
+  type Site,
+  type Target,
+} from '@baihua/render';
+import { renderGuides, type BuildGuide } from './render-guides.js';
+import { writeShard, type Shard } from './shard.js';
 import { checkOutput, replaceSite } from './site-output.js';
 import { sourceCommit } from './source-commit.js';
 import { siteTemplates } from './templates.js';
-import { writeSiteFiles } from './write-site.js';
+import { pagesPerTarget, printHandouts, writeSiteFiles } from './write-site.js';
 
 export interface PublishOptions {
   /** the guides' paths and globs, as given on the command line */
@@ -21,8 +45,26 @@ export interface PublishOptions {
   toolVersion?: string;
   /** the guides of earlier publications in this process (`baihua serve`): only changed guides are linted again */
   memory?: LintMemory;
-  /** where to write the site (`baihua build`); without it the site is only rendered (`baihua serve`) */
+  /** where to write the site (`baihua build`); without it the site is only rendered in memory (`baihua serve`) */
   out?: { path: string; onWait: () => void };
+  /** worker threads for linting and rendering (`--concurrency`) */
+  concurrency?: Concurrency;
+  /** `--shard i/n` (from 1): build one slice of the catalog, without its catalog pages, for `baihua merge` */
+  shard?: Shard;
+  /** how many guides of the build are rendered (or taken from the previous build) so far */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What a build wrote. */
+export interface Built {
+  guides: number;
+  rendered: number;
+  reused: number;
+  /** HTML pages per target asked for */
+  pages: Partial<Record<Target, number>>;
+  /** PDFs made, and how many of them printed anew (the others were copied from the previous site) */
+  pdfs: number;
+  printed: number;
 }
 
 export interface Publication {
@@ -30,9 +72,10 @@ export interface Publication {
   run: LintRun;
   /** the guides with errors: when there are any, nothing is rendered or written */
   failed: LintResult[];
+  /** without `out`: the site rendered in memory */
   site?: Site;
-  /** with `out`: how many PDFs were printed anew (the others were copied from the previous site) */
-  printed?: number;
+  /** with `out`: what was written */
+  built?: Built;
   /** the print target was asked for and there is no Chromium: the PDFs were not made */
   chromiumMissing: boolean;
 }
@@ -40,9 +83,14 @@ export interface Publication {
 /**
  * The publish pipeline of `baihua build` and `baihua serve`: lint the guides once (with their
  * configuration, `ignores` and the catalog pass), choose the templates, check `--out`, and when
- * no guide has an error render the guides as lint parsed them and write the site in one switch.
+ * no guide has an error render the guides and write the site in one switch.
  */
 export async function publish(options: PublishOptions): Promise<Publication> {
+  return options.out ? build(options, options.out) : preview(options);
+}
+
+/** `baihua serve`: every guide as lint parsed it (remembered between saves), rendered in memory. */
+async function preview(options: PublishOptions): Promise<Publication> {
   const { patterns, targets, configFile } = options;
   const run = await lintRun({
     patterns,
@@ -56,41 +104,149 @@ export async function publish(options: PublishOptions): Promise<Publication> {
     ...(options.templates && { option: options.templates }),
     ...(configFile && { configFile }),
   });
-  const inputs = { guides: patterns, templates, ...(configFile && { configFile }) };
-  const output = options.out && checkOutput(options.out.path, inputs);
   const failed = run.results.filter((result) => result.errorCount > 0);
   if (failed.length) return { run, failed, chromiumMissing: false };
   const termMarks = new Map(run.guides.map(({ guide, config }) => [guide, glossaryTermUses(guide, config)]));
   const guides = run.guides.map(({ guide }) => guide);
   const siteUrl = options.siteUrl;
   const bundle = targets.includes('bundle') ? bundleOptions(run, options.toolVersion) : {};
-  // The search index holds jieba's words (loading jieba is the cost of a target that ships it).
-  const search = targets.includes('web') || targets.includes('bundle') ? { segment: cutForSearch } : {};
-  const site = renderSite(guides, { targets, templates, termMarks, ...bundle, ...search, ...(siteUrl && { siteUrl }) });
-  if (!output || !options.out) return { run, failed, site, chromiumMissing: false };
-  // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
-  const chromium = targets.includes('print') ? findChromium() : undefined;
-  const write = (building: string, previousSite: string | undefined) =>
-    writeSiteFiles(building, previousSite, site, chromium);
-  const printed = await replaceSite(output, write, options.out.onWait);
-  return { run, failed, site, printed, chromiumMissing: targets.includes('print') && !chromium };
+  // The search index holds jieba's words: renderGuide cuts only when a target ships the index.
+  const site = renderSite(guides, {
+    targets,
+    templates,
+    termMarks,
+    segment: cutForSearch,
+    ...bundle,
+    ...(siteUrl && { siteUrl }),
+  });
+  return { run, failed, site, chromiumMissing: false };
+}
+
+const gradeOf = (result: LintResult): ReadabilityGrade | undefined => {
+  const readability = result.stats?.readability;
+  return readability && { score: readability.score, band: readability.band };
+};
+
+/** The bundle manifest's versions: Baihua's, and the commit of the guides' repository when they are in one. */
+function manifestOptions(firstGuide: string | undefined, toolVersion: string | undefined): ManifestOptions {
+  if (!toolVersion) throw new Error('publish: the bundle target needs toolVersion');
+  const commit = firstGuide && sourceCommit(dirname(firstGuide));
+  return { toolVersion, ...(commit && { sourceCommit: commit }) };
 }
 
 /** What the bundle takes from the lint run: each guide's readability grade, and the guides' commit. */
 function bundleOptions(run: LintRun, toolVersion: string | undefined) {
-  if (!toolVersion) throw new Error('publish: the bundle target needs toolVersion');
-  const grades = new Map<string, ReadabilityGrade>();
-  for (const result of run.results) {
-    const readability = result.stats?.readability;
-    if (readability) grades.set(result.filePath, { score: readability.score, band: readability.band });
-  }
+  const grades = new Map(run.results.map((result) => [result.filePath, gradeOf(result)]));
   const readability = new Map(
     run.guides.flatMap(({ guide }) => {
       const grade = grades.get(guide.file.path);
       return grade ? [[guide, grade] as const] : [];
     }),
   );
-  const first = run.guides[0]?.guide.file.path;
-  const commit = first && sourceCommit(dirname(first));
-  return { readability, bundle: { toolVersion, ...(commit && { sourceCommit: commit }) } };
+  return { readability, bundle: manifestOptions(run.guides[0]?.guide.file.path, toolVersion) };
+}
+
+/**
+ * Every id becomes a file name, so each is checked against the schema's pattern whatever the lint
+ * settings said (`schema/format: off` lets `../../x` through lint), and two guides never write one
+ * file: from the lint's summaries, before anything is rendered.
+ */
+function checkIds(summaries: readonly GuideSummary[]): void {
+  const seen = new Map<string, string>();
+  for (const { filePath, id } of summaries) {
+    const point = id && { line: id.at.line, column: id.at.column };
+    if (!id || !GUIDE_ID.test(id.value)) {
+      const shown = id ? `「${id.value}」` : '';
+      throw new FileAccessError(
+        filePath,
+        `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`,
+        point,
+      );
+    }
+    const other = seen.get(id.value);
+    if (other !== undefined)
+      throw new FileAccessError(
+        filePath,
+        `id「${id.value}」和 ${displayPath(other)} 重复了，两份指南会写到同一个网页：请改用不同的 id`,
+        point,
+      );
+    seen.set(id.value, filePath);
+  }
+}
+
+/**
+ * `baihua build`: lint as `baihua lint` does (worker threads, the lint cache in Baihua's builds
+ * folder beside `--out`), then, when no guide has an error, render the guides into a new build
+ * folder (each unchanged guide taken from the current site), compute the catalog pages from the
+ * guides' records, print the handouts and switch `--out` to the new build.
+ */
+async function build(options: PublishOptions, out: NonNullable<PublishOptions['out']>): Promise<Publication> {
+  const { patterns, targets, configFile, siteUrl, shard } = options;
+  const concurrency = options.concurrency ?? 'auto';
+  const templates = siteTemplates({
+    patterns,
+    ...(options.templates && { option: options.templates }),
+    ...(configFile && { configFile }),
+  });
+  const place = checkOutput(out.path, { guides: patterns, templates, ...(configFile && { configFile }) });
+  mkdirSync(place.builds, { recursive: true });
+  const run = await lintRun({
+    patterns,
+    readabilitySections: false,
+    summaries: true,
+    cacheLocation: join(place.builds, 'lint-cache'),
+    concurrency,
+    ...(configFile && { configFile }),
+    ...(shard && { slice: { index: shard.index - 1, count: shard.count } }),
+  });
+  const failed = run.results.filter((result) => result.errorCount > 0);
+  if (failed.length) return { run, failed, chromiumMissing: false };
+  checkIds([...run.summaries, ...run.outside]);
+  const titles = new Map<string, string>();
+  for (const summary of [...run.summaries, ...run.outside])
+    if (summary.id && summary.title !== undefined) titles.set(summary.id.value, summary.title);
+  const configs = configSource(configFile);
+  const guides: BuildGuide[] = run.results.map((result, index) => {
+    const summary = run.summaries[index]!;
+    const readability = gradeOf(result);
+    return {
+      filePath: result.filePath,
+      id: summary.id!.value,
+      related: summary.related.map((related) => related.value),
+      config: configs(result.filePath),
+      ...(readability && { readability }),
+    };
+  });
+  const bundle = targets.includes('bundle') ? manifestOptions(guides[0]?.filePath, options.toolVersion) : undefined;
+  const catalogOptions = { ...(siteUrl && { siteUrl }), ...(bundle && { bundle }) };
+  // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
+  const chromium = targets.includes('print') ? findChromium() : undefined;
+  const settings = { targets, templates, ...(siteUrl && { siteUrl }), ...(configFile && { configFile }) };
+  const built = await replaceSite(
+    place,
+    async (folder, previous): Promise<Built> => {
+      const progress = (done: number) => options.onProgress?.(done, guides.length);
+      const rendered = await renderGuides(guides, titles, { ...settings, folder }, previous, concurrency, progress);
+      const catalog = shard
+        ? new Map<string, string>()
+        : renderCatalog(rendered.records, targets, loadTemplates(templates), catalogOptions);
+      await writeSiteFiles(folder, catalog);
+      const handouts = chromium ? handoutsOf(rendered.records) : [];
+      const printed = handouts.length && chromium ? await printHandouts(folder, previous, handouts, chromium) : 0;
+      if (shard) {
+        const ids = [...run.summaries, ...run.outside].map((summary) => summary.id!.value);
+        await writeShard(folder, shard, ids, settings, catalogOptions);
+      }
+      return {
+        guides: guides.length,
+        rendered: rendered.rendered,
+        reused: rendered.reused,
+        pages: pagesPerTarget(rendered.records, catalog.keys(), targets),
+        pdfs: handouts.length,
+        printed,
+      };
+    },
+    out.onWait,
+  );
+  return { run, failed, built, chromiumMissing: targets.includes('print') && !chromium };
 }

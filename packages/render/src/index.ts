@@ -1,5 +1,10 @@
 export {
   renderSite,
+  renderGuide,
+  renderCatalog,
+  loadTemplates,
+  handoutsOf,
+  RENDER_MODULES,
   TARGETS,
   PAGE_TARGETS,
   type PageTarget,
@@ -10,8 +15,21 @@ export {
   type SiteFiles,
   type Site,
   type Handout,
+  type GuideRecord,
+  type GuideRenderOptions,
+  type CatalogOptions,
+  type RenderedGuide,
+  type SiteTemplates,
 } from './site.js';
-export { FIELD_ON_PAGE, guideView, telUrl, type GuideView, type MaterialView, type LocationView } from './view.js';
+export {
+  FIELD_ON_PAGE,
+  GUIDE_ID,
+  guideView,
+  telUrl,
+  type GuideView,
+  type MaterialView,
+  type LocationView,
+} from './view.js';
 export {
   searchDocument,
   searchIndexFiles,

@@ -20,7 +20,13 @@ import {
   type ReadabilityGrade,
 } from './bundle.js';
 import { qrSvg } from './qr.js';
-import { searchDocument, searchIndexFiles, searchModuleSource, type SearchSegment } from './search.js';
+import {
+  searchDocument,
+  searchIndexFiles,
+  searchModuleSource,
+  type SearchDocument,
+  type SearchSegment,
+} from './search.js';
 import { sitemapFiles } from './sitemap.js';
 import { GUIDE_ID, guideView, type GuideView } from './view.js';
 
@@ -67,7 +73,8 @@ export interface Site {
   handouts: Handout[];
 }
 
-interface Templates {
+/** A templates directory, loaded: its pages compiled on first use. */
+export interface SiteTemplates {
   page(name: string): HandlebarsTemplateDelegate;
   asset(name: string): string;
 }
@@ -96,7 +103,7 @@ function readTemplateFile(root: string, path: string): string {
  * Templates from a directory: `*.hbs` pages, `partials/*.hbs`, `assets/*`. Names come from the
  * directory listing, never from guide data, so nothing a guide says can reach a file outside it.
  */
-function loadTemplates(directory: string): Templates {
+export function loadTemplates(directory: string): SiteTemplates {
   const root = realPath(directory);
   const read = (path: string) => readTemplateFile(root, path);
   const handlebars = Handlebars.create();
@@ -139,16 +146,18 @@ const SEARCH_OUTPUTS: Partial<Record<Target, { folder: string; module: string }>
   bundle: { folder: 'bundle/search/', module: 'search.mjs' },
 };
 
+const searchOutputs = (targets: readonly Target[]) => targets.flatMap((target) => SEARCH_OUTPUTS[target] ?? []);
+
 interface IndexGroup {
   name: string;
-  categories: Array<{ name: string; guides: GuideView[] }>;
+  categories: Array<{ name: string; guides: GuideRecord[] }>;
 }
 
-/** The index page's groups: by department, then by category, in catalog order. */
-function groups(views: GuideView[]): IndexGroup[] {
-  const byDepartment = new Map<string, Map<string, GuideView[]>>();
+/** The index page's groups: by department, then by category, each in the order of its first guide by id. */
+function groups(views: readonly GuideRecord[]): IndexGroup[] {
+  const byDepartment = new Map<string, Map<string, GuideRecord[]>>();
   for (const view of views) {
-    const categories = byDepartment.get(view.department) ?? new Map<string, GuideView[]>();
+    const categories = byDepartment.get(view.department) ?? new Map<string, GuideRecord[]>();
     const category = view.category || '其他';
     categories.set(category, [...(categories.get(category) ?? []), view]);
     byDepartment.set(view.department, categories);
@@ -211,37 +220,242 @@ function mobileSections(view: GuideView) {
 }
 
 /**
- * Every id becomes a file name (`web/guides/<id>.html`), so each is checked here against the
+ * Every id becomes a file name (`web/guides/<id>.html`), so it is checked here against the
  * schema's pattern, whatever the lint settings said (`schema/format: off` lets `../../x` through
- * lint), and two guides never write one file.
+ * lint).
  */
+function checkId(guide: ParsedGuide): string {
+  const model = readGuideModel(guide);
+  const { id } = model.fields;
+  if (id !== undefined && GUIDE_ID.test(id)) return id;
+  const written = model.rangeOf(['id']);
+  const shown = id === undefined ? '' : `「${id}」`;
+  throw new FileAccessError(
+    guide.file.path,
+    `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`,
+    written ? guide.file.pointAt(written.value.start) : undefined,
+  );
+}
+
+/** Two guides never write one file. */
 function checkIds(guides: ParsedGuide[]): void {
   const seen = new Map<string, string>();
   for (const guide of guides) {
-    const model = readGuideModel(guide);
-    const { id } = model.fields;
-    const written = model.rangeOf(['id']);
-    const point = written ? guide.file.pointAt(written.value.start) : undefined;
-    if (id === undefined || !GUIDE_ID.test(id)) {
-      const shown = id === undefined ? '' : `「${id}」`;
-      throw new FileAccessError(
-        guide.file.path,
-        `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 id-card-renewal`,
-        point,
-      );
-    }
+    const id = checkId(guide);
     const other = seen.get(id);
-    if (other !== undefined)
+    if (other !== undefined) {
+      const written = readGuideModel(guide).rangeOf(['id']);
       throw new FileAccessError(
         guide.file.path,
         `id「${id}」和 ${displayPath(other)} 重复了，两份指南会写到同一个网页：请改用不同的 id`,
-        point,
+        written ? guide.file.pointAt(written.value.start) : undefined,
       );
+    }
     seen.set(id, guide.file.path);
   }
 }
 
-/** Renders guides (parsed, lint-clean) to the files of each target. */
+/**
+ * What the catalog-wide pages need of one guide: small, JSON, and the same whichever thread or
+ * machine rendered it, so that catalog pages computed from records alone are byte-identical
+ * however the guides were rendered (one thread, workers, shards merged).
+ */
+export interface GuideRecord {
+  id: string;
+  title: string;
+  summary: string;
+  department: string;
+  category: string;
+  aliases: string[];
+  keywords: string[];
+  /** the review date, YYYY-MM-DD: the handout's date */
+  reviewed: string;
+  /** from the lint: the guide's readability score and band, when measured */
+  readability?: ReadabilityGrade;
+  /** the guide as the search index holds it, when a target ships the index */
+  search?: SearchDocument;
+  /** the files this guide wrote, relative to the output, sorted */
+  files: string[];
+  /** what a target's catalog pages need beyond the above (a target's `guide` hook returns it) */
+  targets: Partial<Record<Target, unknown>>;
+}
+
+/** A guide rendered: its files of every target asked for, and its record. */
+export interface RenderedGuide {
+  files: SiteFiles;
+  record: GuideRecord;
+}
+
+export interface GuideRenderOptions {
+  targets: readonly Target[];
+  templates: SiteTemplates;
+  /** titles of the other guides by id, for related links (only those this guide names are read) */
+  titles: ReadonlyMap<string, string>;
+  siteUrl?: string;
+  /** the guide's glossary terms where the linter finds their first use */
+  termMarks?: readonly TermMark[];
+  readability?: GuideRecord['readability'];
+  /** jieba's cut for search, for the search index's words (without it, character pairs only) */
+  segment?: SearchSegment;
+}
+
+interface GuideContext {
+  guide: ParsedGuide;
+  view: GuideView;
+  options: GuideRenderOptions;
+  webUrl?: string;
+}
+
+/** What the catalog pages need beyond the records. */
+export interface CatalogOptions {
+  siteUrl?: string;
+  /** the tool's version and the guides' commit, for the bundle's manifest (needed with the bundle target) */
+  bundle?: ManifestOptions;
+}
+
+/**
+ * What a target renders: `guide` the files of one guide (and what its catalog pages need of the
+ * guide, kept in the record), `catalog` the pages computed from every guide's record, in id order.
+ * A new target (a bundle, a chunked search) adds an entry here; the build, its workers, its cache
+ * and `baihua merge` need no change.
+ */
+interface TargetRenderer {
+  guide(context: GuideContext): { files: Array<[string, string]>; data?: unknown };
+  catalog(records: readonly GuideRecord[], templates: SiteTemplates, options: CatalogOptions): Array<[string, string]>;
+}
+
+const RENDERERS: Record<Target, TargetRenderer> = {
+  web: {
+    guide: ({ view, options }) => ({
+      files: [[`web/guides/${view.id}.html`, options.templates.page('web-guide')({ guide: view })]],
+    }),
+    catalog: (records, templates, { siteUrl }) => [
+      ['web/index.html', templates.page('web-index')({ departments: groups(records) })],
+      ['web/assets/web.css', templates.asset('web.css')],
+      ['web/assets/search.js', templates.asset('search.js')],
+      ...(siteUrl ? sitemapFiles(records, siteUrl) : []),
+    ],
+  },
+  mobile: {
+    guide: ({ view, options: { templates } }) => {
+      const firstPhone = view.locations.find((location) => location.tel) ?? view.contacts[0];
+      const css = templates.asset('mobile.css');
+      const page = templates.page('mobile-guide')({ guide: view, css, sections: mobileSections(view), firstPhone });
+      return { files: [[`mobile/${view.id}.html`, page]] };
+    },
+    catalog: () => [],
+  },
+  print: {
+    guide: ({ view, options: { templates }, webUrl }) => ({
+      files: [
+        [
+          `print/${view.id}.html`,
+          templates.page('print-guide')({
+            guide: view,
+            webUrl,
+            qr: webUrl && qrSvg(webUrl, `扫码查看「${view.title}」的网上指南`),
+          }),
+        ],
+      ],
+    }),
+    catalog: (_records, templates) => [['print/print.css', templates.asset('print.css')]],
+  },
+  bundle: {
+    guide: ({ guide, view, options }) => {
+      const { targets, siteUrl, termMarks, readability } = options;
+      const bundled = bundleGuide(guide, view, {
+        targets,
+        ...(siteUrl && { siteUrl }),
+        ...(termMarks && { termMarks }),
+        ...(readability && { readability }),
+      });
+      return { files: [[bundled.path, bundled.content]], data: bundled.entry };
+    },
+    catalog: (records, _templates, { bundle }) => {
+      if (!bundle) throw new Error('the bundle target needs the tool version for the manifest (CatalogOptions.bundle)');
+      const entries = records.flatMap((record) =>
+        record.targets.bundle ? [record.targets.bundle as ManifestEntry] : [],
+      );
+      return [['bundle/manifest.json', bundleManifest(entries, bundle)]];
+    },
+  },
+};
+
+// Template lines that hold only a block helper leave their indentation behind.
+const tidy = (path: string, content: string) => (path.endsWith('.html') ? content.replace(/[ \t]+$/gm, '') : content);
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Renders one guide (parsed, lint-clean) to its files for each target, and its record. */
+export function renderGuide(guide: ParsedGuide, options: GuideRenderOptions): RenderedGuide {
+  const id = checkId(guide);
+  const webUrl = options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}/web/guides/${id}.html` : undefined;
+  const marks = options.termMarks;
+  const marked =
+    marks?.length && guide.body
+      ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } }
+      : guide;
+  const view = guideView(marked, { titles: options.titles, ...(webUrl && { pageUrl: webUrl }) });
+  const files: SiteFiles = new Map();
+  const targets: GuideRecord['targets'] = {};
+  for (const target of TARGETS.filter((name) => options.targets.includes(name))) {
+    const rendered = RENDERERS[target].guide({ guide, view, options, ...(webUrl && { webUrl }) });
+    for (const [path, content] of rendered.files) files.set(path, tidy(path, content));
+    if (rendered.data !== undefined) targets[target] = rendered.data;
+  }
+  const record: GuideRecord = {
+    id,
+    title: view.title,
+    summary: view.summary,
+    department: view.department,
+    category: view.category,
+    aliases: view.aliases,
+    keywords: view.keywords,
+    reviewed: view.reviewed,
+    ...(options.readability && { readability: options.readability }),
+    // Links are relative to web/, as on the index page.
+    ...(searchOutputs(options.targets).length && {
+      search: searchDocument(view, `guides/${id}.html`, options.segment),
+    }),
+    files: [...files.keys()].sort(),
+    targets,
+  };
+  return { files, record };
+}
+
+/** The catalog-wide pages of each target, from the records alone, in id order whatever order they come in. */
+export function renderCatalog(
+  records: readonly GuideRecord[],
+  targets: readonly Target[],
+  templates: SiteTemplates,
+  options: CatalogOptions = {},
+): SiteFiles {
+  const sorted = [...records].sort(byId);
+  const files: SiteFiles = new Map();
+  for (const target of TARGETS.filter((name) => targets.includes(name))) {
+    for (const [path, content] of RENDERERS[target].catalog(sorted, templates, options))
+      files.set(path, tidy(path, content));
+  }
+  // One search index for every target that ships it.
+  const outputs = searchOutputs(targets);
+  if (outputs.length) {
+    const index = searchIndexFiles(sorted.flatMap((record) => record.search ?? []));
+    for (const { folder, module } of outputs) {
+      for (const [path, content] of index) files.set(`${folder}${path}`, content);
+      files.set(`${folder}${module}`, searchModuleSource());
+    }
+  }
+  return files;
+}
+
+/** The PDFs to print: one for each guide's print page. */
+export const handoutsOf = (records: readonly GuideRecord[]): Handout[] =>
+  [...records]
+    .sort(byId)
+    .filter((record) => record.files.includes(`print/${record.id}.html`))
+    .map((record) => ({ id: record.id, title: record.title, date: record.reviewed }));
+
+/** Renders guides (parsed, lint-clean) to the files of each target, in memory (`baihua serve`, the editor's preview). */
 export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   if (options.targets.includes('bundle') && !options.bundle)
     throw new Error('the bundle target needs SiteOptions.bundle: the tool version for the manifest');
@@ -252,79 +466,30 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
     const { id, title } = readGuideModel(guide).fields;
     if (id !== undefined && title !== undefined) titles.set(id, title);
   }
-  const webUrl = (id: string) =>
-    options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}/web/guides/${id}.html` : undefined;
   const files: SiteFiles = new Map();
-  const manifestEntries: ManifestEntry[] = [];
-  const views = guides.map((guide) => {
-    const id = readGuideModel(guide).fields.id ?? '';
-    const pageUrl = webUrl(id);
-    const marks = options.termMarks?.get(guide);
-    const marked =
-      marks?.length && guide.body
-        ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } }
-        : guide;
-    const view = guideView(marked, { titles, ...(pageUrl && { pageUrl }) });
-    if (options.targets.includes('bundle')) {
-      const readability = options.readability?.get(guide);
-      const { siteUrl, targets } = options;
-      const bundled = bundleGuide(guide, view, {
-        targets,
-        ...(siteUrl && { siteUrl }),
-        ...(marks && { termMarks: marks }),
-        ...(readability && { readability }),
-      });
-      files.set(bundled.path, bundled.content);
-      manifestEntries.push(bundled.entry);
-    }
-    return view;
+  const records = guides.map((guide) => {
+    const termMarks = options.termMarks?.get(guide);
+    const readability = options.readability?.get(guide);
+    const rendered = renderGuide(guide, {
+      ...(readability && { readability }),
+      targets: options.targets,
+      templates,
+      titles,
+      ...(options.siteUrl && { siteUrl: options.siteUrl }),
+      ...(termMarks && { termMarks }),
+      ...(options.segment && { segment: options.segment }),
+    });
+    for (const [path, content] of rendered.files) files.set(path, content);
+    return rendered.record;
   });
-  if (options.targets.includes('bundle') && options.bundle)
-    files.set('bundle/manifest.json', bundleManifest(manifestEntries, options.bundle));
-  if (options.targets.includes('web')) {
-    for (const view of views) files.set(`web/guides/${view.id}.html`, templates.page('web-guide')({ guide: view }));
-    files.set('web/index.html', templates.page('web-index')({ departments: groups(views) }));
-    files.set('web/assets/web.css', templates.asset('web.css'));
-    files.set('web/assets/search.js', templates.asset('search.js'));
-    if (options.siteUrl) for (const [path, xml] of sitemapFiles(views, options.siteUrl)) files.set(path, xml);
-  }
-  // One search index for every target that ships it; links are relative to web/, as on the index page.
-  const searchOutputs = options.targets.flatMap((target) => SEARCH_OUTPUTS[target] ?? []);
-  if (searchOutputs.length) {
-    const documents = views.map((view) => searchDocument(view, `guides/${view.id}.html`, options.segment));
-    const index = searchIndexFiles(documents);
-    for (const { folder, module } of searchOutputs) {
-      for (const [path, content] of index) files.set(`${folder}${path}`, content);
-      files.set(`${folder}${module}`, searchModuleSource());
-    }
-  }
-  if (options.targets.includes('mobile')) {
-    const css = templates.asset('mobile.css');
-    for (const view of views) {
-      const firstPhone = view.locations.find((location) => location.tel) ?? view.contacts[0];
-      files.set(
-        `mobile/${view.id}.html`,
-        templates.page('mobile-guide')({ guide: view, css, sections: mobileSections(view), firstPhone }),
-      );
-    }
-  }
-  const handouts: Handout[] = [];
-  if (options.targets.includes('print')) {
-    for (const view of views) {
-      const url = webUrl(view.id);
-      files.set(
-        `print/${view.id}.html`,
-        templates.page('print-guide')({
-          guide: view,
-          webUrl: url,
-          qr: url && qrSvg(url, `扫码查看「${view.title}」的网上指南`),
-        }),
-      );
-      handouts.push({ id: view.id, title: view.title, date: view.reviewed });
-    }
-    files.set('print/print.css', templates.asset('print.css'));
-  }
-  // Template lines that hold only a block helper leave their indentation behind.
-  for (const [path, content] of files) if (path.endsWith('.html')) files.set(path, content.replace(/[ \t]+$/gm, ''));
-  return { files, handouts };
+  const catalogOptions = {
+    ...(options.siteUrl && { siteUrl: options.siteUrl }),
+    ...(options.bundle && { bundle: options.bundle }),
+  };
+  for (const [path, content] of renderCatalog(records, options.targets, templates, catalogOptions))
+    files.set(path, content);
+  return { files, handouts: handoutsOf(records) };
 }
+
+/** The folder of this package's modules: a build's cache is keyed by their contents. */
+export const RENDER_MODULES = fileURLToPath(new URL('.', import.meta.url));

@@ -1,0 +1,80 @@
+/**
+ * Rendering one guide of a build into the build's folder, in the main thread or in a worker: the
+ * guide is read and parsed here (never sent across threads), its pages are written straight to
+ * disk, and only its record comes back, so the main thread never holds the pages.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseGuide, readGuideFile, type ResolvedConfig } from '@baihua/core';
+import { configSource, glossaryTermUses } from '@baihua/lint';
+import { cutForSearch } from '@baihua/plain';
+import { loadTemplates, renderGuide, type GuideRecord, type SiteTemplates, type Target } from '@baihua/render';
+
+/** Where a build keeps what its next build and `baihua merge` read: each guide's render key and record. */
+export const STATE_FOLDER = '.baihua';
+export const recordPath = (id: string) => `${STATE_FOLDER}/guides/${id}.json`;
+
+/** What a build keeps of a guide: the key it was rendered with, and its record. */
+export interface StoredRecord {
+  key: string;
+  record: GuideRecord;
+}
+
+/** One guide to render. */
+export interface RenderJob {
+  filePath: string;
+  key: string;
+  /** the titles of the guides it names as related, by id */
+  related: Array<[string, string]>;
+  readability?: GuideRecord['readability'];
+}
+
+/** What every job of a build shares. */
+export interface RenderSettings {
+  /** the build's folder */
+  folder: string;
+  targets: readonly Target[];
+  templates: string;
+  siteUrl?: string;
+  configFile?: string;
+}
+
+export type RenderAnswer = GuideRecord | { fileAccessError: { path: string; message: string } };
+
+/** A pool or a thread renders for one build: its templates and configurations are loaded once. */
+let loaded: { settings: string; templates: SiteTemplates; configs: (filePath: string) => ResolvedConfig } | undefined;
+
+export function renderJob(job: RenderJob, settings: RenderSettings): GuideRecord {
+  const key = JSON.stringify([settings.templates, settings.configFile ?? null]);
+  if (loaded?.settings !== key)
+    loaded = {
+      settings: key,
+      templates: loadTemplates(settings.templates),
+      configs: configSource(settings.configFile),
+    };
+  // The build has linted the guide: it has no fatal problem, so it parses.
+  const { file } = readGuideFile(job.filePath);
+  const guide = parseGuide(file);
+  const termMarks = glossaryTermUses(guide, loaded.configs(job.filePath));
+  const { files, record } = renderGuide(guide, {
+    targets: settings.targets,
+    templates: loaded.templates,
+    titles: new Map(job.related),
+    ...(settings.siteUrl && { siteUrl: settings.siteUrl }),
+    ...(termMarks.length && { termMarks }),
+    ...(job.readability && { readability: job.readability }),
+    // jieba's words for the search index: loaded once per thread, only when a target ships the index
+    segment: cutForSearch,
+  });
+  for (const [path, content] of files) writeFile(settings.folder, path, content);
+  writeFile(settings.folder, recordPath(record.id), storedRecord({ key: job.key, record }));
+  return record;
+}
+
+export const storedRecord = (stored: StoredRecord) => `${JSON.stringify(stored)}\n`;
+
+function writeFile(folder: string, path: string, content: string): void {
+  const target = join(folder, path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, content);
+}
