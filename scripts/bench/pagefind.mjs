@@ -3,10 +3,11 @@
 // the hand-built index is (scripts/bench/search.mjs), on the 12 example guides and on generated
 // catalogs. Each guide's readable text goes in as a custom record, (a) as written, leaving the
 // Chinese segmentation to pagefind_extended, and (b) pre-cut by Baihua's jieba into space-separated
-// words; (c) is (b) as an HTML record, so that the title and aliases carry weights (a custom record
-// has none); (d) is (c) with the character bigrams of the text and of the query added, as the
-// hand-built index does. Queries run in headless Chromium against a local server; every
-// response is counted, pagefind.js and its wasm included. Prints a Markdown report for BENCHMARKS.md.
+// words; (c) is (b) as an HTML record, so that the title, aliases and keywords carry the hand-built
+// index's weights (10, 8, 5; a custom record has none); (d) is (c) with the character bigrams of the
+// text and of the query added, as the hand-built index does. Queries run in headless Chromium
+// against a local server; every response is counted, pagefind.js and its wasm included. Prints a
+// Markdown report for BENCHMARKS.md.
 // Usage: node scripts/bench/pagefind.mjs [--counts 1000,10000] [--queries 100]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -61,7 +62,7 @@ const RELEVANCE = [
   ['一年级报名', 'primary-school-enrollment'],
 ];
 
-/** What a citizen reads of a guide, in the order the hand-built index weights it. */
+/** What a citizen reads of a guide and its search keywords, in the order the hand-built index weights them. */
 function readGuide(path) {
   const parsed = parseGuide(new SourceFile(path, readFileSync(path, 'utf8')));
   const guide = parsed.data;
@@ -70,6 +71,7 @@ function readGuide(path) {
   const parts = {
     title: guide.title,
     aliases: (guide.aliases ?? []).join(' '),
+    keywords: (guide.keywords ?? []).join(' '),
     rest: [
       guide.summary,
       ...list(guide.conditions),
@@ -126,6 +128,7 @@ async function buildIndex(guides, mode, outputPath) {
   const texts = guides.map(({ parts }) => ({
     title: segment(parts.title),
     aliases: segment(parts.aliases),
+    keywords: segment(parts.keywords),
     rest: segment(parts.rest),
   }));
   const segmentMs = performance.now() - started;
@@ -141,6 +144,7 @@ async function buildIndex(guides, mode, outputPath) {
             `<html lang="zh"><body><main data-pagefind-body>` +
             `<h1 data-pagefind-weight="10" data-pagefind-meta="title">${escapeHtml(text.title)}</h1>` +
             `<p data-pagefind-weight="8">${escapeHtml(text.aliases)}</p>` +
+            `<p data-pagefind-weight="5">${escapeHtml(text.keywords)}</p>` +
             `<p data-pagefind-filter="department">${escapeHtml(guide.department)}</p>` +
             `<p data-pagefind-filter="category">${escapeHtml(guide.category)}</p>` +
             `<p>${escapeHtml(text.rest)}</p></main></body></html>`,
@@ -148,7 +152,7 @@ async function buildIndex(guides, mode, outputPath) {
       : await index.addCustomRecord({
           url,
           language: 'zh',
-          content: `${text.title}\n${text.aliases}\n${text.rest}`,
+          content: `${text.title}\n${text.aliases}\n${text.keywords}\n${text.rest}`,
           meta: { title: guide.parts.title },
           filters: { department: [guide.department], category: [guide.category] },
         });
@@ -343,7 +347,8 @@ const lines = [
   ...rows.map(
     (row) =>
       `| ${row.catalog} | ${row.mode} | ${fmt(row.buildMs / 1000, 1)} s | ${fmt(row.segmentMs / 1000, 1)} s | ` +
-      `${kb(row.size.bytes)} KB (${fmt(row.size.files)}) | ${kb(row.size.indexBytes)} KB (${fmt(row.size.indexFiles)}) | ` +
+      `${kb(row.size.bytes)} KB (${fmt(row.size.files)}) | ` +
+      `${kb(row.size.indexBytes)} KB (${fmt(row.size.indexFiles)}) | ` +
       `${kb(median(row.timing.cold.bytes))} / ${kb(p95(row.timing.cold.bytes))} KB | ` +
       `${fmt(median(row.timing.cold.ms))} / ${fmt(p95(row.timing.cold.ms))} ms | ` +
       `${kb(median(row.timing.warm.bytes))} / ${kb(p95(row.timing.warm.bytes))} KB | ` +
