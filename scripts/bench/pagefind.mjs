@@ -30,7 +30,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '100' },
     // A cold query opens a new browser context: on a busy machine, the first N of the queries are enough.
     cold: { type: 'string', default: '100' },
-    // Pagefind takes 86 s to index 1,000 guides with their bigrams, and grows faster than the catalog.
+    // Pagefind takes 30–90 s here to index 1,000 guides with their bigrams (3–7 times the words alone).
     'bigram-limit': { type: 'string', default: '1000' },
   },
 });
