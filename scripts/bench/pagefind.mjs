@@ -312,7 +312,7 @@ const catalogs = [{ name: '12 example guides', files: examples }];
 for (const count of counts) {
   const dir = join(work, `corpus-${count}`);
   spawnSync(process.execPath, [join(root, 'scripts/corpus.mjs'), '--count', String(count), '--out', dir], {
-    stdio: 'inherit',
+    stdio: ['ignore', 'ignore', 'inherit'], // the report alone on standard output
   });
   catalogs.push({ name: `${fmt(count)} guides`, files: (await findGuideFiles([dir])).sort() });
 }
