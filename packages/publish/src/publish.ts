@@ -24,6 +24,7 @@ import {
   type Site,
   type Target,
 } from '@baihua/render';
+import { recordPath, storedSearchDocuments } from './render-job.js';
 import { renderGuides, type BuildGuide } from './render-guides.js';
 import { writeShard, type Shard } from './shard.js';
 import { checkOutput, replaceSite } from './site-output.js';
@@ -229,7 +230,10 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
       const rendered = await renderGuides(guides, titles, { ...settings, folder }, previous, concurrency, progress);
       const catalog = shard
         ? new Map<string, string>()
-        : renderCatalog(rendered.records, targets, loadTemplates(templates), catalogOptions);
+        : renderCatalog(rendered.records, targets, loadTemplates(templates), {
+            ...catalogOptions,
+            searchDocuments: storedSearchDocuments(rendered.records.map(({ id }) => join(folder, recordPath(id)))),
+          });
       await writeSiteFiles(folder, catalog);
       const handouts = chromium ? handoutsOf(rendered.records) : [];
       const printed = handouts.length && chromium ? await printHandouts(folder, previous, handouts, chromium) : 0;

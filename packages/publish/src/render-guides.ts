@@ -20,6 +20,7 @@ import {
   type RenderJob,
   type RenderSettings,
   type StoredRecord,
+  withoutSearch,
 } from './render-job.js';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -120,7 +121,9 @@ function previousRecord(previous: string | undefined, id: string, key: string): 
   try {
     const stored = JSON.parse(readFileSync(path, 'utf8')) as StoredRecord;
     if (stored.key !== key) return undefined;
-    return stored.record.files.every((file) => existsSync(join(previous, file))) ? stored.record : undefined;
+    return stored.record.files.every((file) => existsSync(join(previous, file)))
+      ? withoutSearch(stored.record)
+      : undefined;
   } catch {
     // A record this version cannot read is rendered anew.
     return undefined;

@@ -3,12 +3,19 @@
  * guide is read and parsed here (never sent across threads), its pages are written straight to
  * disk, and only its record comes back, so the main thread never holds the pages.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseGuide, readGuideFile, type ResolvedConfig } from '@baihua/core';
 import { configSource, glossaryTermUses } from '@baihua/lint';
 import { cutForSearch } from '@baihua/plain';
-import { loadTemplates, renderGuide, type GuideRecord, type SiteTemplates, type Target } from '@baihua/render';
+import {
+  loadTemplates,
+  renderGuide,
+  type GuideRecord,
+  type SearchDocument,
+  type SiteTemplates,
+  type Target,
+} from '@baihua/render';
 
 /** Where a build keeps what its next build and `baihua merge` read: each guide's render key and record. */
 export const STATE_FOLDER = '.baihua';
@@ -68,10 +75,28 @@ export function renderJob(job: RenderJob, settings: RenderSettings): GuideRecord
   });
   for (const [path, content] of files) writeFile(settings.folder, path, content);
   writeFile(settings.folder, recordPath(record.id), storedRecord({ key: job.key, record }));
-  return record;
+  return withoutSearch(record);
 }
 
 export const storedRecord = (stored: StoredRecord) => `${JSON.stringify(stored)}\n`;
+
+/**
+ * A record as the main thread keeps it: without its search document (7–10 KB of terms, several
+ * times that as objects), which stays in the stored record until the index is built.
+ */
+export function withoutSearch(record: GuideRecord): GuideRecord {
+  const kept = { ...record };
+  delete kept.search;
+  return kept;
+}
+
+/** The search documents of stored records, read one at a time as the index takes them: a catalog never holds them all. */
+export function* storedSearchDocuments(recordFiles: Iterable<string>): Generator<SearchDocument> {
+  for (const file of recordFiles) {
+    const { search } = (JSON.parse(readFileSync(file, 'utf8')) as StoredRecord).record;
+    if (search) yield search;
+  }
+}
 
 function writeFile(folder: string, path: string, content: string): void {
   const target = join(folder, path);

@@ -20,7 +20,14 @@ import {
   type Target,
 } from '@baihua/render';
 import { buildOptionsHash } from './render-guides.js';
-import { recordPath, STATE_FOLDER, type RenderSettings, type StoredRecord } from './render-job.js';
+import {
+  recordPath,
+  STATE_FOLDER,
+  storedSearchDocuments,
+  withoutSearch,
+  type RenderSettings,
+  type StoredRecord,
+} from './render-job.js';
 import { checkOutput, MARKER, replaceSite } from './site-output.js';
 import { PDF_MANIFEST, pagesPerTarget, pdfManifestText, writeSiteFiles } from './write-site.js';
 
@@ -166,6 +173,7 @@ export async function mergeShards(dirs: string[], out: string, onWait: () => voi
     place,
     async (folder) => {
       const records: GuideRecord[] = [];
+      const recordFiles: string[] = [];
       const pdfs: Record<string, string> = {};
       for (const dir of dirs) {
         const files = readdirSync(dir, { recursive: true, withFileTypes: true });
@@ -179,10 +187,16 @@ export async function mergeShards(dirs: string[], out: string, onWait: () => voi
         }
         const manifest = join(dir, PDF_MANIFEST);
         if (existsSync(manifest)) Object.assign(pdfs, JSON.parse(readFileSync(manifest, 'utf8')));
-        for (const id of readMarker(dir).ids)
-          records.push((JSON.parse(readFileSync(join(dir, recordPath(id)), 'utf8')) as StoredRecord).record);
+        for (const id of readMarker(dir).ids) {
+          const file = join(dir, recordPath(id));
+          records.push(withoutSearch((JSON.parse(readFileSync(file, 'utf8')) as StoredRecord).record));
+          recordFiles.push(file);
+        }
       }
-      const catalog = renderCatalog(records, targets, loadTemplates(templates), catalogOptions);
+      const catalog = renderCatalog(records, targets, loadTemplates(templates), {
+        ...catalogOptions,
+        searchDocuments: storedSearchDocuments(recordFiles),
+      });
       await writeSiteFiles(folder, catalog);
       if (Object.keys(pdfs).length) await writeFile(join(folder, PDF_MANIFEST), pdfManifestText(pdfs));
       return { shards: dirs.length, guides: records.length, pages: pagesPerTarget(records, catalog.keys(), targets) };

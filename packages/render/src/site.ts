@@ -311,6 +311,8 @@ export interface CatalogOptions {
   siteUrl?: string;
   /** the tool's version and the guides' commit, for the bundle's manifest (needed with the bundle target) */
   bundle?: ManifestOptions;
+  /** the guides' search documents, when the records do not carry them (read one at a time, in any order) */
+  searchDocuments?: Iterable<SearchDocument>;
 }
 
 /**
@@ -439,7 +441,7 @@ export function renderCatalog(
   // One search index for every target that ships it.
   const outputs = searchOutputs(targets);
   if (outputs.length) {
-    const index = searchIndexFiles(sorted.flatMap((record) => record.search ?? []));
+    const index = searchIndexFiles(options.searchDocuments ?? sorted.flatMap((record) => record.search ?? []));
     for (const { folder, module } of outputs) {
       for (const [path, content] of index) files.set(`${folder}${path}`, content);
       files.set(`${folder}${module}`, searchModuleSource());
