@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { findChromium, CHROMIUM_FLAGS } from '@baihua/render';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guidesDir, repoRoot, runCli, scratch, serveDirectory } from './helpers.js';
+import { guidesWithRegion, repoRoot, runCli, scratch, serveDirectory } from './helpers.js';
 
 const screenshots = join(repoRoot, 'test-results/screenshots');
 
@@ -31,7 +31,7 @@ function site(): string {
 beforeAll(async () => {
   const dir = scratch();
   const build = runCli(
-    ['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', 'https://guides.qinghe.example.gov.cn'],
+    ['build', guidesWithRegion(dir), '--out', join(dir, 'dist'), '--site-url', 'https://guides.qinghe.example.gov.cn'],
     { cwd: dir },
   );
   if (build.code !== 0) {

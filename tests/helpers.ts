@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -83,6 +92,24 @@ export function scratch(copyFrom?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'baihua-test-'));
   if (copyFrom) cpSync(copyFrom, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * A copy of the example guides (in `<dir>/guides`) that say where they are handled, as a city's
+ * catalog would: `region` after `category`, 青禾市 for all, and 东湖区 for the county-level ones.
+ * The examples themselves leave it out, so that the many tests naming their lines keep them.
+ */
+export function guidesWithRegion(dir = scratch()): string {
+  const guides = join(dir, 'guides');
+  cpSync(guidesDir, guides, { recursive: true });
+  for (const name of readdirSync(guides, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.(md|yaml)$/.test(name) || name.endsWith('baihua.config.yaml')) continue;
+    const path = join(guides, name);
+    const text = readFileSync(path, 'utf8');
+    const region = /^level: 县级$/m.test(text) ? '{ city: 青禾市, district: 东湖区 }' : '{ city: 青禾市 }';
+    writeFileSync(path, text.replace(/^(category: .*\n)/m, `$1region: ${region}\n`));
+  }
+  return guides;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

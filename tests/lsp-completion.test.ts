@@ -67,6 +67,7 @@ describe('completion', () => {
 
     const topLevel = await complete(client, uri, closing, 0);
     const unwritten = [
+      'region',
       'quantity_limit',
       'appointment',
       'express',
@@ -85,7 +86,7 @@ describe('completion', () => {
         kind: 'markdown',
         value: '在办、暂停办理或已取消；已取消的事项不发布。\n\n例：`在办`',
       },
-      sortText: '0006',
+      sortText: '0007',
       filterText: 'status',
       textEdit: { range: range(closing, 0, 0), newText: 'status: ' },
       insertTextFormat: 1,
@@ -136,6 +137,7 @@ describe('completion', () => {
     expect(
       items.map((item) => [item.label, item.textEdit?.newText, item.insertTextFormat, item.insertTextMode]),
     ).toEqual([
+      ['region', 'region:\n  $0', 2, 1],
       ['quantity_limit', 'quantity_limit: $0', 2, 1],
       ['appointment', 'appointment: $0', 2, 1],
       ['express', `express: \${1|true,false|}`, 2, 1],

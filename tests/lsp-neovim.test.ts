@@ -184,19 +184,19 @@ describe.skipIf(nvimMissing)('Neovim 0.7 with the README configuration', () => {
     expect(results.error, log).toBeUndefined();
     expect(results.client).toEqual({ name: 'baihua', offset_encoding: 'utf-16' });
     const message = '「予以受理」多了一个虚化动词，直接用后面的动词更清楚：改为「受理」';
-    // Line 129, columns 9–13 as baihua lint says; Neovim's columns count bytes (three per character here).
+    // Line 128, columns 9–13 as baihua lint says; Neovim's columns count bytes (three per character here).
     expect(results.opened!.published.map(({ code, message, range }) => ({ code, message, range }))).toEqual([
       {
         code: 'plain/nominalization',
         message,
-        range: { start: { line: 128, character: 8 }, end: { line: 128, character: 12 } },
+        range: { start: { line: 127, character: 8 }, end: { line: 127, character: 12 } },
       },
     ]);
     expect(results.opened!.shown).toEqual([
       {
-        lnum: 128,
+        lnum: 127,
         col: 24,
-        end_lnum: 128,
+        end_lnum: 127,
         end_col: 36,
         severity: 2,
         code: 'plain/nominalization',

@@ -7,12 +7,12 @@
 import { publish } from '@baihua/publish';
 import { createSearch, type SearchOptions } from '@baihua/render';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guidesDir } from './helpers.js';
+import { guidesWithRegion } from './helpers.js';
 
 let search: ReturnType<typeof createSearch>['search'];
 
 beforeAll(async () => {
-  const publication = await publish({ patterns: [guidesDir], targets: ['web'] });
+  const publication = await publish({ patterns: [guidesWithRegion()], targets: ['web'] });
   const files = publication.site!.files;
   search = createSearch(async (path) => JSON.parse(files.get(`web/search/${path}`)!)).search;
 });

@@ -10,7 +10,7 @@ let rendered = 0;
 
 describe('rendering', () => {
   propertyTest(
-    'renders every guide that lints without errors (after --fix) to a whole page per target',
+    'renders every guide that lints without errors (after --fix) to a whole page per target, and its bundle file',
     renderableInput,
     guideBytes,
     (input) => {
@@ -21,11 +21,16 @@ describe('rendering', () => {
       const text = result.output ?? decodeGuide(input.name, bytes).file.text;
       const guide = parseGuide(new SourceFile(input.name, text));
       const { id } = guide.data as { id: string };
-      const { files, handouts } = renderSite([guide], { targets: TARGETS, siteUrl: 'https://guides.example.gov.cn' });
+      const { files, handouts } = renderSite([guide], {
+        targets: TARGETS,
+        siteUrl: 'https://guides.example.gov.cn',
+        bundle: { toolVersion: '0.0.0-test' },
+      });
       for (const page of [`web/guides/${id}.html`, `mobile/${id}.html`, `print/${id}.html`, 'web/index.html']) {
         expect(files.get(page)?.startsWith('<!DOCTYPE html>'), page).toBe(true);
         expect(files.get(page)!.trimEnd().endsWith('</html>'), page).toBe(true);
       }
+      expect(JSON.parse(files.get(`bundle/guides/${id}.json`)!)).toMatchObject({ id });
       expect(handouts.map((handout) => handout.id)).toEqual([id]);
     },
     { runs: 100, after: (runs) => expect(rendered, `guides rendered, of ${runs}`).toBeGreaterThan(runs / 10) },
