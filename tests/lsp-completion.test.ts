@@ -98,7 +98,7 @@ describe('completion', () => {
     expect((await client.diagnosticsAt(uri, version)).map((diagnostic) => diagnostic.code)).toContain('syntax/yaml');
     const typed = await complete(client, uri, closing, 3);
     expect(labels(typed)).toEqual(unwritten);
-    expect(typed[6]!.textEdit).toEqual({ range: range(closing, 0, 3), newText: 'status: ' });
+    expect(typed[7]!.textEdit).toEqual({ range: range(closing, 0, 3), newText: 'status: ' });
 
     // In the first material, after its `form`: the keys a material may still have.
     const form = lineOf(original, '    form: 原件');
