@@ -64,6 +64,19 @@ export interface SearchMeta {
   suggestions: string[];
 }
 
+/** What a result shows of a guide: held by its search document, returned with each result. */
+export interface GuideDisplay {
+  id: string;
+  title: string;
+  summary: string;
+  /** the guide's page, relative to the index's directory */
+  url: string;
+  department: string;
+  category: string;
+  city: string;
+  district: string;
+}
+
 /** A display row of `docs/<n>.json`: id, title, summary, url, department, category, city, district. */
 export type DocumentRow = [string, string, string, string, string, string, string, string];
 

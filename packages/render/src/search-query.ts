@@ -8,6 +8,7 @@
  */
 import {
   type DocumentRow,
+  type GuideDisplay,
   INDEX_VERSION,
   normalizeText,
   readPostings,
@@ -28,16 +29,7 @@ export interface SearchOptions {
   filters?: SearchFilters;
 }
 
-export interface SearchResult {
-  id: string;
-  title: string;
-  summary: string;
-  /** the guide's page, relative to the index's directory */
-  url: string;
-  department: string;
-  category: string;
-  city: string;
-  district: string;
+export interface SearchResult extends GuideDisplay {
   score: number;
   /** why it matched: each word of the query the guide holds, and the fields (in Chinese) holding it */
   matched: Array<{ word: string; fields: string[] }>;

@@ -9,6 +9,7 @@ import {
   scoreLevel,
   termChunk,
   type DocumentRow,
+  type GuideDisplay,
   type SearchField,
   type SearchMeta,
 } from './search-format.js';
@@ -49,15 +50,7 @@ const K1 = 1.2;
 const MAX_SCORE = Object.values(FIELD_WEIGHTS).reduce((sum, { weight }) => sum + weight * (K1 + 1), 0);
 
 /** A guide as the index holds it: what a result shows, and every term with its score and fields. */
-export interface SearchDocument {
-  id: string;
-  title: string;
-  summary: string;
-  url: string;
-  department: string;
-  category: string;
-  city: string;
-  district: string;
+export interface SearchDocument extends GuideDisplay {
   /** term → [score level 1..63 (`scoreLevel`), the fields holding it (FIELD_BITS)], sorted by term */
   terms: Record<string, [number, number]>;
 }
