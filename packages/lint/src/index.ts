@@ -31,7 +31,7 @@ export {
 } from './run.js';
 export { configForPath, configSource, recommendedConfig } from './config.js';
 export { applyFixes } from './fix.js';
-export type { Concurrency } from './parallel.js';
+export { runInWorkers, type Concurrency } from './parallel.js';
 export { builtinPresets, createConfigResolver } from './config.js';
 export { formatters, type FormatterName, type FormatterContext } from './reporters/index.js';
 export { writeFileAtomic, WriteSkipped, type WriteOptions } from './write.js';

@@ -42,7 +42,43 @@ export type WorkerAnswer = Linted | { fileAccessError: { path: string; message: 
 
 /** Batches small enough to keep every thread busy to the end, large enough to make messages rare. */
 const BATCHES_PER_THREAD = 8;
-const MAX_BATCH = 32;
+
+/**
+ * Runs `jobs` on `threads` worker threads of the compiled module `worker`, in batches of at most
+ * `maxBatch`: each batch is sent as `message(batch)`, and its answers come to `onAnswers` with the
+ * index of the batch's first job as the batch comes back. The lint's and the build's workers share it.
+ */
+export async function runInWorkers<Job, Answer>(
+  worker: URL,
+  jobs: readonly Job[],
+  threads: number,
+  { maxBatch, message }: { maxBatch: number; message: (batch: Job[]) => unknown },
+  onAnswers: (start: number, answers: Answer[]) => void,
+): Promise<void> {
+  // Loaded only here: most runs (one guide in an editor, a pre-commit hook) never start a worker.
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({
+    filename: worker.href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Not the parent's flags: V8 flags are refused by workers, and vitest's
+    // `--conditions baihua-source` would send the worker's imports to the TypeScript sources.
+    execArgv: [],
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
+  const size = Math.max(1, Math.min(maxBatch, Math.ceil(jobs.length / (threads * BATCHES_PER_THREAD))));
+  const starts: number[] = [];
+  for (let start = 0; start < jobs.length; start += size) starts.push(start);
+  try {
+    await Promise.all(
+      starts.map(async (start) => {
+        onAnswers(start, (await pool.run(message(jobs.slice(start, start + size)))) as Answer[]);
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
 
 /**
  * Lints guides in `threads` worker threads (at least one), handing each answer to `onLinted` with
@@ -54,36 +90,14 @@ export async function lintInWorkers(
   options: Omit<WorkerBatch, 'jobs'>,
   onLinted: (index: number, linted: Linted) => void,
 ): Promise<void> {
-  // Loaded only here: most runs (one guide in an editor, a pre-commit hook) never start a worker.
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({
-    // The worker runs the compiled files, also when this module runs from source under vitest.
-    filename: new URL('../dist/lint-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // Not the parent's flags: V8 flags are refused by workers, and vitest's
-    // `--conditions baihua-source` would send the worker's imports to the TypeScript sources.
-    execArgv: [],
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
-  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (threads * BATCHES_PER_THREAD))));
-  const starts: number[] = [];
-  for (let start = 0; start < jobs.length; start += size) starts.push(start);
-  try {
-    await Promise.all(
-      starts.map(async (start) => {
-        const answers = (await pool.run({
-          ...options,
-          jobs: jobs.slice(start, start + size),
-        } satisfies WorkerBatch)) as WorkerAnswer[];
-        answers.forEach((answer, offset) => {
-          if ('fileAccessError' in answer)
-            throw new FileAccessError(answer.fileAccessError.path, answer.fileAccessError.message);
-          onLinted(start + offset, answer);
-        });
-      }),
-    );
-  } finally {
-    await pool.destroy();
-  }
+  // The worker runs the compiled files, also when this module runs from source under vitest.
+  const worker = new URL('../dist/lint-worker.js', import.meta.url);
+  const message = (batch: LintJob[]) => ({ ...options, jobs: batch }) satisfies WorkerBatch;
+  await runInWorkers<LintJob, WorkerAnswer>(worker, jobs, threads, { maxBatch: 32, message }, (start, answers) =>
+    answers.forEach((answer, offset) => {
+      if ('fileAccessError' in answer)
+        throw new FileAccessError(answer.fileAccessError.path, answer.fileAccessError.message);
+      onLinted(start + offset, answer);
+    }),
+  );
 }

@@ -11,7 +11,7 @@ import { availableParallelism, freemem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileAccessError, type ResolvedConfig } from '@baihua/core';
-import type { Concurrency } from '@baihua/lint';
+import { runInWorkers, type Concurrency } from '@baihua/lint';
 import { RENDER_MODULES, TARGETS, type GuideRecord, type Target } from '@baihua/render';
 import {
   recordPath,
@@ -92,7 +92,6 @@ export interface RenderedGuides {
  */
 const GUIDES_PER_WORKER = 200;
 const WORKER_MEMORY = 250 * 1024 * 1024;
-const YOUNG_GENERATION_MB = 192;
 
 /** Render threads: by cores, free memory and guides; 0 means this thread. */
 export function renderThreads(concurrency: Concurrency, guides: number): number {
@@ -129,9 +128,6 @@ function previousRecord(previous: string | undefined, id: string, key: string): 
     return undefined;
   }
 }
-
-const BATCHES_PER_THREAD = 8;
-const MAX_BATCH = 16;
 
 /**
  * Renders the guides of a build into `settings.folder`, taking from `previous` (the current site)
@@ -193,28 +189,10 @@ async function renderInWorkers(
   threads: number,
   take: (answer: RenderAnswer) => void,
 ): Promise<void> {
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({
-    // The worker runs the compiled files, also when this module runs from source under vitest.
-    filename: new URL('../dist/render-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // Not the parent's flags (see the lint's workers).
-    execArgv: [],
-    // Parsing and rendering allocate many short-lived objects: the lint's workers found a larger
-    // young generation spares them a third of their time in scavenges.
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
-  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(jobs.length / (threads * BATCHES_PER_THREAD))));
-  const batches: RenderJob[][] = [];
-  for (let start = 0; start < jobs.length; start += size) batches.push(jobs.slice(start, start + size));
-  try {
-    await Promise.all(
-      batches.map(async (batch) => {
-        for (const answer of (await pool.run({ jobs: batch, settings })) as RenderAnswer[]) take(answer);
-      }),
-    );
-  } finally {
-    await pool.destroy();
-  }
+  // The worker runs the compiled files, also when this module runs from source under vitest.
+  const worker = new URL('../dist/render-worker.js', import.meta.url);
+  const message = (batch: RenderJob[]) => ({ jobs: batch, settings });
+  await runInWorkers<RenderJob, RenderAnswer>(worker, jobs, threads, { maxBatch: 16, message }, (_start, answers) =>
+    answers.forEach(take),
+  );
 }
