@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { BUNDLE_SCHEMA_VERSION, RICH_TEXT_TAGS } from '@baihua/render';
 import type { AnySchema } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { EXAMPLE_IDS, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
 
 // CommonJS packages: require gives the class and the plugin themselves.
 const require = createRequire(import.meta.url);
@@ -73,21 +73,6 @@ function schemaErrors(bundle: string): Record<string, string[]> {
   return errors;
 }
 
-const IDS = [
-  'driving-licence-renewal',
-  'housing-fund-rent-withdrawal',
-  'id-card-renewal',
-  'income-tax-annual-settlement',
-  'individual-business-registration',
-  'marriage-registration',
-  'minimum-living-allowance',
-  'offsite-medical-filing',
-  'passport-application',
-  'pension-enrollment',
-  'primary-school-enrollment',
-  'second-hand-house-transfer',
-];
-
 describe('schema/bundle.schema.json', () => {
   it('compiles under ajv strict mode, at the version the build writes', () => {
     expect(() => validator()).not.toThrow();
@@ -140,7 +125,7 @@ describe('baihua build --targets bundle of the example guides', () => {
     expect(run.stdout).toBe(`✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：bundle 12 份 → ${join(dir, 'dist')}\n`);
     expect(run.code).toBe(0);
     expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['.baihua', '.baihua-build', 'bundle']);
-    expect(readdirSync(join(bundle, 'guides')).sort()).toEqual(IDS.map((id) => `${id}.json`));
+    expect(readdirSync(join(bundle, 'guides')).sort()).toEqual(EXAMPLE_IDS.map((id) => `${id}.json`));
     const errors = schemaErrors(bundle);
     expect(Object.keys(errors).length).toBe(13);
     expect(Object.values(errors).flat()).toEqual([]);
@@ -153,7 +138,7 @@ describe('baihua build --targets bundle of the example guides', () => {
     expect(manifest.schemaVersion).toBe('1.0.0');
     expect(manifest.toolVersion).toBe(readJson(join(repoRoot, 'packages/cli/package.json')).version);
     expect(manifest.sourceCommit).toBe(head);
-    expect(manifest.guides.map((guide: { id: string }) => guide.id)).toEqual(IDS);
+    expect(manifest.guides.map((guide: { id: string }) => guide.id)).toEqual(EXAMPLE_IDS);
     const renewal = manifest.guides.find((guide: { id: string }) => guide.id === 'id-card-renewal');
     expect({ ...renewal, contentHash: undefined, readability: undefined }).toEqual({
       id: 'id-card-renewal',
@@ -229,7 +214,7 @@ describe('baihua build --targets bundle of the example guides', () => {
 
   it('gives the body as the web page’s HTML, as text and as rich-text nodes of allowed tags only', () => {
     const allowed = new Set<string>(RICH_TEXT_TAGS);
-    for (const id of IDS) {
+    for (const id of EXAMPLE_IDS) {
       const { body } = readJson(join(bundle, `guides/${id}.json`));
       const used = names(body.nodes);
       expect(used.length, id).toBeGreaterThan(0);
@@ -250,7 +235,7 @@ describe('baihua build --targets bundle of the example guides', () => {
   it('writes the same bytes when built again', () => {
     const again = join(dir, 'again');
     expect(runCli(['build', guidesDir, '--out', again, '--targets', 'bundle'], { cwd: dir }).code).toBe(0);
-    for (const name of ['manifest.json', ...IDS.map((id) => `guides/${id}.json`)])
+    for (const name of ['manifest.json', ...EXAMPLE_IDS.map((id) => `guides/${id}.json`)])
       expect(readFileSync(join(again, 'bundle', name), 'utf8'), name).toBe(readFileSync(join(bundle, name), 'utf8'));
   });
 });
@@ -320,7 +305,7 @@ describe('baihua build of every target with --site-url', () => {
 
   it('links each guide to its pages, which the build wrote', () => {
     expect(Object.values(schemaErrors(join(dist, 'bundle'))).flat()).toEqual([]);
-    for (const id of IDS) {
+    for (const id of EXAMPLE_IDS) {
       const { links } = readJson(join(dist, `bundle/guides/${id}.json`));
       expect(Object.keys(links), id).toEqual(['web', 'mobile', 'print', 'pdf']);
       for (const link of Object.values(links) as Array<{ path: string; url: string }>) {
@@ -333,7 +318,10 @@ describe('baihua build of every target with --site-url', () => {
   it('writes web/sitemap.xml: the index and every guide, dated by its review', () => {
     const sitemap = readFileSync(join(dist, 'web/sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-    expect(locs).toEqual([...IDS.map((id) => `${SITE_URL}/web/guides/${id}.html`), `${SITE_URL}/web/index.html`]);
+    expect(locs).toEqual([
+      ...EXAMPLE_IDS.map((id) => `${SITE_URL}/web/guides/${id}.html`),
+      `${SITE_URL}/web/index.html`,
+    ]);
     expect(sitemap).toContain(
       `<url><loc>${SITE_URL}/web/guides/id-card-renewal.html</loc><lastmod>2026-10-01</lastmod></url>`,
     );

@@ -9,7 +9,7 @@ import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliPath, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { cliPath, EXAMPLE_IDS, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
 
 let child: ChildProcess | undefined;
 afterEach(() => child?.kill());
@@ -118,21 +118,6 @@ function project(): string {
 
 const TEXT = 'text/plain; charset=utf-8';
 const CONFIG = 'baihua.config.yaml';
-/** The example guides' ids, sorted. */
-const EXAMPLE_IDS = [
-  'driving-licence-renewal',
-  'housing-fund-rent-withdrawal',
-  'id-card-renewal',
-  'income-tax-annual-settlement',
-  'individual-business-registration',
-  'marriage-registration',
-  'minimum-living-allowance',
-  'offsite-medical-filing',
-  'passport-application',
-  'pension-enrollment',
-  'primary-school-enrollment',
-  'second-hand-house-transfer',
-];
 
 describe('baihua serve', () => {
   it('serves the three targets side by side on 127.0.0.1 and rebuilds a changed guide', async () => {

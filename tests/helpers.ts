@@ -18,6 +18,21 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The bundled CLI, as `pnpm baihua` and the `baihua` bin run it. */
 export const cliPath = join(repoRoot, 'packages/cli/dist/baihua.mjs');
 export const guidesDir = join(repoRoot, 'guides');
+/** The example guides' ids, sorted. */
+export const EXAMPLE_IDS = [
+  'driving-licence-renewal',
+  'housing-fund-rent-withdrawal',
+  'id-card-renewal',
+  'income-tax-annual-settlement',
+  'individual-business-registration',
+  'marriage-registration',
+  'minimum-living-allowance',
+  'offsite-medical-filing',
+  'passport-application',
+  'pension-enrollment',
+  'primary-school-enrollment',
+  'second-hand-house-transfer',
+];
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
 
 export interface CliRun {
