@@ -265,7 +265,7 @@ describe('baihua init guide: bad arguments', () => {
     {
       name: 'no --title',
       args: ['--id', 'test-guide'],
-      stderr: 'baihua: 缺少必需的选项 --title <title>（加 --help 查看用法）\n',
+      stderr: 'baihua: 缺少必需的选项 --title <名称>（加 --help 查看用法）\n',
     },
   ];
   for (const { name, args, stderr } of bad) {

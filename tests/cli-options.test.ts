@@ -67,7 +67,7 @@ describe('exit codes', () => {
       name: 'a bad --format',
       args: ['lint', '-f', 'xml', 'guides'],
       stderr:
-        'baihua: 选项 -f, --format <format> 的值「xml」不对，可用的有 stylish、json、sarif、github（加 --help 查看用法）\n',
+        'baihua: 选项 -f, --format <格式> 的值「xml」不对，可用的有 stylish、json、sarif、github（加 --help 查看用法）\n',
     },
     {
       name: 'an unknown command',
@@ -129,7 +129,7 @@ describe('exit codes', () => {
   it('0 for --help and --version', () => {
     const help = runCli(['lint', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: baihua lint \[options\] \[paths\.\.\.\]\n/);
+    expect(help.stdout).toMatch(/^用法： baihua lint \[选项\] \[路径\.\.\.\]\n/);
     expect(help.stdout).toContain('--max-warnings <n>');
     const version = runCli(['--version']);
     expect(version.code).toBe(0);

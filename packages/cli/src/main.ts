@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderError } from './commander-messages.js';
+import { chineseHelp } from './help.js';
 import { describeError, UsageError } from './errors.js';
 import type { BuildOptions } from './build-command.js';
 import type { DictExportOptions } from './dict-command.js';
@@ -30,8 +31,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let exitCode = 0;
   const program = new Command('baihua')
     .description('白话：把办事指南写成白话，像代码一样检查')
-    .version(version, '-v, --version', '显示版本')
+    .version(version, '-v, --version', '显示版本号')
+    // Set before the commands are added: each command inherits the help's settings.
+    .configureHelp(chineseHelp)
     .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示一个命令的帮助')
     .option('--debug', '出错时显示详细信息')
     .configureOutput({
       writeOut: io.stdout,
@@ -43,23 +47,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('lint')
     .description('检查指南：字段是否齐全、写法是否正确')
-    .argument('[paths...]', '文件、目录或 glob（默认 guides/）')
+    .argument('[路径...]', '文件、目录或 glob（默认：guides/）')
     .addOption(
-      new Option('-f, --format <format>', '输出格式')
+      new Option('-f, --format <格式>', '输出格式')
         .choices(['stylish', 'json', 'sarif', 'github'])
         .default('stylish'),
     )
     .option('--fix', '自动修复能安全修复的问题，并写回文件')
     .option('--fix-dry-run', '计算修复结果但不写文件（结果在 --format json 的 output 里）')
     .option('--stdin', '从标准输入读取指南')
-    .option('--stdin-filename <name>', '标准输入的内容当作哪个文件（决定格式和配置）')
+    .option('--stdin-filename <文件名>', '标准输入的内容当作哪个文件（决定格式和配置）')
     .option('--max-warnings <n>', '警告超过这个数也算失败')
     .option('--quiet', '只报告错误，不报告警告')
-    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
-    .option('-o, --output-file <file>', '把报告写到文件')
+    .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
+    .option('-o, --output-file <文件>', '把报告写到文件')
     .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
-    .option('--cache-location <file>', '缓存文件的位置（默认 .baihuacache）')
-    .option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto（默认：按 CPU 核数和指南数量）', 'auto')
+    .option('--cache-location <文件>', '缓存文件的位置（默认：.baihuacache）')
+    .addOption(
+      new Option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto').default(
+        'auto',
+        'auto，按 CPU 核数和指南数量定',
+      ),
+    )
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], options: LintCommandOptions) => {
@@ -74,20 +83,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('build')
     .description('检查指南，没有错误时生成网页版、手机版、打印版和门户数据包')
-    .argument('[paths...]', '指南文件或目录（默认 guides）')
-    .option('-o, --out <dir>', '输出目录', 'dist')
-    .option(
-      '--targets <list>',
-      '生成哪些版本：web、mobile、print、bundle（给门户的数据包），用逗号分开（默认全部）',
-      'web,mobile,print,bundle',
+    .argument('[路径...]', '指南文件或目录（默认：guides）')
+    .option('-o, --out <目录>', '输出目录', 'dist')
+    .addOption(
+      new Option('--targets <列表>', '生成哪些版本：web、mobile、print、bundle（给门户的数据包），用逗号分开').default(
+        'web,mobile,print,bundle',
+        '全部',
+      ),
     )
-    .option('--templates <dir>', '模板目录（复制 templates/site 后修改）')
-    .option('--site-url <url>', '网站地址，用于打印版上的网址和搜索引擎数据')
-    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
-    .option(
-      '--concurrency <n>',
-      '用几个线程检查和生成：数字、off（只用一个）或 auto（默认：按 CPU 核数、内存和指南数量）',
-      'auto',
+    .option('--templates <目录>', '模板目录（复制 templates/site 后修改）')
+    .option('--site-url <网址>', '网站地址，用于打印版上的网址和搜索引擎数据')
+    .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
+    .addOption(
+      new Option('--concurrency <n>', '用几个线程检查和生成：数字、off（只用一个）或 auto').default(
+        'auto',
+        'auto，按 CPU 核数、内存和指南数量定',
+      ),
     )
     .option('--shard <i/n>', '只生成整个目录的第 i 片（共 n 片），之后用 baihua merge 合并')
     .action(async (paths: string[], options: BuildOptions) => {
@@ -100,8 +111,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('merge')
     .description('把 baihua build --shard 生成的各片合并成一个完整的网站')
-    .argument('<shards...>', '各片的输出目录')
-    .option('-o, --out <dir>', '输出目录', 'dist')
+    .argument('<各片目录...>', 'baihua build --shard 写出的各片的输出目录')
+    .option('-o, --out <目录>', '输出目录', 'dist')
     .action(async (shards: string[], options: { out: string }) => {
       const { runMerge } = await import('./build-command.js');
       const result = await runMerge(shards, options);
@@ -112,9 +123,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('serve')
     .description('本机预览：网页版、手机版、打印版并排显示，改动指南后自动更新')
-    .argument('[paths...]', '指南文件或目录（默认 guides）')
-    .option('-p, --port <port>', '端口（只在 127.0.0.1 上提供）', '8080')
-    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
+    .argument('[路径...]', '指南文件或目录（默认：guides）')
+    .option('-p, --port <端口>', '端口，只在 127.0.0.1 上提供', '8080')
+    .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
     .action(async (paths: string[], options: ServeOptions) => {
       const { runServe } = await import('./serve-command.js');
       await runServe(paths, options, version, io.stdout);
@@ -125,8 +136,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('词典')
     .command('export')
     .description('把白话的词表导出给其他工具：prh（textlint-rule-prh）或 Vale 的替换样式')
-    .requiredOption('--format <format>', 'prh 或 vale')
-    .option('-o, --output <path>', 'prh：写到这个文件；vale：写到这个目录')
+    .requiredOption('--format <格式>', 'prh 或 vale')
+    .option('-o, --output <路径>', 'prh：写到这个文件；vale：写到这个目录')
     .action(async (options: DictExportOptions) => {
       const { exportDict } = await import('./dict-command.js');
       io.stdout(exportDict(options));
@@ -135,10 +146,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('stats')
     .description('易读分：每份指南的分数、等级和各项与目标的比值')
-    .argument('[paths...]', '文件、目录或 glob（默认 guides/）')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['table', 'json']).default('table'))
+    .argument('[路径...]', '文件、目录或 glob（默认：guides/）')
+    .addOption(new Option('-f, --format <格式>', '输出格式').choices(['table', 'json']).default('table'))
     .option('--sections', '也列出每一部分的分数')
-    .option('-c, --config <file>', '只用这个配置文件，不向上查找')
+    .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
     .action(async (paths: string[], options: StatsOptions) => {
       const { runStats } = await import('./stats-command.js');
       io.stdout(await runStats(paths, options));
@@ -147,7 +158,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('explain')
     .description('说明一条规则：为什么、怎么改、正反例子')
-    .argument('[rule]', '规则，如 schema/required；不写则列出所有规则')
+    .argument('[规则]', '规则，如 schema/required；不写则列出所有规则')
     .action(async (rule: string | undefined) => {
       const { explain } = await import('./explain-command.js');
       io.stdout(explain(rule, Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env)));
@@ -168,10 +179,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   init
     .command('guide')
     .description('从模板新建一份指南')
-    .requiredOption('--id <id>', '指南标识，小写字母、数字和连字符')
-    .requiredOption('--title <title>', '事项名称')
-    .option('--dir <dir>', '写到哪个目录', 'guides')
-    .option('--format <format>', 'md 或 yaml', 'md')
+    .requiredOption('--id <标识>', '指南标识，小写字母、数字和连字符')
+    .requiredOption('--title <名称>', '事项名称')
+    .option('--dir <目录>', '写到哪个目录', 'guides')
+    .option('--format <格式>', 'md 或 yaml', 'md')
     .option('--force', '文件已存在时覆盖')
     .action(async (options: InitGuideOptions) => {
       const { initGuide } = await import('./init-command.js');
