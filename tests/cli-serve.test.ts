@@ -18,10 +18,10 @@ afterEach(() => child?.kill());
 let serveOutput = '';
 
 /** Starts `baihua serve --port 0 [paths]` in `dir` and resolves to its address. */
-function startServe(dir: string, paths: string[] = []): Promise<string> {
+function startServe(dir: string, paths: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<string> {
   child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...paths], {
     cwd: dir,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   serveOutput = '';
   return new Promise((resolve, reject) => {
@@ -56,6 +56,17 @@ async function listen(url: string): Promise<{ events: string[]; stop: () => void
 }
 
 const page = async (url: string, path: string) => (await fetch(`${url}${path}`)).text();
+
+/** What a `rebuilt` event tells the preview page: the problems and the status line. */
+function rebuilt(event: string | undefined): unknown {
+  const data = /^event: rebuilt\ndata: (.*)$/.exec(event ?? '');
+  if (!data) throw new Error(`not a rebuilt event: ${JSON.stringify(event)}`);
+  return JSON.parse(data[1]!);
+}
+
+/** A rebuild without errors: the status line says when, on a 24-hour clock with seconds. */
+const UPDATED = { problems: '', status: expect.stringMatching(/^已更新 (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$/) };
+const FAILED_STATUS = '有错误，显示的是上一次的结果';
 
 /**
  * Sends one HTTP/1.0 request exactly as written: fetch would normalise the path and set Host
@@ -135,14 +146,81 @@ describe('baihua serve', () => {
     const text = readFileSync(guide, 'utf8');
     writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(1);
-    expect(events[0]).toBe('event: rebuilt\ndata: {"problems":""}');
+    expect(rebuilt(events[0])).toEqual(UPDATED);
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
 
     writeFileSync(guide, text.replace('visits: 1', 'visits: 一次'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(2);
-    expect(events[1]).toContain('「到现场次数」(visits)应为数字');
+    expect(rebuilt(events[1])).toEqual({
+      problems: expect.stringContaining('「到现场次数」(visits)应为数字'),
+      status: FAILED_STATUS,
+    });
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
     stop();
+  });
+
+  it('writes the status line’s time on a 24-hour clock, whatever the locale and time zone', async () => {
+    const dir = project();
+    // An English locale would write 「9:31:09 PM」 with toLocaleTimeString.
+    const url = await startServe(dir, [], { TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' });
+    // The page takes the status line as sent: it formats no time of its own in the browser's locale.
+    expect(await page(url, '')).not.toMatch(/toLocale|Intl\.|new Date\(\)/);
+    const { events, stop } = await listen(url);
+    const guide = join(dir, 'guides/户籍/id-card-renewal.md');
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
+    await expect.poll(() => events.length, { timeout: 120_000 }).toBe(1);
+    expect(rebuilt(events[0])).toEqual(UPDATED);
+    stop();
+  });
+
+  it('lists the guides by title, in a group per category, both in pinyin order, titles escaped', async () => {
+    const dir = project();
+    const renewal = join(dir, 'guides/户籍/id-card-renewal.md');
+    writeFileSync(
+      renewal,
+      readFileSync(renewal, 'utf8').replace('title: 换领居民身份证', 'title: 换领居民身份证<b>&"旧证"</b>'),
+    );
+    // A guide without a category comes last, under 其他.
+    const passport = join(dir, 'guides/出入境/passport-application.md');
+    writeFileSync(passport, readFileSync(passport, 'utf8').replace('category: 出入境\n', ''));
+    const url = await startServe(dir);
+    const header = /<header>[^]*<\/header>/.exec(await page(url, '?guide=second-hand-house-transfer'))?.[0];
+    const groups: Array<[string, Array<[string, string]>]> = [
+      ['户籍与身份', [['id-card-renewal', '换领居民身份证&#60;b&#62;&#38;&#34;旧证&#34;&#60;/b&#62;']]],
+      ['婚姻家庭', [['marriage-registration', '内地居民结婚登记']]],
+      ['交通出行', [['driving-licence-renewal', '机动车驾驶证期满换证']]],
+      ['教育', [['primary-school-enrollment', '小学一年级新生入学报名']]],
+      ['社会保障', [['pension-enrollment', '城乡居民基本养老保险参保登记']]],
+      ['社会救助', [['minimum-living-allowance', '最低生活保障申请']]],
+      ['市场准入', [['individual-business-registration', '个体工商户设立登记']]],
+      ['税务', [['income-tax-annual-settlement', '个人所得税综合所得年度汇算']]],
+      ['医疗保障', [['offsite-medical-filing', '异地就医备案']]],
+      [
+        '住房',
+        [
+          ['second-hand-house-transfer', '二手房买卖过户'],
+          ['housing-fund-rent-withdrawal', '租房提取住房公积金'],
+        ],
+      ],
+      ['其他', [['passport-application', '首次申请普通护照']]],
+    ];
+    const options = groups
+      .map(
+        ([category, guides]) =>
+          `<optgroup label="${category}">${guides
+            .map(
+              ([id, title]) =>
+                `<option value="${id}"${id === 'second-hand-house-transfer' ? ' selected' : ''}>${title}</option>`,
+            )
+            .join('')}</optgroup>`,
+      )
+      .join('');
+    expect(header).toBe(
+      `<header><label>指南 <select id="guide">${options}</select></label>\n` +
+        '<small id="guide-id">second-hand-house-transfer</small><span id="status">已是最新</span></header>',
+    );
+    // Without a choice in the address, the first guide listed.
+    expect(await page(url, '')).toContain('<small id="guide-id">id-card-renewal</small>');
   });
 
   it('serves no guide that the configuration’s ignores excludes: 404, and not in the list', async () => {
@@ -277,7 +355,7 @@ describe('baihua serve', () => {
     const guide = join(dir, 'guides/户籍/id-card-renewal.md');
     writeFileSync(guide, readFileSync(guide, 'utf8').replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(1);
-    expect(events[0]).toBe('event: rebuilt\ndata: {"problems":""}');
+    expect(rebuilt(events[0])).toEqual(UPDATED);
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领或补领居民身份证</h1>');
     stop();
   });
@@ -295,13 +373,13 @@ describe('baihua serve', () => {
     writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(1);
     const problems = `${config}:4:3: 配置错误：不认识的规则「plain/no-such-rule」。运行 baihua explain 列出所有规则`;
-    expect(events[0]).toBe(`event: rebuilt\ndata: ${JSON.stringify({ problems })}`);
+    expect(rebuilt(events[0])).toEqual({ problems, status: FAILED_STATUS });
     expect(await page(url, 'mobile/id-card-renewal.html')).toContain('<h1>换领居民身份证</h1>');
 
     writeFileSync(config, configText);
     writeFileSync(guide, text);
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(2);
-    expect(events[1]).toBe('event: rebuilt\ndata: {"problems":""}');
+    expect(rebuilt(events[1])).toEqual(UPDATED);
     stop();
   });
 });

@@ -2,7 +2,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
-import { formatters, LintMemory } from '@baihua/lint';
+import type { Guide } from '@baihua/core';
+import { formatters, LintMemory, type LintRun } from '@baihua/lint';
 import { publish } from '@baihua/publish';
 import { escapeHtml, PAGE_TARGETS, type SiteFiles } from '@baihua/render';
 import { describeError, UsageError } from './errors.js';
@@ -20,11 +21,50 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The preview: web, mobile (360 px) and print side by side, reloaded when a guide changes. */
-function previewPage(ids: string[], current: string): string {
-  const options = ids
-    .map((id) => `<option value="${escapeHtml(id)}"${id === current ? ' selected' : ''}>${escapeHtml(id)}</option>`)
+/** A guide the preview can show, as the picker lists it. */
+interface PickerGuide {
+  id: string;
+  title: string;
+  category: string;
+}
+
+/** Guides without a category come last, under this heading. */
+const NO_CATEGORY = '其他';
+const byPinyin = new Intl.Collator('zh-CN').compare;
+
+/** The guides in the picker's order: by category, then by title, both in pinyin order; 其他 last. */
+function pickerGuides(run: LintRun): PickerGuide[] {
+  const guides = run.guides.map(({ guide }) => {
+    const { id, title, category } = guide.data as Guide;
+    return { id, title, category: category || NO_CATEGORY };
+  });
+  const categoryOrder = (a: string, b: string) =>
+    Number(a === NO_CATEGORY) - Number(b === NO_CATEGORY) || byPinyin(a, b);
+  return guides.sort(
+    (a, b) => categoryOrder(a.category, b.category) || byPinyin(a.title, b.title) || byPinyin(a.id, b.id),
+  );
+}
+
+/** The picker's choices: each guide's title (its id is shown beside the picker), in a group per category. */
+function pickerOptions(guides: PickerGuide[], current: string): string {
+  const groups = new Map<string, string[]>();
+  for (const { id, title, category } of guides) {
+    const selected = id === current ? ' selected' : '';
+    const option = `<option value="${escapeHtml(id)}"${selected}>${escapeHtml(title)}</option>`;
+    groups.set(category, [...(groups.get(category) ?? []), option]);
+  }
+  return [...groups]
+    .map(([category, options]) => `<optgroup label="${escapeHtml(category)}">${options.join('')}</optgroup>`)
     .join('');
+}
+
+/** 「21:31:09」: the local time on a 24-hour clock, whatever the machine's locale. */
+function clockTime(date: Date): string {
+  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}
+
+/** The preview: web, mobile (360 px) and print side by side, reloaded when a guide changes. */
+function previewPage(guides: PickerGuide[], current: string): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>白话预览</title>
@@ -36,9 +76,11 @@ figure { margin: 0; display: flex; flex-direction: column; flex: 1; min-width: 0
 figure.mobile { flex: 0 0 360px; }
 iframe { flex: 1; border: 1px solid #999; width: 100%; }
 #problems { white-space: pre-wrap; color: #b00020; margin: 0; padding: 0 1rem; }
+#guide-id { color: #555; font-family: monospace; }
 </style></head>
 <body>
-<header><label>指南 <select id="guide">${options}</select></label><span id="status">已是最新</span></header>
+<header><label>指南 <select id="guide">${pickerOptions(guides, current)}</select></label>
+<small id="guide-id">${escapeHtml(current)}</small><span id="status">已是最新</span></header>
 <pre id="problems"></pre>
 <main>
 <figure><figcaption>网页版</figcaption><iframe title="网页版" data-path="web/guides/"></iframe></figure>
@@ -47,14 +89,17 @@ iframe { flex: 1; border: 1px solid #999; width: 100%; }
 </main>
 <script>
 const select = document.getElementById('guide');
-const show = () => { for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + encodeURIComponent(select.value) + '.html?t=' + Date.now(); };
+const show = () => {
+  document.getElementById('guide-id').textContent = select.value;
+  for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + encodeURIComponent(select.value) + '.html?t=' + Date.now();
+};
 select.addEventListener('change', show);
 show();
 const events = new EventSource('/__events');
 events.addEventListener('rebuilt', (event) => {
-  const { problems } = JSON.parse(event.data);
+  const { problems, status } = JSON.parse(event.data);
   document.getElementById('problems').textContent = problems;
-  document.getElementById('status').textContent = problems ? '有错误，显示的是上一次的结果' : '已更新 ' + new Date().toLocaleTimeString();
+  document.getElementById('status').textContent = status;
   if (!problems) show();
 });
 </script>
@@ -127,6 +172,7 @@ export async function runServe(
   const requestedPort = parsePort(options.port);
   const targets = patterns.length ? patterns : ['guides'];
   let site: SiteFiles = new Map();
+  let guides: PickerGuide[] = [];
   let problems = '';
   const clients = new Set<ServerResponse>();
   // The guides as last linted and parsed: a save re-lints the guides that changed, not the catalog.
@@ -145,17 +191,17 @@ export async function runServe(
       ...(options.config && { configFile: options.config }),
     });
     problems = failed.length ? formatters.stylish(failed, { cwd: process.cwd(), color: false, version }) : '';
-    if (built) site = built.files;
+    if (built) {
+      site = built.files;
+      guides = pickerGuides(run);
+    }
     return run.counts;
   }
+  // The status line's words and time come from here: the page's locale would write 「5:31:09 AM」.
   const notify = () => {
-    for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems })}\n\n`);
+    const status = problems ? '有错误，显示的是上一次的结果' : `已更新 ${clockTime(new Date())}`;
+    for (const client of clients) client.write(`event: rebuilt\ndata: ${JSON.stringify({ problems, status })}\n\n`);
   };
-
-  const ids = () =>
-    [...site.keys()]
-      .filter((path) => path.startsWith('mobile/'))
-      .map((path) => path.slice('mobile/'.length, -'.html'.length));
 
   function answer(request: IncomingMessage, response: ServerResponse): void {
     const refused = refusal(request, request.socket.localPort ?? 0);
@@ -181,10 +227,9 @@ export async function runServe(
       return;
     }
     if (url.pathname === '/') {
-      const list = ids();
       response
         .writeHead(200, { 'content-type': TYPES['.html']! })
-        .end(previewPage(list, url.searchParams.get('guide') ?? list[0] ?? ''));
+        .end(previewPage(guides, url.searchParams.get('guide') ?? guides[0]?.id ?? ''));
       return;
     }
     const path = sitePath(url.pathname);
