@@ -25,11 +25,27 @@ export function buildProgress(stream: NodeJS.WriteStream = process.stderr): Prog
   };
 }
 
+/**
+ * 「还要约 2 分 30 秒」: cli-progress would write 「2m30s」, and garble the time it cannot tell yet
+ * (a string: '0' before the first estimate, 'INF' or 'NULL'). Beyond 10 seconds it rounds to
+ * `roundTo` seconds, as cli-progress does, so that the line does not flicker.
+ */
+export function remainingTime(seconds: number | string, _options?: unknown, roundTo = 1): string {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '正在估算剩余时间';
+  const total = seconds > 10 ? roundTo * Math.round(seconds / roundTo) : Math.round(seconds);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  if (hours) return `还要约 ${hours} 小时 ${minutes} 分`;
+  if (minutes) return `还要约 ${minutes} 分 ${total % 60} 秒`;
+  return `还要约 ${total} 秒`;
+}
+
 function barProgress(stream: NodeJS.WriteStream): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '生成指南 [{bar}] {value}/{total} 份 | {rate} 份/秒 | 还要约 {eta_formatted}',
+      format: '生成指南 [{bar}] {value}/{total} 份 | {rate} 份/秒 | {eta_formatted}',
+      formatTime: remainingTime,
       barsize: 30,
       hideCursor: true,
       clearOnComplete: true,
