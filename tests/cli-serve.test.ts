@@ -184,7 +184,7 @@ describe('baihua serve', () => {
     const passport = join(dir, 'guides/出入境/passport-application.md');
     writeFileSync(passport, readFileSync(passport, 'utf8').replace('category: 出入境\n', ''));
     const url = await startServe(dir);
-    const header = /<header>[^]*<\/header>/.exec(await page(url, '?guide=second-hand-house-transfer'))?.[0];
+    const header = /<header>[\s\S]*<\/header>/.exec(await page(url, '?guide=second-hand-house-transfer'))?.[0];
     const groups: Array<[string, Array<[string, string]>]> = [
       ['户籍与身份', [['id-card-renewal', '换领居民身份证&#60;b&#62;&#38;&#34;旧证&#34;&#60;/b&#62;']]],
       ['婚姻家庭', [['marriage-registration', '内地居民结婚登记']]],
