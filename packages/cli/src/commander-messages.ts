@@ -2,7 +2,7 @@
  * commander reports command-line mistakes in English; clerks read Chinese. Each known message
  * becomes one Chinese line; an unknown one keeps its English text.
  */
-const TRANSLATIONS: Array<[RegExp, (...groups: string[]) => string]> = [
+const translations = (commands: readonly string[]): Array<[RegExp, (...groups: string[]) => string]> => [
   [
     /unknown option '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/,
     (option, guess) => `不认识的选项 ${option}${guess ? `，是不是想写 ${guess}？` : ''}`,
@@ -10,7 +10,7 @@ const TRANSLATIONS: Array<[RegExp, (...groups: string[]) => string]> = [
   [
     /unknown command '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/,
     (command, guess) =>
-      `不认识的命令 ${command}${guess ? `，是不是想写 ${guess}？` : '，可用的有 lint、build、serve、stats、explain、init、dict'}`,
+      `不认识的命令 ${command}${guess ? `，是不是想写 ${guess}？` : `，可用的有 ${commands.join('、')}`}`,
   ],
   [
     /option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./,
@@ -22,9 +22,10 @@ const TRANSLATIONS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/too many arguments(?: for '([^']+)')?/, (command) => `${command ? `${command} 命令的` : ''}参数太多了`],
 ];
 
-export function translateCommanderError(text: string): string {
+/** `commands`: the program's command names, offered when a command is not known. */
+export function translateCommanderError(text: string, commands: readonly string[]): string {
   const message = text.replace(/^error:\s*/i, '').trim();
-  for (const [pattern, translate] of TRANSLATIONS) {
+  for (const [pattern, translate] of translations(commands)) {
     const match = pattern.exec(message);
     if (match) return `baihua: ${translate(...match.slice(1).map((group) => group ?? ''))}（加 --help 查看用法）\n`;
   }

@@ -40,7 +40,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (text, write) => write(translateCommanderError(text)),
+      outputError: (text, write) =>
+        write(translateCommanderError(text, program.commands.map((command) => command.name()))),
     })
     .exitOverride();
 
