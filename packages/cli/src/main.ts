@@ -41,7 +41,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       writeOut: io.stdout,
       writeErr: io.stderr,
       outputError: (text, write) =>
-        write(translateCommanderError(text, program.commands.map((command) => command.name()))),
+        write(
+          translateCommanderError(
+            text,
+            program.commands.map((command) => command.name()),
+          ),
+        ),
     })
     .exitOverride();
 
@@ -50,9 +55,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('检查指南：字段是否齐全、写法是否正确')
     .argument('[路径...]', '文件、目录或 glob（默认：guides/）')
     .addOption(
-      new Option('-f, --format <格式>', '输出格式')
-        .choices(['stylish', 'json', 'sarif', 'github'])
-        .default('stylish'),
+      new Option('-f, --format <格式>', '输出格式').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'),
     )
     .option('--fix', '自动修复能安全修复的问题，并写回文件')
     .option('--fix-dry-run', '计算修复结果但不写文件（结果在 --format json 的 output 里）')
