@@ -71,9 +71,11 @@ export {
   durationText,
   inCalendarDays,
   lengthOf,
+  lengthText,
   today,
   type Length,
   type TimeUnit,
 } from './domain/time.js';
+export { bracketed, clause, quantity } from './domain/typography.js';
 export { ONLINE_LEVELS, WEB_LEVELS, OFFLINE_ONLY, type OnlineLevel } from './domain/online.js';
 export { coreDataDirectory, isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';

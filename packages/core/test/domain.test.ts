@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bracketed,
   calendarDayRange,
+  clause,
   durationText,
   halfWidthDigits,
   inCalendarDays,
@@ -11,8 +13,30 @@ import {
   ONLINE_LEVELS,
   parseChineseCount,
   phoneFormats,
+  quantity,
   WEB_LEVELS,
 } from '@baihua/core';
+
+describe('the typography of generated text', () => {
+  it('runs a number into its Chinese unit, as the guides write 10个工作日', () => {
+    expect([quantity(10, '个工作日'), quantity(20, '元'), quantity(1, '份'), quantity(2.5, '元')]).toEqual([
+      '10个工作日',
+      '20元',
+      '1份',
+      '2.5元',
+    ]);
+  });
+
+  it('drops the full stop of a clause set in brackets, and nothing else', () => {
+    expect([
+      bracketed('周末和法定节假日休息。'),
+      bracketed('每证'),
+      clause('周末休息。'),
+      clause('周末休息？'),
+      clause('周末休息。。'),
+    ]).toEqual(['（周末和法定节假日休息）', '（每证）', '周末休息', '周末休息？', '周末休息']);
+  });
+});
 
 describe('phone numbers', () => {
   it('are written the usual way: half-width digits, a hyphen after the area code, no spaces', () => {
@@ -111,7 +135,7 @@ describe('numbers and time', () => {
       durationText({ days: 15 }),
       durationText(undefined),
       durationText({ months: 1 }),
-    ]).toEqual(['15 个工作日', '60 个自然日', '当场办结', undefined, undefined, '1 个月']);
+    ]).toEqual(['15个工作日', '60个自然日', '当场办结', undefined, undefined, '1个月']);
   });
 
   it('gives a month range of calendar days, so that a comparison holds however the months fall', () => {

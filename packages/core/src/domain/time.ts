@@ -1,5 +1,6 @@
 import type { Duration } from '../generated/guide.js';
 import type { Lenient } from '../model.js';
+import { quantity } from './typography.js';
 
 /** 工作日 (without weekends and public holidays) or 自然日 (every day counts). */
 export type TimeUnit = NonNullable<Duration['unit']>;
@@ -43,12 +44,16 @@ export function calendarDayRange(length: Length): { shortest: number; longest: n
   return { shortest: days, longest: days };
 }
 
-/** A time limit as a citizen reads it: 当场办结, 15 个工作日, 1 个月. */
+/** A time limit as a citizen reads it: 当场办结, 15个工作日, 1个月. */
 export function durationText(duration: Lenient<Duration> | undefined): string | undefined {
   const length = lengthOf(duration);
-  if (!length) return undefined;
-  if ('months' in length) return `${length.months} 个月`;
-  return length.days === 0 ? '当场办结' : `${length.days} 个${length.unit}`;
+  return length && lengthText(length);
+}
+
+/** A length as a citizen reads it: 当场办结, 15个工作日, 1个月. */
+export function lengthText(length: Length): string {
+  if ('months' in length) return quantity(length.months, '个月');
+  return length.days === 0 ? '当场办结' : quantity(length.days, `个${length.unit}`);
 }
 
 /** Today as YYYY-MM-DD in local time: a guide reviewed today is 0 months old wherever it is linted. */

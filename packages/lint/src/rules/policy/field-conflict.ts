@@ -87,7 +87,7 @@ export default policyRule<Options>(
         errors: [
           {
             messageId: 'instantWithDays',
-            data: { promised: '15 个工作日' },
+            data: { promised: '15个工作日' },
             line: 20,
             column: 21,
             endLine: 20,
@@ -104,7 +104,7 @@ export default policyRule<Options>(
         errors: [
           {
             messageId: 'instantWithDays',
-            data: { promised: '1 个月' },
+            data: { promised: '1个月' },
             line: 20,
             column: 23,
             endLine: 20,

@@ -108,7 +108,7 @@ export default policyRule<Options>(
         errors: [
           {
             messageId: 'exceedsInMonths',
-            data: { promised: '2 个月', promisedCalendarDays: 58, statutory: '30 个工作日', statutoryCalendarDays: 42 },
+            data: { promised: '2个月', promisedCalendarDays: 58, statutory: '30个工作日', statutoryCalendarDays: 42 },
             line: 20,
             column: 23,
             endLine: 20,
