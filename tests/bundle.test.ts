@@ -164,7 +164,7 @@ describe('baihua build --targets bundle of the example guides', () => {
         unit: '自然日',
         days: 60,
         calendarDaysMax: 60,
-        text: '60 个自然日',
+        text: '60个自然日',
         note: '从窗口受理的第二天算起。',
       },
       promised: {
@@ -172,7 +172,7 @@ describe('baihua build --targets bundle of the example guides', () => {
         unit: '工作日',
         days: 10,
         calendarDaysMax: 23,
-        text: '10 个工作日',
+        text: '10个工作日',
         note: '从窗口受理的第二天算起。',
       },
     });

@@ -1,4 +1,12 @@
-import { lengthOf, normalizePhone, textOf, type Duration, type GuideFields, type Lenient } from '@baihua/core';
+import {
+  lengthOf,
+  lengthText,
+  normalizePhone,
+  textOf,
+  type Duration,
+  type GuideFields,
+  type Lenient,
+} from '@baihua/core';
 import { telUrl } from './view.js';
 
 /** A phone number in one written form, and as a link a phone dials. */
@@ -33,7 +41,7 @@ export interface TimeLimit {
   days: number | null;
   /** the longest the limit can take in calendar days (see calendarDaysMax) */
   calendarDaysMax: number;
-  /** as a citizen reads it: 当场办结, 10 个工作日, 1 个月 */
+  /** as a citizen reads it: 当场办结, 10个工作日, 1个月 */
   text: string;
   note?: string;
 }
@@ -69,14 +77,14 @@ export function timeLimit(duration: Lenient<Duration> | undefined): TimeLimit | 
           unit: '月',
           days: null,
           calendarDaysMax: calendarDaysMax(length),
-          text: `${length.months} 个月`,
+          text: lengthText(length),
         }
       : {
           value: length.days,
           unit: length.unit,
           days: length.days,
           calendarDaysMax: calendarDaysMax(length),
-          text: length.days === 0 ? '当场办结' : `${length.days} 个${length.unit}`,
+          text: lengthText(length),
         };
   return { ...limit, ...(note && { note }) };
 }
@@ -95,6 +103,8 @@ export interface Fees {
   currency: 'CNY';
   items: FeeItem[];
   note?: string;
+  /** what the fees above leave out and is paid besides (taxes at the tax window) */
+  not_included?: string;
 }
 
 /** Fees in one shape, whether the guide wrote a list or `{ free, items, note }`. */
@@ -113,9 +123,9 @@ export function fees(written: GuideFields['fees']): Fees | undefined {
       },
     ];
   });
-  const note = textOf(statement?.note);
   // As on the page: free only when nothing is listed to pay.
-  return { free: statement?.free === true && items.length === 0, currency: 'CNY', items, ...(note && { note }) };
+  const free = statement?.free === true && items.length === 0;
+  return { free, currency: 'CNY', items, ...optionalTexts(statement ?? {}, ['note', 'not_included']) };
 }
 
 /** The keys of `object` whose values are non-empty strings, trimmed, in the order given. */

@@ -79,7 +79,7 @@ describe('time limits', () => {
       unit: '工作日',
       days: 10,
       calendarDaysMax: 23,
-      text: '10 个工作日',
+      text: '10个工作日',
       note: '从窗口受理的第二天算起。',
     });
     expect(timeLimit({ days: 0, unit: '工作日' })).toEqual({
@@ -89,7 +89,7 @@ describe('time limits', () => {
       calendarDaysMax: 0,
       text: '当场办结',
     });
-    expect(timeLimit({ months: 1 })).toEqual({ value: 1, unit: '月', days: null, calendarDaysMax: 31, text: '1 个月' });
+    expect(timeLimit({ months: 1 })).toEqual({ value: 1, unit: '月', days: null, calendarDaysMax: 31, text: '1个月' });
     expect(timeLimit({ days: 3 })).toBeUndefined();
   });
 });
@@ -109,6 +109,14 @@ describe('fees, dates', () => {
         { item: '工本费', amount: 20, unit: '每证' },
         { item: '照片费', amount: null },
       ],
+    });
+    expect(
+      fees({ free: false, items: [{ item: '不动产登记费', amount: 80 }], not_included: '契税，由税务窗口另外收取。' }),
+    ).toEqual({
+      free: false,
+      currency: 'CNY',
+      items: [{ item: '不动产登记费', amount: 80 }],
+      not_included: '契税，由税务窗口另外收取。',
     });
   });
 
@@ -329,7 +337,7 @@ describe('a guide’s bundle file and the manifest', () => {
     expect(file.special_procedures).toEqual([
       {
         name: '公示',
-        duration: { value: 1, unit: '月', days: null, calendarDaysMax: 31, text: '1 个月' },
+        duration: { value: 1, unit: '月', days: null, calendarDaysMax: 31, text: '1个月' },
         counts_toward_limit: false,
       },
     ]);
