@@ -30,6 +30,7 @@ export {
   type MaterialView,
   type LocationView,
 } from './view.js';
+export { viewFacts, type ViewFact } from './facts.js';
 export {
   searchDocument,
   searchIndexFiles,

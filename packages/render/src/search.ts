@@ -90,7 +90,7 @@ function fieldTexts(view: GuideView): Record<SearchField, string[]> {
     conditions: [...view.conditions, ...view.exclusions, ...(view.quantityLimit ? [view.quantityLimit] : [])],
     materials: view.materials.flatMap((material) => [
       material.name,
-      material.need,
+      material.need ?? '',
       material.source,
       ...material.details,
     ]),

@@ -168,57 +168,6 @@ function groups(views: readonly GuideRecord[]): IndexGroup[] {
   }));
 }
 
-/** How to book, in one line: 可以预约办理：预约电话 0000-12345678。 */
-function appointmentLine(appointment: NonNullable<GuideView['appointment']>): string {
-  const ways = [
-    ...(appointment.url ? [`网上预约 ${appointment.url}`] : []),
-    ...(appointment.phone ? [`预约电话 ${appointment.phone}`] : []),
-  ];
-  return `可以预约办理${ways.length ? `：${ways.join('，')}` : ''}。${appointment.note ?? ''}`;
-}
-
-/** The mobile page's folding sections, in the order people act. */
-function mobileSections(view: GuideView) {
-  return [
-    {
-      title: '谁可以办',
-      open: true,
-      items: [
-        ...view.conditions,
-        ...view.exclusions.map((line) => `不能办：${line}`),
-        ...(view.quantityLimit ? [`数量限制：${view.quantityLimit}`] : []),
-      ],
-    },
-    {
-      title: '要带的材料',
-      open: true,
-      items: view.materials.map(
-        (material) =>
-          `${material.name}（${[material.form, material.copies, material.exempt].filter(Boolean).join('，')}）`,
-      ),
-    },
-    {
-      title: '怎么办',
-      items: view.steps.map((step, index) => `${index + 1}. ${step.title ? `${step.title}：` : ''}${step.how}`),
-    },
-    {
-      title: '多久办好，要多少钱',
-      items: [...view.timeLimit, ...view.fees, ...(view.express ? ['办理结果可以快递寄给您。'] : [])],
-    },
-    {
-      title: '去哪里办',
-      items: [
-        ...(view.appointment ? [appointmentLine(view.appointment)] : []),
-        ...view.contacts.map((contact) => `${contact.label}：${contact.phone}`),
-      ],
-      places: view.locations,
-    },
-    ...(view.faq.length
-      ? [{ title: '常见问题', items: view.faq.map((entry) => `${entry.question} ${entry.answer}`) }]
-      : []),
-  ];
-}
-
 /**
  * Every id becomes a file name (`web/guides/<id>.html`), so it is checked here against the
  * schema's pattern, whatever the lint settings said (`schema/format: off` lets `../../x` through
@@ -342,7 +291,8 @@ const RENDERERS: Record<Target, TargetRenderer> = {
     guide: ({ view, options: { templates } }) => {
       const firstPhone = view.locations.find((location) => location.tel) ?? view.contacts[0];
       const css = templates.asset('mobile.css');
-      const page = templates.page('mobile-guide')({ guide: view, css, sections: mobileSections(view), firstPhone });
+      // `fold`: the same sections as the web page, each folded in a <details>.
+      const page = templates.page('mobile-guide')({ guide: view, css, fold: true, firstPhone });
       return { files: [[`mobile/${view.id}.html`, page]] };
     },
     catalog: () => [],
@@ -352,8 +302,10 @@ const RENDERERS: Record<Target, TargetRenderer> = {
       files: [
         [
           `print/${view.id}.html`,
+          // `print`: numbers as text, boxes to tick for what the citizen brings.
           templates.page('print-guide')({
             guide: view,
+            print: true,
             webUrl,
             qr: webUrl && qrSvg(webUrl, `扫码查看「${view.title}」的网上指南`),
           }),

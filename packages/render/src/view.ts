@@ -1,8 +1,11 @@
 import {
+  bracketed,
+  clause,
   durationText,
   guideSchema,
   lengthOf,
   OFFLINE_ONLY,
+  quantity,
   readGuideModel,
   textOf,
   type Duration,
@@ -11,6 +14,7 @@ import {
   type Lenient,
   type Location,
   type Material,
+  type OnlineLevel,
   type ParsedGuide,
 } from '@baihua/core';
 import { bodyHtml } from './body.js';
@@ -32,14 +36,18 @@ export interface GuideView {
   type: string;
   aliases: string[];
   keywords: string[];
-  keyFacts: Array<{ label: string; value: string }>;
+  /** the boxes at the top: how long, how much (and what it leaves out), how many visits, where, online */
+  keyFacts: Array<{ label: string; value: string; note?: string }>;
   online?: { level: string; url?: string; mobile?: string };
+  /** the button that starts the service on the web, worded after the online level */
+  start?: { label: string; url: string };
   conditions: string[];
   exclusions: string[];
   quantityLimit?: string;
   materials: MaterialView[];
   /** a step written as one sentence has no title */
   steps: Array<{ title?: string; how: string; where?: string; duration?: string }>;
+  /** each fee, then what they do not include (不含：…) and the guide's note on fees */
   fees: string[];
   timeLimit: string[];
   locations: LocationView[];
@@ -50,18 +58,23 @@ export interface GuideView {
   legalBasis: string[];
   access: string[];
   appointment?: { url?: string; phone?: string; tel?: string; note?: string };
-  express: boolean;
+  /** the sentence saying the result can be posted, when it can */
+  express?: string;
   reviewed: string;
+  /** what the last review changed, shown next to the review date */
+  changeNote?: string;
   body: string;
   jsonLd: string;
 }
 
 export interface MaterialView {
   name: string;
-  need: string;
+  /** when it is needed (必须提交, 可以后补, or the situation); absent when the citizen need not bring it */
+  need?: string;
   form: string;
   copies?: string;
   source: string;
+  /** why the citizen need not bring it (不用带：…): the window gets it itself */
   exempt?: string;
   details: string[];
 }
@@ -72,7 +85,10 @@ export interface LocationView {
   window?: string;
   transit?: string;
   hours: string;
+  /** as written; the page shows it in brackets after the hours, as a clause */
   holiday?: string;
+  /** the hours with the holiday arrangement: 周一至周五 9:00–12:00（周末和法定节假日休息） */
+  time: string;
   phone?: string;
   tel?: string;
 }
@@ -121,7 +137,7 @@ export const FIELD_ON_PAGE = {
   status: null, // not rendered yet
   reviewed: 'reviewed',
   owner: null, // the clerk responsible, for the catalog only
-  change_note: null, // for reviewers
+  change_note: 'changeNote',
   body: 'body',
 } as const satisfies { readonly [Field in keyof Guide]-?: keyof GuideView | null };
 
@@ -149,25 +165,48 @@ function legalBasis(entry: Lenient<Guide['legal_basis'][number]> | undefined): s
   return textOf(entry?.name) ? `${textOf(entry?.name)}${textOf(entry?.article) ?? ''}` : undefined;
 }
 
-/** Fee lines for the fees section, and the amounts alone for the key facts. */
-function feeLines(fees: GuideFields['fees']): { lines: string[]; amounts: string[]; free: boolean } {
+/**
+ * The words of the page for each online level, in one place: the start button (none when the web
+ * cannot start the service) and the key fact. 预约办理 only books a visit, so its button says so.
+ */
+const ONLINE_WORDS: Record<OnlineLevel, { start?: string; fact: string }> = {
+  全程网办: { start: '在网上办理', fact: '全程网上办' },
+  网上申请: { start: '网上申请', fact: '可以网上申请' },
+  网上预审: { start: '网上申请', fact: '可以网上申请' },
+  预约办理: { start: '网上预约', fact: '可以网上预约' },
+  仅线下办理: { fact: '不能，要到现场办' },
+};
+const NOTHING = '—';
+
+/**
+ * Fee lines for the fees section (each fee, then what they leave out and the note), and for the key
+ * facts the amounts alone and what they leave out.
+ */
+function feeLines(fees: GuideFields['fees']): { lines: string[]; amounts: string[]; notIncluded?: string } {
   const statement = Array.isArray(fees) ? undefined : fees;
   const items = (Array.isArray(fees) ? fees : statement?.items) ?? [];
-  if (statement?.free === true && items.length === 0) return { lines: ['不收费'], amounts: ['不收费'], free: true };
+  const notIncluded = textOf(statement?.not_included);
+  const extra = [
+    ...(notIncluded ? [`不含：${notIncluded}`] : []),
+    ...(textOf(statement?.note) ? [textOf(statement?.note)!] : []),
+  ];
   const lines: string[] = [];
   const amounts: string[] = [];
+  if (statement?.free === true && items.length === 0) {
+    lines.push('不收费');
+    amounts.push('不收费');
+  }
   for (const fee of items) {
     if (!fee) continue;
     const name = textOf(fee.item);
     if (!name) continue;
+    const unit = textOf(fee.unit);
     const amount =
-      typeof fee.amount === 'number'
-        ? `${fee.amount} 元${textOf(fee.unit) ? `（${textOf(fee.unit)}）` : ''}`
-        : '金额见窗口公示';
+      typeof fee.amount === 'number' ? `${quantity(fee.amount, '元')}${unit ? bracketed(unit) : ''}` : '金额见窗口公示';
     amounts.push(amount);
     lines.push(`${name}：${amount}${textOf(fee.waiver) ? `；${textOf(fee.waiver)}` : ''}`);
   }
-  return { lines, amounts, free: false };
+  return { lines: [...lines, ...extra], amounts, ...(notIncluded && { notIncluded: `不含：${clause(notIncluded)}` }) };
 }
 
 function materialView(material: Lenient<Material> | undefined): MaterialView | undefined {
@@ -178,18 +217,23 @@ function materialView(material: Lenient<Material> | undefined): MaterialView | u
   const { exempt } = material;
   const view: MaterialView = {
     name,
-    need:
+    form: forms.join('、') || NOTHING,
+    source: textOf(material.issuer) ?? textOf(material.source) ?? '',
+    details: [textOf(material.requirements), textOf(material.note)].flatMap((detail) => detail ?? []),
+  };
+  if (typeof material.copies === 'number') view.copies = quantity(material.copies, '份');
+  if (exempt) {
+    // The guide's own sentence says it best; else where the window gets it.
+    const source = textOf(exempt.source);
+    const reason = textOf(exempt.note) ?? (source && `窗口从${source}获取`);
+    view.exempt = reason ? `不用带：${reason}` : '不用带';
+  } else
+    view.need =
       need === '情形必要' && textOf(material.situation)
         ? `${textOf(material.situation)}时需要`
         : need === '容缺'
           ? '可以后补'
-          : '必须提交',
-    form: forms.join('、') || '—',
-    source: textOf(material.issuer) ?? textOf(material.source) ?? '',
-    details: [textOf(material.requirements), textOf(material.note)].flatMap((detail) => detail ?? []),
-  };
-  if (typeof material.copies === 'number') view.copies = `${material.copies} 份`;
-  if (exempt) view.exempt = textOf(exempt.source) ? `免提交：窗口从${textOf(exempt.source)}获取` : '免提交';
+          : '必须提交';
   return view;
 }
 
@@ -198,7 +242,8 @@ function locationView(location: Lenient<Location> | undefined): LocationView | u
   const address = textOf(location?.address);
   const hours = textOf(location?.hours);
   if (!location || !name || !address || !hours) return undefined;
-  const view: LocationView = { name, address, hours };
+  const holiday = textOf(location.holiday);
+  const view: LocationView = { name, address, hours, time: holiday ? `${hours}${bracketed(holiday)}` : hours };
   for (const key of ['window', 'transit', 'holiday'] as const) {
     const detail = textOf(location[key]);
     if (detail) view[key] = detail;
@@ -267,12 +312,16 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
   const limits = data.time_limit;
   const fees = feeLines(data.fees);
   const promised = durationText(limits?.promised);
-  const promisedNote = textOf(limits?.promised?.note);
   const statutory = durationText(limits?.statutory);
   const acceptance = durationText(limits?.acceptance);
+  /** 承诺时限：10个工作日，从窗口受理的第二天算起。 */
+  const limitLine = (label: string, text: string | undefined, note: string | undefined) =>
+    text ? [`${label}：${text}${note ? `，${note}` : ''}`] : [];
   const { visits } = data;
   const level = online?.level;
   const { result, contacts } = data;
+  const locations = (data.locations ?? []).flatMap((item) => locationView(item) ?? []);
+  const fullyOnline = level === '全程网办' && visits === 0;
   const view: Omit<GuideView, 'jsonLd'> = {
     id: textOf(data.id) ?? '',
     title: textOf(data.title) ?? '',
@@ -283,10 +332,25 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     aliases: texts(data.aliases),
     keywords: texts(data.keywords),
     keyFacts: [
-      { label: '办理时限', value: promised ?? statutory ?? '—' },
-      { label: '费用', value: fees.amounts.length ? fees.amounts.join('、') : '—' },
-      { label: '到现场次数', value: visits === undefined ? '—' : visits === 0 ? '不用到现场' : `最多 ${visits} 次` },
-      { label: '网上办理', value: level ?? '—' },
+      { label: '办理时限', value: promised ?? statutory ?? NOTHING },
+      {
+        label: '费用',
+        value: fees.amounts.length ? fees.amounts.join('、') : NOTHING,
+        ...(fees.notIncluded && { note: fees.notIncluded }),
+      },
+      {
+        label: '到现场次数',
+        value: visits === undefined ? NOTHING : visits === 0 ? '不用到现场' : `最多${quantity(visits, '次')}`,
+      },
+      {
+        label: '去哪里办',
+        value: fullyOnline
+          ? '全程网上办，不用去现场'
+          : locations.length > 1
+            ? `${locations[0]!.name}等${quantity(locations.length, '处')}`
+            : (locations[0]?.name ?? NOTHING),
+      },
+      { label: '网上办理', value: level ? (ONLINE_WORDS[level]?.fact ?? level) : NOTHING },
     ],
     conditions: texts(data.conditions),
     exclusions: texts(data.exclusions),
@@ -307,11 +371,11 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     }),
     fees: fees.lines,
     timeLimit: [
-      ...(acceptance ? [`受理时限：${acceptance === '当场办结' ? '当场受理' : acceptance}`] : []),
-      ...(promised ? [`承诺时限：${promised}${promisedNote ? `，${promisedNote}` : ''}`] : []),
-      ...(statutory ? [`法定时限：${statutory}`] : []),
+      ...limitLine('受理时限', acceptance === '当场办结' ? '当场受理' : acceptance, textOf(limits?.acceptance?.note)),
+      ...limitLine('承诺时限', promised, textOf(limits?.promised?.note)),
+      ...limitLine('法定时限', statutory, textOf(limits?.statutory?.note)),
     ],
-    locations: (data.locations ?? []).flatMap((item) => locationView(item) ?? []),
+    locations,
     contacts: (
       [
         ['咨询电话', contacts?.consult],
@@ -330,7 +394,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     ),
     legalBasis: (data.legal_basis ?? []).flatMap((entry) => legalBasis(entry) ?? []),
     access: [textOf(data.access?.offline), textOf(data.access?.assisted)].flatMap((line) => line ?? []),
-    express: data.express === true,
+    ...(data.express === true && { express: '办理结果可以快递寄给您。' }),
     reviewed: textOf(data.reviewed) ?? '',
     body: guide.body ? bodyHtml(guide.body.tree) : '',
   };
@@ -347,7 +411,11 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     const url = webUrl(online?.url);
     const mobile = textOf(online?.mobile);
     view.online = { level, ...(url && { url }), ...(mobile && { mobile }) };
+    const start = ONLINE_WORDS[level]?.start;
+    if (url && start) view.start = { label: start, url };
   }
+  const changeNote = textOf(data.change_note);
+  if (changeNote) view.changeNote = changeNote;
   if (result && textOf(result.name))
     view.result = {
       name: textOf(result.name)!,

@@ -82,9 +82,9 @@ describe('the pages of the example guides', () => {
 
   it('puts the key facts, the start button, tap-to-call links and the JSON-LD on the web page', () => {
     const page = site.get('web/guides/id-card-renewal.html')!;
-    expect(page).toContain('<div><dt>办理时限</dt><dd>10 个工作日</dd></div>');
-    expect(page).toContain('<div><dt>到现场次数</dt><dd>最多 1 次</dd></div>');
-    expect(page).toContain('<a class="start" href="https://example.gov.cn/qinghe/id-card-renewal">在线办理</a>');
+    expect(page).toContain('<div><dt>办理时限</dt><dd>10个工作日</dd></div>');
+    expect(page).toContain('<div><dt>到现场次数</dt><dd>最多1次</dd></div>');
+    expect(page).toContain('<a class="start" href="https://example.gov.cn/qinghe/id-card-renewal">网上预约</a>');
     expect(page).toContain('电话：<a href="tel:0000-66230000">0000-66230000</a>');
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]!) as Record<
       string,
@@ -97,10 +97,11 @@ describe('the pages of the example guides', () => {
 
   it('marks materials that need not be brought, and ticks boxes only on the handout', () => {
     expect(site.get('web/guides/id-card-renewal.html')).toContain(
-      '<span class="badge">免提交：窗口从青禾市公安户籍信息平台获取</span>',
+      '<span class="badge">不用带：窗口在平台里直接查询，您不用带户口簿。</span>',
     );
     expect(site.get('web/guides/id-card-renewal.html')).not.toContain('☐');
-    expect(site.get('print/id-card-renewal.html')!.match(/☐/g)).toHaveLength(3);
+    // 居民户口簿 is not brought: no box for it.
+    expect(site.get('print/id-card-renewal.html')!.match(/☐/g)).toHaveLength(2);
   });
 });
 
@@ -229,18 +230,30 @@ describe('fields real pages have (issue 14)', () => {
 
   it('shows a step written as one sentence, months, acceptance, booking, express and a quantity limit', () => {
     expect(web).toContain('<li><p>现场交20元工本费，可以用微信、支付宝或银行卡。</p></li>');
-    expect(web).toContain('<li>受理时限：当场受理</li><li>承诺时限：1 个月</li>');
+    expect(web).toContain('<li>受理时限：当场受理</li><li>承诺时限：1个月</li>');
     expect(web).toContain(
       '<p class="appointment">可以预约办理：<a href="https://example.gov.cn/booking">网上预约</a>，预约电话 <a href="tel:0000-12345678">0000-12345678</a>。</p>',
     );
     expect(web).toContain('<p>办理结果可以快递寄给您。</p>');
     expect(web).toContain('<p>数量限制：每人每次只能换领一张。</p>');
     expect(web).toContain('"processingTime":"P1M"');
-    expect(mobile).toContain('<li>3. 现场交20元工本费，可以用微信、支付宝或银行卡。</li>');
+    // The mobile page shows the same sections, folded.
+    expect(mobile).toContain('<li><p>现场交20元工本费，可以用微信、支付宝或银行卡。</p></li>');
     expect(mobile).toContain(
-      '<li>可以预约办理：网上预约 https://example.gov.cn/booking，预约电话 0000-12345678。</li>',
+      '<p class="appointment">可以预约办理：<a href="https://example.gov.cn/booking">网上预约</a>，预约电话 <a href="tel:0000-12345678">0000-12345678</a>。</p>',
     );
-    expect(mobile).toContain('<li>数量限制：每人每次只能换领一张。</li>');
+    expect(mobile).toContain('<p>数量限制：每人每次只能换领一张。</p>');
+  });
+
+  it('shows the change note next to the review date on every channel', () => {
+    const noted = renderOne(
+      renewalText.replace('reviewed: 2026-10-01\n', 'reviewed: 2026-10-01\nchange_note: 工本费改为20元。\n'),
+    );
+    const reviewed =
+      '最后核验：<time datetime="2026-10-01">2026-10-01</time><span class="change-note">本次修改：工本费改为20元。</span>';
+    for (const path of ['web/guides/id-card-renewal.html', 'mobile/id-card-renewal.html', 'print/id-card-renewal.html'])
+      expect([path, noted.get(path)!.includes(reviewed)]).toEqual([path, true]);
+    expect(web).not.toContain('本次修改');
   });
 
   it('passes html-validate with the new fields', async () => {
