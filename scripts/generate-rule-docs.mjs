@@ -273,6 +273,85 @@ function ruleSettingSchema(meta) {
   return { title: meta.title, description, anyOf: [level, array] };
 }
 
+/** The `site:` section: whose site it is, as the header and footer of a Chinese government site say it. */
+const SITE_SCHEMA = {
+  title: '网站信息',
+  description:
+    'baihua build 生成的网页页头、页脚和“评价这项服务”链接用的网站信息，按政府网站的惯例写全。不写时网页只显示“办事指南”。',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'sponsor'],
+  properties: {
+    name: {
+      title: '网站名称',
+      description: '页头和网页标题里的网站名称，如“青禾市政务服务网”',
+      type: 'string',
+      minLength: 1,
+      maxLength: 40,
+      examples: ['青禾市政务服务网'],
+    },
+    sponsor: {
+      title: '主办单位',
+      description: '页脚的主办单位全称，如“青禾市人民政府办公室”',
+      type: 'string',
+      minLength: 1,
+      examples: ['青禾市人民政府办公室'],
+    },
+    organizer: {
+      title: '承办单位',
+      description: '页脚的承办单位全称，没有可以不写',
+      type: 'string',
+      minLength: 1,
+      examples: ['青禾市大数据中心'],
+    },
+    contact: {
+      title: '联系方式',
+      description: '页脚的联系方式：电话、邮箱或地址，如“0000-12345”',
+      type: 'string',
+      minLength: 1,
+      examples: ['电话：0000-12345　邮箱：web@qinghe.gov.cn'],
+    },
+    site_code: {
+      title: '网站标识码',
+      description: '政府网站标识码，10 位数字或字母，如 1300000001',
+      type: 'string',
+      pattern: '^[0-9A-Za-z]{10}$',
+      examples: ['1300000001'],
+    },
+    icp: {
+      title: 'ICP备案号',
+      description: 'ICP 备案号照抄工信部的备案信息，如“京ICP备05070218号”，可以带“-1”这样的序号',
+      type: 'string',
+      pattern: '^\\S+ICP备\\d+号(-\\d+)?$',
+      examples: ['青ICP备00000001号-1'],
+    },
+    police_record: {
+      title: '公安备案号',
+      description: '公安机关互联网站安全备案号照抄，如“京公网安备 11010202000001号”',
+      type: 'string',
+      pattern: '^\\S+公网安备 ?\\d+号$',
+      examples: ['青公网安备 00000000000001号'],
+    },
+    logo: {
+      title: '网站标识图片',
+      description:
+        '页头的标识图片（svg、png、jpg、gif、webp，不超过 512 KB），相对于本配置文件所在目录，不能指到这个目录外面；生成时复制到网站里',
+      type: 'string',
+      minLength: 1,
+      examples: ['assets/logo.svg'],
+    },
+    feedback_url: {
+      title: '好差评地址',
+      description:
+        '政务服务“好差评”里评价一项服务的网址，{id} 换成指南的 id，{code} 换成事项的实施编码（没有时用基本编码），如 https://www.example.gov.cn/hcp?item={code}',
+      type: 'string',
+      pattern: '^https?://[^\\s]*\\{(id|code)\\}',
+      examples: ['https://zwfw.qinghe.gov.cn/hcp/evaluate?item={code}'],
+    },
+  },
+  examples: [{ name: '青禾市政务服务网', sponsor: '青禾市人民政府办公室', site_code: '1300000001' }],
+};
+
 function configSchema() {
   const ids = rules.map((rule) => rule.meta.id);
   return {
@@ -339,6 +418,7 @@ function configSchema() {
         minLength: 1,
         examples: ['portal-templates'],
       },
+      site: SITE_SCHEMA,
     },
     examples: [{ root: true, extends: ['recommended'], catalog: ['guides'], rules: { 'schema/unknown-key': 'error' } }],
   };

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { escapePointerToken, parseYaml, pointerTokens, type ParsedYaml } from './yaml-source.js';
@@ -24,6 +24,49 @@ export interface ConfigData {
   catalog?: string[];
   /** the site templates (a copy of templates/site), relative to the file */
   templates?: string;
+  /** whose site it is: the header, footer and feedback link of every page */
+  site?: SiteSection;
+}
+
+/** The `site:` section as written (schema/config.schema.json describes each key). */
+export interface SiteSection {
+  name: string;
+  sponsor: string;
+  organizer?: string;
+  contact?: string;
+  site_code?: string;
+  icp?: string;
+  police_record?: string;
+  /** relative to the configuration file */
+  logo?: string;
+  /** the portal's 好差评 page for one service, with {id} and/or {code} in it */
+  feedback_url?: string;
+}
+
+/**
+ * Whose site it is, as the pages show it: names as written, the logo as an absolute path checked
+ * to lie in the configuration's directory. Plain JSON, so it reaches render workers and the
+ * render key as it is.
+ */
+export interface SiteIdentity {
+  /** 网站名称 */
+  name: string;
+  /** 主办单位 */
+  sponsor: string;
+  /** 承办单位 */
+  organizer?: string;
+  /** 联系方式 */
+  contact?: string;
+  /** 网站标识码 */
+  siteCode?: string;
+  /** ICP备案号 */
+  icp?: string;
+  /** 公安备案号 */
+  policeRecord?: string;
+  /** the logo file, absolute */
+  logo?: string;
+  /** 好差评 page of a service: {id} and {code} are replaced by the guide's */
+  feedbackUrl?: string;
 }
 
 /** A configuration file as read, with a way back to line and column for error messages. */
@@ -56,6 +99,8 @@ export interface ResolvedConfig {
   catalog: IgnorePatterns | undefined;
   /** the site templates directory (absolute), from the nearest layer that names one */
   templates: string | undefined;
+  /** the site's identity, from the nearest layer that has a `site:` section */
+  site: SiteIdentity | undefined;
   /** every configuration file that contributed, farthest first */
   layers: ConfigLayer[];
 }
@@ -132,13 +177,41 @@ function configProblem(data: ConfigData, errors: SchemaError[]): ConfigProblem {
   }
   const child = error.params.additionalProperty ?? error.propertyName;
   const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
+  if (error.instancePath === '/site' || error.instancePath.startsWith('/site/')) return siteProblem(error, pointer);
   const message =
     error.keyword === 'additionalProperties'
-      ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog、templates`
+      ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog、templates、site`
       : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
         ? `规则名「${String(error.propertyName ?? '')}」不对：应写成小写的“类别/名称”，如 schema/required`
         : `配置项 ${error.instancePath || '（顶层）'} 不合法：${error.message ?? ''}`;
   return { message, pointer };
+}
+
+type SiteSchema = {
+  properties: { site: { required: string[]; properties: Record<string, { title: string; description: string }> } };
+};
+
+/** What is wrong in the `site:` section, in the words of the schema's own titles and descriptions. */
+function siteProblem(error: SchemaError, pointer: string): ConfigProblem {
+  const site = (configSchema as SiteSchema).properties.site;
+  const keys = Object.keys(site.properties);
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params.additionalProperty);
+    const guess = closest(key, keys)[0];
+    const hint = guess ? `，是不是想写「${guess}」？` : '';
+    return { message: `site 里不认识的配置项「${key}」${hint}可用的有 ${keys.join('、')}`, pointer };
+  }
+  if (error.keyword === 'required') {
+    const key = String(error.params.missingProperty);
+    return { message: `site 里缺少 ${key}（${site.properties[key]?.title ?? key}）：${site.properties[key]?.description ?? ''}`, pointer: '/site' };
+  }
+  if (error.instancePath === '/site') return { message: 'site 应该写成“键: 值”的一组设置，如 name: 青禾市政务服务网', pointer };
+  const key = pointerTokens(error.instancePath)[1] ?? '';
+  const field = site.properties[key];
+  return {
+    message: `site.${key}（${field?.title ?? key}）写得不对：${field?.description ?? error.message ?? ''}`,
+    pointer: error.instancePath,
+  };
 }
 
 const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error'] satisfies Severity[];
@@ -317,15 +390,55 @@ function templatesDirectory(layer: ConfigLayer, path: string): string {
   return directory;
 }
 
+/** A logo is a small image on every page; this is far more. */
+const MAX_LOGO_BYTES = 512 * 1024;
+const LOGO_TYPES = ['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp'];
+
+/**
+ * The logo, which is copied into the published site: like `templates`, it must stay inside the
+ * directory of the file that names it, also when symlinks are followed, and it must be an image.
+ */
+function logoFile(layer: ConfigLayer, path: string): string {
+  const base = layerDirectory(layer);
+  const file = resolve(base, path);
+  const at = layer.locate('/site/logo');
+  if (!isInside(realPath(file), realPath(base)))
+    throw new ConfigError(`site.logo 要指向本配置文件所在目录里的图片，现在是「${path}」`, layer.path, at);
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new ConfigError(`找不到网站标识图片「${path}」（${file}）：请检查 site.logo 的路径，它相对于本配置文件所在目录`, layer.path, at);
+  if (!LOGO_TYPES.includes(extname(file).toLowerCase()))
+    throw new ConfigError(`site.logo 应是图片（${LOGO_TYPES.join('、')}），现在是「${path}」`, layer.path, at);
+  if (statSync(file).size > MAX_LOGO_BYTES)
+    throw new ConfigError(`网站标识图片「${path}」太大，不能超过 ${MAX_LOGO_BYTES / 1024} KB：每个网页都要加载它`, layer.path, at);
+  return file;
+}
+
+/** The identity a `site:` section gives, its logo checked and made absolute. */
+function siteIdentity(layer: ConfigLayer, site: SiteSection): SiteIdentity {
+  return {
+    name: site.name,
+    sponsor: site.sponsor,
+    ...(site.organizer && { organizer: site.organizer }),
+    ...(site.contact && { contact: site.contact }),
+    ...(site.site_code && { siteCode: site.site_code }),
+    ...(site.icp && { icp: site.icp }),
+    ...(site.police_record && { policeRecord: site.police_record }),
+    ...(site.logo && { logo: logoFile(layer, site.logo) }),
+    ...(site.feedback_url && { feedbackUrl: site.feedback_url }),
+  };
+}
+
 /** Merges layers in order, later ones winning: the configuration that applies to a guide. */
 export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
   const rules = new Map<string, RuleConfig>();
   const ignores: IgnorePatterns[] = [];
   let catalog: IgnorePatterns | undefined;
   let templates: string | undefined;
+  let site: SiteIdentity | undefined;
   for (const layer of layers) {
     if (layer.data.catalog) catalog = { base: layerDirectory(layer), patterns: layer.data.catalog };
     if (layer.data.templates) templates = templatesDirectory(layer, layer.data.templates);
+    if (layer.data.site) site = siteIdentity(layer, layer.data.site);
     for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       // A bare severity keeps options set further up, as in ESLint.
@@ -335,5 +448,5 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
       ignores.push({ base: layerDirectory(layer), patterns: layer.data.ignores });
     }
   }
-  return { rules, ignores, catalog, templates, layers };
+  return { rules, ignores, catalog, templates, site, layers };
 }

@@ -53,6 +53,8 @@ export {
   type RuleSetting,
   type Severity,
   type IgnorePatterns,
+  type SiteIdentity,
+  type SiteSection,
 } from './config.js';
 export type { Guide, Material, Step, Duration, Fee, Location } from './generated/guide.js';
 export {
@@ -79,3 +81,4 @@ export {
 export { bracketed, clause, quantity } from './domain/typography.js';
 export { ONLINE_LEVELS, WEB_LEVELS, OFFLINE_ONLY, type OnlineLevel } from './domain/online.js';
 export { coreDataDirectory, isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';
+export { guideLifeEvents, lifeEvents, type LifeEvent, type LifeEvents } from './domain/life-events.js';

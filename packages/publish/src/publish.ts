@@ -19,6 +19,7 @@ import {
   loadTemplates,
   renderCatalog,
   renderSite,
+  siteLogoFiles,
   type ManifestOptions,
   type ReadabilityGrade,
   type Site,
@@ -29,8 +30,8 @@ import { renderGuides, type BuildGuide } from './render-guides.js';
 import { writeShard, type Shard } from './shard.js';
 import { checkOutput, replaceSite } from './site-output.js';
 import { sourceCommit } from './source-commit.js';
-import { siteTemplates } from './templates.js';
-import { pagesPerTarget, printHandouts, writeSiteFiles } from './write-site.js';
+import { siteIdentity, siteTemplates } from './templates.js';
+import { copySiteFiles, pagesPerTarget, printHandouts, writeSiteFiles } from './write-site.js';
 
 export interface PublishOptions {
   /** the guides' paths and globs, as given on the command line */
@@ -110,6 +111,7 @@ async function preview(options: PublishOptions): Promise<Publication> {
   const termMarks = new Map(run.guides.map(({ guide, config }) => [guide, glossaryTermUses(guide, config)]));
   const guides = run.guides.map(({ guide }) => guide);
   const siteUrl = options.siteUrl;
+  const identity = siteIdentity({ patterns, ...(configFile && { configFile }) });
   const bundle = targets.includes('bundle') ? bundleOptions(run, options.toolVersion) : {};
   // The search index holds jieba's words: renderGuide cuts only when a target ships the index.
   const site = renderSite(guides, {
@@ -119,6 +121,7 @@ async function preview(options: PublishOptions): Promise<Publication> {
     segment: cutForSearch,
     ...bundle,
     ...(siteUrl && { siteUrl }),
+    ...(identity && { site: identity }),
   });
   return { run, failed, site, chromiumMissing: false };
 }
@@ -189,6 +192,7 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
     ...(options.templates && { option: options.templates }),
     ...(configFile && { configFile }),
   });
+  const site = siteIdentity({ patterns, ...(configFile && { configFile }) });
   const place = checkOutput(out.path, { guides: patterns, templates, ...(configFile && { configFile }) });
   mkdirSync(place.builds, { recursive: true });
   const run = await lintRun({
@@ -219,10 +223,16 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
     };
   });
   const bundle = targets.includes('bundle') ? manifestOptions(guides[0]?.filePath, options.toolVersion) : undefined;
-  const catalogOptions = { ...(siteUrl && { siteUrl }), ...(bundle && { bundle }) };
+  const catalogOptions = { ...(siteUrl && { siteUrl }), ...(bundle && { bundle }), ...(site && { site }) };
   // Without Chromium the other targets (and the print pages) are still built; the PDFs are not.
   const chromium = targets.includes('print') ? findChromium() : undefined;
-  const settings = { targets, templates, ...(siteUrl && { siteUrl }), ...(configFile && { configFile }) };
+  const settings = {
+    targets,
+    templates,
+    ...(siteUrl && { siteUrl }),
+    ...(configFile && { configFile }),
+    ...(site && { site }),
+  };
   const built = await replaceSite(
     place,
     async (folder, previous): Promise<Built> => {
@@ -235,6 +245,8 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
             searchDocuments: storedSearchDocuments(rendered.records.map(({ id }) => join(folder, recordPath(id)))),
           });
       await writeSiteFiles(folder, catalog);
+      // A shard copies the logo too: \`baihua merge\` takes every file of the shards.
+      await copySiteFiles(folder, siteLogoFiles(site, targets));
       const handouts = chromium ? handoutsOf(rendered.records) : [];
       const printed = handouts.length && chromium ? await printHandouts(folder, previous, handouts, chromium) : 0;
       if (shard) {

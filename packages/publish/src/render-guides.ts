@@ -10,7 +10,7 @@ import { copyFile, link, mkdir } from 'node:fs/promises';
 import { availableParallelism, freemem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileAccessError, type ResolvedConfig } from '@baihua/core';
+import { FileAccessError, type ResolvedConfig, type SiteIdentity } from '@baihua/core';
 import { runInWorkers, type Concurrency } from '@baihua/lint';
 import { RENDER_MODULES, TARGETS, type GuideRecord, type Target } from '@baihua/render';
 import {
@@ -49,12 +49,21 @@ function toolFingerprint(): string {
   return toolHash;
 }
 
-/** What every page of a build depends on: the renderer, the templates' contents, the targets and the site's address. */
-export function buildOptionsHash(templates: string, targets: readonly Target[], siteUrl: string | undefined): string {
+/**
+ * What every page of a build depends on: the renderer, the templates' contents, the targets, the
+ * site's address and identity (a new name or 主办单位 in the configuration renders every page anew).
+ */
+export function buildOptionsHash(
+  templates: string,
+  targets: readonly Target[],
+  siteUrl: string | undefined,
+  site: SiteIdentity | undefined,
+): string {
   const digest = createHash('sha256');
   hashFolder(digest, templates, true);
   const chosen = TARGETS.filter((target) => targets.includes(target));
-  return sha256(JSON.stringify({ tool: toolFingerprint(), templates: digest.digest('hex'), chosen, siteUrl }));
+  const identity = site ?? null;
+  return sha256(JSON.stringify({ tool: toolFingerprint(), templates: digest.digest('hex'), chosen, siteUrl, identity }));
 }
 
 /** A guide of the build, as the main thread knows it before rendering: from its lint summary and result. */
@@ -142,7 +151,7 @@ export async function renderGuides(
   concurrency: Concurrency,
   onProgress: (done: number) => void,
 ): Promise<RenderedGuides> {
-  const optionsHash = buildOptionsHash(settings.templates, settings.targets, settings.siteUrl);
+  const optionsHash = buildOptionsHash(settings.templates, settings.targets, settings.siteUrl, settings.site);
   const records: GuideRecord[] = [];
   const pending: RenderJob[] = [];
   for (const guide of guides) {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseGuide, readGuideFile, type ResolvedConfig } from '@baihua/core';
+import { parseGuide, readGuideFile, type ResolvedConfig, type SiteIdentity } from '@baihua/core';
 import { configSource, glossaryTermUses } from '@baihua/lint';
 import { cutForSearch } from '@baihua/plain';
 import {
@@ -44,6 +44,8 @@ export interface RenderSettings {
   templates: string;
   siteUrl?: string;
   configFile?: string;
+  /** the configuration's `site:`, its logo absolute */
+  site?: SiteIdentity;
 }
 
 export type RenderAnswer = GuideRecord | { fileAccessError: { path: string; message: string } };
@@ -68,6 +70,7 @@ export function renderJob(job: RenderJob, settings: RenderSettings): GuideRecord
     templates: loaded.templates,
     titles: new Map(job.related),
     ...(settings.siteUrl && { siteUrl: settings.siteUrl }),
+    ...(settings.site && { site: settings.site }),
     ...(termMarks.length && { termMarks }),
     ...(job.readability && { readability: job.readability }),
     // jieba's words for the search index: loaded once per thread, only when a target ships the index

@@ -82,7 +82,7 @@ export async function writeShard(
     shard: shard.index,
     of: shard.count,
     catalog: { guides: catalogIds.length, hash: catalogHash(catalogIds) },
-    options: buildOptionsHash(settings.templates, settings.targets, settings.siteUrl),
+    options: buildOptionsHash(settings.templates, settings.targets, settings.siteUrl, settings.site),
     targets: TARGETS.filter((target) => settings.targets.includes(target)),
     catalogOptions,
     ids: sortedIds(ids),

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { isInside, realPath, UsageError } from '@baihua/core';
+import { isInside, realPath, UsageError, type SiteIdentity } from '@baihua/core';
 import { configForPath } from '@baihua/lint';
 import { DEFAULT_TEMPLATES } from '@baihua/render';
 import { inputPath } from './site-output.js';
@@ -55,4 +55,30 @@ export function siteTemplates({ patterns, option, configFile }: TemplatesChoice)
     }
   }
   return directory;
+}
+
+export interface SiteChoice {
+  /** the guides' paths and globs as given on the command line */
+  patterns: string[];
+  /** `-c`: one configuration file instead of the cascade */
+  configFile?: string;
+}
+
+/**
+ * The site's identity (header, footer, feedback link): the `site:` section of the configuration
+ * of what the command line names, found as the templates are. Paths whose configurations say
+ * different things are a usage error: a site has one name.
+ */
+export function siteIdentity({ patterns, configFile }: SiteChoice): SiteIdentity | undefined {
+  const named = new Map<string, { site: SiteIdentity | undefined; pattern: string }>();
+  for (const pattern of patterns) {
+    const { site } = configForPath(join(inputDirectory(pattern), 'baihua.config.yaml'), configFile);
+    named.set(JSON.stringify(site ?? null), { site, pattern });
+  }
+  if (named.size > 1) {
+    const [first, second] = [...named.values()];
+    const advice = '一个网站只能有一套网站信息：请分开生成，或者用 -c 指定同一个配置文件';
+    throw new UsageError(`${first!.pattern} 和 ${second!.pattern} 的配置里网站信息（site）不同，${advice}`);
+  }
+  return [...named.values()][0]?.site;
 }

@@ -67,6 +67,14 @@ export async function writeSiteFiles(building: string, files: SiteFiles): Promis
   }
 }
 
+/** Copies files into a build's folder (the site's logo): output path → source file. */
+export async function copySiteFiles(building: string, files: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  for (const [path, source] of files) {
+    await mkdir(dirname(join(building, path)), { recursive: true });
+    await copyFile(source, join(building, path));
+  }
+}
+
 /** HTML pages per target asked for (the guides' and the catalog's); for the bundle, its guides' files. */
 export function pagesPerTarget(
   records: readonly GuideRecord[],

@@ -4,6 +4,9 @@ export {
   renderCatalog,
   loadTemplates,
   handoutsOf,
+  indexGroups,
+  siteLogoFiles,
+  topicAnchor,
   RENDER_MODULES,
   TARGETS,
   PAGE_TARGETS,
@@ -20,6 +23,8 @@ export {
   type CatalogOptions,
   type RenderedGuide,
   type SiteTemplates,
+  type IndexGroup,
+  type IndexGroups,
 } from './site.js';
 export {
   FIELD_ON_PAGE,

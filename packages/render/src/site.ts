@@ -1,14 +1,18 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   displayPath,
   FileAccessError,
+  guideLifeEvents,
   isInside,
+  lifeEvents,
   readGuideModel,
   readRegularFile,
   realPath,
+  textOf,
   type ParsedGuide,
+  type SiteIdentity,
 } from '@baihua/core';
 import Handlebars from 'handlebars';
 import { withTermsMarked, type TermMark } from './body.js';
@@ -56,6 +60,8 @@ export interface SiteOptions {
   bundle?: ManifestOptions;
   /** jieba's cut for search, for the search index's words (without it, character pairs only) */
   segment?: SearchSegment;
+  /** whose site it is (the configuration's `site:`): header, footer, feedback link */
+  site?: SiteIdentity;
 }
 
 /** The files of a site: path relative to the output directory → contents. */
@@ -148,24 +154,99 @@ const SEARCH_OUTPUTS: Partial<Record<Target, { folder: string; module: string }>
 
 const searchOutputs = (targets: readonly Target[]) => targets.flatMap((target) => SEARCH_OUTPUTS[target] ?? []);
 
-interface IndexGroup {
-  name: string;
-  categories: Array<{ name: string; guides: GuideRecord[] }>;
+/** A guide as the index page lists it. */
+interface IndexEntry {
+  id: string;
+  title: string;
+  summary: string;
+  department: string;
 }
 
-/** The index page's groups: by department, then by category, each in the order of its first guide by id. */
-function groups(views: readonly GuideRecord[]): IndexGroup[] {
-  const byDepartment = new Map<string, Map<string, GuideRecord[]>>();
-  for (const view of views) {
-    const categories = byDepartment.get(view.department) ?? new Map<string, GuideRecord[]>();
-    const category = view.category || '其他';
-    categories.set(category, [...(categories.get(category) ?? []), view]);
-    byDepartment.set(view.department, categories);
+/** A heading of the index page: a topic or a life event, with its guides in id order. */
+export interface IndexGroup {
+  name: string;
+  /** the fragment that leads to it from a guide's breadcrumbs (topics) or the page's own menu */
+  anchor: string;
+  description?: string;
+  guides: IndexEntry[];
+}
+
+/** What the index page groups by: its two ways of finding a service. */
+export interface IndexGroups {
+  topics: IndexGroup[];
+  lifeEvents: IndexGroup[];
+}
+
+/** Guides without a category, or with no life event, are listed under this. */
+const OTHER = '其他';
+
+/** The index anchor of a topic: from the name alone, so that a guide page links to it without knowing the catalog. */
+export const topicAnchor = (category: string) => `topic-${(category || OTHER).replace(/\s+/g, '-')}`;
+const lifeEventAnchor = (name: string) => `event-${name.replace(/\s+/g, '-')}`;
+
+/**
+ * The index page's groups, by topic (the guides' categories, in the order of their first guide
+ * by id, 「其他」 last) and by life event (the guide's own `life_events`, else its category's in
+ * data/life-events.yaml of @baihua/core; in the order of a life, 「其他」 last, empty events left
+ * out). A guide under two life events is listed under both. Records come in id order.
+ */
+export function indexGroups(records: readonly Pick<GuideRecord, keyof IndexEntry | 'category' | 'lifeEvents'>[]): IndexGroups {
+  const byTopic = new Map<string, IndexEntry[]>();
+  const byEvent = new Map<string, IndexEntry[]>();
+  for (const record of records) {
+    const entry = { id: record.id, title: record.title, summary: record.summary, department: record.department };
+    const topic = record.category || OTHER;
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), entry]);
+    const events = guideLifeEvents(record.lifeEvents, record.category);
+    for (const event of events.length ? events : [OTHER]) byEvent.set(event, [...(byEvent.get(event) ?? []), entry]);
   }
-  return [...byDepartment].map(([name, categories]) => ({
-    name,
-    categories: [...categories].map(([category, guides]) => ({ name: category, guides })),
-  }));
+  const topics = [...byTopic].sort(([a], [b]) => Number(a === OTHER) - Number(b === OTHER));
+  const known = lifeEvents().events;
+  const described = [...known, { name: OTHER, description: undefined }];
+  return {
+    topics: topics.map(([name, guides]) => ({ name, anchor: topicAnchor(name), guides })),
+    lifeEvents: described.flatMap(({ name, description }) => {
+      const guides = byEvent.get(name);
+      return guides ? [{ name, anchor: lifeEventAnchor(name), ...(description && { description }), guides }] : [];
+    }),
+  };
+}
+
+/** The logo's name in the site: each page target that shows it has a copy in its `assets/`. */
+const logoName = (logo: string) => `site-logo${extname(logo).toLowerCase()}`;
+
+/** The logo files a site needs copied in (the pages are text; the logo is not): output path → source file. */
+export function siteLogoFiles(site: SiteIdentity | undefined, targets: readonly Target[]): Array<[string, string]> {
+  const logo = site?.logo;
+  if (!logo) return [];
+  return (['web', 'mobile'] as const)
+    .filter((target) => targets.includes(target))
+    .map((target) => [`${target}/assets/${logoName(logo)}`, logo]);
+}
+
+/**
+ * What the site header and footer show, for the templates: the identity's words, the logo by its
+ * name in the site, the number of the 公安备案号 for the link to its record.
+ */
+function siteContext(site: SiteIdentity | undefined) {
+  if (!site) return undefined;
+  const { logo, ...words } = site;
+  const policeCode = site.policeRecord?.match(/\d+/g)?.join('');
+  return { ...words, ...(logo && { logo: logoName(logo) }), ...(policeCode && { policeCode }) };
+}
+
+/**
+ * The guide's page on the portal's 好差评, when the configuration gives its address: {id} is the
+ * guide's id, {code} its implementation code (else its basic code). A template that needs a code
+ * the guide does not have gives no link rather than a wrong one.
+ */
+function feedbackUrl(site: SiteIdentity | undefined, guide: ParsedGuide, id: string): string | undefined {
+  const template = site?.feedbackUrl;
+  if (!template) return undefined;
+  const { codes } = readGuideModel(guide).fields;
+  const code = textOf(codes?.implementation) ?? textOf(codes?.basic);
+  if (template.includes('{code}') && !code) return undefined;
+  return template.replaceAll('{id}', encodeURIComponent(id)).replaceAll('{code}', encodeURIComponent(code ?? ''));
 }
 
 /**
@@ -217,6 +298,8 @@ export interface GuideRecord {
   category: string;
   aliases: string[];
   keywords: string[];
+  /** the life events the guide states (`life_events`); the index adds its category's when it states none */
+  lifeEvents?: string[];
   /** the review date, YYYY-MM-DD: the handout's date */
   reviewed: string;
   /** from the lint: the guide's readability score and band, when measured */
@@ -246,6 +329,20 @@ export interface GuideRenderOptions {
   readability?: GuideRecord['readability'];
   /** jieba's cut for search, for the search index's words (without it, character pairs only) */
   segment?: SearchSegment;
+  /** whose site it is (the configuration's `site:`): header, footer, feedback link */
+  site?: SiteIdentity;
+}
+
+/** What the site's own parts of a page (header, breadcrumbs, footer, feedback link) show. */
+interface Chrome {
+  site: ReturnType<typeof siteContext>;
+  /** 网站名称, or 「办事指南」 when the configuration has no `site:` */
+  siteName: string;
+  /** the index page, relative to the page; none on a mobile page when the web target is not built */
+  home?: string;
+  /** the topic's heading on the index page, relative to the page */
+  topicUrl?: string;
+  feedbackUrl?: string;
 }
 
 interface GuideContext {
@@ -253,6 +350,7 @@ interface GuideContext {
   view: GuideView;
   options: GuideRenderOptions;
   webUrl?: string;
+  feedbackUrl?: string;
 }
 
 /** What the catalog pages need beyond the records. */
@@ -262,6 +360,18 @@ export interface CatalogOptions {
   bundle?: ManifestOptions;
   /** the guides' search documents, when the records do not carry them (read one at a time, in any order) */
   searchDocuments?: Iterable<SearchDocument>;
+  /** whose site it is (the configuration's `site:`): header and footer */
+  site?: SiteIdentity;
+}
+
+/** The site's parts of a page, for a page whose index page is at `home`. */
+function chrome(site: SiteIdentity | undefined, home: string | undefined, category?: string, feedback?: string): Chrome {
+  return {
+    site: siteContext(site),
+    siteName: site?.name ?? '办事指南',
+    ...(home && { home, topicUrl: `${home}#${topicAnchor(category ?? '')}` }),
+    ...(feedback && { feedbackUrl: feedback }),
+  };
 }
 
 /**
@@ -277,28 +387,40 @@ interface TargetRenderer {
 
 const RENDERERS: Record<Target, TargetRenderer> = {
   web: {
-    guide: ({ view, options }) => ({
-      files: [[`web/guides/${view.id}.html`, options.templates.page('web-guide')({ guide: view })]],
-    }),
-    catalog: (records, templates, { siteUrl }) => [
-      ['web/index.html', templates.page('web-index')({ departments: groups(records) })],
+    guide: ({ view, options, feedbackUrl }) => {
+      const page = options.templates.page('web-guide')({
+        guide: view,
+        ...chrome(options.site, '../index.html', view.category, feedbackUrl),
+      });
+      return { files: [[`web/guides/${view.id}.html`, page]] };
+    },
+    catalog: (records, templates, { siteUrl, site }) => [
+      ['web/index.html', templates.page('web-index')({ ...indexGroups(records), ...chrome(site, 'index.html') })],
       ['web/assets/web.css', templates.asset('web.css')],
       ['web/assets/search.js', templates.asset('search.js')],
       ...(siteUrl ? sitemapFiles(records, siteUrl) : []),
     ],
   },
   mobile: {
-    guide: ({ view, options: { templates } }) => {
+    guide: ({ view, options: { templates, site, targets }, feedbackUrl }) => {
       const firstPhone = view.locations.find((location) => location.tel) ?? view.contacts[0];
       const css = templates.asset('mobile.css');
+      // The mobile pages have no index of their own: the web index works at 360 px.
+      const home = targets.includes('web') ? '../web/index.html' : undefined;
       // `fold`: the same sections as the web page, each folded in a <details>.
-      const page = templates.page('mobile-guide')({ guide: view, css, fold: true, firstPhone });
+      const page = templates.page('mobile-guide')({
+        guide: view,
+        css,
+        fold: true,
+        firstPhone,
+        ...chrome(site, home, view.category, feedbackUrl),
+      });
       return { files: [[`mobile/${view.id}.html`, page]] };
     },
     catalog: () => [],
   },
   print: {
-    guide: ({ view, options: { templates }, webUrl }) => ({
+    guide: ({ view, options: { templates, site, siteUrl }, webUrl }) => ({
       files: [
         [
           `print/${view.id}.html`,
@@ -308,6 +430,9 @@ const RENDERERS: Record<Target, TargetRenderer> = {
             print: true,
             webUrl,
             qr: webUrl && qrSvg(webUrl, `扫码查看「${view.title}」的网上指南`),
+            ...chrome(site, undefined),
+            // The handout names the site's front page in words: paper has no links.
+            ...(siteUrl && { homeUrl: `${siteUrl.replace(/\/$/, '')}/web/index.html` }),
           }),
         ],
       ],
@@ -350,13 +475,16 @@ export function renderGuide(guide: ParsedGuide, options: GuideRenderOptions): Re
       ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } }
       : guide;
   const view = guideView(marked, { titles: options.titles, ...(webUrl && { pageUrl: webUrl }) });
+  const feedback = feedbackUrl(options.site, guide, id);
   const files: SiteFiles = new Map();
   const targets: GuideRecord['targets'] = {};
   for (const target of TARGETS.filter((name) => options.targets.includes(name))) {
-    const rendered = RENDERERS[target].guide({ guide, view, options, ...(webUrl && { webUrl }) });
+    const context = { guide, view, options, ...(webUrl && { webUrl }), ...(feedback && { feedbackUrl: feedback }) };
+    const rendered = RENDERERS[target].guide(context);
     for (const [path, content] of rendered.files) files.set(path, tidy(path, content));
     if (rendered.data !== undefined) targets[target] = rendered.data;
   }
+  const stated = lifeEventsStated(guide);
   const record: GuideRecord = {
     id,
     title: view.title,
@@ -365,6 +493,7 @@ export function renderGuide(guide: ParsedGuide, options: GuideRenderOptions): Re
     category: view.category,
     aliases: view.aliases,
     keywords: view.keywords,
+    ...(stated && { lifeEvents: stated }),
     reviewed: view.reviewed,
     ...(options.readability && { readability: options.readability }),
     // Links are relative to web/, as on the index page.
@@ -375,6 +504,12 @@ export function renderGuide(guide: ParsedGuide, options: GuideRenderOptions): Re
     targets,
   };
   return { files, record };
+}
+
+/** The life events a guide states, if it states any. */
+function lifeEventsStated(guide: ParsedGuide): string[] | undefined {
+  const stated = readGuideModel(guide).fields.life_events?.flatMap((event) => textOf(event) ?? []);
+  return stated?.length ? stated : undefined;
 }
 
 /** The catalog-wide pages of each target, from the records alone, in id order whatever order they come in. */
@@ -432,6 +567,7 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
       ...(options.siteUrl && { siteUrl: options.siteUrl }),
       ...(termMarks && { termMarks }),
       ...(options.segment && { segment: options.segment }),
+      ...(options.site && { site: options.site }),
     });
     for (const [path, content] of rendered.files) files.set(path, content);
     return rendered.record;
@@ -439,6 +575,7 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   const catalogOptions = {
     ...(options.siteUrl && { siteUrl: options.siteUrl }),
     ...(options.bundle && { bundle: options.bundle }),
+    ...(options.site && { site: options.site }),
   };
   for (const [path, content] of renderCatalog(records, options.targets, templates, catalogOptions))
     files.set(path, content);

@@ -138,6 +138,7 @@ export const FIELD_ON_PAGE = {
   reviewed: 'reviewed',
   owner: null, // the clerk responsible, for the catalog only
   change_note: 'changeNote',
+  life_events: null, // groups the guide on the index page (按人生事件), with the category's events when not written
   body: 'body',
 } as const satisfies { readonly [Field in keyof Guide]-?: keyof GuideView | null };
 

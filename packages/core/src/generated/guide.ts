@@ -342,6 +342,26 @@ export interface Guide {
    */
   change_note?: string;
   /**
+   * 人生事件：在门户首页“按人生事件找”里归到哪几组。不写时按主题分类（category）归组，对应关系见 packages/core/data/life-events.yaml；分类归得不合适时才写。
+   *
+   * @minItems 1
+   */
+  life_events?: (
+    | '出生'
+    | '上学'
+    | '工作'
+    | '结婚'
+    | '买房租房'
+    | '开办企业'
+    | '看病就医'
+    | '证件办理'
+    | '出行'
+    | '出国出境'
+    | '困难帮扶'
+    | '退休养老'
+    | '身后事'
+  )[];
+  /**
    * 正文：只用于 .yaml 格式的指南：Markdown 正文。.md 格式的指南把正文写在第二个 --- 之后。
    */
   body?: string;
