@@ -74,7 +74,9 @@ describe('baihua build of the example guides', () => {
     expect(first.code).toBe(0);
     const ids = Object.keys(PAGES);
     expect(readdirSync(join(dir, 'dist/web/guides')).sort()).toEqual(ids.map((id) => `${id}.html`));
-    expect(readdirSync(join(dir, 'dist/mobile')).sort()).toEqual(ids.map((id) => `${id}.html`));
+    // the site's logo (guides/baihua.config.yaml names one) beside the pages
+    expect(readdirSync(join(dir, 'dist/mobile')).sort()).toEqual(['assets', ...ids.map((id) => `${id}.html`)]);
+    expect(readdirSync(join(dir, 'dist/mobile/assets'))).toEqual(['site-logo.svg']);
     expect(readdirSync(join(dir, 'dist/print')).sort()).toEqual(
       ['pdf-manifest.json', 'print.css', ...ids.flatMap((id) => [`${id}.html`, `${id}.pdf`])].sort(),
     );
@@ -168,11 +170,13 @@ describe('builds that cannot finish', () => {
 
   it('a templates directory named in the configuration must stay inside the configuration’s directory', () => {
     const dir = scratch(guidesDir);
-    writeFileSync(join(dir, CONFIG), `${readFileSync(join(dir, CONFIG), 'utf8')}templates: ../elsewhere\n`);
+    const config = readFileSync(join(dir, CONFIG), 'utf8');
+    writeFileSync(join(dir, CONFIG), `${config}templates: ../elsewhere\n`);
     const run = runCli(['build', '.', '--targets', 'web'], { cwd: dir });
     expect(run.code).toBe(2);
+    const line = config.split('\n').length;
     expect(run.stderr).toBe(
-      `${join(dir, CONFIG)}:10:1: 配置错误：templates 要指向本配置文件所在目录里的模板目录，现在是「../elsewhere」\n`,
+      `${join(dir, CONFIG)}:${line}:1: 配置错误：templates 要指向本配置文件所在目录里的模板目录，现在是「../elsewhere」\n`,
     );
   });
 });

@@ -163,7 +163,8 @@ describe('guide text is untrusted', () => {
         'department: "户政科</script><script>alert(1)</script>"',
       ),
     ).get('web/guides/id-card-renewal.html')!;
-    expect(page.match(/<\/script>/g)).toHaveLength(1);
+    // the text-size script's and the JSON-LD's own
+    expect(page.match(/<\/script>/g)).toHaveLength(2);
     expect(page).toContain('户政科\\u003c/script>\\u003cscript>alert(1)\\u003c/script>');
   });
 
