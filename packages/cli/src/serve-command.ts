@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
@@ -19,6 +19,13 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
+  // the site's logo (the configuration's site.logo)
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
 };
 
 /** A guide the preview can show, as the picker lists it. */
@@ -173,6 +180,7 @@ export async function runServe(
   const targets = patterns.length ? patterns : ['guides'];
   let site: SiteFiles = new Map();
   let guides: PickerGuide[] = [];
+  let copies = new Map<string, string>();
   let problems = '';
   const clients = new Set<ServerResponse>();
   // The guides as last linted and parsed: a save re-lints the guides that changed, not the catalog.
@@ -194,6 +202,7 @@ export async function runServe(
     if (built) {
       site = built.files;
       guides = pickerGuides(run);
+      copies = new Map(built.copies);
     }
     return run.counts;
   }
@@ -237,7 +246,8 @@ export async function runServe(
       response.writeHead(400, { 'content-type': TEXT }).end('网址有误：% 编码不完整，或不是 UTF-8');
       return;
     }
-    const body = site.get(path);
+    const copied = copies.get(path);
+    const body = site.get(path) ?? (copied === undefined ? undefined : readFileSync(copied));
     if (body === undefined) {
       response.writeHead(404, { 'content-type': TEXT }).end('没有这个页面');
       return;

@@ -77,6 +77,8 @@ export interface Handout {
 export interface Site {
   files: SiteFiles;
   handouts: Handout[];
+  /** files the site copies as they are (the logo): path in the site → source file */
+  copies: Array<[string, string]>;
 }
 
 /** A templates directory, loaded: its pages compiled on first use. */
@@ -395,7 +397,14 @@ const RENDERERS: Record<Target, TargetRenderer> = {
       return { files: [[`web/guides/${view.id}.html`, page]] };
     },
     catalog: (records, templates, { siteUrl, site }) => [
-      ['web/index.html', templates.page('web-index')({ ...indexGroups(records), ...chrome(site, 'index.html') })],
+      [
+        'web/index.html',
+        templates.page('web-index')({
+          ...indexGroups(records),
+          ...chrome(site, 'index.html'),
+          title: site ? `办事指南｜${site.name}` : '办事指南',
+        }),
+      ],
       ['web/assets/web.css', templates.asset('web.css')],
       ['web/assets/search.js', templates.asset('search.js')],
       ...(siteUrl ? sitemapFiles(records, siteUrl) : []),
@@ -579,7 +588,7 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
   };
   for (const [path, content] of renderCatalog(records, options.targets, templates, catalogOptions))
     files.set(path, content);
-  return { files, handouts: handoutsOf(records) };
+  return { files, handouts: handoutsOf(records), copies: siteLogoFiles(options.site, options.targets) };
 }
 
 /** The folder of this package's modules: a build's cache is keyed by their contents. */
