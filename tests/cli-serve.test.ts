@@ -240,6 +240,7 @@ describe('baihua serve', () => {
     const build = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web,mobile'], { cwd: dir });
     expect(build.code).toBe(0);
     const built = readdirSync(join(dir, 'dist/mobile'))
+      .filter((name) => name.endsWith('.html'))
       .map((name) => name.slice(0, -'.html'.length))
       .sort();
     const url = await startServe(dir);
@@ -252,6 +253,9 @@ describe('baihua serve', () => {
       expect(await page(url, `mobile/${id}.html`)).toBe(readFileSync(join(dir, 'dist/mobile', `${id}.html`), 'utf8'));
     }
     expect(await page(url, 'web/index.html')).toBe(readFileSync(join(dir, 'dist/web/index.html'), 'utf8'));
+    // the logo the configuration's site: names, copied by the build, served from its file by serve
+    for (const logo of ['web/assets/site-logo.svg', 'mobile/assets/site-logo.svg'])
+      expect(await page(url, logo)).toBe(readFileSync(join(dir, 'dist', logo), 'utf8'));
   });
 
   it('re-lints only the guide that was saved, and the catalog rules still see every guide', async () => {

@@ -76,6 +76,7 @@ describe('completion', () => {
       'alert',
       'status',
       'change_note',
+      'life_events',
     ];
     expect(labels(topLevel)).toEqual(unwritten);
     expect(topLevel.find((item) => item.label === 'status')).toEqual({
@@ -146,6 +147,7 @@ describe('completion', () => {
       ['alert', 'alert:\n  $0', 2, 1],
       ['status', `status: \${1|在办,暂停办理,已取消|}`, 2, 1],
       ['change_note', 'change_note: $0', 2, 1],
+      ['life_events', 'life_events:\n  - $0', 2, 1],
     ]);
   });
 
