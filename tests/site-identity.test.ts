@@ -92,7 +92,9 @@ ${SWITCH}
       const source = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((name) =>
         new RegExp(`(^|/)${id}\\.(md|yaml)$`).test(name),
       )!;
-      const code = /^ {2}(?:implementation|basic): "?([0-9A-Z-]+)"?$/m.exec(readFileSync(join(dir, source), 'utf8'))![1];
+      const code = /^ {2}(?:implementation|basic): "?([0-9A-Z-]+)"?$/m.exec(
+        readFileSync(join(dir, source), 'utf8'),
+      )![1];
       const link =
         '<aside class="feedback" aria-label="服务评价">' +
         `<a href="https://zwfw.qinghe.gov.cn/hcp/evaluate?item&#x3D;${code}">评价这项服务</a>` +
@@ -131,7 +133,9 @@ describe('a change of the site: section', () => {
     expect(rebuilt.stdout).toContain(`（重新生成 ${EXAMPLE_IDS.length} 份，沿用 0 份）`);
     const page = read(dir, 'web/guides/passport-application.html');
     expect(page).toContain('<span>青禾市一网通办</span>');
-    expect(page).toContain('href="https://hcp.qinghe.gov.cn/rate?service&#x3D;passport-application&amp;channel&#x3D;web"');
+    expect(page).toContain(
+      'href="https://hcp.qinghe.gov.cn/rate?service&#x3D;passport-application&amp;channel&#x3D;web"',
+    );
   });
 });
 
@@ -142,7 +146,11 @@ describe('a wrong site: section stops the build, saying where and what, exit 2',
     const run = runCli(['build', '.', '--out', 'dist', '--targets', 'web'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(existsSync(join(dir, 'dist'))).toBe(false);
-    return { dir, stderr: run.stderr, at: (needle: string, column = 3) => `${join(dir, CONFIG)}:${lineOf(WITHOUT_SITE + site, needle)}:${column}` };
+    return {
+      dir,
+      stderr: run.stderr,
+      at: (needle: string, column = 3) => `${join(dir, CONFIG)}:${lineOf(WITHOUT_SITE + site, needle)}:${column}`,
+    };
   };
   const SITE = 'site:\n  name: 青禾市政务服务网\n  sponsor: 青禾市人民政府办公室\n';
 
@@ -150,7 +158,9 @@ describe('a wrong site: section stops the build, saying where and what, exit 2',
     const { stderr, at } = buildError(`${SITE}  logo: ../logo.svg\n`, (dir) =>
       writeFileSync(join(dir, '..', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>'),
     );
-    expect(stderr).toBe(`${at('logo:')}: 配置错误：site.logo 要指向本配置文件所在目录里的图片，现在是「../logo.svg」\n`);
+    expect(stderr).toBe(
+      `${at('logo:')}: 配置错误：site.logo 要指向本配置文件所在目录里的图片，现在是「../logo.svg」\n`,
+    );
   });
 
   it('a logo that is a symlink to a file elsewhere', () => {
@@ -194,7 +204,9 @@ describe('a wrong site: section stops the build, saying where and what, exit 2',
       /:3: 配置错误：site 里不认识的配置项「sitecode」，是不是想写「site_code」？可用的有 name、sponsor、organizer、contact、site_code、icp、police_record、logo、feedback_url\n$/,
     );
     const { stderr, at } = buildError('site:\n  name: 青禾市政务服务网\n');
-    expect(stderr).toBe(`${at('site:', 1)}: 配置错误：site 里缺少 sponsor（主办单位）：页脚的主办单位全称，如“青禾市人民政府办公室”\n`);
+    expect(stderr).toBe(
+      `${at('site:', 1)}: 配置错误：site 里缺少 sponsor（主办单位）：页脚的主办单位全称，如“青禾市人民政府办公室”\n`,
+    );
   });
 });
 

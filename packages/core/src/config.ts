@@ -203,9 +203,13 @@ function siteProblem(error: SchemaError, pointer: string): ConfigProblem {
   }
   if (error.keyword === 'required') {
     const key = String(error.params.missingProperty);
-    return { message: `site 里缺少 ${key}（${site.properties[key]?.title ?? key}）：${site.properties[key]?.description ?? ''}`, pointer: '/site' };
+    return {
+      message: `site 里缺少 ${key}（${site.properties[key]?.title ?? key}）：${site.properties[key]?.description ?? ''}`,
+      pointer: '/site',
+    };
   }
-  if (error.instancePath === '/site') return { message: 'site 应该写成“键: 值”的一组设置，如 name: 青禾市政务服务网', pointer };
+  if (error.instancePath === '/site')
+    return { message: 'site 应该写成“键: 值”的一组设置，如 name: 青禾市政务服务网', pointer };
   const key = pointerTokens(error.instancePath)[1] ?? '';
   const field = site.properties[key];
   return {
@@ -405,11 +409,19 @@ function logoFile(layer: ConfigLayer, path: string): string {
   if (!isInside(realPath(file), realPath(base)))
     throw new ConfigError(`site.logo 要指向本配置文件所在目录里的图片，现在是「${path}」`, layer.path, at);
   if (!existsSync(file) || !statSync(file).isFile())
-    throw new ConfigError(`找不到网站标识图片「${path}」（${file}）：请检查 site.logo 的路径，它相对于本配置文件所在目录`, layer.path, at);
+    throw new ConfigError(
+      `找不到网站标识图片「${path}」（${file}）：请检查 site.logo 的路径，它相对于本配置文件所在目录`,
+      layer.path,
+      at,
+    );
   if (!LOGO_TYPES.includes(extname(file).toLowerCase()))
     throw new ConfigError(`site.logo 应是图片（${LOGO_TYPES.join('、')}），现在是「${path}」`, layer.path, at);
   if (statSync(file).size > MAX_LOGO_BYTES)
-    throw new ConfigError(`网站标识图片「${path}」太大，不能超过 ${MAX_LOGO_BYTES / 1024} KB：每个网页都要加载它`, layer.path, at);
+    throw new ConfigError(
+      `网站标识图片「${path}」太大，不能超过 ${MAX_LOGO_BYTES / 1024} KB：每个网页都要加载它`,
+      layer.path,
+      at,
+    );
   return file;
 }
 

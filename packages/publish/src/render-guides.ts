@@ -63,7 +63,9 @@ export function buildOptionsHash(
   hashFolder(digest, templates, true);
   const chosen = TARGETS.filter((target) => targets.includes(target));
   const identity = site ?? null;
-  return sha256(JSON.stringify({ tool: toolFingerprint(), templates: digest.digest('hex'), chosen, siteUrl, identity }));
+  return sha256(
+    JSON.stringify({ tool: toolFingerprint(), templates: digest.digest('hex'), chosen, siteUrl, identity }),
+  );
 }
 
 /** A guide of the build, as the main thread knows it before rendering: from its lint summary and result. */

@@ -192,7 +192,9 @@ const lifeEventAnchor = (name: string) => `event-${name.replace(/\s+/g, '-')}`;
  * data/life-events.yaml of @baihua/core; in the order of a life, 「其他」 last, empty events left
  * out). A guide under two life events is listed under both. Records come in id order.
  */
-export function indexGroups(records: readonly Pick<GuideRecord, keyof IndexEntry | 'category' | 'lifeEvents'>[]): IndexGroups {
+export function indexGroups(
+  records: readonly Pick<GuideRecord, keyof IndexEntry | 'category' | 'lifeEvents'>[],
+): IndexGroups {
   const byTopic = new Map<string, IndexEntry[]>();
   const byEvent = new Map<string, IndexEntry[]>();
   for (const record of records) {
@@ -367,7 +369,12 @@ export interface CatalogOptions {
 }
 
 /** The site's parts of a page, for a page whose index page is at `home`. */
-function chrome(site: SiteIdentity | undefined, home: string | undefined, category?: string, feedback?: string): Chrome {
+function chrome(
+  site: SiteIdentity | undefined,
+  home: string | undefined,
+  category?: string,
+  feedback?: string,
+): Chrome {
   return {
     site: siteContext(site),
     siteName: site?.name ?? '办事指南',
