@@ -36,7 +36,8 @@ const pdfDate = (date: string) => `D:${date.replaceAll('-', '')}000000`;
  * One browser for a whole build, one page reused for every handout (a cold browser per PDF costs
  * about 2 s, a reused page about 0.6 s). PDFs are made byte-identical across builds by pinning the
  * creation and modification dates Chromium writes (to the guide's `reviewed` date); the strings
- * keep their length, so the cross-reference offsets stay valid.
+ * keep their length, so the cross-reference offsets stay valid. The PDF is tagged (Chromium's
+ * structure tree from the page's HTML), so a screen reader reads it in order, headings as headings.
  */
 export class PdfPrinter {
   readonly #browser: Browser;
@@ -67,6 +68,9 @@ export class PdfPrinter {
     await this.#page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
     const pdf = await this.#page.pdf({
       format: 'A4',
+      // A tagged PDF (headings, lists, reading order) for screen readers, and its headings as bookmarks.
+      tagged: true,
+      outline: true,
       printBackground: true,
       displayHeaderFooter: true,
       margin: { top: '18mm', bottom: '16mm', left: '16mm', right: '16mm' },
