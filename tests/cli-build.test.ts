@@ -99,35 +99,43 @@ describe('baihua build of the example guides', () => {
     }
   });
 
-  it('prints each handout as a tagged PDF: marked, with a structure tree holding the page\'s headings, in Chinese', () => {
+  it("prints each handout as a tagged PDF: marked, with a structure tree holding the page's headings, in Chinese", () => {
     for (const id of Object.keys(PAGES)) {
       const path = join(dir, 'dist/print', `${id}.pdf`);
-      const catalog = /\/Type \/Catalog\b[^]*?\nendobj/.exec(readFileSync(path, 'latin1'))![0];
+      const catalog = /\/Type \/Catalog\b[\s\S]*?\nendobj/.exec(readFileSync(path, 'latin1'))![0];
       expect(catalog, id).toContain('/MarkInfo <</Type /MarkInfo\n/Marked true>>');
       expect(catalog, id).toMatch(/\/StructTreeRoot \d+ 0 R/);
       expect(catalog, id).toContain('/Lang (zh-CN)');
       // The headings of the structure tree (poppler's reading of it) are the print page's, in order.
       const html = readFileSync(join(dir, 'dist/print', `${id}.html`), 'utf8');
       const headings = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => `H${match[1]}`);
-      const tree = execFileSync('pdfinfo', ['-struct', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-      expect([...tree.matchAll(/^\s*(H[1-6]) /gm)].map((match) => match[1]), id).toEqual(headings);
+      const tree = execFileSync('pdfinfo', ['-struct', path], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      expect(
+        [...tree.matchAll(/^\s*(H[1-6]) /gm)].map((match) => match[1]),
+        id,
+      ).toEqual(headings);
     }
   });
 
-  it('never prints a page holding only the QR code and the handout\'s last lines', () => {
+  it("never prints a page holding only the QR code and the handout's last lines", () => {
     for (const id of Object.keys(PAGES)) {
       // What every page has anyway (the running header, the page number) and the handout's end
       // (QR caption, department, review date, web address), each without spaces, as pdftotext
       // may break and space the lines.
-      const end = /<footer class="handout-end">([^]*?)<\/footer>/.exec(
+      const end = /<footer class="handout-end">([\s\S]*?)<\/footer>/.exec(
         readFileSync(join(dir, 'dist/print', `${id}.html`), 'utf8'),
       )![1]!;
       const endLines = end
-        .replace(/<svg[^]*?<\/svg>/g, '')
+        .replace(/<svg[\s\S]*?<\/svg>/g, '')
         .split(/<[^>]+>/)
         .map((line) => line.replace(/\s+/g, ''))
         .filter(Boolean);
-      const pages = pdfText(join(dir, 'dist/print', `${id}.pdf`)).split('\f').slice(0, -1);
+      const pages = pdfText(join(dir, 'dist/print', `${id}.pdf`))
+        .split('\f')
+        .slice(0, -1);
       expect(pages.length, id).toBe(PAGES[id]);
       const ownText = pages.map((page) =>
         [`${TITLES[id]}｜一次性告知单`, ...endLines]

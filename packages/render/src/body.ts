@@ -90,3 +90,18 @@ export function bodyTree(tree: MdastRoot): HastRoot {
 export function bodyHtml(tree: MdastRoot): string {
   return processor.stringify(bodyTree(tree));
 }
+
+/**
+ * Body HTML (as bodyHtml writes it) with its headings moved to sit under a heading of `level`:
+ * its top heading becomes `level + 1` and the rest follow, so that a page's outline skips no
+ * level (the mobile page folds the body under an h2, 「更多说明」). Levels stop at 6.
+ */
+export function headingsBelow(html: string, level: number): string {
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+  if (!levels.length) return html;
+  const shift = level + 1 - Math.min(...levels);
+  // Text in sanitized HTML has its `<` escaped, so every `<h2` here is a tag.
+  return html.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_tag, close: string, from: string) => {
+    return `<${close}h${Math.min(6, Number(from) + shift)}`;
+  });
+}

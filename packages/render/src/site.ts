@@ -15,7 +15,7 @@ import {
   type SiteIdentity,
 } from '@baihua/core';
 import Handlebars from 'handlebars';
-import { withTermsMarked, type TermMark } from './body.js';
+import { headingsBelow, withTermsMarked, type TermMark } from './body.js';
 import {
   bundleGuide,
   bundleManifest,
@@ -118,6 +118,9 @@ export function loadTemplates(directory: string): SiteTemplates {
   handlebars.registerHelper('concat', (...values: unknown[]) => values.slice(0, -1).map(String).join(''));
   handlebars.registerHelper('join', (values: unknown, separator: unknown) =>
     Array.isArray(values) ? values.map(String).join(String(separator)) : '',
+  );
+  handlebars.registerHelper('headingsBelow', (html: unknown, level: unknown) =>
+    headingsBelow(String(html ?? ''), Number(level)),
   );
   for (const name of readdirSync(join(directory, 'partials'))) {
     if (name.endsWith('.hbs')) handlebars.registerPartial(name.slice(0, -4), read(join(directory, 'partials', name)));

@@ -105,6 +105,30 @@ describe('the pages of the example guides', () => {
   });
 });
 
+describe('headings of the mobile page', () => {
+  it("are the folded sections' titles, with the body's headings one level below 「更多说明」", () => {
+    const mobile = site.get('mobile/id-card-renewal.html')!;
+    expect([...mobile.matchAll(/<h([1-6])>([^<]*)/g)].map((match) => `h${match[1]} ${match[2]}`)).toEqual([
+      'h1 换领居民身份证',
+      'h2 谁可以办',
+      'h2 要带的材料',
+      'h2 怎么办',
+      'h2 多久办好，要多少钱',
+      'h2 去哪里办',
+      'h2 常见问题',
+      'h2 更多说明',
+      'h3 办理前请确认',
+      'h3 拍照前的准备',
+      'h3 办理小贴士',
+      'h3 办不成的常见原因',
+    ]);
+    // A deeper heading of the body keeps its place under its parent; the web page keeps the levels written.
+    const files = renderOne(renewalText.replace('## 拍照前的准备', '### 拍照前的准备'));
+    expect(files.get('mobile/id-card-renewal.html')).toContain('<h4>拍照前的准备</h4>');
+    expect(files.get('web/guides/id-card-renewal.html')).toContain('<h3>拍照前的准备</h3>');
+  });
+});
+
 describe('search without jieba in the browser', () => {
   // Rendered without jieba (render never loads it): the index holds character pairs alone.
   const { search } = createSearch(async (path) => JSON.parse(site.get(`web/search/${path}`)!));
