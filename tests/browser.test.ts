@@ -17,6 +17,7 @@
  * saved in test-results/screenshots/ for a person to look at; `pnpm screenshots` copies the ones
  * the README shows into docs/screenshots/.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -377,11 +378,11 @@ describe('in the browser', () => {
     // A box for each material the citizen brings: not for 居民户口簿, which the window looks up itself.
     expect(await page.locator('.materials .box').count()).toBe(2);
     await page.screenshot({ path: join(screenshots, 'print.png'), fullPage: true });
-    // The first A4 page (210 mm × 297 mm at 96 px to the inch), for the README.
-    await page.screenshot({
-      path: join(screenshots, 'print-page.png'),
-      clip: { x: 0, y: 0, width: 794, height: 1123 },
-    });
+    // The printed handout's first page as the PDF has it (margins, running header, page number),
+    // drawn by poppler at 80 dpi, for the README.
+    const pdf = join(builtSite!, 'print/id-card-renewal.pdf');
+    const firstPageAt80Dpi = ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile'];
+    execFileSync('pdftoppm', [...firstPageAt80Dpi, pdf, join(screenshots, 'print-page')]);
     await page.context().close();
   });
 });
