@@ -24,7 +24,7 @@ const SWITCH =
   '<p class="size-switch"><a class="to-standard" href="?large=0">标准版</a><a class="to-large" href="?large=1">大字版</a></p>';
 const FOOTER = `<footer class="site">
 <p>主办单位：青禾市人民政府办公室<span>承办单位：青禾市大数据中心</span></p>
-<p>联系方式：政务服务热线 12345　邮箱 zwfw@qinghe.gov.cn</p>
+<p>联系方式：政务服务热线 <a href="tel:12345">12345</a>　邮箱 zwfw@qinghe.gov.cn</p>
 <p><span>网站标识码：1399000001</span><a href="https://beian.miit.gov.cn/">青ICP备00000001号-1</a><a href="https://beian.mps.gov.cn/#/query/webSearch?code=00000000000001">青公网安备 00000000000001号</a></p>
 </footer>`;
 

@@ -23,6 +23,7 @@ import {
   type ManifestOptions,
   type ReadabilityGrade,
 } from './bundle.js';
+import { escapeHtml } from './html.js';
 import { qrSvg } from './qr.js';
 import {
   searchDocument,
@@ -32,7 +33,7 @@ import {
   type SearchSegment,
 } from './search.js';
 import { sitemapFiles } from './sitemap.js';
-import { GUIDE_ID, guideView, type GuideView } from './view.js';
+import { GUIDE_ID, guideView, telUrl, type GuideView } from './view.js';
 
 export type Target = 'web' | 'mobile' | 'print' | 'bundle';
 export const TARGETS: readonly Target[] = ['web', 'mobile', 'print', 'bundle'];
@@ -107,6 +108,13 @@ function readTemplateFile(root: string, path: string): string {
   return read.bytes.toString('utf8');
 }
 
+/** A landline (0000-66230000), a mobile number or a short hotline (12345, 12315) within free text. */
+const PHONE_IN_TEXT = /(?<![\d-])(?:\d{3,4}-\d{7,8}|1[3-9]\d{9}|12\d{3})(?![\d-])/g;
+
+/** Free text (the site's 联系方式) escaped, with each phone number in it a tap-to-call link. */
+const phoneLinks = (text: string) =>
+  escapeHtml(text).replace(PHONE_IN_TEXT, (phone) => `<a href="${telUrl(phone)}">${phone}</a>`);
+
 /**
  * Templates from a directory: `*.hbs` pages, `partials/*.hbs`, `assets/*`. Names come from the
  * directory listing, never from guide data, so nothing a guide says can reach a file outside it.
@@ -122,6 +130,7 @@ export function loadTemplates(directory: string): SiteTemplates {
   handlebars.registerHelper('headingsBelow', (html: unknown, level: unknown) =>
     headingsBelow(String(html ?? ''), Number(level)),
   );
+  handlebars.registerHelper('phoneLinks', (text: unknown) => new handlebars.SafeString(phoneLinks(String(text ?? ''))));
   for (const name of readdirSync(join(directory, 'partials'))) {
     if (name.endsWith('.hbs')) handlebars.registerPartial(name.slice(0, -4), read(join(directory, 'partials', name)));
   }
