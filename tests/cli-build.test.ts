@@ -17,10 +17,10 @@ const PAGES: Record<string, number> = {
   'driving-licence-renewal': 3,
   'housing-fund-rent-withdrawal': 3,
   'id-card-renewal': 3,
-  'income-tax-annual-settlement': 3,
+  'income-tax-annual-settlement': 4,
   'individual-business-registration': 3,
   'marriage-registration': 3,
-  'minimum-living-allowance': 3,
+  'minimum-living-allowance': 4,
   'offsite-medical-filing': 3,
   'passport-application': 3,
   'pension-enrollment': 3,
@@ -122,12 +122,13 @@ describe('baihua build of the example guides', () => {
 
   it("never prints a page holding only the QR code and the handout's last lines", () => {
     for (const id of Object.keys(PAGES)) {
-      // What every page has anyway (the running header, the page number) and the handout's end
-      // (QR caption, department, review date, web address), each without spaces, as pdftotext
-      // may break and space the lines.
-      const end = /<footer class="handout-end">([\s\S]*?)<\/footer>/.exec(
-        readFileSync(join(dir, 'dist/print', `${id}.html`), 'utf8'),
-      )![1]!;
+      // What every page has anyway (the running header, the page number), the handout's end (QR
+      // caption, department, review date, web address) and the site's line below it, each without
+      // spaces, as pdftotext may break and space the lines.
+      const html = readFileSync(join(dir, 'dist/print', `${id}.html`), 'utf8');
+      const end = [...html.matchAll(/<footer class="handout-(?:end|site)">([\s\S]*?)<\/footer>/g)]
+        .map((match) => match[1])
+        .join('<br>');
       const endLines = end
         .replace(/<svg[\s\S]*?<\/svg>/g, '')
         .split(/<[^>]+>/)
