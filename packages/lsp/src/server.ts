@@ -141,7 +141,9 @@ export function startServer(connection: Connection): void {
       }
       const checked = await live.lint(filePath, text);
       const linted: LintedDocument = { ...checked, uri, version: documentVersion };
-      if (documents.get(uri)?.version !== documentVersion) return { linted };
+      // A newer text, or the guide closed and opened again meanwhile (its versions start again at 1).
+      const current = documents.get(uri);
+      if (current !== document || current.version !== documentVersion) return { linted };
       lastLinted.set(uri, linted);
       if (checked.catalogChanged) relintOthers(uri);
       void connection.sendDiagnostics({
