@@ -27,7 +27,7 @@ describe('SchemaWalker', () => {
     ]);
     expect([...guide.properties(['time_limit', 'promised']).keys()]).toEqual(['months', 'days', 'unit', 'note']);
     // fees: a list of items, or a mapping (anyOf)
-    expect([...guide.properties(['fees']).keys()]).toEqual(['free', 'items', 'note']);
+    expect([...guide.properties(['fees']).keys()]).toEqual(['free', 'items', 'note', 'not_included']);
     expect([...guide.properties(['fees', 0]).keys()]).toEqual(['item', 'amount', 'unit', 'basis', 'waiver']);
     expect([...guide.properties(['steps', 2]).keys()]).toEqual(['title', 'how', 'where', 'duration']);
   });
