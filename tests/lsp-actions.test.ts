@@ -303,6 +303,7 @@ describe('code actions of baihua lsp', () => {
     const configPath = join(root, 'baihua.config.yaml');
     const config = readFileSync(configPath, 'utf8').replaceAll('\n', '\r\n');
     writeFileSync(configPath, config);
+    const configLines = config.split('\r\n').length - 1;
     const text = idCardWithDefects();
     const client = await start(root, VERSIONED_EDITS);
     const uri = await client.open(path, text);
@@ -316,7 +317,8 @@ describe('code actions of baihua lsp', () => {
         textDocument: { uri: configUri, version: null },
         edits: [
           {
-            range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } },
+            // at the end of the file, which has no rules: section yet
+            range: { start: { line: configLines, character: 0 }, end: { line: configLines, character: 0 } },
             newText: 'rules:\r\n  plain/jargon: [warn, {ignore: [容缺受理]}]\r\n',
           },
         ],
