@@ -237,31 +237,10 @@ describe('accessibility', () => {
     },
   );
 
-  it('a mobile page gives each folded section a heading, and the body its headings one level below', async () => {
+  it("a mobile page's body headings read smaller than the folded sections' titles they sit under", async () => {
+    // The outline itself (h2 sections, the body one level below 「更多说明」) is checked on the HTML in
+    // packages/render/test/render.test.ts; here, how it looks.
     const page = await open('mobile/id-card-renewal.html', 360);
-    expect(await headings(page)).toEqual([
-      'h1 换领居民身份证',
-      'h2 谁可以办',
-      'h3 这些情况不能办',
-      'h2 要带的材料',
-      'h2 怎么办',
-      'h2 多久办好，要多少钱',
-      'h2 去哪里办',
-      'h3 东湖区政务服务中心',
-      'h3 青禾市公安局东湖分局湖滨派出所户籍室',
-      'h2 更多说明',
-      'h3 办理前请确认',
-      'h3 拍照前的准备',
-      'h3 办理小贴士',
-      'h3 办不成的常见原因',
-      'h2 常见问题',
-      'h3 身份证已经过期了，还能换吗？',
-      'h3 换证这段时间急用身份证怎么办？',
-      'h3 户口不在青禾市，能在这里换吗？',
-      'h2 相关事项',
-      'h2 办理依据',
-    ]);
-    // The body's headings read smaller than the section titles they sit under.
     const fontSize = (selector: string) =>
       page
         .locator(selector)
