@@ -191,6 +191,9 @@ export interface IndexGroups {
   lifeEvents: IndexGroup[];
 }
 
+/** Topics read in pinyin order, as a citizen scans an A–Z list (出入境, 户籍与身份, … 住房). */
+const BY_PINYIN = new Intl.Collator('zh-Hans-u-co-pinyin');
+
 /** Guides without a category, or with no life event, are listed under this. */
 const OTHER = '其他';
 
@@ -199,8 +202,7 @@ export const topicAnchor = (category: string) => `topic-${(category || OTHER).re
 const lifeEventAnchor = (name: string) => `event-${name.replace(/\s+/g, '-')}`;
 
 /**
- * The index page's groups, by topic (the guides' categories, in the order of their first guide
- * by id, 「其他」 last) and by life event (the guide's own `life_events`, else its category's in
+ * The index page's groups, by topic (the guides' categories, in pinyin order, 「其他」 last) and by life event (the guide's own `life_events`, else its category's in
  * data/life-events.yaml of @baihua/core; in the order of a life, 「其他」 last, empty events left
  * out). A guide under two life events is listed under both. Records come in id order.
  */
@@ -216,7 +218,7 @@ export function indexGroups(
     const events = guideLifeEvents(record.lifeEvents, record.category);
     for (const event of events.length ? events : [OTHER]) byEvent.set(event, [...(byEvent.get(event) ?? []), entry]);
   }
-  const topics = [...byTopic].sort(([a], [b]) => Number(a === OTHER) - Number(b === OTHER));
+  const topics = [...byTopic].sort(([a], [b]) => Number(a === OTHER) - Number(b === OTHER) || BY_PINYIN.compare(a, b));
   const known = lifeEvents().events;
   const described = [...known, { name: OTHER, description: undefined }];
   return {

@@ -40,20 +40,20 @@ const names = (groups: Array<{ name: string; guides: Array<{ id: string }> }>) =
   groups.map((group) => [group.name, group.guides.map((guide) => guide.id)]);
 
 describe('the index groups', () => {
-  it('put the example guides under their topics, both housing guides under 住房, none by department', () => {
+  it('put the example guides under their topics in pinyin order, both housing guides under 住房, none by department', () => {
     const { topics } = indexGroups(records);
     expect(names(topics)).toEqual([
-      ['交通出行', ['driving-licence-renewal']],
-      ['住房', ['housing-fund-rent-withdrawal', 'second-hand-house-transfer']],
-      ['户籍与身份', ['id-card-renewal']],
-      ['税务', ['income-tax-annual-settlement']],
-      ['市场准入', ['individual-business-registration']],
-      ['婚姻家庭', ['marriage-registration']],
-      ['社会救助', ['minimum-living-allowance']],
-      ['医疗保障', ['offsite-medical-filing']],
       ['出入境', ['passport-application']],
-      ['社会保障', ['pension-enrollment']],
+      ['户籍与身份', ['id-card-renewal']],
+      ['婚姻家庭', ['marriage-registration']],
+      ['交通出行', ['driving-licence-renewal']],
       ['教育', ['primary-school-enrollment']],
+      ['社会保障', ['pension-enrollment']],
+      ['社会救助', ['minimum-living-allowance']],
+      ['市场准入', ['individual-business-registration']],
+      ['税务', ['income-tax-annual-settlement']],
+      ['医疗保障', ['offsite-medical-filing']],
+      ['住房', ['housing-fund-rent-withdrawal', 'second-hand-house-transfer']],
     ]);
     expect(topics.map((topic) => topic.anchor)).toEqual(topics.map((topic) => `topic-${topic.name}`));
   });
@@ -93,8 +93,8 @@ describe('the index groups', () => {
       ['event-其他', undefined],
     ]);
     expect(names(groups.topics)).toEqual([
-      ['住房', ['a', 'b']],
       ['文物保护', ['c']],
+      ['住房', ['a', 'b']],
       ['其他', ['d']],
     ]);
   });
