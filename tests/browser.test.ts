@@ -22,10 +22,19 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { findChromium, CHROMIUM_FLAGS } from '@baihua/render';
+import { findChromium, CHROMIUM_FLAGS, viewFacts } from '@baihua/render';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_IDS, guidesWithRegion, repoRoot, runCli, scratch, serveDirectory } from './helpers.js';
+import {
+  EXAMPLE_IDS,
+  guidesDir,
+  guideViewsIn,
+  guidesWithRegion,
+  repoRoot,
+  runCli,
+  scratch,
+  serveDirectory,
+} from './helpers.js';
 
 const screenshots = join(repoRoot, 'test-results/screenshots');
 
@@ -280,6 +289,31 @@ describe('accessibility', () => {
   });
 });
 
+describe('every fact of the view on every channel, as Chromium shows it', () => {
+  const PAGE_OF = { web: 'web/guides/%s.html', mobile: 'mobile/%s.html', print: 'print/%s.html' } as const;
+  it.each(Object.keys(PAGE_OF) as Array<keyof typeof PAGE_OF>)('%s: every example guide', async (channel) => {
+    const views = guideViewsIn(guidesDir);
+    const page = await open(PAGE_OF[channel].replace('%s', EXAMPLE_IDS[0]!), channel === 'mobile' ? 360 : 1280);
+    if (channel === 'print') await page.emulateMedia({ media: 'print' });
+    const missing: string[] = [];
+    for (const id of EXAMPLE_IDS) {
+      await page.goto(`${site()}/${PAGE_OF[channel].replace('%s', id)}`, { waitUntil: 'load' });
+      // Folded is not dropped: a reader opens the fold, and so does the test.
+      await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((details) => {
+          details.open = true;
+        });
+      });
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is the point (what CSS hides is not shown)
+      const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+      for (const fact of viewFacts(views.get(id)!))
+        if (!text.includes(fact.text.replace(/\s+/g, ' '))) missing.push(`${id} ${fact.kind}: ${fact.text}`);
+    }
+    expect(missing).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('in the browser', () => {
   it('search finds 换领居民身份证 first from 身份证, with no jieba on the page', async () => {
     const page = await open('web/index.html', 1280);
@@ -316,6 +350,50 @@ describe('in the browser', () => {
     await expect.poll(() => status.textContent()).toMatch(/^没有找到“火锅”相关的事项。换个说法或少写几个字试试/);
     expect(await page.locator('#results li').count()).toBe(0);
     await page.screenshot({ path: join(screenshots, 'web-search.png') });
+    await page.context().close();
+  });
+
+  it('the index groups guides by topic and by life event, and the department filter narrows a search', async () => {
+    const page = await open('web/index.html', 1280);
+    /** A group's heading and the titles of its guides, as the page shows them. */
+    const group = async (anchor: string) => {
+      const heading = page.locator(`[id="${anchor}"]`);
+      return [
+        await heading.textContent(),
+        await heading.locator('xpath=following-sibling::ul[1]//a').allTextContents(),
+      ];
+    };
+    expect(await page.locator('#by-topic h3').allTextContents()).toEqual([
+      '出入境',
+      '户籍与身份',
+      '婚姻家庭',
+      '交通出行',
+      '教育',
+      '社会保障',
+      '社会救助',
+      '市场准入',
+      '税务',
+      '医疗保障',
+      '住房',
+    ]);
+    expect(await group('topic-住房')).toEqual(['住房', ['租房提取住房公积金', '二手房买卖过户']]);
+    expect(await group('event-上学')).toEqual(['上学', ['小学一年级新生入学报名']]);
+    expect(await group('event-退休养老')).toEqual(['退休养老', ['城乡居民基本养老保险参保登记']]);
+    // Each link of the jump menus leads to a heading of its section.
+    for (const href of await page
+      .locator('.jump a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href'))))
+      expect(await page.locator(`[id="${href!.slice(1)}"]`).count()).toBe(1);
+
+    await page.fill('#q', '房');
+    await page.press('#q', 'Enter');
+    const titles = () => page.locator('#results a').allTextContents();
+    await expect.poll(titles).toContain('二手房买卖过户');
+    await page.selectOption('#city', '青禾市');
+    await expect.poll(() => page.locator('#department').isEnabled()).toBe(true);
+    await page.selectOption('#department', '青禾市住房公积金管理中心提取业务科');
+    await expect.poll(titles).toEqual(['租房提取住房公积金']);
+    expect(await page.locator('#search-status').textContent()).toBe('找到 1 项');
     await page.context().close();
   });
 

@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseGuide, readGuideModel, SourceFile } from '@baihua/core';
-import { guideView, MOBILE_PAGE_LIMIT, PAGE_TARGETS, viewFacts, type GuideView } from '@baihua/render';
+import { MOBILE_PAGE_LIMIT, PAGE_TARGETS, viewFacts, type GuideView } from '@baihua/render';
 import type { Element, Nodes } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_IDS, guidesDir, runCli, scratch } from './helpers.js';
+import { EXAMPLE_IDS, guideViewsIn, guidesDir, runCli, scratch } from './helpers.js';
 
 const parse = (html: string): Nodes => unified().use(rehypeParse).parse(html);
 
@@ -49,24 +48,6 @@ const PAGE_OF = {
   print: (id: string) => `print/${id}.html`,
 };
 
-/** Each example guide's view, as the build makes it (titles of the other guides for the related links). */
-function exampleViews(): Map<string, GuideView> {
-  const files = readdirSync(guidesDir, { recursive: true, encoding: 'utf8' }).filter(
-    (name) => /\.(md|yaml)$/.test(name) && !name.endsWith('baihua.config.yaml'),
-  );
-  const guides = files.map((name) => {
-    const path = join(guidesDir, name);
-    return parseGuide(new SourceFile(path, readFileSync(path, 'utf8')));
-  });
-  const titles = new Map(
-    guides.map((guide) => {
-      const { id, title } = readGuideModel(guide).fields;
-      return [id!, title!] as const;
-    }),
-  );
-  return new Map(guides.map((guide) => [readGuideModel(guide).fields.id!, guideView(guide, { titles })] as const));
-}
-
 describe('every fact of a guide on every channel', () => {
   let out: string;
   let views: Map<string, GuideView>;
@@ -77,7 +58,7 @@ describe('every fact of a guide on every channel', () => {
     const run = runCli(['build', guidesDir, '--out', out, '--targets', 'web,mobile,print']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    views = exampleViews();
+    views = guideViewsIn(guidesDir);
   }, 300_000);
 
   it('builds a view of each example guide', () => {

@@ -13,6 +13,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseGuide, readGuideModel, SourceFile } from '@baihua/core';
+import { guideView, type GuideView } from '@baihua/render';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The bundled CLI, as `pnpm baihua` and the `baihua` bin run it. */
@@ -155,4 +157,22 @@ export function serveDirectory(root: string): Promise<{ server: Server; url: str
       resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
     ),
   );
+}
+
+/** Each guide's view in a directory of guides, as the build makes it (titles of the other guides for the related links). */
+export function guideViewsIn(dir: string): Map<string, GuideView> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (name) => /\.(md|yaml)$/.test(name) && !name.endsWith('baihua.config.yaml'),
+  );
+  const guides = files.map((name) => {
+    const path = join(dir, name);
+    return parseGuide(new SourceFile(path, readFileSync(path, 'utf8')));
+  });
+  const titles = new Map(
+    guides.map((guide) => {
+      const { id, title } = readGuideModel(guide).fields;
+      return [id!, title!] as const;
+    }),
+  );
+  return new Map(guides.map((guide) => [readGuideModel(guide).fields.id!, guideView(guide, { titles })] as const));
 }
