@@ -397,8 +397,9 @@ describe('in the browser', () => {
     await page.context().close();
   });
 
-  it('the index, as it first opens', async () => {
+  it('the index, as it first opens: the logo shows in the header', async () => {
     const page = await open('web/index.html', 1280);
+    expect(await page.locator('header.site img').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(64);
     await page.screenshot({ path: join(screenshots, 'web-index.png') });
     await page.context().close();
   });

@@ -135,6 +135,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.json': 'application/json',
   '.pdf': 'application/pdf',
+  // the site's logo (site.logo in baihua.config.yaml)
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
 };
 
 /** A static file server for a built site, on 127.0.0.1 and a free port, as a portal would serve it. */
