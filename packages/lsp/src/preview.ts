@@ -10,6 +10,7 @@ import {
   UsageError,
   type ParsedGuide,
   type ResolvedConfig,
+  type SiteIdentity,
 } from '@baihua/core';
 import { glossaryTermUses } from '@baihua/lint';
 import {
@@ -95,10 +96,13 @@ export function previewGuide(guide: ParsedGuide, config: ResolvedConfig): GuideP
   }
   try {
     const termMarks = new Map([[guide, glossaryTermUses(guide, config)]]);
+    // The site's name, 主办单位 and footer as the build shows them; not the logo, a file the
+    // preview (which fetches nothing) cannot show.
     const site = renderSite([guide], {
       targets: PAGE_TARGETS,
       templates: config.templates ?? DEFAULT_TEMPLATES,
       termMarks,
+      ...(config.site && { site: withoutLogo(config.site) }),
     });
     // renderSite has checked the id: it is a file name.
     const id = readGuideModel(guide).fields.id!;
@@ -112,6 +116,10 @@ export function previewGuide(guide: ParsedGuide, config: ResolvedConfig): GuideP
   } catch (error) {
     return unrenderable(title, [problemOf(error)]);
   }
+}
+
+function withoutLogo({ logo: _file, ...identity }: SiteIdentity): SiteIdentity {
+  return identity;
 }
 
 interface PreviewProblem {

@@ -16,10 +16,13 @@ function guideAt(path: string, text = readFileSync(path, 'utf8')) {
 }
 
 /** The pages `baihua build` writes for the guide, to compare the preview with. */
+/** The pages as the build renders them, with the site's identity; the preview leaves out only the logo (an image file). */
 function builtPages(path: string) {
   const guide = guideAt(path);
-  const termMarks = new Map([[guide, glossaryTermUses(guide, configForPath(path))]]);
-  return renderSite([guide], { targets: ['web', 'mobile', 'print'], termMarks }).files;
+  const config = configForPath(path);
+  const termMarks = new Map([[guide, glossaryTermUses(guide, config)]]);
+  const { files } = renderSite([guide], { targets: ['web', 'mobile', 'print'], termMarks, site: config.site! });
+  return new Map([...files].map(([name, page]) => [name, page.replace(/<img src="[^"]*site-logo\.svg"[^>]*>/, '')]));
 }
 
 const temporary: string[] = [];
