@@ -188,7 +188,7 @@ describe('baihua build --shard and baihua merge', () => {
     [
       'a shard built with other targets',
       ['shard-1', 'web-only-2', 'shard-3'],
-      'web-only-2 和 shard-1 生成时的模板、--targets、--site-url 或 baihua 版本不同：请用同样的设置重新生成所有分片',
+      'web-only-2 和 shard-1 生成时的模板、网站信息（site:）、--targets、--site-url 或 baihua 版本不同：请用同样的设置重新生成所有分片',
     ],
     [
       'a shard of another catalog',

@@ -122,7 +122,7 @@ function checkShards(dirs: string[]): ShardMarker[] {
       JSON.stringify(marker.catalogOptions) !== JSON.stringify(first.catalogOptions)
     )
       throw new UsageError(
-        `${dir} 和 ${dirs[0]} 生成时的模板、--targets、--site-url 或 baihua 版本不同：请用同样的设置重新生成所有分片`,
+        `${dir} 和 ${dirs[0]} 生成时的模板、网站信息（site:）、--targets、--site-url 或 baihua 版本不同：请用同样的设置重新生成所有分片`,
       );
     const other = bySlice.get(marker.shard);
     if (other !== undefined)
