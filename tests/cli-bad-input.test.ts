@@ -204,6 +204,7 @@ describe('bad input', () => {
         endLine: 3,
         endColumn: 10,
         fatal: true,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
     expect(results[0]!.fatalErrorCount).toBe(1);

@@ -207,6 +207,7 @@ describe('syntax errors cannot be disabled', () => {
         endLine: 8,
         endColumn: 79, // the end of line 8
         fatal: true,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
     expect(results[0]!.suppressedMessages).toEqual([]);

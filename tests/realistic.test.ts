@@ -216,6 +216,7 @@ describe('the matcher', () => {
     column,
     endLine: line,
     endColumn,
+    fingerprint: `${ruleId} ${line}:${column}`,
   });
   const guide = (findings: JsonMessage[], expected: Expectation[]): CorpusGuide => ({
     name: 'g',

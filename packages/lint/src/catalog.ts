@@ -9,6 +9,7 @@ import {
   type SourceRange,
 } from '@baihua/core';
 import { findDirectives, applyDirectiveList } from './directives.js';
+import { messageFingerprint } from './fingerprint.js';
 import { byPosition, summarize } from './results.js';
 import { encodeSignature, signature } from './minhash.js';
 import { proseWords, readableForStyle } from './plain-analysis.js';
@@ -127,6 +128,8 @@ export function runCatalogRules(members: CatalogMember[], cwd: string, only?: st
           endLine: at.endLine,
           endColumn: at.endColumn,
           range: at.range,
+          // The catalog pass has no text, only summaries: the message names what was found.
+          fingerprint: messageFingerprint(id, message),
         });
         found.set(member, list);
       },

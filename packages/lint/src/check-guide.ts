@@ -14,6 +14,7 @@ import {
 } from '@baihua/core';
 import { catalogRulesOn, summarizeGuide } from './catalog.js';
 import { applyDirectives } from './directives.js';
+import { findingFingerprint, messageFingerprint } from './fingerprint.js';
 import { applyFixes } from './fix.js';
 import { guideReadability, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
@@ -76,6 +77,7 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
         ...(input.fix && fixable && rule.meta.fixable === 'fix' && { fix: input.fix }),
         ...(input.suggestions?.length && { suggestions: input.suggestions }),
         ...(fatal && { fatal: true }),
+        fingerprint: findingFingerprint(id, guide.file.text, [input.range.start, input.range.end]),
       });
     };
     try {
@@ -91,16 +93,18 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
 
 function ruleFailure(ruleId: string, error: unknown): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
+  const message = `规则 ${ruleId} 检查这份指南时出错（${reason}），它的检查结果不全；其他规则不受影响。请把这份指南和这条消息报告给白话的维护者`;
   return {
     ruleId,
     severity: 2,
-    message: `规则 ${ruleId} 检查这份指南时出错（${reason}），它的检查结果不全；其他规则不受影响。请把这份指南和这条消息报告给白话的维护者`,
+    message,
     line: 1,
     column: 1,
     endLine: 1,
     endColumn: 1,
     range: [0, 0],
     fatal: true,
+    fingerprint: messageFingerprint(ruleId, message),
   };
 }
 

@@ -29,6 +29,11 @@ export interface Diagnostic {
   suggestions?: Suggestion[];
   /** the file could not be read or parsed; such problems cannot be disabled */
   fatal?: boolean;
+  /**
+   * the finding's identity across edits (`fingerprint.ts`): its rule, the sentence or field line
+   * it is in and the words flagged, not its position; findings on the same words share it
+   */
+  fingerprint: string;
 }
 
 /** Message data: the values of a message's `{{placeholders}}`. */

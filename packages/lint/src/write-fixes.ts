@@ -1,6 +1,7 @@
 import { FileAccessError } from '@baihua/core';
 import { lintFile } from './check-guide.js';
 import { configForPath } from './config.js';
+import { messageFingerprint } from './fingerprint.js';
 import { byPosition, summarize } from './results.js';
 import type { Diagnostic, LintResult } from './types.js';
 import { writeFileAtomic, WriteSkipped } from './write.js';
@@ -27,15 +28,17 @@ export function writeFixes(results: LintResult[], configFile?: string): LintResu
 }
 
 function notWritten(fixed: LintResult, error: FileAccessError, configFile: string | undefined): LintResult {
+  const message = `没有写入修复：${error.message}`;
   const notice: Diagnostic = {
     ruleId: 'fix/not-written',
     severity: error instanceof WriteSkipped ? 1 : 2,
-    message: `没有写入修复：${error.message}`,
+    message,
     line: 1,
     column: 1,
     endLine: 1,
     endColumn: 1,
     range: [0, 0],
+    fingerprint: messageFingerprint('fix/not-written', message),
   };
   let onDisk: LintResult;
   try {

@@ -38,6 +38,7 @@ describe('a rule that throws', () => {
         endColumn: 1,
         range: [0, 0],
         fatal: true,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     ]);
     expect(after.filter((message) => message.ruleId !== 'plain/vague-reference')).toEqual(
