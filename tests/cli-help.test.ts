@@ -50,6 +50,9 @@ const ALLOWED_WORDS = new Set([
   'json',
   'sarif',
   'github',
+  'markdown',
+  'origin',
+  'main',
   'table',
   'output',
   'auto',
@@ -74,6 +77,7 @@ const ALLOWED_WORDS = new Set([
   'rule',
   'Vale',
   'CPU',
+  'git',
 ]);
 
 function help(command: string[]): string {
@@ -123,8 +127,10 @@ describe('baihua --help', () => {
   路径                       文件、目录或 glob（默认：guides/）
 
 选项：
-  -f, --format <格式>        输出格式（可选：stylish、json、sarif、github；
-                             默认：stylish）
+  -f, --format <格式>        输出格式（可选：stylish、json、sarif、github、
+                             markdown；默认：stylish）
+  --changed-since <引用>     只检查自这个 git 引用（如 origin/main）以来新增或改
+                             动的指南；目录规则仍对照全部指南
   --fix                      自动修复能安全修复的问题，并写回文件
   --fix-dry-run              计算修复结果但不写文件（结果在 --format json 的
                              output 里）

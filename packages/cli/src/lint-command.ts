@@ -5,13 +5,16 @@ import {
   configForPath,
   formatters,
   lintRun,
+  markdown,
   lintStdin,
   writeFileAtomic,
   writeFixes,
   type Concurrency,
   type FormatterName,
   type LintResult,
+  type MarkdownComparison,
 } from '@baihua/lint';
+import { changedGuides, changedSinceNote, comparisonAtBase, type ChangedGuides } from './changed-since.js';
 import { UsageError } from './errors.js';
 
 export interface LintCommandOptions {
@@ -28,6 +31,8 @@ export interface LintCommandOptions {
   cache?: boolean;
   cacheLocation?: string;
   concurrency?: string;
+  /** `--changed-since REF`: lint only the guides added or changed since the git ref */
+  changedSince?: string;
   /** `--debug`: also say on stderr how many guides the cache answered */
   debug?: boolean;
 }
@@ -64,12 +69,16 @@ export async function runLint(
   if (!options.stdin && options.stdinFilename) throw new UsageError('--stdin-filename 要和 --stdin 一起用');
   if (options.stdin && patterns.length)
     throw new UsageError('用了 --stdin 就不要再写文件路径；用 --stdin-filename 说明它是哪个文件');
+  if (options.stdin && options.changedSince !== undefined)
+    throw new UsageError('--changed-since 不能和 --stdin 一起用：它按 git 的改动选出要检查的文件');
   if (options.config && !existsSync(options.config)) throw new UsageError(`找不到配置文件 ${options.config}`);
   const fix = Boolean(options.fix || options.fixDryRun);
   const concurrency = parseConcurrency(options.concurrency ?? 'auto');
 
   let results: LintResult[];
   let debugReport = '';
+  let changes: ChangedGuides | undefined;
+  let comparison: MarkdownComparison | undefined;
   if (options.stdin) {
     const filePath = resolve(options.stdinFilename ?? 'stdin.md');
     const config = configForPath(filePath, options.config);
@@ -79,16 +88,25 @@ export async function runLint(
     const targets = patterns.length ? patterns : defaultTargets();
     const cacheLocation =
       options.cache || options.cacheLocation ? (options.cacheLocation ?? '.baihuacache') : undefined;
+    if (options.changedSince !== undefined) changes = await changedGuides(options.changedSince, process.cwd());
     const run = await lintRun({
       patterns: targets,
       fix,
-      // Only the JSON report prints each section's readability.
-      readabilitySections: options.format === 'json',
+      // Only the JSON and Markdown reports print each section's readability.
+      readabilitySections: options.format === 'json' || options.format === 'markdown',
       ...(options.config && { configFile: options.config }),
       ...(cacheLocation && { cacheLocation }),
+      ...(changes && { only: new Set(changes.files.keys()) }),
       concurrency,
     });
     results = run.results;
+    if (changes && options.format === 'markdown') {
+      comparison = await comparisonAtBase(changes, results, {
+        references: run.outside,
+        ...(options.config && { configFile: options.config }),
+        ...(cacheLocation && { cacheLocation }),
+      });
+    }
     // As ESLint's --debug tells which files the cache answered: the cache is seen to work, not timed.
     if (options.debug && cacheLocation) {
       debugReport = `baihua: 缓存命中 ${run.counts.reused}/${results.length} 份指南（重新检查 ${run.counts.linted} 份）\n`;
@@ -98,7 +116,17 @@ export async function runLint(
 
   const reported = options.quiet ? results.map(withoutWarnings) : results;
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !options.outputFile && !('NO_COLOR' in process.env));
-  const text = formatters[options.format as FormatterName](reported, { cwd: process.cwd(), color, version });
+  const context = { cwd: process.cwd(), color, version };
+  let text: string;
+  if (options.format === 'markdown') {
+    if (comparison && options.quiet) comparison = quietComparison(comparison);
+    text = markdown(reported, { ...context, ...(comparison && { comparison }) });
+  } else if (changes && options.format === 'stylish') {
+    const note = changedSinceNote(changes, reported.length);
+    text = reported.length ? formatters.stylish(reported, context) + note : note;
+  } else {
+    text = formatters[options.format as FormatterName](reported, context);
+  }
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   let exitCode = errors > 0 ? 1 : 0;
@@ -118,6 +146,13 @@ export async function runLint(
 function defaultTargets(): string[] {
   if (existsSync('guides')) return ['guides'];
   throw new UsageError('请写出要检查的文件或目录，如 baihua lint guides/');
+}
+
+function quietComparison(comparison: MarkdownComparison): MarkdownComparison {
+  const before = new Map(
+    [...comparison.before].map(([path, earlier]) => [path, { ...earlier, result: withoutWarnings(earlier.result) }]),
+  );
+  return { ...comparison, before };
 }
 
 function withoutWarnings(result: LintResult): LintResult {

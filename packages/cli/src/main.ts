@@ -55,7 +55,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('检查指南：字段是否齐全、写法是否正确')
     .argument('[路径...]', '文件、目录或 glob（默认：guides/）')
     .addOption(
-      new Option('-f, --format <格式>', '输出格式').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'),
+      new Option('-f, --format <格式>', '输出格式')
+        .choices(['stylish', 'json', 'sarif', 'github', 'markdown'])
+        .default('stylish'),
+    )
+    .option(
+      '--changed-since <引用>',
+      '只检查自这个 git 引用（如 origin/main）以来新增或改动的指南；目录规则仍对照全部指南',
     )
     .option('--fix', '自动修复能安全修复的问题，并写回文件')
     .option('--fix-dry-run', '计算修复结果但不写文件（结果在 --format json 的 output 里）')

@@ -23,8 +23,10 @@ export {
   lintRun,
   lintTogether,
   lintStdin,
+  lintTexts,
   LintMemory,
   type LintFilesOptions,
+  type LintTextsOptions,
   type LintRunOptions,
   type LintRun,
   type KeptGuide,
@@ -34,6 +36,14 @@ export { applyFixes } from './fix.js';
 export { runInWorkers, type Concurrency } from './parallel.js';
 export { builtinPresets, createConfigResolver } from './config.js';
 export { formatters, type FormatterName, type FormatterContext } from './reporters/index.js';
+export {
+  markdown,
+  escapeMarkdown,
+  MARKDOWN_MAX_LENGTH,
+  type GuideBefore,
+  type MarkdownComparison,
+  type MarkdownContext,
+} from './reporters/markdown.js';
 export { writeFileAtomic, WriteSkipped, type WriteOptions } from './write.js';
 export { writeFixes } from './write-fixes.js';
 export { notices, noticesById } from './notices.js';

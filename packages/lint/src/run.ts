@@ -55,6 +55,44 @@ export async function lintStdin(
   return linted.result;
 }
 
+export interface LintTextsOptions {
+  cwd?: string;
+  /** one configuration file instead of the directory cascade */
+  configFile?: string;
+  /** where the lint cache is: the catalog's guides unchanged on disk are summarised from it (it is not written) */
+  cacheLocation?: string;
+  /** other guides of the catalog, read for the catalog rules only (a run's `outside`) */
+  references?: readonly GuideSummary[];
+  /** guides on disk that the catalog leaves out (added since the texts were written) */
+  absent?: ReadonlySet<string>;
+}
+
+/**
+ * Lints guides held in memory as they would be at `filePath` with today's configuration, against
+ * the rest of the catalog (`references`, then what the `catalog` setting names on disk). `baihua
+ * lint --changed-since` lints the guides' texts at the base commit this way.
+ */
+export async function lintTexts(
+  sources: ReadonlyArray<{ filePath: string; input: BoundedRead }>,
+  options: LintTextsOptions = {},
+): Promise<LintResult[]> {
+  const configs = configSource(options.configFile);
+  const linted = sources.map(({ filePath, input }) => {
+    const config = configs(filePath);
+    const read = decodeGuideRead(filePath, input);
+    return { ...lintRead(filePath, read.file, read.problem, { config }), config };
+  });
+  const members = catalogMembers(linted);
+  for (const summary of options.references ?? []) members.push({ summary, config: configs(summary.filePath) });
+  if (members.length) {
+    const cwd = options.cwd ?? process.cwd();
+    const cache = options.cacheLocation ? new LintCache(resolve(cwd, options.cacheLocation)) : undefined;
+    await addCatalogReferences(members, cache, options.absent);
+    runCatalogRules(members, cwd);
+  }
+  return linted.map(({ result }) => result);
+}
+
 function catalogMembers(linted: Array<Linted & { config: ResolvedConfig }>): CatalogMember[] {
   return linted.flatMap(({ result, summary, config }) => (summary ? [{ result, summary, config }] : []));
 }
@@ -92,6 +130,11 @@ export interface LintRunOptions extends LintFilesOptions {
    * read only for the catalog rules, as guides the `catalog` setting names are.
    */
   slice?: { index: number; count: number };
+  /**
+   * lint only these of the guides found (absolute paths; `baihua lint --changed-since`). As with
+   * `slice`, the other guides found are read only for the catalog rules.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface KeptGuide {
@@ -108,7 +151,7 @@ export interface LintRun {
   counts: { linted: number; reused: number };
   /** with `summaries`: each result's summary, in the same order; otherwise empty */
   summaries: GuideSummary[];
-  /** with `slice`: the summaries of the guides found outside the slice, in the order found */
+  /** with `slice` or `only`: the summaries of the guides found outside them, in the order found */
   outside: GuideSummary[];
 }
 
@@ -173,7 +216,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const pending: Array<{ slot: number; job: LintJob; config: ResolvedConfig }> = [];
   const found = new Set<string>();
   const outside: Array<{ filePath: string; config: ResolvedConfig }> = [];
-  const inSlice = options.slice ? sliceOf(files, options.slice, cwd) : undefined;
+  const inSlice = options.slice ? sliceOf(files, options.slice, cwd) : options.only;
   for (const filePath of files) {
     const config = configs(filePath);
     if (isIgnored(filePath, config)) continue;
@@ -309,8 +352,12 @@ function keyBytes(filePath: string): Buffer {
  * The rest of the catalog: guides named by the `catalog` setting of a linted guide's
  * configuration, read only for their summaries (from the cache when unchanged).
  */
-async function addCatalogReferences(members: CatalogMember[], cache: LintCache | undefined): Promise<void> {
-  const known = new Set(members.map((member) => member.summary.filePath));
+async function addCatalogReferences(
+  members: CatalogMember[],
+  cache: LintCache | undefined,
+  absent: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  const known = new Set([...members.map((member) => member.summary.filePath), ...absent]);
   const settings = new Map<string, ResolvedConfig>();
   for (const { config } of members) {
     if (config.catalog) settings.set(JSON.stringify(config.catalog), config);
