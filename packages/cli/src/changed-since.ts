@@ -23,7 +23,6 @@ export interface ChangedGuides {
 
 interface GitRun {
   stdout: Buffer;
-  stderr: string;
   /** the output was cut at `maxBuffer` */
   truncated: boolean;
 }
@@ -40,11 +39,11 @@ function git(args: string[], cwd: string, maxBuffer = 256 * 1024 * 1024): Promis
     const env = { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
     execFile('git', args, { cwd, encoding: 'buffer', maxBuffer, env }, (error, stdout, stderr) => {
       const errorText = stderr.toString('utf8');
-      if (!error) return resolve({ stdout, stderr: errorText, truncated: false });
+      if (!error) return resolve({ stdout, truncated: false });
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT')
         return reject(new UsageError('找不到 git 命令：--changed-since 要用 git 比较改动，请先安装 git'));
-      if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ stdout, stderr: errorText, truncated: true });
+      if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ stdout, truncated: true });
       reject(new GitFailed(errorText.trim() || error.message));
     });
   });
@@ -53,9 +52,12 @@ function git(args: string[], cwd: string, maxBuffer = 256 * 1024 * 1024): Promis
 const text = (output: Buffer) => output.toString('utf8');
 
 /** How to bring a missing ref into a shallow clone: `origin/main` is fetched as `origin main`. */
-function fetchHint(ref: string): string {
-  const remoteBranch = /^([\w.-]+)\/(.+)$/.exec(ref);
-  if (remoteBranch && !ref.startsWith('refs/')) return `git fetch --depth=1 ${remoteBranch[1]} ${remoteBranch[2]}`;
+async function fetchHint(ref: string, root: string): Promise<string> {
+  const remotes = text((await git(['remote'], root)).stdout)
+    .split('\n')
+    .filter(Boolean);
+  const remote = remotes.find((name) => ref.startsWith(`${name}/`));
+  if (remote) return `git fetch --depth=1 ${remote} ${ref.slice(remote.length + 1)}`;
   return `git fetch --depth=1 origin ${ref}`;
 }
 
@@ -81,7 +83,7 @@ export async function changedGuides(ref: string, cwd: string): Promise<ChangedGu
     ).trim();
   } catch (error) {
     if (!(error instanceof GitFailed)) throw error;
-    throw new UsageError(`找不到 git 引用 ${ref}：浅克隆请先 ${fetchHint(ref)}`);
+    throw new UsageError(`找不到 git 引用 ${ref}：浅克隆请先 ${await fetchHint(ref, root)}`);
   }
   let commit = target;
   let mergeBase = false;

@@ -181,8 +181,10 @@ export function markdown(results: LintResult[], context: MarkdownContext): strin
   if (rows.length) {
     // The overview takes at most half the room, the details the rest.
     used += table(header, []).length + 2;
-    while (listed < rows.length && used + rows[listed]!.length + 1 <= budget / 2)
-      used += row(rows[listed++]!).length + 1;
+    const rowTexts = rows.map(row);
+    while (listed < rows.length && used + rowTexts[listed]!.length + 1 <= budget / 2) {
+      used += rowTexts[listed++]!.length + 1;
+    }
     parts.push(table(header, rows.slice(0, listed)));
     if (listed < rows.length) parts.push(`表中略去了另外 ${rows.length - listed} 份指南（超过 GitHub 的长度上限）。`);
   }
@@ -313,9 +315,9 @@ function movedMeasures(after: Readability | undefined, before: Readability | und
 
 function footnoteOf(comparison: MarkdownComparison | undefined): string {
   const text = comparison
-    ? `「改动前」是指南在 ${escapeMarkdown(comparison.ref)} ` +
+    ? `「改动前」是指南在 ${escapeMarkdown(comparison.ref)}` +
       (comparison.mergeBase
-        ? `与当前提交的合并基点（${comparison.commit.slice(0, 7)}）时的文本`
+        ? ` 与当前提交的合并基点（${comparison.commit.slice(0, 7)}）时的文本`
         : `（${comparison.commit.slice(0, 7)}，与当前提交没有共同的历史，直接比较）时的文本`) +
       '，用现在的配置检查；改名的指南比较旧路径的文本。新问题、修好的问题按问题的指纹（规则和所在的句子）对比，与行号无关。'
     : '易读分的算法见 docs/readability.md。';
