@@ -20,6 +20,8 @@ interface GuideAnalysis {
   doc: AnalyzedDocument;
   /** section title → indexes into `prose` */
   sections: Map<string, number[]>;
+  /** top-level field of the front matter → indexes into `prose` */
+  fields: Map<string, number[]>;
   findings: Map<string, Finding[][]>;
 }
 
@@ -71,10 +73,16 @@ function analyze(guide: ParsedGuide): GuideAnalysis {
   if (!analysis) {
     const prose = proseSpans(guide);
     const sections = new Map<string, number[]>();
+    const fields = new Map<string, number[]>();
     let section = FIELDS_SECTION;
     prose.forEach((span, index) => {
       if (span.kind === 'heading') section = span.text.trim();
-      else if (span.kind === 'value') section = FIELDS_SECTION;
+      else if (span.kind === 'value') {
+        section = FIELDS_SECTION;
+        // /materials/2/note belongs to materials.
+        const field = span.pointer.split('/')[1]!;
+        fields.set(field, [...(fields.get(field) ?? []), index]);
+      }
       sections.set(section, [...(sections.get(section) ?? []), index]);
     });
     analysis = {
@@ -84,6 +92,7 @@ function analyze(guide: ParsedGuide): GuideAnalysis {
         inProcessSegmenter,
       ),
       sections,
+      fields,
       findings: new Map(),
     };
     analyses.set(guide, analysis);
@@ -155,12 +164,16 @@ export function glossaryTermUses(guide: ParsedGuide, config: ResolvedConfig): Gl
   });
 }
 
-export type GuideReadability = Readability & { sections: Array<Readability & { title: string }> };
+export type GuideReadability = Readability & {
+  sections: Array<Readability & { title: string }>;
+  /** each top-level field with prose (its list items and nested strings together), in the order written */
+  fields?: Array<Readability & { field: string }>;
+};
 
 /**
- * Readability of the whole guide and of each section (fields, then each body heading). A guide
- * with fewer than `minCharacters` Han characters of prose gets no score, nor does a section
- * with fewer than `MIN_PARAGRAPH_CHARACTERS`.
+ * Readability of the whole guide, of each section (fields, then each body heading) and of each
+ * field. A guide with fewer than `minCharacters` Han characters of prose gets no score, nor does
+ * a section or a field with fewer than `MIN_PARAGRAPH_CHARACTERS`.
  */
 export function guideReadability(guide: ParsedGuide, minCharacters = MIN_SCORED_CHARACTERS): GuideReadability {
   const analysis = analyze(guide);
@@ -174,9 +187,14 @@ export function guideReadability(guide: ParsedGuide, minCharacters = MIN_SCORED_
     title,
     ...readability(analysis.doc, count(indexes), indexes),
   }));
+  const fields = [...analysis.fields].map(([field, indexes]) => ({
+    field,
+    ...readability(analysis.doc, count(indexes), indexes),
+  }));
   return {
     ...readability(analysis.doc, count(all), all, minCharacters),
     sections: sections.filter((section) => section.sentences > 0),
+    fields: fields.filter((field) => field.sentences > 0),
   };
 }
 

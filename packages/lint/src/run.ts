@@ -335,7 +335,7 @@ function parseFile(filePath: string): ParsedGuide {
 
 function withoutSections(result: LintResult): LintResult {
   if (!result.stats) return result;
-  const { sections: _sections, ...readability } = result.stats.readability;
+  const { sections: _sections, fields: _fields, ...readability } = result.stats.readability;
   return { ...result, stats: { readability: { ...readability, sections: [] } } };
 }
 

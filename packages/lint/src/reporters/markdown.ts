@@ -62,27 +62,25 @@ interface ProblemDelta {
   newCount: number;
 }
 
-const identity = (message: Diagnostic) => `${message.ruleId}\0${message.message}`;
-
 /**
  * Matched as ESLint's suppressions count: for each fingerprint, as many findings now as there were
  * at the commit remain; the ones beyond are new (the last ones in the file), the ones short are fixed.
  */
 function compareProblems(now: Diagnostic[], before: Diagnostic[] | undefined): ProblemDelta {
   const earlier = new Map<string, number>();
-  for (const message of before ?? []) earlier.set(identity(message), (earlier.get(identity(message)) ?? 0) + 1);
+  for (const message of before ?? []) earlier.set(message.fingerprint, (earlier.get(message.fingerprint) ?? 0) + 1);
   const seen = new Map<string, number>();
   const current = now.map((message) => {
-    const key = identity(message);
+    const key = message.fingerprint;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     return { message, isNew: count > (earlier.get(key) ?? 0) };
   });
   const later = new Map<string, number>();
-  for (const message of now) later.set(identity(message), (later.get(identity(message)) ?? 0) + 1);
+  for (const message of now) later.set(message.fingerprint, (later.get(message.fingerprint) ?? 0) + 1);
   const matched = new Map<string, number>();
   const fixed = (before ?? []).filter((message) => {
-    const key = identity(message);
+    const key = message.fingerprint;
     const count = (matched.get(key) ?? 0) + 1;
     matched.set(key, count);
     return count > (later.get(key) ?? 0);
@@ -255,9 +253,12 @@ function guideDetails(guide: GuideReport, ruleUrl: (ruleId: string) => string): 
   }
   parts.push(lines.join(''));
   if (before) {
-    const sections = movedSections(after, before.result.stats?.readability);
+    const earlier = before.result.stats?.readability;
+    const sections = movedParts(sectionsOf(after), sectionsOf(earlier));
     if (sections.length) parts.push(table(['变化的部分', '改动前', '现在'], sections));
-    const measures = movedMeasures(after, before.result.stats?.readability);
+    const fields = movedParts(fieldsOf(after), fieldsOf(earlier));
+    if (fields.length) parts.push(table(['变化的字段', '改动前', '现在'], fields));
+    const measures = movedMeasures(after, earlier);
     if (measures.length) parts.push(table(['变化的指标', '改动前', '现在', '目标'], measures));
   }
   const link = (message: Diagnostic) => `[${escapeMarkdown(message.ruleId)}](${ruleUrl(message.ruleId)})`;
@@ -289,19 +290,25 @@ function guideDetails(guide: GuideReport, ruleUrl: (ruleId: string) => string): 
   return parts.join('\n\n');
 }
 
-type Sectioned = Readability & { sections?: Array<Readability & { title: string }> };
+type Sectioned = Readability & {
+  sections?: Array<Readability & { title: string }>;
+  fields?: Array<Readability & { field: string }>;
+};
 
-/** The sections whose score changed (or that came or went), in the order they are now. */
-function movedSections(after: Sectioned | undefined, before: Sectioned | undefined): string[][] {
-  const earlier = new Map((before?.sections ?? []).map((section) => [section.title, section]));
-  const later = new Map((after?.sections ?? []).map((section) => [section.title, section]));
-  const titles = [...later.keys(), ...[...earlier.keys()].filter((title) => !later.has(title))];
-  return titles.flatMap((title) => {
-    const [was, is] = [earlier.get(title), later.get(title)];
+/** The parts (sections, or fields) whose score changed or that came or went, in the order they are now. */
+function movedParts(after: Map<string, Readability>, before: Map<string, Readability>): string[][] {
+  const names = [...after.keys(), ...[...before.keys()].filter((name) => !after.has(name))];
+  return names.flatMap((name) => {
+    const [was, is] = [before.get(name), after.get(name)];
     if (was && is && was.score === is.score) return [];
-    return [[escapeMarkdown(title), was ? scoreOf(was) : '（没有这部分）', is ? scoreOf(is) : '（已删去）']];
+    return [[escapeMarkdown(name), was ? scoreOf(was) : '（没有这部分）', is ? scoreOf(is) : '（已删去）']];
   });
 }
+
+const sectionsOf = (readability: Sectioned | undefined) =>
+  new Map((readability?.sections ?? []).map((section) => [section.title, section]));
+const fieldsOf = (readability: Sectioned | undefined) =>
+  new Map((readability?.fields ?? []).map((field) => [field.field, field]));
 
 /** The measures of the whole guide that changed: what moved its score. */
 function movedMeasures(after: Readability | undefined, before: Readability | undefined): string[][] {
