@@ -309,6 +309,14 @@ describe('baihua lint --changed-since --format markdown', () => {
     expect(allowance.split('\n').filter((line) => /^\| \d+:\d+ \| 警告 \|/.test(line))).toHaveLength(25);
   });
 
+  it('with --quiet, counts the errors alone, before and after', () => {
+    const run = runCli(['lint', '--changed-since', 'main', '--format', 'markdown', '--quiet'], { cwd: repo });
+    expect(run.stdout.split('\n\n').slice(0, 2)).toEqual([
+      '### 白话检查：1 份指南更易读，1 份变难；新问题 2 个，修好 0 个，仍有 0 个',
+      '检查了改动的 5 份指南（其中新增 2 份）：2 个错误，0 个警告。',
+    ]);
+  });
+
   it('scores "before" as baihua stats scores the guides checked out at the base', () => {
     const base = scratch();
     try {

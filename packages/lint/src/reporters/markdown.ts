@@ -116,7 +116,7 @@ const table = (header: string[], rows: string[][]) =>
 /**
  * A pull request's summary in GitHub Markdown (a step summary, or a comment): a headline, one
  * row per guide, then each guide's problems, and with a comparison its readability before and
- * after per section and measure, and its problems new, fixed and remaining. Cut to `maxLength`,
+ * after per section, field and measure, and its problems new, fixed and remaining. Cut to `maxLength`,
  * saying how many guides were left out.
  */
 export function markdown(results: LintResult[], context: MarkdownContext): string {
