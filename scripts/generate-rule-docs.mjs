@@ -419,6 +419,15 @@ function configSchema() {
         examples: ['portal-templates'],
       },
       site: SITE_SCHEMA,
+      rule_docs_url: {
+        title: '规则说明网址',
+        description:
+          '每条规则的说明页发布在哪里，{id} 换成规则名（如 schema/required），写进 SARIF 的 helpUri 和 rdjson 的规则链接，代码审查里点开就能看到。' +
+          '不写时指向本机安装的 docs/rules/ 文件（file: 网址），只在本机能打开。',
+        type: 'string',
+        pattern: '^https?://[^\\s]*\\{id\\}',
+        examples: ['https://guides.qinghe.example.gov.cn/baihua/rules/{id}.html'],
+      },
     },
     examples: [{ root: true, extends: ['recommended'], catalog: ['guides'], rules: { 'schema/unknown-key': 'error' } }],
   };

@@ -272,7 +272,14 @@ describe('configuration errors', () => {
   it('an unknown top-level key', () => {
     const dir = departmentConfig('# 东湖分局户政科的补充规则\nroot: false\nrule:\n  markdown/no-h1: warn\n');
     expect(configError(dir)).toBe(
-      `${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores、catalog、templates、site`,
+      `${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores、catalog、templates、site、rule_docs_url`,
+    );
+  });
+
+  it('a rule_docs_url without {id}', () => {
+    const dir = departmentConfig('root: false\nrule_docs_url: https://zwfw.qinghe.gov.cn/baihua/rules/\n');
+    expect(configError(dir)).toBe(
+      `${at(dir, DEPARTMENT_CONFIG, 2, 1)}rule_docs_url（规则说明网址）写得不对：每条规则的说明页发布在哪里，{id} 换成规则名（如 schema/required），写进 SARIF 的 helpUri 和 rdjson 的规则链接，代码审查里点开就能看到。不写时指向本机安装的 docs/rules/ 文件（file: 网址），只在本机能打开。`,
     );
   });
 

@@ -26,6 +26,8 @@ export interface ConfigData {
   templates?: string;
   /** whose site it is: the header, footer and feedback link of every page */
   site?: SiteSection;
+  /** where each rule's page is published, with {id} for the rule id (SARIF helpUri, rdjson code url) */
+  rule_docs_url?: string;
 }
 
 /** The `site:` section as written (schema/config.schema.json describes each key). */
@@ -101,6 +103,8 @@ export interface ResolvedConfig {
   templates: string | undefined;
   /** the site's identity, from the nearest layer that has a `site:` section */
   site: SiteIdentity | undefined;
+  /** each rule's published page, {id} to be replaced, from the nearest layer that names one */
+  ruleDocsUrl: string | undefined;
   /** every configuration file that contributed, farthest first */
   layers: ConfigLayer[];
 }
@@ -178,22 +182,27 @@ function configProblem(data: ConfigData, errors: SchemaError[]): ConfigProblem {
   const child = error.params.additionalProperty ?? error.propertyName;
   const pointer = error.instancePath + (child === undefined ? '' : `/${escapePointerToken(String(child))}`);
   if (error.instancePath === '/site' || error.instancePath.startsWith('/site/')) return siteProblem(error, pointer);
+  if (error.instancePath === '/rule_docs_url') {
+    const { title, description } = (configSchema as DescribedSettings).properties.rule_docs_url;
+    return { message: `rule_docs_url（${title}）写得不对：${description}`, pointer };
+  }
   const message =
     error.keyword === 'additionalProperties'
-      ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 root、extends、rules、ignores、catalog、templates、site`
+      ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用的有 ${Object.keys(configSchema.properties as object).join('、')}`
       : error.keyword === 'propertyNames' || (error.keyword === 'pattern' && error.instancePath === '/rules')
         ? `规则名「${String(error.propertyName ?? '')}」不对：应写成小写的“类别/名称”，如 schema/required`
         : `配置项 ${error.instancePath || '（顶层）'} 不合法：${error.message ?? ''}`;
   return { message, pointer };
 }
 
-type SiteSchema = {
-  properties: { site: { required: string[]; properties: Record<string, { title: string; description: string }> } };
+type Described = { title: string; description: string };
+type DescribedSettings = {
+  properties: { site: { required: string[]; properties: Record<string, Described> }; rule_docs_url: Described };
 };
 
 /** What is wrong in the `site:` section, in the words of the schema's own titles and descriptions. */
 function siteProblem(error: SchemaError, pointer: string): ConfigProblem {
-  const site = (configSchema as SiteSchema).properties.site;
+  const site = (configSchema as DescribedSettings).properties.site;
   const keys = Object.keys(site.properties);
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
@@ -447,10 +456,12 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
   let catalog: IgnorePatterns | undefined;
   let templates: string | undefined;
   let site: SiteIdentity | undefined;
+  let ruleDocsUrl: string | undefined;
   for (const layer of layers) {
     if (layer.data.catalog) catalog = { base: layerDirectory(layer), patterns: layer.data.catalog };
     if (layer.data.templates) templates = templatesDirectory(layer, layer.data.templates);
     if (layer.data.site) site = siteIdentity(layer, layer.data.site);
+    if (layer.data.rule_docs_url) ruleDocsUrl = layer.data.rule_docs_url;
     for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       // A bare severity keeps options set further up, as in ESLint.
@@ -460,5 +471,5 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
       ignores.push({ base: layerDirectory(layer), patterns: layer.data.ignores });
     }
   }
-  return { rules, ignores, catalog, templates, site, layers };
+  return { rules, ignores, catalog, templates, site, ruleDocsUrl, layers };
 }

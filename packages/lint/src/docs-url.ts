@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { configSource } from './config.js';
 
 /**
  * Where a rule's page is, relative to the repository: `docs/rules/<category>/<name>.md`, written by
@@ -16,4 +17,21 @@ const repositoryRoot = new URL('../../../', import.meta.url);
 export function installedRuleDocs(id: string): { url: string; path: string } {
   const url = new URL(ruleDocsUrl(id), repositoryRoot);
   return { url: url.href, path: fileURLToPath(url) };
+}
+
+/**
+ * A rule's page for reports read elsewhere (SARIF, rdjson): the configured `rule_docs_url` with
+ * {id} replaced, else the page installed on this machine, which opens only here.
+ */
+export function ruleHelpUri(id: string, template: string | undefined): string {
+  return template ? template.replaceAll('{id}', id) : installedRuleDocs(id).url;
+}
+
+/**
+ * The `rule_docs_url` that applies to a run: that of the first guide's configuration (a report has
+ * one page per rule), which the run has read already, so it cannot fail here.
+ */
+export function configuredRuleDocsUrl(filePaths: readonly string[], configFile?: string): string | undefined {
+  const [first] = filePaths;
+  return first === undefined ? undefined : configSource(configFile)(first).ruleDocsUrl;
 }
