@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixturesDir, repoRoot, runCli } from './helpers.js';
+import { fixturesDir, repoRoot, runCli, scratch } from './helpers.js';
 
 // CommonJS packages: require gives the class and the plugin themselves.
 const require = createRequire(import.meta.url);
@@ -227,5 +228,186 @@ describe('baihua explain', () => {
 describe('fixtures stay fixtures', () => {
   it('keeps the broken fixtures broken', () => {
     expect(runCli(['lint', join(fixturesDir, 'broken')]).code).toBe(1);
+  });
+});
+
+describe('reports for code review and CI', () => {
+  const formatsGuide = join(fixturesDir, 'formats/户籍/id-card-renewal.md');
+  const installedPage = (id: string) => pathToFileURL(join(repoRoot, 'docs/rules', `${id}.md`)).href;
+
+  it('junit: one test suite per file, one failed test case per finding', () => {
+    const run = runCli(['lint', broken, '--format', 'junit']);
+    expect(run.code).toBe(1);
+    const classname = broken.replace(/\.md$/, '');
+    expect(run.stdout).toBe(
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<testsuites>',
+        `<testsuite package="baihua" time="0" tests="2" failures="2" errors="0" name="${broken}">`,
+        `<testcase time="0" name="baihua.schema/required" classname="${classname}"><failure message="缺少必填字段「办理时限」(time_limit)">line 3, col 1, error - 缺少必填字段「办理时限」(time_limit) (schema/required)</failure></testcase>`,
+        `<testcase time="0" name="baihua.schema/type" classname="${classname}"><failure message="材料「原居民身份证」的份数(copies)应为数字，现在是“两份”">line 29, col 13, error - 材料「原居民身份证」的份数(copies)应为数字，现在是“两份” (schema/type)</failure></testcase>`,
+        '</testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('checkstyle: one <file> per file, one <error> per finding', () => {
+    const run = runCli(['lint', broken, '--format', 'checkstyle']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<checkstyle version="4.3">',
+        `<file name="${broken}">`,
+        '<error line="3" column="1" severity="error" message="缺少必填字段「办理时限」(time_limit) (schema/required)" source="baihua.rules.schema/required" />',
+        '<error line="29" column="13" severity="error" message="材料「原居民身份证」的份数(copies)应为数字，现在是“两份” (schema/type)" source="baihua.rules.schema/type" />',
+        '</file>',
+        '</checkstyle>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gitlab: code quality issues with paths from the repository root, also when run in a subdirectory', () => {
+    const run = runCli(['lint', 'broken/户籍/id-card-renewal.md', '--format', 'gitlab'], { cwd: fixturesDir });
+    expect(run.code).toBe(1);
+    const issues = JSON.parse(run.stdout);
+    expect(issues.map(({ fingerprint: _fingerprint, ...issue }: { fingerprint: string }) => issue)).toEqual([
+      {
+        description: '缺少必填字段「办理时限」(time_limit)',
+        check_name: 'schema/required',
+        severity: 'major',
+        location: { path: broken, lines: { begin: 3, end: 3 } },
+      },
+      {
+        description: '材料「原居民身份证」的份数(copies)应为数字，现在是“两份”',
+        check_name: 'schema/type',
+        severity: 'major',
+        location: { path: broken, lines: { begin: 29, end: 29 } },
+      },
+    ]);
+    const [first, second] = issues.map((issue: { fingerprint: string }) => issue.fingerprint);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).toMatch(/^[0-9a-f]{32}$/);
+    expect(first).not.toBe(second);
+  });
+
+  it('rdjson: reviewdog diagnostics, the fix as a suggested change', () => {
+    const run = runCli(['lint', broken, '--format', 'rdjson']);
+    expect(run.code).toBe(1);
+    const at = (line: number, column: number, endColumn: number) => ({
+      start: { line, column },
+      end: { line, column: endColumn },
+    });
+    expect(JSON.parse(run.stdout)).toEqual({
+      source: { name: 'baihua' },
+      diagnostics: [
+        {
+          message: '缺少必填字段「办理时限」(time_limit)',
+          location: { path: broken, range: at(3, 1, 20) },
+          severity: 'ERROR',
+          code: { value: 'schema/required', url: installedPage('schema/required') },
+        },
+        {
+          message: '材料「原居民身份证」的份数(copies)应为数字，现在是“两份”',
+          // 两份 is 2 UTF-16 units and 6 UTF-8 bytes
+          location: { path: broken, range: at(29, 13, 19) },
+          severity: 'ERROR',
+          code: { value: 'schema/type', url: installedPage('schema/type') },
+          suggestions: [{ range: at(29, 13, 19), text: '2' }],
+        },
+      ],
+    });
+  });
+
+  it('rdjson: counts the byte columns of a guide piped in', () => {
+    const run = runCli(
+      ['lint', '--stdin', '--stdin-filename', 'guides/户籍/id-card-renewal.md', '--format', 'rdjson'],
+      { input: readFileSync(formatsGuide) },
+    );
+    expect(run.code).toBe(1);
+    const qi = JSON.parse(run.stdout).diagnostics.filter((diagnostic: { message: string }) =>
+      diagnostic.message.startsWith('「其」'),
+    );
+    // 申请人须携带 is six characters of three bytes each before 其, and 到窗口领取 five more after ，
+    expect(qi.map((diagnostic: { location: { range: unknown } }) => diagnostic.location.range)).toEqual([
+      { start: { line: 146, column: 19 }, end: { line: 146, column: 22 } },
+      { start: { line: 146, column: 53 }, end: { line: 146, column: 56 } },
+    ]);
+    expect(qi[0].suggestions.map((suggestion: { text: string }) => suggestion.text)).toEqual(['他', '她', '您的']);
+  });
+
+  it('links rules to the pages named by rule_docs_url in the configuration', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'guides/户籍'), { recursive: true });
+    cpSync(formatsGuide, join(dir, 'guides/户籍/id-card-renewal.md'));
+    writeFileSync(
+      join(dir, 'guides/baihua.config.yaml'),
+      'root: true\nextends: [recommended]\nrule_docs_url: https://zwfw.qinghe.gov.cn/baihua/rules/{id}.html\n',
+    );
+    const sarifRun = JSON.parse(runCli(['lint', 'guides', '-f', 'sarif'], { cwd: dir }).stdout).runs[0];
+    const typeRule = sarifRun.tool.driver.rules.find((rule: { id: string }) => rule.id === 'schema/type');
+    expect(typeRule.helpUri).toBe('https://zwfw.qinghe.gov.cn/baihua/rules/schema/type.html');
+    const rdjsonRun = JSON.parse(runCli(['lint', 'guides', '-f', 'rdjson'], { cwd: dir }).stdout);
+    expect(rdjsonRun.diagnostics[0].code).toEqual({
+      value: 'schema/type',
+      url: 'https://zwfw.qinghe.gov.cn/baihua/rules/schema/type.html',
+    });
+  });
+
+  it('sarif: each finding carries its fingerprint and occurrence, which a moved line keeps', () => {
+    const dir = scratch();
+    const guide = join(dir, 'id-card-renewal.md');
+    const text = readFileSync(formatsGuide, 'utf8');
+    writeFileSync(guide, text);
+    const lint = (format: string) => JSON.parse(runCli(['lint', guide, '--format', format], { cwd: dir }).stdout);
+    const [{ messages }] = lint('json');
+    const before = lint('sarif').runs[0].results;
+    const hashes = before.map((result: { partialFingerprints: { primaryLocationLineHash: string } }) => [
+      result.partialFingerprints.primaryLocationLineHash,
+    ]);
+    const qi = messages.filter((message: { message: string }) => message.message.startsWith('「其」'));
+    expect(qi).toHaveLength(2);
+    expect(qi[0].fingerprint).toBe(qi[1].fingerprint);
+    expect(hashes).toEqual(
+      messages.map((message: { fingerprint: string }) => [`${message.fingerprint}:${message === qi[1] ? 2 : 1}`]),
+    );
+    // Twenty lines added above the sentence: its findings move down, their identity stays.
+    writeFileSync(
+      guide,
+      text.replace('## 办理前请确认\n\n', `## 办理前请确认\n\n${'- 请先在网上预约。\n\n'.repeat(10)}`),
+    );
+    const after = lint('sarif').runs[0].results;
+    expect(
+      after.map(
+        (result: { locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) =>
+          result.locations[0]!.physicalLocation.region.startLine,
+      ),
+    ).toEqual(
+      before.map((result: { locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => {
+        const line = result.locations[0]!.physicalLocation.region.startLine;
+        return line > 120 ? line + 20 : line;
+      }),
+    );
+    expect(after.map((result: { partialFingerprints: unknown }) => result.partialFingerprints)).toEqual(
+      before.map((result: { partialFingerprints: unknown }) => result.partialFingerprints),
+    );
+  });
+
+  it('sarif: a suggestion is offered as a suggestion, never as 自动修复', () => {
+    const run = runCli(['lint', formatsGuide, '--format', 'sarif']);
+    const results = JSON.parse(run.stdout).runs[0].results;
+    const qi = results.find((result: { message: { text: string } }) => result.message.text.startsWith('「其」'));
+    expect(qi.fixes.map((fix: { description: { text: string } }) => fix.description.text)).toEqual([
+      '建议：改为「他」',
+      '建议：改为「她」',
+      '建议：改为「您的」',
+    ]);
+    const comma = results.find((result: { ruleId: string }) => result.ruleId === 'plain/typography');
+    expect(comma.fixes.map((fix: { description: { text: string } }) => fix.description.text)).toEqual([
+      '自动修复（baihua lint --fix 会应用）',
+    ]);
   });
 });

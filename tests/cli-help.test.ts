@@ -53,6 +53,10 @@ const ALLOWED_WORDS = new Set([
   'markdown',
   'origin',
   'main',
+  'junit',
+  'checkstyle',
+  'gitlab',
+  'rdjson',
   'table',
   'output',
   'auto',
@@ -128,7 +132,8 @@ describe('baihua --help', () => {
 
 选项：
   -f, --format <格式>        输出格式（可选：stylish、json、sarif、github、
-                             markdown；默认：stylish）
+                             markdown、junit、checkstyle、gitlab、rdjson；默认：
+                             stylish）
   --changed-since <引用>     只检查自这个 git 引用（如 origin/main）以来新增或改
                              动的指南；目录规则仍对照全部指南
   --fix                      自动修复能安全修复的问题，并写回文件

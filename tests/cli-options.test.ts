@@ -67,7 +67,7 @@ describe('exit codes', () => {
       name: 'a bad --format',
       args: ['lint', '-f', 'xml', 'guides'],
       stderr:
-        'baihua: 选项 -f, --format <格式> 的值「xml」不对，可用的有 stylish、json、sarif、github、markdown（加 --help 查看用法）\n',
+        'baihua: 选项 -f, --format <格式> 的值「xml」不对，可用的有 stylish、json、sarif、github、markdown、junit、checkstyle、gitlab、rdjson（加 --help 查看用法）\n',
     },
     {
       name: 'an unknown command',

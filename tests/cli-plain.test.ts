@@ -159,7 +159,7 @@ describe('plain-language findings in a guide', () => {
       fixes?: Array<{ description: { text: string } }>;
     }>;
     const nominalization = results.find((result) => result.ruleId === 'plain/nominalization')!;
-    expect(nominalization.fixes!.map((fix) => fix.description.text)).toEqual(['自动修复']);
+    expect(nominalization.fixes!.map((fix) => fix.description.text)).toEqual(['自动修复（baihua lint --fix 会应用）']);
   });
 });
 

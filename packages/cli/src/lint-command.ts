@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { MAX_GUIDE_BYTES, readBoundedStream } from '@baihua/core';
 import {
   configForPath,
+  configuredRuleDocsUrl,
   formatters,
   lintRun,
   lintStdin,
@@ -77,13 +78,16 @@ export async function runLint(
 
   let results: LintResult[];
   let debugReport = '';
+  const sources = new Map<string, string>();
   let changes: ChangedGuides | undefined;
   let comparison: MarkdownComparison | undefined;
   if (options.stdin) {
     const filePath = resolve(options.stdinFilename ?? 'stdin.md');
     const config = configForPath(filePath, options.config);
     // Read with the guide's size limit: a guide piped in whole, never a stream that does not end.
-    results = [await lintStdin(filePath, await readBoundedStream(process.stdin, MAX_GUIDE_BYTES), { config, fix })];
+    const input = await readBoundedStream(process.stdin, MAX_GUIDE_BYTES);
+    sources.set(filePath, input.bytes.toString('utf8'));
+    results = [await lintStdin(filePath, input, { config, fix })];
   } else {
     const targets = patterns.length ? patterns : defaultTargets();
     const cacheLocation =
@@ -116,7 +120,11 @@ export async function runLint(
 
   const reported = options.quiet ? results.map(withoutWarnings) : results;
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !options.outputFile && !('NO_COLOR' in process.env));
-  const context = { cwd: process.cwd(), color, version };
+  const ruleDocsUrl = configuredRuleDocsUrl(
+    results.map((result) => result.filePath),
+    options.config,
+  );
+  const context = { cwd: process.cwd(), color, version, sources, ...(ruleDocsUrl && { ruleDocsUrl }) };
   let text: string;
   if (options.format === 'markdown') {
     if (comparison && options.quiet) comparison = quietComparison(comparison);

@@ -56,7 +56,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('[路径...]', '文件、目录或 glob（默认：guides/）')
     .addOption(
       new Option('-f, --format <格式>', '输出格式')
-        .choices(['stylish', 'json', 'sarif', 'github', 'markdown'])
+        .choices(['stylish', 'json', 'sarif', 'github', 'markdown', 'junit', 'checkstyle', 'gitlab', 'rdjson'])
         .default('stylish'),
     )
     .option(

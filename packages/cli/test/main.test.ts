@@ -41,7 +41,7 @@ describe('command-line mistakes', () => {
     expect(stderr).toEqual([
       'baihua: 不认识的选项 --bogus（加 --help 查看用法）\n',
       'baihua: 不认识的命令 lnt，是不是想写 lint？（加 --help 查看用法）\n',
-      'baihua: 选项 -f, --format <格式> 的值「xml」不对，可用的有 stylish、json、sarif、github（加 --help 查看用法）\n',
+      'baihua: 选项 -f, --format <格式> 的值「xml」不对，可用的有 stylish、json、sarif、github、markdown、junit、checkstyle、gitlab、rdjson（加 --help 查看用法）\n',
       'baihua: 请加上 --stdio：编辑器通过标准输入输出与白话的语言服务器通信\n',
     ]);
   });

@@ -56,7 +56,7 @@ export {
   type GlossaryTermUse,
 } from './plain-analysis.js';
 export { summarize } from './results.js';
-export { ruleDocsUrl, installedRuleDocs } from './docs-url.js';
+export { ruleDocsUrl, installedRuleDocs, configuredRuleDocsUrl } from './docs-url.js';
 export { explainRule, EXPLANATION_LABELS, type RuleExplanation } from './explanation.js';
 export { LiveLint, type CatalogValues, type LiveLintOptions, type LiveLinted } from './live.js';
 export { enumSynonyms, type EnumSynonyms } from './rule-data.js';

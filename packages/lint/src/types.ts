@@ -241,6 +241,10 @@ export interface FormatterContext {
   color: boolean;
   /** the tool version, for SARIF */
   version: string;
+  /** each rule's published page, {id} to be replaced (`rule_docs_url`); else the page installed here */
+  ruleDocsUrl?: string;
+  /** the text linted, by path, for files whose text on disk is not what was linted (standard input) */
+  sources?: ReadonlyMap<string, string>;
 }
 
 export type Formatter = (results: LintResult[], context: FormatterContext) => string;
