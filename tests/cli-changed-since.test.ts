@@ -198,27 +198,27 @@ const PENSION = `#### guides/社保/pension-enrollment.md
 
 | 位置 | 级别 | 问题 | 规则 | 新出现 |
 | --- | --- | --- | --- | --- |
-| 109:15 | 警告 | 「符合条件的」说得不具体，群众不知道指的是哪个：写出条件，或写「满足上面的办理条件的」 | [plain/vague-reference](docs/rules/plain/vague-reference.md) | 新 |
-| 109:20 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | [plain/third-person](docs/rules/plain/third-person.md) | 新 |
-| 109:29 | 警告 | 「有关规定」说得不具体，群众不知道指的是哪个：写出法规名称和条款 | [plain/vague-reference](docs/rules/plain/vague-reference.md) | 新 |
-| 109:33 | 警告 | 「予以」多了一个虚化动词，直接用后面的动词更清楚：删去「予以」，直接用后面的动词 | [plain/nominalization](docs/rules/plain/nominalization.md) | 新 |
-| 109:45 | 警告 | 「相关部门」说得不具体，群众不知道指的是哪个：写出单位全称（到科室、窗口） | [plain/vague-reference](docs/rules/plain/vague-reference.md) | 新 |
-| 111:13 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | [plain/third-person](docs/rules/plain/third-person.md) | 新 |
-| 111:37 | 警告 | 「于」是文言或公文用词，群众读着费劲：改为「在」 | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 134:1 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | [plain/third-person](docs/rules/plain/third-person.md) | 新 |
-| 134:32 | 警告 | 「给予的缴费」多了一个虚化动词，直接用后面的动词更清楚：改为「的缴费」 | [plain/nominalization](docs/rules/plain/nominalization.md) | 新 |
-| 136:1 | 警告 | 这句话有 69 个字，超过 50 个字。可以在「基本养老保险费，」处断开，改成两句 | [plain/long-sentence](docs/rules/plain/long-sentence.md) | 新 |
-| 136:1 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | [plain/third-person](docs/rules/plain/third-person.md) | 新 |
-| 136:9 | 警告 | 「有关规定」说得不具体，群众不知道指的是哪个：写出法规名称和条款 | [plain/vague-reference](docs/rules/plain/vague-reference.md) | 新 |
-| 136:13 | 警告 | 「于」是文言或公文用词，群众读着费劲：改为「在」 | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 136:17 | 警告 | 「规定期限内」没说清是多久，群众没法安排：写成「X个工作日内」 | [plain/vague-time](docs/rules/plain/vague-time.md) | 新 |
-| 136:22 | 警告 | 「自行」是文言或公文用词，群众读着费劲：改为「自己」 | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 136:47 | 警告 | 「逾期」是文言或公文用词，群众读着费劲：改为「过期」或「超过期限」 | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 136:53 | 警告 | 「视为」是文言或公文用词，群众读着费劲：改为「算作」或「当作」 | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 136:67 | 警告 | 「不予」是文言或公文用词，群众读着费劲：改为「不」，并写明原因和补救办法 | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 140:9 | 警告 | 「自行」是文言或公文用词，群众读着费劲：改为「自己」 | [plain/classical-word](docs/rules/plain/classical-word.md) |  |
-| 150:14 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | [plain/third-person](docs/rules/plain/third-person.md) | 新 |
-| 150:31 | 警告 | 「进行核验」多了一个虚化动词，直接用后面的动词更清楚：改为「核验」 | [plain/nominalization](docs/rules/plain/nominalization.md) | 新 |
+| 109:15 | 警告 | 「符合条件的」说得不具体，群众不知道指的是哪个：写出条件，或写「满足上面的办理条件的」 | \`plain/vague-reference\` | 新 |
+| 109:20 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | \`plain/third-person\` | 新 |
+| 109:29 | 警告 | 「有关规定」说得不具体，群众不知道指的是哪个：写出法规名称和条款 | \`plain/vague-reference\` | 新 |
+| 109:33 | 警告 | 「予以」多了一个虚化动词，直接用后面的动词更清楚：删去「予以」，直接用后面的动词 | \`plain/nominalization\` | 新 |
+| 109:45 | 警告 | 「相关部门」说得不具体，群众不知道指的是哪个：写出单位全称（到科室、窗口） | \`plain/vague-reference\` | 新 |
+| 111:13 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | \`plain/third-person\` | 新 |
+| 111:37 | 警告 | 「于」是文言或公文用词，群众读着费劲：改为「在」 | \`plain/classical-word\` | 新 |
+| 134:1 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | \`plain/third-person\` | 新 |
+| 134:32 | 警告 | 「给予的缴费」多了一个虚化动词，直接用后面的动词更清楚：改为「的缴费」 | \`plain/nominalization\` | 新 |
+| 136:1 | 警告 | 这句话有 69 个字，超过 50 个字。可以在「基本养老保险费，」处断开，改成两句 | \`plain/long-sentence\` | 新 |
+| 136:1 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | \`plain/third-person\` | 新 |
+| 136:9 | 警告 | 「有关规定」说得不具体，群众不知道指的是哪个：写出法规名称和条款 | \`plain/vague-reference\` | 新 |
+| 136:13 | 警告 | 「于」是文言或公文用词，群众读着费劲：改为「在」 | \`plain/classical-word\` | 新 |
+| 136:17 | 警告 | 「规定期限内」没说清是多久，群众没法安排：写成「X个工作日内」 | \`plain/vague-time\` | 新 |
+| 136:22 | 警告 | 「自行」是文言或公文用词，群众读着费劲：改为「自己」 | \`plain/classical-word\` | 新 |
+| 136:47 | 警告 | 「逾期」是文言或公文用词，群众读着费劲：改为「过期」或「超过期限」 | \`plain/classical-word\` | 新 |
+| 136:53 | 警告 | 「视为」是文言或公文用词，群众读着费劲：改为「算作」或「当作」 | \`plain/classical-word\` | 新 |
+| 136:67 | 警告 | 「不予」是文言或公文用词，群众读着费劲：改为「不」，并写明原因和补救办法 | \`plain/classical-word\` | 新 |
+| 140:9 | 警告 | 「自行」是文言或公文用词，群众读着费劲：改为「自己」 | \`plain/classical-word\` |  |
+| 150:14 | 警告 | 「参保人员」是第三人称，指南是写给您看的：改为「您」 | \`plain/third-person\` | 新 |
+| 150:31 | 警告 | 「进行核验」多了一个虚化动词，直接用后面的动词更清楚：改为「核验」 | \`plain/nominalization\` | 新 |
 `;
 
 const FOOTNOTE =

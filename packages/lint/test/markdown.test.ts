@@ -96,8 +96,8 @@ describe('markdown without a comparison', () => {
 
 | 位置 | 级别 | 问题 | 规则 |
 | --- | --- | --- | --- |
-| 136:1 | 警告 | ${LONG} | [plain/long-sentence](docs/rules/plain/long-sentence.md) |
-| 9:1 | 错误 | 缺少 owner | [schema/required](docs/rules/schema/required.md) |
+| 136:1 | 警告 | ${LONG} | \`plain/long-sentence\` |
+| 9:1 | 错误 | 缺少 owner | \`schema/required\` |
 
 ---
 <sub>易读分的算法见 docs/readability.md。</sub>
@@ -111,9 +111,9 @@ describe('markdown without a comparison', () => {
     );
   });
 
-  it("links each rule where the caller's rule pages are", () => {
+  it('links each rule to its page where rule_docs_url says, and only then', () => {
     const results = [result(PENSION, [finding(136, 'plain/long-sentence', LONG, 'a1')])];
-    const text = markdown(results, { ...context, ruleUrl: (id) => `https://baihua.example/rules/${id}` });
+    const text = markdown(results, { ...context, ruleDocsUrl: 'https://baihua.example/rules/{id}' });
     expect(text).toContain(
       `| 136:1 | 警告 | ${LONG} | [plain/long-sentence](https://baihua.example/rules/plain/long-sentence) |\n`,
     );
@@ -183,18 +183,18 @@ describe('markdown with a comparison', () => {
 
 | 位置 | 级别 | 问题 | 规则 | 新出现 |
 | --- | --- | --- | --- | --- |
-| 145:1 | 警告 | ${SELF} | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 150:1 | 警告 | ${SELF} | [plain/classical-word](docs/rules/plain/classical-word.md) |  |
-| 151:1 | 警告 | ${SELF} | [plain/classical-word](docs/rules/plain/classical-word.md) |  |
-| 152:1 | 警告 | ${SELF} | [plain/classical-word](docs/rules/plain/classical-word.md) | 新 |
-| 160:1 | 警告 | ${VAGUE} | [plain/vague-reference](docs/rules/plain/vague-reference.md) |  |
-| 161:1 | 警告 | ${LONG} | [plain/long-sentence](docs/rules/plain/long-sentence.md) | 新 |
+| 145:1 | 警告 | ${SELF} | \`plain/classical-word\` | 新 |
+| 150:1 | 警告 | ${SELF} | \`plain/classical-word\` |  |
+| 151:1 | 警告 | ${SELF} | \`plain/classical-word\` |  |
+| 152:1 | 警告 | ${SELF} | \`plain/classical-word\` | 新 |
+| 160:1 | 警告 | ${VAGUE} | \`plain/vague-reference\` |  |
+| 161:1 | 警告 | ${LONG} | \`plain/long-sentence\` | 新 |
 
 修好了 1 个问题（位置是改动前的）：
 
 | 位置 | 级别 | 问题 | 规则 |
 | --- | --- | --- | --- |
-| 141:1 | 警告 | ${VAGUE} | [plain/vague-reference](docs/rules/plain/vague-reference.md) |
+| 141:1 | 警告 | ${VAGUE} | \`plain/vague-reference\` |
 
 ${FOOTNOTE}`,
     );
@@ -286,7 +286,7 @@ describe('markdown escaping', () => {
     const row = markdown([hostile], context)
       .split('\n')
       .find((line) => line.startsWith('| 3:1'))!;
-    expect(row).toBe('| 3:1 | 警告 | 「a\\|b c」不对 | [schema/pattern](docs/rules/schema/pattern.md) |');
+    expect(row).toBe('| 3:1 | 警告 | 「a\\|b c」不对 | `schema/pattern` |');
     expect(row.replaceAll('\\|', '').split('|')).toHaveLength(6);
   });
 });

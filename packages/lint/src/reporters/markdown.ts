@@ -1,6 +1,6 @@
 import { displayPath } from '@baihua/core';
 import type { Readability } from '@baihua/plain';
-import { ruleDocsUrl } from '../docs-url.js';
+import { ruleHelpUri } from '../docs-url.js';
 import type { Diagnostic, FormatterContext, LintResult } from '../types.js';
 
 /** A guide as it was at the commit compared with. */
@@ -27,8 +27,6 @@ export interface MarkdownContext extends FormatterContext {
   comparison?: MarkdownComparison;
   /** the report's length at most, in UTF-16 code units (default `MARKDOWN_MAX_LENGTH`) */
   maxLength?: number;
-  /** a rule's page (default: `ruleDocsUrl`, relative to the repository) */
-  ruleUrl?: (ruleId: string) => string;
 }
 
 /**
@@ -122,7 +120,11 @@ const table = (header: string[], rows: string[][]) =>
 export function markdown(results: LintResult[], context: MarkdownContext): string {
   const { cwd, comparison } = context;
   const maxLength = context.maxLength ?? MARKDOWN_MAX_LENGTH;
-  const ruleUrl = context.ruleUrl ?? ruleDocsUrl;
+  // A link relative to the repository would not open from a pull request's page: without a
+  // configured `rule_docs_url`, rules are named, not linked.
+  const { ruleDocsUrl } = context;
+  const ruleName = (ruleId: string) =>
+    ruleDocsUrl ? `[${escapeMarkdown(ruleId)}](${ruleHelpUri(ruleId, ruleDocsUrl)})` : `\`${ruleId}\``;
   const guides: GuideReport[] = results.map((result) => {
     const before = comparison?.before.get(result.filePath);
     return {
@@ -168,7 +170,7 @@ export function markdown(results: LintResult[], context: MarkdownContext): strin
   const header = comparison
     ? ['指南', '易读分（改动前 → 现在）', '新问题', '修好', '仍有']
     : ['指南', '易读分', '错误', '警告'];
-  const details = guides.filter((guide) => worthDetails(guide)).map((guide) => guideDetails(guide, ruleUrl));
+  const details = guides.filter((guide) => worthDetails(guide)).map((guide) => guideDetails(guide, ruleName));
 
   const footnote = footnoteOf(comparison);
   // Room for the footnote and the two notes of what was left out.
@@ -238,7 +240,7 @@ function worthDetails({ result, before, delta }: GuideReport): boolean {
   return result.messages.length > 0 || delta.fixed.length > 0 || (moved !== undefined && moved !== 0);
 }
 
-function guideDetails(guide: GuideReport, ruleUrl: (ruleId: string) => string): string {
+function guideDetails(guide: GuideReport, ruleName: (ruleId: string) => string): string {
   const { result, before, delta } = guide;
   const after = result.stats?.readability;
   const parts = [`#### ${escapeMarkdown(guide.path)}`];
@@ -261,7 +263,6 @@ function guideDetails(guide: GuideReport, ruleUrl: (ruleId: string) => string): 
     const measures = movedMeasures(after, earlier);
     if (measures.length) parts.push(table(['变化的指标', '改动前', '现在', '目标'], measures));
   }
-  const link = (message: Diagnostic) => `[${escapeMarkdown(message.ruleId)}](${ruleUrl(message.ruleId)})`;
   const severity = (message: Diagnostic) => (message.severity === 2 ? '错误' : '警告');
   if (delta.current.length) {
     const withNew = guide.before !== undefined || guide.added;
@@ -270,7 +271,7 @@ function guideDetails(guide: GuideReport, ruleUrl: (ruleId: string) => string): 
       `${message.line}:${message.column}`,
       severity(message),
       escapeMarkdown(message.message),
-      link(message),
+      ruleName(message.ruleId),
       ...(withNew ? [isNew ? '新' : ''] : []),
     ]);
     parts.push(table(header, problemRows));
@@ -280,7 +281,7 @@ function guideDetails(guide: GuideReport, ruleUrl: (ruleId: string) => string): 
       `${message.line}:${message.column}`,
       severity(message),
       escapeMarkdown(message.message),
-      link(message),
+      ruleName(message.ruleId),
     ]);
     parts.push(
       `修好了 ${delta.fixed.length} 个问题（位置是改动前的）：`,

@@ -108,7 +108,7 @@ export function sarif(results: LintResult[], { cwd, version, ruleDocsUrl }: Form
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'baihua', version, informationUri: 'https://baihua.dev', rules: descriptors } },
+        tool: { driver: { name: 'baihua', version, rules: descriptors } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root.endsWith('/') ? root : `${root}/`).href } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
