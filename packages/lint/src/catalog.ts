@@ -1,5 +1,7 @@
 import {
   displayPath,
+  guideSchema,
+  lengthOf,
   readGuideModel,
   textOf,
   type FieldPath,
@@ -15,7 +17,9 @@ import { encodeSignature, signature } from './minhash.js';
 import { proseWords, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
 import { ruleSeverity } from './severity.js';
-import type { CatalogRule, Diagnostic, GuideSummary, LintResult, Located, Place } from './types.js';
+import type { CatalogRule, Diagnostic, GuideFacts, GuideSummary, LintResult, Located, Place } from './types.js';
+
+const REQUIRED_FIELDS = (guideSchema as unknown as { required: string[] }).required;
 
 const catalogRules = rules.filter((rule): rule is CatalogRule => 'checkCatalog' in rule);
 
@@ -55,6 +59,7 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
     filePath: guide.file.path,
     at: title?.at ?? placeOf(guide, firstLine),
     related: (fields.related ?? []).flatMap((value, index) => located(guide, model, ['related', index], value) ?? []),
+    facts: guideFacts(model),
     locations: (fields.locations ?? []).flatMap((location, index) => {
       const name = textOf(location?.name);
       if (!location || !name) return [];
@@ -86,6 +91,23 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   const directives = findDirectives(guide);
   if (directives.length) summary.directives = directives;
   return summary;
+}
+
+function guideFacts({ fields }: GuideModel): GuideFacts {
+  const category = textOf(fields.category);
+  const onlineLevel = textOf(fields.online?.level);
+  const promised = lengthOf(fields.time_limit?.promised);
+  const statutory = lengthOf(fields.time_limit?.statutory);
+  const given = fields as Record<string, unknown>;
+  return {
+    ...(category && { category }),
+    ...(fields.reviewed && { reviewed: fields.reviewed }),
+    ...(fields.visits !== undefined && { visits: fields.visits }),
+    ...(onlineLevel && { onlineLevel }),
+    ...(promised && { promised }),
+    ...(statutory && { statutory }),
+    missingRequired: REQUIRED_FIELDS.filter((key) => given[key] === undefined || given[key] === ''),
+  };
 }
 
 /** A guide of the catalog: linted (with its result) or only read for reference. */

@@ -14,6 +14,7 @@ export type {
   GuideRule,
   CatalogRule,
   GuideSummary,
+  GuideFacts,
 } from './types.js';
 export { formatMessage } from './messages.js';
 export { rules, rulesById } from './rules/index.js';

@@ -31,8 +31,8 @@ export interface LiveLinted {
   catalogChanged: boolean;
 }
 
-/** What no catalog rule reads: where values are written, and the names kept for completion. */
-const NOT_CATALOG_FACTS = new Set(['at', 'directives', 'materialNames', 'departments', 'issuers']);
+/** What no catalog rule reads: where values are written, the names kept for completion, the report's facts. */
+const NOT_CATALOG_FACTS = new Set(['at', 'directives', 'materialNames', 'departments', 'issuers', 'facts']);
 
 /** A summary as the other guides see it: the values, not where they are written. */
 function catalogFacts(summary: GuideSummary): string {

@@ -1,4 +1,4 @@
-import type { ParsedGuide, SourceRange } from '@baihua/core';
+import type { Length, ParsedGuide, SourceRange } from '@baihua/core';
 import type { OptionsSchema } from '@baihua/plain';
 import type { GuideReadability } from './plain-analysis.js';
 
@@ -165,6 +165,26 @@ export interface GuideSummary {
   signature?: string;
   /** inline disable comments, when the file has any */
   directives?: Directive[];
+  /** what `baihua report` tells of the guide beyond its findings */
+  facts: GuideFacts;
+}
+
+/**
+ * The facts of a guide the catalog report counts (the national evaluation's completeness, 减时间
+ * and 减跑动), read where the guide is parsed so that a report on 10,000 guides keeps none parsed.
+ */
+export interface GuideFacts {
+  category?: string;
+  /** YYYY-MM-DD as written */
+  reviewed?: string;
+  visits?: number;
+  /** 网办程度 (`online.level`) */
+  onlineLevel?: string;
+  /** the time limits when written whole: days with a unit, or months */
+  promised?: Length;
+  statutory?: Length;
+  /** the fields the guide schema requires that the guide does not give (absent, or not of their type) */
+  missingRequired: string[];
 }
 
 export interface CatalogContext {

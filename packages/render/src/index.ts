@@ -81,3 +81,15 @@ export {
 } from './bundle-fields.js';
 export { richTextBody, RICH_TEXT_TAGS, type RichTextNode, type RichTextBody } from './rich-text.js';
 export { sitemapFiles, SITEMAP_URL_LIMIT, type SitemapPage } from './sitemap.js';
+export {
+  renderReport,
+  REPORT_TEMPLATES,
+  type CatalogReport,
+  type ReportCount,
+  type ReportGroup,
+  type ReportHeadline,
+  type ReportHistoryPoint,
+  type ReportProblem,
+  type ReportRule,
+  type ReportWorkItem,
+} from './report.js';
