@@ -10,8 +10,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const from = join(root, 'test-results/screenshots');
 const to = join(root, 'docs/screenshots');
 
-/** The README's pictures: the index, a guide on the web, on mobile, on mobile in large text, a handout page. */
-const SHOWN = ['web-index.png', 'web-1280.png', 'mobile-360.png', 'mobile-360-large.png', 'print-page.png'];
+/** The README's pictures: the index, a guide on the web, on mobile, on mobile in large text, a handout page, the catalog report. */
+const SHOWN = [
+  'web-index.png',
+  'web-1280.png',
+  'mobile-360.png',
+  'mobile-360-large.png',
+  'print-page.png',
+  'report.png',
+];
 
 const missing = SHOWN.filter((name) => !existsSync(join(from, name)));
 if (missing.length) {

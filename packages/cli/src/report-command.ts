@@ -7,7 +7,7 @@ import { REPORT_TEMPLATES, renderReport } from '@baihua/render';
 import { UsageError } from './errors.js';
 import { parseConcurrency, type CommandOutput } from './lint-command.js';
 import { catalogReport } from './report-data.js';
-import { reportHistory } from './report-history.js';
+import { historyOf, reportHistory } from './report-history.js';
 
 export interface ReportOptions {
   out: string;
@@ -25,9 +25,10 @@ const DEFAULT_TITLE = '办事指南';
  * `baihua build` writes a site (whole or not at all, never over what Baihua did not make).
  */
 export async function runReport(patterns: string[], options: ReportOptions, version: string): Promise<CommandOutput> {
-  const history = options.history === undefined ? undefined : Number(options.history);
-  if (history !== undefined && (!Number.isInteger(history) || history < 1))
+  const count = options.history === undefined ? undefined : Number(options.history);
+  if (count !== undefined && (!Number.isInteger(count) || count < 1))
     throw new UsageError(`--history 要写一个正整数（最近几次提交），现在是「${options.history}」`);
+  const history = count === undefined ? undefined : historyOf(process.cwd(), count);
   const targets = patterns.length ? patterns : ['guides'];
   const concurrency = parseConcurrency(options.concurrency ?? 'auto');
   const configFile = options.config;
@@ -49,7 +50,7 @@ export async function runReport(patterns: string[], options: ReportOptions, vers
   const report = catalogReport(run.results, run.summaries, { title, version, today: today(), cwd: process.cwd() });
   if (history !== undefined) {
     report.history = await reportHistory({
-      count: history,
+      history,
       patterns: targets,
       concurrency,
       cwd: process.cwd(),

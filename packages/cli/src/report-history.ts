@@ -61,8 +61,19 @@ function inTree(pattern: string, cwd: string, top: string, tree: string): string
   return join(tree, path);
 }
 
+/** The repository and its last `count` commits; checked before anything is linted. */
+export interface History {
+  top: string;
+  commits: Commit[];
+}
+
+export function historyOf(cwd: string, count: number): History {
+  const top = repositoryTop(cwd);
+  return { top, commits: lastCommits(top, count) };
+}
+
 export interface HistoryOptions {
-  count: number;
+  history: History;
   patterns: string[];
   configFile?: string;
   concurrency: Concurrency;
@@ -70,8 +81,7 @@ export interface HistoryOptions {
 }
 
 export async function reportHistory(options: HistoryOptions): Promise<ReportHistoryPoint[]> {
-  const top = repositoryTop(options.cwd);
-  const commits = lastCommits(top, options.count);
+  const { top, commits } = options.history;
   const work = mkdtempSync(join(tmpdir(), 'baihua-history-'));
   const tree = join(work, 'tree');
   const archive = join(work, 'tree.tar');

@@ -186,7 +186,9 @@ function barChart(id: string, title: string, bars: ReportCount[]): string {
   );
 }
 
-const CHART_WIDTH = 560;
+/** Readability scores run from 0 to 100: the score's chart always shows the whole range. */
+const MAX_SCORE = 100;
+const CHART_WIDTH = 500;
 const CHART_HEIGHT = 220;
 const MARGIN = { left: 48, right: 16, top: 16, bottom: 40 };
 
@@ -196,9 +198,10 @@ function lineChart(
   title: string,
   points: ReportHistoryPoint[],
   series: Array<{ name: string; values: Array<number | null>; dash: string }>,
+  scale?: number,
 ): string {
   const values = series.flatMap((line) => line.values.filter((value): value is number => value !== null));
-  const top = Math.max(1, ...values);
+  const top = scale ?? Math.max(1, ...values);
   const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = CHART_HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = (index: number) =>
@@ -211,10 +214,13 @@ function lineChart(
     `<text x="${MARGIN.left - 6}" y="${MARGIN.top + 4}" text-anchor="end">${top}</text>` +
     `<text x="${MARGIN.left - 6}" y="${MARGIN.top + plotHeight + 4}" text-anchor="end">0</text>`;
   const ticks = points
-    .map(
-      (point, index) =>
-        `<text x="${x(index)}" y="${CHART_HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(point.commit.slice(0, 7))}</text>`,
-    )
+    .map((point, index) => {
+      // The first and the last label are kept inside the chart.
+      const anchor =
+        points.length === 1 ? 'middle' : index === 0 ? 'start' : index === points.length - 1 ? 'end' : 'middle';
+      const label = escapeHtml(point.commit.slice(0, 7));
+      return `<text x="${x(index)}" y="${CHART_HEIGHT - MARGIN.bottom + 16}" text-anchor="${anchor}">${label}</text>`;
+    })
     .join('');
   const lines = series
     .map((line, lineIndex) => {
@@ -272,9 +278,13 @@ export function renderReport(report: CatalogReport): string {
           ]),
         ),
         score: new handlebars.SafeString(
-          lineChart('history-score', '各次提交的平均易读分', history, [
-            { name: '平均易读分', values: history.map((point) => point.meanScore), dash: '' },
-          ]),
+          lineChart(
+            'history-score',
+            '各次提交的平均易读分',
+            history,
+            [{ name: '平均易读分', values: history.map((point) => point.meanScore), dash: '' }],
+            MAX_SCORE,
+          ),
         ),
         table: table(
           'history',
