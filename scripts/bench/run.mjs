@@ -16,6 +16,7 @@ import { markdownReport, measureMarkdown } from './markdown.mjs';
 import { lspReport, measureLsp } from './lsp.mjs';
 import { measureSite, siteReport } from './site.mjs';
 import { measureSearch, searchReport } from './search.mjs';
+import { measureReport, reportReport } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -177,6 +178,7 @@ const lsp = await measureLsp();
 const siteSizes = values['site-sizes'].split(',').map(Number);
 const site = await measureSite({ sizes: siteSizes, rounds: 3, printUpTo: Math.min(...siteSizes) });
 const search = await measureSearch();
+const catalogReport = await measureReport();
 
 console.log(`
 ## Lint (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
@@ -215,5 +217,6 @@ ${markdownReport(markdown)}
 ${lspReport(lsp)}
 ${siteReport(site)}
 ${searchReport(search)}
+${reportReport(catalogReport)}
 Rounds: ${rounds} interleaved in-process rounds after one warm-up each; 3 CLI runs; medians.
 `);
