@@ -20,6 +20,7 @@ const COMMANDS = [
   ['dict'],
   ['dict', 'export'],
   ['stats'],
+  ['report'],
   ['explain'],
   ['lsp'],
   ['init'],
@@ -40,6 +41,7 @@ const ALLOWED_WORDS = new Set([
   'dict',
   'export',
   'stats',
+  'report',
   'explain',
   'lsp',
   'init',
@@ -75,7 +77,7 @@ const ALLOWED_WORDS = new Set([
   'yaml',
   'prh',
   'vale',
-  // names of things: the glob pattern, tools, the processor
+  // names of things: the glob pattern, tools, the processor, version control
   'glob',
   'textlint',
   'rule',
@@ -112,6 +114,8 @@ describe('baihua --help', () => {
                               后自动更新
   dict                        词典
   stats [选项] [路径...]      易读分：每份指南的分数、等级和各项与目标的比值
+  report [选项] [路径...]     指南质量报告：易读等级、问题分布、评估要素和待改
+                              清单，写成一个网页和 report.json
   explain [规则]              说明一条规则：为什么、怎么改、正反例子
   lsp [选项]                  语言服务器：在编辑器里边写边检查、快速修复、悬停
                               说明、补全和预览

@@ -120,28 +120,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     });
 
   program
-    .command('report')
-    .description('指南质量报告：易读等级、问题分布、评估要素和待改清单，写成一个网页和 report.json')
-    .argument('[路径...]', '指南文件或目录（默认：guides）')
-    .option('-o, --out <目录>', '输出目录', 'report')
-    .option('--history <n>', '也统计最近 n 次提交的主要数字，画成折线图（要在 git 仓库里）')
-    .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
-    .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
-    .option('--cache-location <文件>', '缓存文件的位置（默认：.baihuacache）')
-    .addOption(
-      new Option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto').default(
-        'auto',
-        'auto，按 CPU 核数和指南数量定',
-      ),
-    )
-    .action(async (paths: string[], options: ReportOptions) => {
-      const { runReport } = await import('./report-command.js');
-      const result = await runReport(paths, options, version);
-      io.stdout(result.stdout);
-      exitCode = result.exitCode;
-    });
-
-  program
     .command('merge')
     .description('把 baihua build --shard 生成的各片合并成一个完整的网站')
     .argument('<各片目录...>', 'baihua build --shard 写出的各片的输出目录')
@@ -186,6 +164,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (paths: string[], options: StatsOptions) => {
       const { runStats } = await import('./stats-command.js');
       io.stdout(await runStats(paths, options));
+    });
+
+  program
+    .command('report')
+    .description('指南质量报告：易读等级、问题分布、评估要素和待改清单，写成一个网页和 report.json')
+    .argument('[路径...]', '指南文件或目录（默认：guides）')
+    .option('-o, --out <目录>', '输出目录', 'report')
+    .option('--history <n>', '也统计最近 n 次提交的主要数字，画成折线图（要在 git 仓库里）')
+    .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
+    .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
+    .option('--cache-location <文件>', '缓存文件的位置（默认：.baihuacache）')
+    .addOption(
+      new Option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto').default(
+        'auto',
+        'auto，按 CPU 核数和指南数量定',
+      ),
+    )
+    .action(async (paths: string[], options: ReportOptions) => {
+      const { runReport } = await import('./report-command.js');
+      const result = await runReport(paths, options, version);
+      io.stdout(result.stdout);
+      exitCode = result.exitCode;
     });
 
   program
