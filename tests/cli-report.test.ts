@@ -105,6 +105,28 @@ function expectSameNumbers(report: CatalogReport, results: JsonResult[], cwd: st
     { name: '没写', guides: visits.filter((count) => count === undefined).length },
   ]);
 
+  const online = results.map(
+    (result) => (fieldsOf(result.filePath).online as { level?: string } | undefined)?.level ?? '没写',
+  );
+  expect(
+    evaluation.visits.online.filter((count) => count.guides > 0).sort((a, b) => a.name.localeCompare(b.name)),
+  ).toEqual(
+    [...new Set(online)]
+      .sort((a, b) => a.localeCompare(b))
+      .map((name) => ({ name, guides: online.filter((level) => level === name).length })),
+  );
+  type Limit = { days?: number; unit?: string; months?: number };
+  const limits = results.map(
+    (result) => fieldsOf(result.filePath).time_limit as { promised?: Limit; statutory?: Limit } | undefined,
+  );
+  const whole = (limit: Limit | undefined) =>
+    limit !== undefined && (limit.months !== undefined || (limit.days !== undefined && limit.unit !== undefined));
+  const timed = limits.filter((limit) => whole(limit?.promised) && whole(limit?.statutory));
+  expect([evaluation.time.withBoth, evaluation.time.instant]).toEqual([
+    timed.length,
+    timed.filter((limit) => limit!.promised!.days === 0).length,
+  ]);
+
   // The work list: errors, then warnings, then the lower score first, then the path.
   const needingWork = results
     .filter((result) => result.messages.length > 0 || (scoreOf(result) ?? 70) < 70)

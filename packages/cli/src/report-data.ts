@@ -3,7 +3,7 @@
  * `baihua lint --format json` prints them) and each guide's summary (the facts beyond findings:
  * department, category, time limits, visits, online level, reviewed date, required fields).
  */
-import { calendarDayRange, displayPath, guideSchema, type Length } from '@baihua/core';
+import { calendarDayRange, displayPath, guideSchema, ONLINE_LEVELS, type Length } from '@baihua/core';
 import { rulesById, type GuideSummary, type LintResult } from '@baihua/lint';
 import type {
   CatalogReport,
@@ -26,6 +26,7 @@ const GRADES = ['易读', '一般', '较难', '难', '无法评分'];
 const NO_DEPARTMENT = '（未写实施主体）';
 const NO_CATEGORY = '（未分类）';
 const EASY_SCORE = 70;
+const NOT_GIVEN = '没写';
 
 interface SchemaProperties {
   required: string[];
@@ -106,10 +107,10 @@ function ageGroup(reviewed: string | undefined, today: string): string {
 const AGE_GROUPS = ['半年以内', '半年到一年', '一到两年', '两年以上', '没写核验日期', '日期在今天之后'];
 
 function visitGroup(visits: number | undefined): string {
-  if (visits === undefined) return '没写';
+  if (visits === undefined) return NOT_GIVEN;
   return visits >= 2 ? '2 次及以上' : `${visits} 次`;
 }
-const VISIT_GROUPS = ['0 次', '1 次', '2 次及以上', '没写'];
+const VISIT_GROUPS = ['0 次', '1 次', '2 次及以上', NOT_GIVEN];
 
 const ruleTitle = (ruleId: string) => rulesById.get(ruleId)?.meta.title ?? ruleId;
 
@@ -234,7 +235,10 @@ export function catalogReport(
           facts.map((fact) => visitGroup(fact.visits)),
           VISIT_GROUPS,
         ),
-        online: counted(facts.map((fact) => fact.onlineLevel ?? '没写')),
+        online: counted(
+          facts.map((fact) => fact.onlineLevel ?? NOT_GIVEN),
+          [...ONLINE_LEVELS, NOT_GIVEN],
+        ),
         tooMany: guidesWithRule(results, 'policy/too-many-visits').length,
       },
       stale: {
