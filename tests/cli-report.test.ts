@@ -196,6 +196,25 @@ describe('baihua report', () => {
     expect(existsSync(guides)).toBe(true);
   });
 
+  it('writes what guides say as text, never as markup', () => {
+    const dir = scratch();
+    const guides = catalogWithProblems(dir);
+    editGuide(guides, '出入境/passport-application.md', /^title: .*$/m, 'title: "<script>alert(1)</script>护照"');
+    editGuide(
+      guides,
+      '出入境/passport-application.md',
+      /^department: .*$/m,
+      'department: "出入境</title><img src=x onerror=alert(2)>"',
+    );
+    const run = runCli(['report', 'guides', '--out', 'report'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const html = readFileSync(join(dir, 'report/index.html'), 'utf8');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;护照');
+    expect(html).toContain('出入境&lt;/title&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+  });
+
   it('answers from the lint cache as lint does, with the same numbers', () => {
     const dir = scratch();
     catalogWithProblems(dir);
