@@ -165,6 +165,15 @@ describe('baihua --help', () => {
     expect(runCli(['help', 'lint']).stdout).toBe(help(['lint']));
   });
 
+  it('names a command it does not know and exits 2, as for any other unknown command', () => {
+    const run = runCli(['help', 'lnit']);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'baihua: 不认识的命令 lnit，可用的有 lint、build、merge、serve、dict、stats、report、explain、lsp、init（加 --help 查看用法）\n',
+    );
+    expect(run.code).toBe(2);
+  });
+
   it.each(COMMANDS.map((command) => [command.join(' ') || '(baihua)', command]))(
     '%s: no English beyond option flags, command names, values and product names',
     (_, command) => {

@@ -225,6 +225,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       );
     });
 
+  // commander's help command shows the whole help for a command it does not know, and exits 0.
+  const [first, asked] = argv;
+  const commandNames = program.commands.map((command) => command.name());
+  if (first === 'help' && asked !== undefined && !asked.startsWith('-') && !commandNames.includes(asked)) {
+    io.stderr(translateCommanderError(`unknown command '${asked}'`, commandNames));
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
