@@ -428,6 +428,15 @@ function configSchema() {
         pattern: '^https?://[^\\s]*\\{id\\}',
         examples: ['https://guides.qinghe.example.gov.cn/baihua/rules/{id}.html'],
       },
+      baseline: {
+        title: '基线',
+        description:
+          '记下已有问题的基线文件（baihua lint --update-baseline 生成），相对于本配置文件所在目录，不能指到这个目录外面。' +
+          'baihua lint 不加 --baseline 时用它，编辑器也用它：基线里的问题不再报告，只报告新问题。',
+        type: 'string',
+        minLength: 1,
+        examples: ['baihua-baseline.json'],
+      },
     },
     examples: [{ root: true, extends: ['recommended'], catalog: ['guides'], rules: { 'schema/unknown-key': 'error' } }],
   };

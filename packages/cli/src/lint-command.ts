@@ -17,8 +17,9 @@ import {
 } from '@baihua/lint';
 import { changedGuides, changedSinceNote, comparisonAtBase, type ChangedGuides } from './changed-since.js';
 import { UsageError } from './errors.js';
+import { useBaseline, type BaselineOptions } from './lint-baseline.js';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends BaselineOptions {
   format: string;
   fix?: boolean;
   fixDryRun?: boolean;
@@ -73,6 +74,7 @@ export async function runLint(
   if (options.stdin && options.changedSince !== undefined)
     throw new UsageError('--changed-since 不能和 --stdin 一起用：它按 git 的改动选出要检查的文件');
   if (options.config && !existsSync(options.config)) throw new UsageError(`找不到配置文件 ${options.config}`);
+  checkBaselineOptions(options);
   const fix = Boolean(options.fix || options.fixDryRun);
   const concurrency = parseConcurrency(options.concurrency ?? 'auto');
 
@@ -117,6 +119,8 @@ export async function runLint(
     }
     if (options.fix) results = writeFixes(results, options.config);
   }
+  const baseline = useBaseline(results, options);
+  results = baseline.results;
 
   const reported = options.quiet ? results.map(withoutWarnings) : results;
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !options.outputFile && !('NO_COLOR' in process.env));
@@ -147,7 +151,21 @@ export async function runLint(
     writeFileAtomic(options.outputFile, text);
     stdout = '';
   }
-  return { stdout, ...(debugReport && { stderr: debugReport }), exitCode };
+  // Beside the stylish report; on stderr when stdout is a report for a machine, or goes to a file.
+  let stderr = debugReport;
+  if (options.format === 'stylish' && !options.outputFile) stdout += baseline.notes.map((note) => `${note}\n`).join('');
+  else stderr += baseline.notes.map((note) => `baihua: ${note}\n`).join('');
+  return { stdout, ...(stderr && { stderr }), exitCode };
+}
+
+/** The baseline is of the guides as saved: not of standard input, nor of fixes not written. */
+function checkBaselineOptions(options: LintCommandOptions): void {
+  const writing = options.updateBaseline ? '--update-baseline' : options.pruneBaseline ? '--prune-baseline' : undefined;
+  if (!writing) return;
+  if (options.stdin)
+    throw new UsageError(`${writing} 不能和 --stdin 一起用：基线记的是保存在磁盘上的指南，请检查文件本身`);
+  if (options.fixDryRun)
+    throw new UsageError(`${writing} 不能和 --fix-dry-run 一起用：修复没有写入，文件里的问题还在；要先修复请用 --fix`);
 }
 
 /** With no paths, lint the guides directory of the current project. */

@@ -72,6 +72,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--quiet', '只报告错误，不报告警告')
     .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
     .option('-o, --output-file <文件>', '把报告写到文件')
+    .option('--baseline <文件>', '基线文件：其中记下的问题不再报告，只报告新问题（默认：配置里的 baseline）')
+    .option('--update-baseline', '把现在的问题全部记入基线文件（只改这次检查的指南的记录）')
+    .option('--prune-baseline', '从基线文件里删去已不再出现的问题')
     .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
     .option('--cache-location <文件>', '缓存文件的位置（默认：.baihuacache）')
     .addOption(

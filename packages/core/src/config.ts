@@ -28,6 +28,8 @@ export interface ConfigData {
   site?: SiteSection;
   /** where each rule's page is published, with {id} for the rule id (SARIF helpUri, rdjson code url) */
   rule_docs_url?: string;
+  /** the baseline file of `baihua lint` and the editor, relative to the file */
+  baseline?: string;
 }
 
 /** The `site:` section as written (schema/config.schema.json describes each key). */
@@ -105,6 +107,8 @@ export interface ResolvedConfig {
   site: SiteIdentity | undefined;
   /** each rule's published page, {id} to be replaced, from the nearest layer that names one */
   ruleDocsUrl: string | undefined;
+  /** the baseline file (absolute), from the nearest layer that names one */
+  baseline: string | undefined;
   /** every configuration file that contributed, farthest first */
   layers: ConfigLayer[];
 }
@@ -403,6 +407,24 @@ function templatesDirectory(layer: ConfigLayer, path: string): string {
   return directory;
 }
 
+/**
+ * The baseline file, which `baihua lint --update-baseline` writes: like `templates`, it must stay
+ * inside the directory of the file that names it, so that a configuration from a pull request
+ * cannot have a file elsewhere read or overwritten.
+ */
+function baselineFile(layer: ConfigLayer, path: string): string {
+  const base = layerDirectory(layer);
+  const file = resolve(base, path);
+  if (!isInside(realPath(file), realPath(base))) {
+    throw new ConfigError(
+      `baseline 要指向本配置文件所在目录里的文件，现在是「${path}」`,
+      layer.path,
+      layer.locate('/baseline'),
+    );
+  }
+  return file;
+}
+
 /** A logo is a small image on every page; this is far more. */
 const MAX_LOGO_BYTES = 512 * 1024;
 const LOGO_TYPES = ['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp'];
@@ -457,11 +479,13 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
   let templates: string | undefined;
   let site: SiteIdentity | undefined;
   let ruleDocsUrl: string | undefined;
+  let baseline: string | undefined;
   for (const layer of layers) {
     if (layer.data.catalog) catalog = { base: layerDirectory(layer), patterns: layer.data.catalog };
     if (layer.data.templates) templates = templatesDirectory(layer, layer.data.templates);
     if (layer.data.site) site = siteIdentity(layer, layer.data.site);
     if (layer.data.rule_docs_url) ruleDocsUrl = layer.data.rule_docs_url;
+    if (layer.data.baseline) baseline = baselineFile(layer, layer.data.baseline);
     for (const [id, setting] of Object.entries(layer.data.rules ?? {})) {
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       // A bare severity keeps options set further up, as in ESLint.
@@ -471,5 +495,5 @@ export function mergeLayers(layers: ConfigLayer[]): ResolvedConfig {
       ignores.push({ base: layerDirectory(layer), patterns: layer.data.ignores });
     }
   }
-  return { rules, ignores, catalog, templates, site, ruleDocsUrl, layers };
+  return { rules, ignores, catalog, templates, site, ruleDocsUrl, baseline, layers };
 }

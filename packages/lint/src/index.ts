@@ -1,5 +1,6 @@
 export type {
   Diagnostic,
+  Suppression,
   Fix,
   Suggestion,
   LintResult,
@@ -61,3 +62,20 @@ export { ruleDocsUrl, installedRuleDocs, configuredRuleDocsUrl } from './docs-ur
 export { explainRule, EXPLANATION_LABELS, type RuleExplanation } from './explanation.js';
 export { LiveLint, type CatalogValues, type LiveLintOptions, type LiveLinted } from './live.js';
 export { enumSynonyms, type EnumSynonyms } from './rule-data.js';
+export {
+  applyBaseline,
+  recordBaseline,
+  pruneBaseline,
+  countOf,
+  baselinePath,
+  formatBaseline,
+  parseBaseline,
+  readBaselineFile,
+  writeBaselineFile,
+  BASELINE_VERSION,
+  type Baseline,
+  type BaselineEntry,
+  type BaselineOutcome,
+  type BaselinePlace,
+  type UnmatchedEntry,
+} from './baseline.js';

@@ -34,6 +34,17 @@ export interface Diagnostic {
    * it is in and the words flagged, not its position; findings on the same words share it
    */
   fingerprint: string;
+  /**
+   * in `suppressedMessages`, why it is not reported, in ESLint's shape: `file` when the baseline
+   * lists it (as ESLint marks what its suppressions file holds); inline directives leave it out
+   */
+  suppressions?: Suppression[];
+}
+
+/** ESLint's record of a suppression; Baihua's baseline is ESLint's suppressions file, kind `file`. */
+export interface Suppression {
+  kind: 'file';
+  justification: string;
 }
 
 /** Message data: the values of a message's `{{placeholders}}`. */

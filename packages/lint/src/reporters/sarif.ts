@@ -99,7 +99,10 @@ export function sarif(results: LintResult[], { cwd, version, ruleDocsUrl }: Form
         // The only key code scanning reads; Baihua's fingerprint holds no line, so a line moved keeps it.
         partialFingerprints: { primaryLocationLineHash: keys[position]! },
         ...(fixes.length && { fixes }),
-        ...(suppressed && { suppressions: [{ kind: 'inSource' as const }] }),
+        // A baselined finding is held back by a file beside the guides; a directive, in the guide.
+        ...(suppressed && {
+          suppressions: [{ kind: message.suppressions ? ('external' as const) : ('inSource' as const) }],
+        }),
       });
     });
   }

@@ -2,7 +2,7 @@ import { displayPath } from '@baihua/core';
 import { band } from '@baihua/plain';
 import { createColors } from 'picocolors';
 import stringWidth from 'string-width';
-import type { LintResult, FormatterContext } from '../types.js';
+import type { LintResult, FormatterContext, Suppression } from '../types.js';
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -42,17 +42,29 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
   }
   const total = errors + warnings;
   const readability = readabilitySummary(results, cwd);
+  const baselined = baselinedSummary(results);
   if (total === 0) {
     const count = results.length;
-    return `${c.green('✔')} 检查了 ${count} 份指南，没有发现问题\n${readability}`;
+    return `${c.green('✔')} 检查了 ${count} 份指南，没有发现问题\n${baselined}${readability}`;
   }
   const summary = `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
   lines.push(errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   if (fixableErrors + fixableWarnings > 0) {
     lines.push(c.dim(`  其中 ${fixableErrors} 个错误、${fixableWarnings} 个警告可以用 --fix 自动修复`));
   }
-  return `${lines.join('\n')}\n${readability}`;
+  return `${lines.join('\n')}\n${baselined}${readability}`;
 }
+
+/** How many findings the baseline holds back, so that a clean report does not hide that there are some. */
+function baselinedSummary(results: LintResult[]): string {
+  const count = results.reduce(
+    (sum, result) => sum + result.suppressedMessages.filter((message) => message.suppressions?.some(isBaseline)).length,
+    0,
+  );
+  return count > 0 ? `  另有 ${count} 个问题记在基线里\n` : '';
+}
+
+const isBaseline = (suppression: Suppression) => suppression.kind === 'file';
 
 /** One line on readability: the average, and the guide that reads hardest. */
 function readabilitySummary(results: LintResult[], cwd: string): string {
