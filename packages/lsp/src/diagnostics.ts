@@ -1,4 +1,4 @@
-import { type ConfigError, displayPath } from '@baihua/core';
+import { type ConfigError, displayPath, type FileAccessError } from '@baihua/core';
 import { installedRuleDocs, type Diagnostic as Finding } from '@baihua/lint';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
 
@@ -40,7 +40,32 @@ export function toDiagnostic(finding: Finding, keptBom = false): Diagnostic {
   };
 }
 
+/**
+ * A finding the baseline holds: a hint, which editors draw grey and keep out of the problem list,
+ * so that it is there for whoever edits the sentence but is not taken for a new problem. Not
+ * tagged Unnecessary: that fades the text itself, as editors fade dead code, and the sentence is
+ * not to be deleted.
+ */
+export function baselinedDiagnostic(finding: Finding, keptBom = false): Diagnostic {
+  return {
+    ...toDiagnostic(finding, keptBom),
+    severity: DiagnosticSeverity.Hint,
+    message: `${finding.message}（已记入基线）`,
+  };
+}
+
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** On a guide whose baseline file cannot be read: its findings are all shown, and why. */
+export function baselineProblemDiagnostic(error: FileAccessError, cwd: string): Diagnostic {
+  return {
+    range: START,
+    severity: DiagnosticSeverity.Warning,
+    code: 'baseline',
+    source: 'baihua',
+    message: `${displayPath(error.path, cwd)}：${error.message}。在它改好之前，基线里的问题也照常显示`,
+  };
+}
 
 /** A broken configuration file, where it is broken. */
 export function configDiagnostic(error: ConfigError): Diagnostic {

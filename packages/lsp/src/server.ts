@@ -22,7 +22,15 @@ import { codeActions } from './code-actions.js';
 import { completionFeature } from './completion.js';
 import type { Feature, LintedDocument, ServerContext } from './feature.js';
 import { hover } from './hover.js';
-import { configDiagnostic, internalDiagnostic, toDiagnostic, unconfiguredDiagnostic } from './diagnostics.js';
+import { Baselines } from './baseline.js';
+import {
+  baselinedDiagnostic,
+  baselineProblemDiagnostic,
+  configDiagnostic,
+  internalDiagnostic,
+  toDiagnostic,
+  unconfiguredDiagnostic,
+} from './diagnostics.js';
 import { foldingFeature } from './folding.js';
 import { previewFeature } from './preview.js';
 import { readabilityFeature } from './readability.js';
@@ -74,6 +82,7 @@ export function startServer(connection: Connection): void {
   const lastLinted = new Map<string, LintedDocument>();
   /** configuration files found broken, with the guides that reported them */
   const brokenConfigs = new Map<string, ConfigError>();
+  const baselines = new Baselines();
 
   const context: ServerContext = {
     connection,
@@ -146,10 +155,16 @@ export function startServer(connection: Connection): void {
       if (current !== document || current.version !== documentVersion) return { linted };
       lastLinted.set(uri, linted);
       if (checked.catalogChanged) relintOthers(uri);
+      const keptBom = text.startsWith('\uFEFF');
+      const { reported, baselined, problem } = baselines.split(checked.result, checked.config);
       void connection.sendDiagnostics({
         uri,
         version: documentVersion,
-        diagnostics: checked.result.messages.map((finding) => toDiagnostic(finding, text.startsWith('\uFEFF'))),
+        diagnostics: [
+          ...(problem ? [baselineProblemDiagnostic(problem, cwd)] : []),
+          ...reported.map((finding) => toDiagnostic(finding, keptBom)),
+          ...baselined.map((finding) => baselinedDiagnostic(finding, keptBom)),
+        ],
       });
       for (const feature of FEATURES) feature.published?.(linted, context);
       return { linted };
@@ -219,6 +234,7 @@ export function startServer(connection: Connection): void {
   /** Configuration files changed: forget every configuration, clear old config problems, lint again. */
   function configurationChanged(): void {
     live.configChanged();
+    baselines.clear();
     for (const path of brokenConfigs.keys()) {
       const uri = pathToFileURL(path).href;
       if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -246,6 +262,7 @@ export function startServer(connection: Connection): void {
   documents.onDidSave(({ document }) => {
     const filePath = filePathOf(document.uri);
     if (filePath && affectsConfiguration(filePath)) configurationChanged();
+    else if (filePath && baselines.changed(filePath)) relintAll();
   });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
@@ -264,6 +281,8 @@ export function startServer(connection: Connection): void {
       const filePath = filePathOf(change.uri);
       if (!filePath) continue;
       if (affectsConfiguration(filePath)) configuration = true;
+      // A baseline file read before: every open guide is shown again.
+      else if (baselines.changed(filePath)) catalog = true;
       else if (isGuidePath(filePath)) {
         live.fileChanged(filePath, change.type !== FileChangeType.Changed);
         catalog = true;
