@@ -72,6 +72,7 @@ const ALLOWED_WORDS = new Set([
   'baihuacache',
   'templates',
   'site',
+  'baseline',
   'schema',
   'required',
   'yaml',
@@ -149,6 +150,9 @@ describe('baihua --help', () => {
   --quiet                    只报告错误，不报告警告
   -c, --config <文件>        只用这个配置文件，不向上查找
   -o, --output-file <文件>   把报告写到文件
+  --baseline <文件>          只报告基线文件里没有的问题（默认：配置的 baseline）
+  --update-baseline          把现在的问题记入基线文件（只改这次检查的指南）
+  --prune-baseline           从基线文件里删去已不再出现的问题
   --cache                    缓存检查结果，没改过的指南不再重新检查
   --cache-location <文件>    缓存文件的位置（默认：.baihuacache）
   --concurrency <n>          用几个线程检查：数字、off（只用一个）或 auto
