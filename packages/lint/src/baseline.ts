@@ -58,8 +58,8 @@ export interface BaselineOutcome {
 const MESSAGE_CHARACTERS = 60;
 
 /** Whether a baseline may hold a finding: not one that stops a file from being read, or a fix not written. */
-function recordable(message: Diagnostic): message is Diagnostic & { fingerprint: string } {
-  return !message.fatal && message.fingerprint !== undefined;
+function recordable(message: Diagnostic): boolean {
+  return !message.fatal;
 }
 
 /** A guide's path as the baseline writes it: relative to the file's folder, forward slashes on every system. */
@@ -89,7 +89,7 @@ export function applyBaseline(results: LintResult[], baseline: Baseline, place: 
         kept.push(message);
         continue;
       }
-      left.set(key(message.ruleId, message.fingerprint!), remaining - 1);
+      left.set(key(message.ruleId, message.fingerprint), remaining - 1);
       held.push({ ...message, suppressions: [{ kind: 'file', justification: '' }] });
     }
     unmatched.push(...unmatchedOf(file, baseline, left));
