@@ -272,7 +272,7 @@ describe('configuration errors', () => {
   it('an unknown top-level key', () => {
     const dir = departmentConfig('# 东湖分局户政科的补充规则\nroot: false\nrule:\n  markdown/no-h1: warn\n');
     expect(configError(dir)).toBe(
-      `${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores、catalog、templates、site、rule_docs_url`,
+      `${at(dir, DEPARTMENT_CONFIG, 3, 1)}不认识的配置项「rule」，可用的有 root、extends、rules、ignores、catalog、templates、site、rule_docs_url、baseline`,
     );
   });
 
