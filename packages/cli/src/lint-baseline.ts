@@ -77,9 +77,16 @@ export function useBaseline(results: LintResult[], options: BaselineOptions): Ba
 /** The guides of each baseline file, in the order linted; guides with none are left out. */
 function baselineGroups(results: LintResult[], options: BaselineOptions): Map<string, LintResult[]> {
   const groups = new Map<string, LintResult[]>();
-  const configFor = options.baseline ? undefined : configSource(options.config);
+  const configFor = configSource(options.config);
+  // The cascade is by folder: one configuration merged per folder, not per guide.
+  const byFolder = new Map<string, string | undefined>();
+  const named = (filePath: string) => {
+    const folder = dirname(filePath);
+    if (!byFolder.has(folder)) byFolder.set(folder, configFor(filePath).baseline);
+    return byFolder.get(folder);
+  };
   for (const result of results) {
-    const file = options.baseline ? resolve(options.baseline) : configFor!(result.filePath).baseline;
+    const file = options.baseline ? resolve(options.baseline) : named(result.filePath);
     if (!file) continue;
     const group = groups.get(file) ?? [];
     group.push(result);

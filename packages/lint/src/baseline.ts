@@ -13,7 +13,7 @@ import type { Diagnostic, LintResult } from './types.js';
 import { writeFileAtomic } from './write.js';
 
 /** The format of the file; a newer Baihua may write a higher one, which this one refuses to read. */
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 /** How many times one finding is recorded, and its message for the people who read the file. */
 export interface BaselineEntry {
@@ -63,7 +63,7 @@ function recordable(message: Diagnostic): boolean {
 }
 
 /** A guide's path as the baseline writes it: relative to the file's folder, forward slashes on every system. */
-export function baselinePath(filePath: string, directory: string): string {
+function baselinePath(filePath: string, directory: string): string {
   return relative(directory, filePath).split(sep).join('/');
 }
 
