@@ -4,6 +4,7 @@
  * its guide, rule and fingerprint (not its line), so an edit above it brings nothing back; what the
  * baseline holds and no longer finds is reported, and pruned with --prune-baseline.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -286,5 +287,34 @@ describe('the baseline named in baihua.config.yaml', () => {
       '',
       `${join(dir, 'baihua.config.yaml')}:${line}:1: 配置错误：baseline 要指向本配置文件所在目录里的文件，现在是「../baihua-baseline.json」\n`,
     ]);
+  }, 120_000);
+});
+
+describe('the baseline in a pull request summary', () => {
+  it('counts what the baseline holds neither as fixed nor as remaining, and a new finding as new', () => {
+    const dir = adopted();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: '周敏',
+          GIT_AUTHOR_EMAIL: 'zhoumin@example.gov.cn',
+          GIT_COMMITTER_NAME: '周敏',
+          GIT_COMMITTER_EMAIL: 'zhoumin@example.gov.cn',
+        },
+      });
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '.');
+    git('commit', '--quiet', '-m', '办事指南和基线');
+    git('checkout', '--quiet', '-b', 'pr');
+    edit(dir, ID_CARD, (text) => text.replace('## 拍照前的准备\n', '## 拍照前的准备\n\n窗口工作人员会进行核对。\n'));
+    git('commit', '--quiet', '-am', '补一句');
+    const run = runCli(['lint', '.', '--changed-since', 'main', '--format', 'markdown', '--baseline', BASELINE], {
+      cwd: dir,
+    });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout.split('\n')[0]).toBe('### 白话检查：易读分没有变化；新问题 1 个，修好 0 个，仍有 0 个');
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import {
   readBaselineFile,
   recordBaseline,
   writeBaselineFile,
+  type Baseline,
   type BaselinePlace,
   type LintResult,
 } from '@baihua/lint';
@@ -30,6 +31,11 @@ export interface BaselineUse {
   results: LintResult[];
   /** what was recorded, pruned or left unmatched, one line each */
   notes: string[];
+  /**
+   * other results of the same guides (as they were at the base of a pull request) with the same
+   * baselines applied, so that what a baseline holds is not counted as fixed
+   */
+  hold(results: readonly LintResult[]): LintResult[];
 }
 
 /**
@@ -40,7 +46,7 @@ export function useBaseline(results: LintResult[], options: BaselineOptions): Ba
   const writing = Boolean(options.updateBaseline || options.pruneBaseline);
   const groups = baselineGroups(results, options);
   if (groups.size === 0) {
-    if (!writing) return { results, notes: [] };
+    if (!writing) return { results, notes: [], hold: (others) => [...others] };
     const flag = options.updateBaseline ? '--update-baseline' : '--prune-baseline';
     throw new UsageError(
       `${flag} 要知道基线文件在哪里：用 --baseline 指定，或在 baihua.config.yaml 里写 baseline: baihua-baseline.json`,
@@ -48,6 +54,7 @@ export function useBaseline(results: LintResult[], options: BaselineOptions): Ba
   }
   const replaced = new Map<LintResult, LintResult>();
   const notes: string[] = [];
+  const applied = new Map<string, { baseline: Baseline; place: BaselinePlace }>();
   for (const [file, group] of groups) {
     const name = displayPath(file);
     const directory = dirname(file);
@@ -58,6 +65,7 @@ export function useBaseline(results: LintResult[], options: BaselineOptions): Ba
       throw new UsageError(`找不到基线文件 ${name}：先运行 baihua lint --update-baseline 生成它`);
     baseline ??= { files: {} };
     if (options.updateBaseline) baseline = recordBaseline(baseline, group, place);
+    applied.set(file, { baseline, place });
     const outcome = applyBaseline(group, baseline, place);
     for (const [index, result] of group.entries()) replaced.set(result, outcome.results[index]!);
     const unmatched = countOf(outcome.unmatched);
@@ -71,11 +79,21 @@ export function useBaseline(results: LintResult[], options: BaselineOptions): Ba
       notes.push(`基线 ${name} 里有 ${unmatched} 条已不再出现，用 --prune-baseline 清理`);
     }
   }
-  return { results: results.map((result) => replaced.get(result) ?? result), notes };
+  const hold = (others: readonly LintResult[]) => {
+    const held = new Map<LintResult, LintResult>();
+    for (const [file, group] of baselineGroups(others, options)) {
+      const used = applied.get(file);
+      if (!used) continue;
+      const outcome = applyBaseline(group, used.baseline, used.place);
+      for (const [index, result] of group.entries()) held.set(result, outcome.results[index]!);
+    }
+    return others.map((result) => held.get(result) ?? result);
+  };
+  return { results: results.map((result) => replaced.get(result) ?? result), notes, hold };
 }
 
 /** The guides of each baseline file, in the order linted; guides with none are left out. */
-function baselineGroups(results: LintResult[], options: BaselineOptions): Map<string, LintResult[]> {
+function baselineGroups(results: readonly LintResult[], options: BaselineOptions): Map<string, LintResult[]> {
   const groups = new Map<string, LintResult[]>();
   const configFor = configSource(options.config);
   // The cascade is by folder: one configuration merged per folder, not per guide.

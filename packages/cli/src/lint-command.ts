@@ -121,6 +121,7 @@ export async function runLint(
   }
   const baseline = useBaseline(results, options);
   results = baseline.results;
+  if (comparison) comparison = { ...comparison, before: heldAtBase(comparison.before, baseline.hold) };
 
   const reported = options.quiet ? results.map(withoutWarnings) : results;
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !options.outputFile && !('NO_COLOR' in process.env));
@@ -156,6 +157,16 @@ export async function runLint(
   if (options.format === 'stylish' && !options.outputFile) stdout += baseline.notes.map((note) => `${note}\n`).join('');
   else stderr += baseline.notes.map((note) => `baihua: ${note}\n`).join('');
   return { stdout, ...(stderr && { stderr }), exitCode };
+}
+
+/** The guides at the base compared with the baseline applied too: what it holds is neither fixed nor remaining. */
+function heldAtBase(
+  before: MarkdownComparison['before'],
+  hold: (results: readonly LintResult[]) => LintResult[],
+): MarkdownComparison['before'] {
+  const entries = [...before];
+  const held = hold(entries.map(([, guide]) => guide.result));
+  return new Map(entries.map(([filePath, guide], index) => [filePath, { ...guide, result: held[index]! }]));
 }
 
 /** The baseline is of the guides as saved: not of standard input, nor of fixes not written. */
