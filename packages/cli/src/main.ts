@@ -26,6 +26,15 @@ const defaultIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/** Options of the commands that lint a catalog (`lint`, `report`): the same words in each help. */
+const cacheOption = () => new Option('--cache', '缓存检查结果，没改过的指南不再重新检查');
+const cacheLocationOption = () => new Option('--cache-location <文件>', '缓存文件的位置（默认：.baihuacache）');
+const concurrencyOption = () =>
+  new Option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto').default(
+    'auto',
+    'auto，按 CPU 核数和指南数量定',
+  );
+
 /** Runs the CLI and resolves to the exit code; never throws. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const debug = argv.includes('--debug');
@@ -75,14 +84,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--baseline <文件>', '只报告基线文件里没有的问题（默认：配置的 baseline）')
     .option('--update-baseline', '把现在的问题记入基线文件（只改这次检查的指南）')
     .option('--prune-baseline', '从基线文件里删去已不再出现的问题')
-    .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
-    .option('--cache-location <文件>', '缓存文件的位置（默认：.baihuacache）')
-    .addOption(
-      new Option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto').default(
-        'auto',
-        'auto，按 CPU 核数和指南数量定',
-      ),
-    )
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(concurrencyOption())
     .option('--color', '强制使用颜色')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], options: LintCommandOptions) => {
@@ -176,14 +180,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('-o, --out <目录>', '输出目录', 'report')
     .option('--history <n>', '也统计最近 n 次提交的主要数字，画成折线图（要在 git 仓库里）')
     .option('-c, --config <文件>', '只用这个配置文件，不向上查找')
-    .option('--cache', '缓存检查结果，没改过的指南不再重新检查')
-    .option('--cache-location <文件>', '缓存文件的位置（默认：.baihuacache）')
-    .addOption(
-      new Option('--concurrency <n>', '用几个线程检查：数字、off（只用一个）或 auto').default(
-        'auto',
-        'auto，按 CPU 核数和指南数量定',
-      ),
-    )
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(concurrencyOption())
     .action(async (paths: string[], options: ReportOptions) => {
       const { runReport } = await import('./report-command.js');
       const result = await runReport(paths, options, version);
