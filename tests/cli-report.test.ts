@@ -277,6 +277,17 @@ describe('baihua report --history', () => {
     expect(history.every((point) => /^\d{4}-\d{2}-\d{2}$/.test(point.date))).toBe(true);
     expect(readFileSync(join(dir, 'report/index.html'), 'utf8')).toContain('最近 3 次提交的变化');
 
+    // With --cache, the history starts from a copy of the run's cache: the same numbers, and the
+    // user's cache holds this folder's guides only, none of the commits' extracted trees.
+    const cached = runCli(['report', 'guides', '--history', '3', '--cache', '--out', 'report'], { cwd: dir });
+    expect([cached.code, cached.stderr]).toEqual([0, '']);
+    expect(readReport(join(dir, 'report')).history!.map(({ date: _date, ...point }) => point)).toEqual(expected);
+    const cacheEntries = Object.keys(
+      (JSON.parse(readFileSync(join(dir, '.baihuacache'), 'utf8')) as { entries: object }).entries,
+    );
+    expect(cacheEntries).toHaveLength(12);
+    expect(cacheEntries.every((path) => path.startsWith(join(dir, 'guides')))).toBe(true);
+
     // More commits asked for than there are: every commit, the first without guides.
     const all = runCli(['report', 'guides', '--history', '10', '--out', 'report'], { cwd: dir });
     expect(all.code).toBe(0);

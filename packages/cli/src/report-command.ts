@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { today } from '@baihua/core';
 import { lintRun } from '@baihua/lint';
 import { checkOutput, replaceSite, siteIdentity } from '@baihua/publish';
@@ -55,6 +55,7 @@ export async function runReport(patterns: string[], options: ReportOptions, vers
       concurrency,
       cwd: process.cwd(),
       ...(configFile && { configFile }),
+      ...(cacheLocation && { cacheLocation: resolve(cacheLocation) }),
     });
   }
   const html = renderReport(report);

@@ -2,10 +2,12 @@
  * `baihua report --history N`: the headline numbers of the last N commits. Each commit's tree is
  * extracted (`git archive`) into the same temporary folder and linted there with one cache for the
  * whole run, so the guides a commit did not change are answered from the cache (the cache keys a
- * result by the file's path, bytes, configuration and tool) and only changed guides are linted again.
+ * result by the file's bytes, configuration and tool) and only changed guides are linted again.
+ * With `--cache`, that cache starts as a copy of the user's: a guide no commit changed since it
+ * was last linted is not linted at all, and the user's cache is left as it was.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isDynamicPattern } from '@baihua/core';
@@ -78,6 +80,8 @@ export interface HistoryOptions {
   configFile?: string;
   concurrency: Concurrency;
   cwd: string;
+  /** the run's lint cache (`--cache`), read and not written */
+  cacheLocation?: string;
 }
 
 export async function reportHistory(options: HistoryOptions): Promise<ReportHistoryPoint[]> {
@@ -85,7 +89,9 @@ export async function reportHistory(options: HistoryOptions): Promise<ReportHist
   const work = mkdtempSync(join(tmpdir(), 'baihua-history-'));
   const tree = join(work, 'tree');
   const archive = join(work, 'tree.tar');
+  const cache = join(work, 'cache');
   try {
+    if (options.cacheLocation && existsSync(options.cacheLocation)) copyFileSync(options.cacheLocation, cache);
     const points: ReportHistoryPoint[] = [];
     for (const point of commits) {
       rmSync(tree, { recursive: true, force: true });
@@ -105,7 +111,7 @@ export async function reportHistory(options: HistoryOptions): Promise<ReportHist
         patterns,
         cwd: tree,
         readabilitySections: false,
-        cacheLocation: join(work, 'cache'),
+        cacheLocation: cache,
         concurrency: options.concurrency,
         ...(configFile && { configFile }),
       }).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   coreDataDirectory,
@@ -103,12 +103,39 @@ export class LintCache {
   }
 
   get(filePath: string, key: string): { result?: LintResult; summary?: GuideSummary } | undefined {
-    const entry = this.#file.entries[filePath];
-    if (entry?.key !== key) return undefined;
+    let entry = this.#file.entries[filePath];
+    if (entry?.key !== key) {
+      entry = this.#elsewhere(filePath, key);
+      if (!entry) return undefined;
+      // Kept under this path too: the next run finds it directly.
+      this.#file.entries[filePath] = entry;
+      this.#dirty = true;
+    }
     return {
       ...(entry.result && { result: { filePath, ...entry.result } }),
       ...(entry.summary && { summary: entry.summary }),
     };
+  }
+
+  /** Entries by key and file name extension, built on the first miss (`#elsewhere`). */
+  #byContent: Map<string, string> | undefined;
+
+  /**
+   * The entry of the same bytes under the same configuration at another path: a renamed or moved
+   * guide, or a commit's tree extracted elsewhere (`baihua report --history`). Findings depend on
+   * the bytes, the configuration and the format, which the extension sets, not on the path; the
+   * summary names its file, so it is given this path.
+   */
+  #elsewhere(filePath: string, key: string): CacheEntry | undefined {
+    if (!this.#byContent) {
+      this.#byContent = new Map();
+      for (const [path, entry] of Object.entries(this.#file.entries))
+        this.#byContent.set(`${extname(path)} ${entry.key}`, path);
+    }
+    const path = this.#byContent.get(`${extname(filePath)} ${key}`);
+    const entry = path === undefined ? undefined : this.#file.entries[path];
+    if (entry?.key !== key) return undefined;
+    return { ...entry, ...(entry.summary && { summary: { ...entry.summary, filePath } }) };
   }
 
   /** Stores a result before the catalog pass adds its findings (those depend on the other guides). */
