@@ -55,6 +55,9 @@ export async function measureReport({ count = 10000, historyCount = 1000 } = {})
   const guides = (await findGuideFiles([catalog])).length;
   const lintCache = join(work, 'lint-cache.json');
   const reportCache = join(work, 'report-cache.json');
+  // The commands as a user first runs them, without a cache (which costs its writing).
+  const lintPlain = cli(['lint', catalog], work);
+  const reportPlain = cli(['report', catalog, '--out', 'report'], work);
   // Alternating lint and report, each with a cache of its own: cold, then warm twice.
   const lintCold = cli(['lint', catalog, '--cache', '--cache-location', lintCache], work);
   const reportCold = cli(['report', catalog, '--out', 'report', '--cache', '--cache-location', reportCache], work);
@@ -90,6 +93,8 @@ export async function measureReport({ count = 10000, historyCount = 1000 } = {})
   const historyCached = cli(['report', 'guides', '--out', 'report', '--history', '3', '--cache'], repo);
   return {
     guides,
+    lintPlain,
+    reportPlain,
     lintCold,
     reportCold,
     lintWarm,
@@ -112,10 +117,12 @@ export function reportReport(result) {
 \`pnpm bench:report\` (scripts/bench/report.mjs): a catalog of ${fmt(result.guides)} guides from
 \`node scripts/corpus.mjs --count ${result.guides}\`; \`baihua lint CATALOG --cache --cache-location FILE\` and
 \`baihua report CATALOG --out report --cache --cache-location FILE\`, each with a cache of its own, alternating:
-cold (empty cache), then the unchanged catalog again (best of 2).
+first without a cache (\`baihua lint CATALOG\`, \`baihua report CATALOG --out report\`), then cold (empty cache),
+then the unchanged catalog again (best of 2).
 
 | run | lint | report | report / lint | peak RSS lint / report |
 | --- | ---: | ---: | ---: | ---: |
+| no cache | ${s(result.lintPlain)} | ${s(result.reportPlain)} | ${ratio(result.reportPlain, result.lintPlain)} | ${rss(result.lintPlain)} / ${rss(result.reportPlain)} |
 | cold | ${s(result.lintCold)} | ${s(result.reportCold)} | ${ratio(result.reportCold, result.lintCold)} | ${rss(result.lintCold)} / ${rss(result.reportCold)} |
 | warm | ${s(result.lintWarm)} | ${s(result.reportWarm)} | ${ratio(result.reportWarm, result.lintWarm)} | ${rss(result.lintWarm)} / ${rss(result.reportWarm)} |
 
