@@ -68,6 +68,12 @@ export function proseSpans(guide: ParsedGuide): TextSpan[] {
 }
 
 /** The guide's prose, segmented once, shared by every plain rule. */
+function append(groups: Map<string, number[]>, name: string, index: number): void {
+  const group = groups.get(name);
+  if (group) group.push(index);
+  else groups.set(name, [index]);
+}
+
 function analyze(guide: ParsedGuide): GuideAnalysis {
   let analysis = analyses.get(guide);
   if (!analysis) {
@@ -80,10 +86,10 @@ function analyze(guide: ParsedGuide): GuideAnalysis {
       else if (span.kind === 'value') {
         section = FIELDS_SECTION;
         // /materials/2/note belongs to materials.
-        const field = span.pointer.split('/')[1]!;
-        fields.set(field, [...(fields.get(field) ?? []), index]);
+        // /materials/2/note belongs to materials.
+        append(fields, span.pointer.split('/')[1]!, index);
       }
-      sections.set(section, [...(sections.get(section) ?? []), index]);
+      append(sections, section, index);
     });
     analysis = {
       prose,
