@@ -1,21 +1,23 @@
 #!/usr/bin/env node
-// Writes packages/core/src/generated/guide.ts, the TypeScript type of a guide, from
-// schema/guide.schema.json (the first step of `pnpm build`; a test fails when the committed file
+// Writes packages/core/src/generated/guide.ts and journey.ts, the TypeScript types of a guide and
+// of a journey (一件事), from schema/guide.schema.json and schema/journey.schema.json (the first step of `pnpm build`; a test fails when the committed file
 // is stale). The schema's Chinese titles become doc comments rather than type names
 // (json-schema-to-typescript names a type after its title): types are named after their property
 // or definition. Two things are left out of the type: the `x-` extension fields, which Baihua
 // never reads (their index signature would widen every field to a union of all of them), and the
 // words beside a `$ref`, which draft-07 ignores (kept, they would make Duration1, Duration2 …).
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const schemaPath = join(root, 'schema/guide.schema.json');
-const outputPath = join(root, 'packages/core/src/generated/guide.ts');
+const TYPES = [
+  { name: 'Guide', schema: 'schema/guide.schema.json', output: 'packages/core/src/generated/guide.ts' },
+  { name: 'Journey', schema: 'schema/journey.schema.json', output: 'packages/core/src/generated/journey.ts' },
+];
 
-const HEADER = `// Generated from schema/guide.schema.json by scripts/generate-guide-types.mjs: do not edit.
+const header = (schema) => `// Generated from ${schema} by scripts/generate-guide-types.mjs: do not edit.
 // Run \`node scripts/generate-guide-types.mjs\` (or \`pnpm build\`) after changing the schema.
 `;
 
@@ -39,18 +41,22 @@ function titlesToComments(node) {
   return copy;
 }
 
-async function generateGuideTypes() {
-  const schema = titlesToComments(JSON.parse(await readFile(schemaPath, 'utf8')));
-  schema.title = 'Guide';
-  const body = await compile(schema, 'Guide', {
+async function generateTypes({ name, schema: schemaPath }) {
+  const schema = titlesToComments(JSON.parse(await readFile(join(root, schemaPath), 'utf8')));
+  schema.title = name;
+  const body = await compile(schema, name, {
     bannerComment: '',
     additionalProperties: false,
     unknownAny: true,
     ignoreMinAndMaxItems: true,
     style: { printWidth: 120, singleQuote: true },
   });
-  return `${HEADER}\n${body}`;
+  return `${header(schemaPath)}\n${body}`;
 }
 
-// The test that the committed file is current writes elsewhere: `node scripts/generate-guide-types.mjs <file>`.
-await writeFile(process.argv[2] ?? outputPath, await generateGuideTypes());
+// The test that the committed files are current writes elsewhere:
+// `node scripts/generate-guide-types.mjs <folder>` writes guide.ts and journey.ts there.
+for (const type of TYPES) {
+  const output = process.argv[2] ? join(process.argv[2], basename(type.output)) : join(root, type.output);
+  await writeFile(output, await generateTypes(type));
+}

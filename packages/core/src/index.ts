@@ -30,6 +30,9 @@ export {
   guideSchema,
   guideSchemaHash,
   guideValidator,
+  journeySchema,
+  journeySchemaHash,
+  journeyValidator,
   configSchema,
   configSchemaHash,
   configValidator,
@@ -57,11 +60,16 @@ export {
   type SiteSection,
 } from './config.js';
 export type { Guide, Material, Step, Duration, Fee, Location } from './generated/guide.js';
+export type { Journey, Step as JourneyStep, SameMaterial } from './generated/journey.js';
 export {
   readGuideModel,
+  readJourneyModel,
   textOf,
+  type DocumentModel,
   type GuideModel,
   type GuideFields,
+  type JourneyModel,
+  type JourneyFields,
   type FieldPath,
   type FieldRange,
   type Lenient,
@@ -82,3 +90,21 @@ export { bracketed, clause, quantity } from './domain/typography.js';
 export { ONLINE_LEVELS, WEB_LEVELS, OFFLINE_ONLY, type OnlineLevel } from './domain/online.js';
 export { coreDataDirectory, isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';
 export { guideLifeEvents, lifeEvents, type LifeEvent, type LifeEvents } from './domain/life-events.js';
+export {
+  JOURNEY_FOLDER,
+  isJourneyPath,
+  journeyService,
+  materialKey,
+  planJourney,
+  type ChecklistEntry,
+  type JourneyMaterial,
+  type JourneyPlan,
+  type JourneyProblem,
+  type JourneyService,
+  type JourneyTotals,
+  type MaterialSource,
+  type MaterialUse,
+  type PlannedService,
+  type PlannedStep,
+  type SharedVisit,
+} from './domain/journey.js';

@@ -1,6 +1,7 @@
 import type { Guide } from './generated/guide.js';
+import type { Journey } from './generated/journey.js';
 import type { ParsedGuide } from './guide.js';
-import { guideSchema } from './schemas.js';
+import { guideSchema, journeySchema } from './schemas.js';
 import type { SourceRange } from './source.js';
 import type { TextSpan } from './text-span.js';
 import { escapePointerToken } from './yaml-source.js';
@@ -18,6 +19,9 @@ export type Lenient<T> = T extends readonly (infer Item)[]
 
 /** A guide's fields as far as they have the type the schema asks for. */
 export type GuideFields = Lenient<Guide>;
+
+/** A journey's (一件事) fields as far as they have the type the journey schema asks for. */
+export type JourneyFields = Lenient<Journey>;
 
 /**
  * The way to a field, checked by the compiler: `['online', 'url']`, `['materials', 2, 'name']`.
@@ -37,16 +41,20 @@ export interface FieldRange {
   key: SourceRange;
 }
 
-export interface GuideModel {
+/** A file's fields, typed after its schema, with where each is written. */
+export interface DocumentModel<T> {
   /** the fields of the type the schema asks for; any other value is left out (the schema rules report it) */
-  fields: GuideFields;
-  /** whether the guide's YAML is a mapping of fields at all */
+  fields: Lenient<T>;
+  /** whether the file's YAML is a mapping of fields at all */
   hasFields: boolean;
   /** where a field is written, whatever its value; undefined when it is not written */
-  rangeOf(path: FieldPath): FieldRange | undefined;
+  rangeOf(path: FieldPath<T>): FieldRange | undefined;
   /** the place of characters `start`–`end` of the string value at `path` */
-  textRange(path: FieldPath, start: number, end: number): SourceRange | undefined;
+  textRange(path: FieldPath<T>, start: number, end: number): SourceRange | undefined;
 }
+
+export type GuideModel = DocumentModel<Guide>;
+export type JourneyModel = DocumentModel<Journey>;
 
 interface SchemaNode {
   $ref?: string;
@@ -57,9 +65,11 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
-const definitions = (guideSchema.definitions ?? {}) as Record<string, SchemaNode>;
-const resolve = (schema: SchemaNode): SchemaNode =>
-  schema.$ref ? resolve(definitions[schema.$ref.slice('#/definitions/'.length)]!) : schema;
+type Definitions = Record<string, SchemaNode>;
+const definitionsOf = (schema: Record<string, unknown>) => (schema.definitions ?? {}) as Definitions;
+
+const resolve = (schema: SchemaNode, definitions: Definitions): SchemaNode =>
+  schema.$ref ? resolve(definitions[schema.$ref.slice('#/definitions/'.length)]!, definitions) : schema;
 
 function hasType(value: unknown, type: string | undefined): boolean {
   switch (type) {
@@ -83,26 +93,28 @@ function hasType(value: unknown, type: string | undefined): boolean {
  * the guide schema tells its branches apart by JSON type (a test checks this), so the value's
  * type picks the branch. Keys the schema does not know are left out.
  */
-function project(value: unknown, node: SchemaNode): unknown {
-  const schema = resolve(node);
+function project(value: unknown, node: SchemaNode, definitions: Definitions): unknown {
+  const schema = resolve(node, definitions);
   if (schema.anyOf) {
-    const branch = schema.anyOf.find((candidate) => hasType(value, resolve(candidate).type));
-    return branch && project(value, branch);
+    const branch = schema.anyOf.find((candidate) => hasType(value, resolve(candidate, definitions).type));
+    return branch && project(value, branch, definitions);
   }
   if (!hasType(value, schema.type) || (schema.enum && !schema.enum.includes(value))) return undefined;
-  if (Array.isArray(value)) return value.map((item) => (schema.items ? project(item, schema.items) : undefined));
+  if (Array.isArray(value)) {
+    return value.map((item) => (schema.items ? project(item, schema.items, definitions) : undefined));
+  }
   if (schema.type !== 'object') return value;
   const fields: Record<string, unknown> = {};
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
     if (!Object.hasOwn(value as object, key)) continue;
-    const projected = project((value as Record<string, unknown>)[key], property);
+    const projected = project((value as Record<string, unknown>)[key], property, definitions);
     if (projected !== undefined) fields[key] = projected;
   }
   return fields;
 }
 
-const pointerOf = (path: FieldPath): string =>
-  (path as Array<string | number>).map((token) => `/${escapePointerToken(String(token))}`).join('');
+const pointerOf = (path: ReadonlyArray<string | number>): string =>
+  path.map((token) => `/${escapePointerToken(String(token))}`).join('');
 
 /** The string values by pointer; of a key written twice, the first (as the YAML parser reads it). */
 function stringsByPointer(spans: TextSpan[]): Map<string, TextSpan> {
@@ -111,30 +123,26 @@ function stringsByPointer(spans: TextSpan[]): Map<string, TextSpan> {
   return byPointer;
 }
 
-/** Where a guide's model is kept, on the guide itself (see readGuideModel). */
-const MODEL = Symbol('guide model');
-type WithModel = ParsedGuide & { [MODEL]?: GuideModel };
+/** Where a file's model is kept, on the parsed file itself (see readGuideModel). */
+const MODEL = Symbol('document model');
+type WithModel = ParsedGuide & { [MODEL]?: DocumentModel<unknown> };
 
-/**
- * The guide's fields, typed after the schema, with where each is written. Made once per parsed
- * guide: every rule and renderer shares it.
- */
-export function readGuideModel(guide: ParsedGuide): GuideModel {
+function readModel<T>(guide: ParsedGuide, schema: Record<string, unknown>): DocumentModel<T> {
   const cached = (guide as WithModel)[MODEL];
-  if (cached) return cached;
+  if (cached) return cached as DocumentModel<T>;
   const hasFields = hasType(guide.data, 'object');
   let strings: Map<string, TextSpan> | undefined;
   const yaml = guide.yaml;
-  const model: GuideModel = {
-    fields: hasFields ? (project(guide.data, guideSchema as SchemaNode) as GuideFields) : {},
+  const model: DocumentModel<T> = {
+    fields: (hasFields ? project(guide.data, schema as SchemaNode, definitionsOf(schema)) : {}) as Lenient<T>,
     hasFields,
     rangeOf(path) {
-      const entry = yaml?.entries.get(pointerOf(path));
+      const entry = yaml?.entries.get(pointerOf(path as Array<string | number>));
       return entry && { value: entry.range, key: entry.keyRange ?? entry.range };
     },
     textRange(path, start, end) {
       strings ??= stringsByPointer(yaml?.strings ?? []);
-      const span = strings.get(pointerOf(path));
+      const span = strings.get(pointerOf(path as Array<string | number>));
       return span && { start: span.map.toSourceStart(start), end: span.map.toSourceEnd(end) };
     },
   };
@@ -143,6 +151,19 @@ export function readGuideModel(guide: ParsedGuide): GuideModel {
   // `baihua lint` of 1,000 guides 12% slower; scripts/bench/against.mjs).
   Object.defineProperty(guide, MODEL, { value: model });
   return model;
+}
+
+/**
+ * The guide's fields, typed after the schema, with where each is written. Made once per parsed
+ * guide: every rule and renderer shares it.
+ */
+export function readGuideModel(guide: ParsedGuide): GuideModel {
+  return readModel<Guide>(guide, guideSchema);
+}
+
+/** A journey's (一件事) fields, typed after the journey schema, with where each is written. */
+export function readJourneyModel(journey: ParsedGuide): JourneyModel {
+  return readModel<Journey>(journey, journeySchema);
 }
 
 /** A non-empty string, trimmed. */

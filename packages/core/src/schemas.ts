@@ -13,11 +13,14 @@ export const schemaDirectory = `${dirname(createRequire(import.meta.url).resolve
 
 const guideSchemaText = readFileSync(`${schemaDirectory}guide.schema.json`, 'utf8');
 export const guideSchema = JSON.parse(guideSchemaText) as Record<string, unknown>;
+const journeySchemaText = readFileSync(`${schemaDirectory}journey.schema.json`, 'utf8');
+export const journeySchema = JSON.parse(journeySchemaText) as Record<string, unknown>;
 const configSchemaText = readFileSync(`${schemaDirectory}config.schema.json`, 'utf8');
 export const configSchema = JSON.parse(configSchemaText) as Record<string, unknown>;
 
 /** Identify the schemas a precompiled validator was generated from. */
 export const guideSchemaHash = createHash('sha256').update(guideSchemaText).digest('hex');
+export const journeySchemaHash = createHash('sha256').update(journeySchemaText).digest('hex');
 export const configSchemaHash = createHash('sha256').update(configSchemaText).digest('hex');
 
 // ajv-formats is CommonJS with a default export property.
@@ -54,7 +57,7 @@ export function createRuntimeAjv(): Ajv {
 }
 
 /**
- * `pnpm build` writes the guide and configuration validators as standalone code
+ * `pnpm build` writes the guide, journey and configuration validators as standalone code
  * (scripts/build-validators.mjs): compiling the guide schema takes about 70 ms at every start,
  * the configuration schema about 15, loading the generated code almost nothing. A generated file
  * is used only if it was made from the current schema.
@@ -70,11 +73,17 @@ function precompiledValidator(file: string, hash: string, schema: Record<string,
 }
 
 let guideValidatorFunction: ValidateFunction | undefined;
+let journeyValidatorFunction: ValidateFunction | undefined;
 let configValidatorFunction: ValidateFunction | undefined;
 
 export function guideValidator(): ValidateFunction {
   guideValidatorFunction ??= precompiledValidator('guide-validator.cjs', guideSchemaHash, guideSchema);
   return guideValidatorFunction;
+}
+
+export function journeyValidator(): ValidateFunction {
+  journeyValidatorFunction ??= precompiledValidator('journey-validator.cjs', journeySchemaHash, journeySchema);
+  return journeyValidatorFunction;
 }
 
 export function configValidator(): ValidateFunction {

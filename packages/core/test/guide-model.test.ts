@@ -174,16 +174,15 @@ describe('the guide model', () => {
   });
 });
 
-describe('the generated guide type', () => {
-  it('is the one schema/guide.schema.json gives', () => {
+describe('the generated types', () => {
+  it.each(['guide', 'journey'])('%s.ts is the one its schema gives', (name) => {
     const directory = mkdtempSync(join(tmpdir(), 'baihua-guide-type-'));
     try {
-      const generated = join(directory, 'guide.ts');
-      execFileSync(process.execPath, [join(root, 'scripts/generate-guide-types.mjs'), generated]);
-      const committed = readFileSync(join(root, 'packages/core/src/generated/guide.ts'), 'utf8');
+      execFileSync(process.execPath, [join(root, 'scripts/generate-guide-types.mjs'), directory]);
+      const committed = readFileSync(join(root, `packages/core/src/generated/${name}.ts`), 'utf8');
       expect(
-        committed === readFileSync(generated, 'utf8'),
-        'packages/core/src/generated/guide.ts is stale: run `node scripts/generate-guide-types.mjs` (or `pnpm build`) and commit it',
+        committed === readFileSync(join(directory, `${name}.ts`), 'utf8'),
+        `packages/core/src/generated/${name}.ts is stale: run \`node scripts/generate-guide-types.mjs\` (or \`pnpm build\`) and commit it`,
       ).toBe(true);
     } finally {
       rmSync(directory, { recursive: true, force: true });
