@@ -1,0 +1,276 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isJourneyPath,
+  journeyService,
+  parseGuide,
+  planJourney,
+  readJourneyModel,
+  SourceFile,
+  type JourneyFields,
+  type JourneyService,
+} from '../src/index.js';
+
+/** A service as its guide states it; only what the plan reads. */
+function service(id: string, fields: Partial<JourneyService>): JourneyService {
+  return { id, title: fields.title ?? id, materials: [], places: [], visits: 0, fee: 0, ...fields };
+}
+
+const days = (count: number, unit: '工作日' | '自然日' = '工作日') => ({ days: count, unit });
+const material = (name: string, extra: Record<string, unknown> = {}) => ({ name, need: '必要' as const, ...extra });
+
+const catalog = new Map(
+  [
+    service('birth-certificate', {
+      title: '出生医学证明签发',
+      materials: [material('父母的居民身份证', { form: ['原件'] })],
+      result: '出生医学证明',
+      visits: 1,
+      promised: days(0),
+      places: ['青禾市妇幼保健院｜出生证窗口'],
+    }),
+    service('household-online', {
+      title: '网上报户口',
+      materials: [material('《出生医学证明》'), material('父母的居民身份证', { form: ['电子'] })],
+      result: '居民户口簿',
+      visits: 0,
+      promised: days(5),
+    }),
+    service('household-window', {
+      title: '到派出所报户口',
+      materials: [material('出生医学证明'), material('父母的居民身份证', { form: ['原件'] })],
+      result: '居民户口簿',
+      visits: 1,
+      promised: days(10),
+      places: ['东湖派出所｜户籍窗口'],
+    }),
+    service('medical-insurance', {
+      title: '医保参保登记',
+      materials: [material('新生儿户口页'), material('参保登记表', { exempt: '窗口打印，您签字就行。' })],
+      result: '医保电子凭证',
+      visits: 1,
+      fee: 400,
+      promised: days(7, '自然日'),
+      places: ['东湖区政务服务中心｜一件事窗口'],
+    }),
+    service('social-security-card', {
+      title: '社保卡申领',
+      materials: [material('居民户口簿'), material('宝宝的照片', { form: ['电子'] })],
+      result: '社会保障卡',
+      visits: 2,
+      fee: 0,
+      promised: days(10),
+      places: ['东湖区政务服务中心｜一件事窗口', '青禾银行东湖支行｜柜台'],
+    }),
+  ].map((entry) => [entry.id, entry]),
+);
+
+const journey: JourneyFields = {
+  id: 'newborn',
+  title: '新生儿出生一件事',
+  steps: [
+    { title: '办出生医学证明', guides: ['birth-certificate'] },
+    { title: '给宝宝报户口', guides: ['household-online', 'household-window'], logic: '任选一项' },
+    { title: '办医保', guides: ['medical-insurance'] },
+    { title: '办社保卡', guides: ['social-security-card'], parallel: true, optional: true, when: '想给宝宝办社保卡的' },
+  ],
+  same_materials: [{ name: '居民户口簿', also: ['新生儿户口页'] }],
+};
+
+describe('planJourney', () => {
+  const plan = planJourney(journey, catalog);
+
+  it('numbers the steps, a parallel step sharing the number of the one before it', () => {
+    expect(plan.steps.map((step) => [step.index, step.number, step.logic, step.parallel, step.optional])).toEqual([
+      [0, 1, '全部', false, false],
+      [1, 2, '任选一项', false, false],
+      [2, 3, '全部', false, false],
+      [3, 3, '全部', true, true],
+    ]);
+  });
+
+  it('lists each material once, with every use, and marks what an earlier step hands over', () => {
+    expect(
+      plan.checklist.map((entry) => ({
+        name: entry.name,
+        uses: entry.uses.map(
+          (use) => `${use.step}:${use.service}${use.producedBy ? `←${use.producedBy.service}` : ''}`,
+        ),
+        producedBy: entry.producedBy?.service,
+        exempt: entry.exempt,
+      })),
+    ).toEqual([
+      {
+        name: '父母的居民身份证',
+        uses: ['0:birth-certificate', '1:household-online', '1:household-window'],
+        producedBy: undefined,
+        exempt: undefined,
+      },
+      {
+        name: '《出生医学证明》',
+        uses: ['1:household-online←birth-certificate', '1:household-window←birth-certificate'],
+        producedBy: 'birth-certificate',
+        exempt: undefined,
+      },
+      {
+        // same_materials joins 新生儿户口页 to 居民户口簿, which both choices of step 2 hand over
+        name: '居民户口簿',
+        uses: ['2:medical-insurance←household-online', '3:social-security-card←household-online'],
+        producedBy: 'household-online',
+        exempt: undefined,
+      },
+      { name: '参保登记表', uses: ['2:medical-insurance'], producedBy: undefined, exempt: '窗口打印，您签字就行。' },
+      { name: '宝宝的照片', uses: ['3:social-security-card'], producedBy: undefined, exempt: undefined },
+    ]);
+    expect(plan.problems).toEqual([]);
+  });
+
+  it('totals the most visits, the longest time in calendar days and the dearest fees', () => {
+    expect(plan.totals).toEqual({
+      // 1 (hospital) + 1 (the window choice of step 2) + 2: steps 3 and 4 share the 一件事窗口,
+      // counted once at the most either needs
+      visits: 4,
+      // 0 + 10 working days (14 calendar days) + max(7 calendar, 10 working = 14)
+      calendarDays: 28,
+      fee: 400,
+      optionalCounted: true,
+      sharedVisits: [
+        { place: '东湖区政务服务中心 一件事窗口', services: ['medical-insurance', 'social-security-card'] },
+      ],
+      unknown: { visits: [], time: [], fee: [] },
+    });
+  });
+
+  it('reports a material only a later step hands over, and a guide the catalog lacks', () => {
+    const reordered: JourneyFields = {
+      ...journey,
+      steps: [
+        { title: '给宝宝报户口', guides: ['household-window'] },
+        { title: '办出生医学证明', guides: ['birth-certificate'] },
+        { title: '办医保', guides: ['medical-insurnce'] },
+      ],
+    };
+    const { problems, totals } = planJourney(reordered, catalog);
+    expect(problems).toEqual([
+      { kind: 'missing-service', step: 2, position: 0, id: 'medical-insurnce' },
+      {
+        kind: 'needs-later-result',
+        step: 0,
+        position: 0,
+        service: 'household-window',
+        material: '出生医学证明',
+        producer: { step: 1, service: 'birth-certificate', result: '出生医学证明' },
+      },
+    ]);
+    expect(totals.visits).toBe(2);
+  });
+
+  it('does not count a result one choice alone hands over, nor one of the same group', () => {
+    const choices = new Map(catalog);
+    choices.set('household-online', { ...catalog.get('household-online')!, result: '户口登记回执' });
+    const oneChoice = planJourney(
+      {
+        steps: [
+          { title: '办出生医学证明', guides: ['birth-certificate'] },
+          { title: '给宝宝报户口', guides: ['household-window', 'household-online'], logic: '任选一项' },
+          { title: '办社保卡', guides: ['social-security-card'] },
+        ],
+      },
+      choices,
+    );
+    expect(oneChoice.checklist.find((entry) => entry.name === '居民户口簿')?.producedBy).toBeUndefined();
+    expect(oneChoice.problems).toEqual([]);
+    const sameGroup = planJourney(
+      {
+        steps: [
+          { title: '办出生医学证明', guides: ['birth-certificate'] },
+          { title: '给宝宝报户口', guides: ['household-window'] },
+          { title: '办医保', guides: ['medical-insurance'], parallel: true },
+        ],
+        same_materials: [{ name: '居民户口簿', also: ['新生儿户口页'] }],
+      },
+      catalog,
+    );
+    expect(sameGroup.problems).toEqual([
+      {
+        kind: 'needs-later-result',
+        step: 2,
+        position: 0,
+        service: 'medical-insurance',
+        material: '新生儿户口页',
+        producer: { step: 1, service: 'household-window', result: '居民户口簿' },
+      },
+    ]);
+  });
+
+  it('names the services a total cannot be computed without, and a same_materials name nobody uses', () => {
+    const partial = new Map(catalog);
+    partial.set('medical-insurance', { ...catalog.get('medical-insurance')!, fee: undefined, promised: undefined });
+    const { totals, problems } = planJourney(
+      { ...journey, same_materials: [{ name: '居民户口簿', also: ['新生儿户口页', '户口本'] }] },
+      partial,
+    );
+    expect([totals.fee, totals.calendarDays, totals.visits]).toEqual([undefined, undefined, 4]);
+    expect(totals.unknown).toEqual({ visits: [], time: ['medical-insurance'], fee: ['medical-insurance'] });
+    expect(problems).toEqual([{ kind: 'unused-name', entry: 0, position: 1, name: '户口本' }]);
+  });
+});
+
+describe('journey files', () => {
+  it('are the files in a folder named journeys', () => {
+    expect(isJourneyPath('/srv/guides/journeys/newborn.md')).toBe(true);
+    expect(isJourneyPath('/srv/guides/户籍/newborn.md')).toBe(false);
+    expect(isJourneyPath('/srv/journeys/sub/newborn.md')).toBe(false);
+  });
+
+  it('read into typed fields, a guide into the facts a journey needs', () => {
+    const text = [
+      '---',
+      'id: newborn',
+      'title: 新生儿出生一件事',
+      'steps:',
+      '  - title: 办出生医学证明',
+      '    guides: [birth-certificate]',
+      '    logic: 都要',
+      '---',
+      '',
+    ].join('\n');
+    const model = readJourneyModel(parseGuide(new SourceFile('/g/journeys/newborn.md', text)));
+    // a value outside the enum is left out of the typed fields (the schema rules report it)
+    expect(model.fields.steps).toEqual([{ title: '办出生医学证明', guides: ['birth-certificate'] }]);
+    const idAt = text.indexOf('birth-certificate');
+    expect(model.rangeOf(['steps', 0, 'guides', 0])?.value).toEqual({ start: idAt, end: idAt + 17 });
+    expect(
+      journeyService({
+        id: 'seal',
+        title: '公章刻制备案',
+        materials: [
+          { name: '营业执照', form: '原件', copies: 1 },
+          { name: '法定代表人身份证', exempt: { source: '电子证照库' } },
+        ],
+        result: { name: '企业印章', delivery: ['窗口领取'] },
+        visits: 1,
+        time_limit: { promised: { days: 1, unit: '工作日' }, statutory: { days: 1, unit: '工作日' } },
+        fees: {
+          free: false,
+          items: [
+            { item: '刻章费', amount: 0 },
+            { item: '备案', amount: 20 },
+          ],
+        },
+        locations: [{ name: '东湖区政务服务中心', window: '企业开办专区' }, { name: '西岭区政务服务中心' }],
+      }),
+    ).toEqual({
+      id: 'seal',
+      title: '公章刻制备案',
+      materials: [
+        { name: '营业执照', need: '必要', form: ['原件'], copies: 1 },
+        { name: '法定代表人身份证', need: '必要', exempt: '电子证照库' },
+      ],
+      result: '企业印章',
+      visits: 1,
+      promised: { days: 1, unit: '工作日' },
+      fee: 20,
+      places: ['东湖区政务服务中心｜企业开办专区', '西岭区政务服务中心｜'],
+    });
+  });
+});
