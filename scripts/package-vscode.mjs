@@ -29,7 +29,7 @@ await build({
   logLevel: 'warning',
 });
 await mkdir(join(dist, 'schemas'));
-for (const schema of ['guide.schema.json', 'config.schema.json']) {
+for (const schema of ['guide.schema.json', 'journey.schema.json', 'config.schema.json']) {
   await copyFile(join(root, 'schema', schema), join(dist, 'schemas', schema));
 }
 

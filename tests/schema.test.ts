@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createAjv, guideSchema, guideSchemaHash, guideValidator } from '@baihua/core';
+import {
+  createAjv,
+  guideSchema,
+  guideSchemaHash,
+  guideValidator,
+  journeySchema,
+  journeySchemaHash,
+  journeyValidator,
+} from '@baihua/core';
 
 type Node = Record<string, unknown> & {
   properties?: Record<string, Node>;
@@ -9,28 +17,41 @@ type Node = Record<string, unknown> & {
   type?: string;
   examples?: unknown[];
 };
-const root = guideSchema as Node;
-const definitions = root.definitions as Record<string, Node>;
-const resolve = (node: Node): Node =>
-  node.$ref ? { ...resolve(definitions[node.$ref.split('/').pop()!]!), ...node, $ref: undefined } : node;
+const resolveIn =
+  (definitions: Record<string, Node>) =>
+  (node: Node): Node => {
+    const resolve = resolveIn(definitions);
+    return node.$ref ? { ...resolve(definitions[node.$ref.split('/').pop()!]!), ...node, $ref: undefined } : node;
+  };
 
-/** Every property schema in the guide schema, with its path. */
-function properties(node: Node, path: string, seen = new Set<Node>()): Array<[string, Node]> {
+/** Every property schema in a schema, with its path. */
+function properties(
+  resolve: (node: Node) => Node,
+  node: Node,
+  path: string,
+  seen = new Set<Node>(),
+): Array<[string, Node]> {
   const resolved = resolve(node);
   if (seen.has(resolved)) return [];
   seen.add(resolved);
   const found: Array<[string, Node]> = [];
   for (const [key, child] of Object.entries(resolved.properties ?? {})) {
-    found.push([`${path}.${key}`, child], ...properties(child, `${path}.${key}`, seen));
+    found.push([`${path}.${key}`, child], ...properties(resolve, child, `${path}.${key}`, seen));
   }
-  if (resolved.items) found.push(...properties(resolved.items, `${path}[]`, seen));
-  for (const branch of resolved.anyOf ?? []) found.push(...properties(branch, path, seen));
+  if (resolved.items) found.push(...properties(resolve, resolved.items, `${path}[]`, seen));
+  for (const branch of resolved.anyOf ?? []) found.push(...properties(resolve, branch, path, seen));
   return found;
 }
 
-const all = properties(root, '');
+/** The checks every schema a clerk writes against must pass: the editor shows its words. */
+describe.each([
+  { name: 'guide', schema: guideSchema as Node, least: 100 },
+  { name: 'journey', schema: journeySchema as Node, least: 25 },
+])('schema/$name.schema.json', ({ schema, least }) => {
+  const definitions = schema.definitions as Record<string, Node>;
+  const resolve = resolveIn(definitions);
+  const all = properties(resolve, schema, '');
 
-describe('schema/guide.schema.json', () => {
   it('gives every property a Chinese title, a Chinese description and an example', () => {
     const missing = all.filter(([, node]) => {
       const resolved = resolve(node);
@@ -41,7 +62,7 @@ describe('schema/guide.schema.json', () => {
       );
     });
     expect(missing.map(([path]) => path)).toEqual([]);
-    expect(all.length).toBeGreaterThan(100);
+    expect(all.length).toBeGreaterThan(least);
   });
 
   it('has examples that are valid against their own property schema', () => {
@@ -55,6 +76,35 @@ describe('schema/guide.schema.json', () => {
     expect(invalid).toEqual([]);
   });
 
+  it('says of every string field whether it is prose for the plain-language rules (x-prose)', () => {
+    const undeclared: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) {
+        for (const [index, item] of value.entries()) walk(item, `${path}/${index}`);
+      } else if (value && typeof value === 'object') {
+        const node = value as Node;
+        if (node.type === 'string' && typeof node['x-prose'] !== 'boolean') undeclared.push(path);
+        for (const [key, child] of Object.entries(node)) if (key !== 'examples') walk(child, `${path}/${key}`);
+      }
+    };
+    walk(schema, '#');
+    expect(undeclared).toEqual([]);
+    const prose = (node: Node) => resolve(node)['x-prose'];
+    // Sentences the citizen reads, though their schema has a pattern; an id never is.
+    expect([schema.properties!.title!, schema.properties!.summary!, schema.properties!.id!].map(prose)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+});
+
+const root = guideSchema as Node;
+const definitions = root.definitions as Record<string, Node>;
+const resolve = resolveIn(definitions);
+const all = properties(resolve, root, '');
+
+describe('schema/guide.schema.json: what only a guide has', () => {
   it('tells the branches of every anyOf apart by JSON type (the linter picks a branch by type)', () => {
     const anyOfs: Node[] = [];
     const walk = (value: unknown): void => {
@@ -70,25 +120,6 @@ describe('schema/guide.schema.json', () => {
       const types = node.anyOf!.map((branch) => resolve(branch).type);
       expect(new Set(types).size).toBe(types.length);
     }
-  });
-
-  it('says of every string field whether it is prose for the plain-language rules (x-prose)', () => {
-    const undeclared: string[] = [];
-    const walk = (value: unknown, path: string): void => {
-      if (Array.isArray(value)) {
-        for (const [index, item] of value.entries()) walk(item, `${path}/${index}`);
-      } else if (value && typeof value === 'object') {
-        const node = value as Node;
-        if (node.type === 'string' && typeof node['x-prose'] !== 'boolean') undeclared.push(path);
-        for (const [key, child] of Object.entries(node)) if (key !== 'examples') walk(child, `${path}/${key}`);
-      }
-    };
-    walk(root, '#');
-    expect(undeclared).toEqual([]);
-    const prose = (node: Node) => resolve(node)['x-prose'];
-    // Sentences the citizen reads, though their schema has a pattern; a code never is.
-    expect([root.properties!.title!, root.properties!.summary!].map(prose)).toEqual([true, true]);
-    expect(prose(root.properties!.codes!.properties!.basic!)).toBe(false);
   });
 
   it('keeps the key names portal integrations are written against', () => {
@@ -130,6 +161,7 @@ describe('schema/guide.schema.json', () => {
   it('is precompiled by the build, and the precompiled validator agrees with a fresh compile', () => {
     const precompiled = guideValidator() as ReturnType<typeof guideValidator> & { schemaHash?: string };
     expect(precompiled.schemaHash).toBe(guideSchemaHash);
+    expect((journeyValidator() as { schemaHash?: string }).schemaHash).toBe(journeySchemaHash);
     const fresh = createAjv().compile(guideSchema);
     const broken = {
       id: 'X',

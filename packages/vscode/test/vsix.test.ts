@@ -22,13 +22,14 @@ describe('the .vsix', () => {
       'extension/dist/extension.js',
       'extension/dist/schemas/config.schema.json',
       'extension/dist/schemas/guide.schema.json',
+      'extension/dist/schemas/journey.schema.json',
       'extension/package.json',
       'extension/readme.md',
     ]);
   });
 
   it('carries the schemas of this build, byte for byte', () => {
-    for (const name of ['guide.schema.json', 'config.schema.json']) {
+    for (const name of ['guide.schema.json', 'journey.schema.json', 'config.schema.json']) {
       expect(text(`extension/dist/schemas/${name}`)).toBe(readFileSync(new URL(`schema/${name}`, root), 'utf8'));
     }
   });
@@ -50,9 +51,17 @@ describe('the .vsix', () => {
     ]);
     expect(manifest.contributes.yamlValidation).toEqual([
       {
-        fileMatch: ['guides/**/*.yaml', 'guides/**/*.yml', '!baihua.config.yaml', '!baihua.config.yml'],
+        fileMatch: [
+          'guides/**/*.yaml',
+          'guides/**/*.yml',
+          '!baihua.config.yaml',
+          '!baihua.config.yml',
+          '!**/journeys/*.yaml',
+          '!**/journeys/*.yml',
+        ],
         url: './dist/schemas/guide.schema.json',
       },
+      { fileMatch: ['**/journeys/*.yaml', '**/journeys/*.yml'], url: './dist/schemas/journey.schema.json' },
       { fileMatch: ['baihua.config.yaml', 'baihua.config.yml'], url: './dist/schemas/config.schema.json' },
     ]);
     for (const { url } of manifest.contributes.yamlValidation) expect(vsix[`extension/${url.slice(2)}`]).toBeDefined();
