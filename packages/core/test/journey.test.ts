@@ -140,6 +140,25 @@ describe('planJourney', () => {
     });
   });
 
+  it('converts the working days of the whole path once: two steps of 1 working day take 3 calendar days', () => {
+    const quick = new Map([
+      ['seal', service('seal', { promised: days(1) })],
+      ['tax', service('tax', { promised: days(1) })],
+      ['bank', service('bank', { promised: days(2, '自然日') })],
+    ]);
+    const steps = [
+      { title: '刻章', guides: ['seal'] },
+      { title: '领发票', guides: ['tax'] },
+    ];
+    expect(planJourney({ steps }, quick).totals.calendarDays).toBe(3);
+    // a group's longest is compared in calendar days: 2 自然日 beats 1 工作日 (2 calendar days) only when longer
+    expect(
+      planJourney({ steps: [...steps, { title: '开户', guides: ['bank'], parallel: true }] }, quick).totals
+        .calendarDays,
+    ).toBe(3);
+    expect(planJourney({ steps: [...steps, { title: '开户', guides: ['bank'] }] }, quick).totals.calendarDays).toBe(5);
+  });
+
   it('reports a material only a later step hands over, and a guide the catalog lacks', () => {
     const reordered: JourneyFields = {
       ...journey,

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { GuideFields, JourneyFields } from '../model.js';
 import { textOf } from '../model.js';
-import { calendarDayRange, lengthOf, type Length } from './time.js';
+import { calendarDayRange, inCalendarDays, lengthOf, type Length } from './time.js';
 
 /**
  * 一件事 journeys: several services in one plan. A journey file names guides by id; this module
@@ -195,8 +195,8 @@ export interface JourneyPlan {
  *   is produced, when the producing step is not optional and, for 任选一项, every choice hands it
  *   over. A material handed over only by the same or a later group is a problem.
  * - Totals are maxima over the choices of 任选一项 and count optional steps: the time is the
- *   sum over groups of the longest service in each (working days converted by `inCalendarDays`:
- *   5 working days take a week), the fee the sum of every service (the dearest choice), the
+ *   sum over groups of the longest service in each (the working days summed, then converted by
+ *   `inCalendarDays`: 5 working days take a week), the fee the sum of every service (the dearest choice), the
  *   visits the sum over groups, where services of one group at one place share their visits.
  */
 export function planJourney(journey: JourneyFields, services: ReadonlyMap<string, JourneyService>): JourneyPlan {
@@ -378,32 +378,44 @@ function totalsOf(steps: PlannedStep[]): JourneyTotals {
   const groups = new Map<number, PlannedStep[]>();
   for (const step of steps) groups.set(step.number, [...(groups.get(step.number) ?? []), step]);
   let visits = 0;
-  let calendarDays = 0;
+  // The longest service of each group, summed in its own unit: working days are converted once,
+  // at the end, so two steps of 1 working day take 3 calendar days, not 2 + 2.
+  let workingDays = 0;
+  let otherDays = 0;
   let fee = 0;
   const sharedVisits: SharedVisit[] = [];
   for (const group of groups.values()) {
     const found = (step: PlannedStep) => step.services.flatMap(({ service }) => (service ? [service] : []));
-    let groupDays = 0;
+    let longest: Length | undefined;
     for (const step of group) {
       const fees: number[] = [];
       for (const service of found(step)) {
-        if (service.promised) groupDays = Math.max(groupDays, calendarDayRange(service.promised).longest);
-        else unknown.time.add(service.id);
+        if (!service.promised) unknown.time.add(service.id);
+        else if (!longest || calendarDayRange(service.promised).longest > calendarDayRange(longest).longest) {
+          longest = service.promised;
+        }
         if (service.fee !== undefined) fees.push(service.fee);
         else unknown.fee.add(service.id);
         if (service.visits === undefined) unknown.visits.add(service.id);
       }
       fee += step.logic === '任选一项' ? Math.max(0, ...fees) : fees.reduce((sum, value) => sum + value, 0);
     }
-    calendarDays += groupDays;
+    if (longest && 'days' in longest && longest.unit === '工作日') workingDays += longest.days;
+    else if (longest) otherDays += calendarDayRange(longest).longest;
     const most = mostVisits(group.map((step) => ({ logic: step.logic, services: found(step) })));
     visits += most.visits;
     sharedVisits.push(...most.shared);
   }
+  const calendarDays = otherDays + inCalendarDays(workingDays, '工作日');
   const optionalCounted = steps.some(
     (step) =>
       step.optional &&
-      step.services.some(({ service }) => (service?.visits ?? 0) > 0 || (service?.fee ?? 0) > 0 || service?.promised),
+      step.services.some(
+        ({ service }) =>
+          (service?.visits ?? 0) > 0 ||
+          (service?.fee ?? 0) > 0 ||
+          (service?.promised !== undefined && calendarDayRange(service.promised).longest > 0),
+      ),
   );
   const list = (set: Set<string>) => [...set].sort();
   return {
