@@ -124,6 +124,22 @@ describe('planJourney', () => {
     expect(plan.problems).toEqual([]);
   });
 
+  it('says whether a handed-over material must still be brought: a use asks for paper', () => {
+    expect(plan.checklist.map((entry) => entry.bringAlong)).toEqual([undefined, true, true, undefined, undefined]);
+    const shared = new Map(catalog);
+    for (const id of ['household-online', 'household-window']) {
+      const household = catalog.get(id)!;
+      shared.set(id, {
+        ...household,
+        materials: household.materials.map((item) =>
+          item.name.includes('出生医学证明') ? { ...item, form: ['电子' as const] } : item,
+        ),
+      });
+    }
+    const entry = planJourney(journey, shared).checklist.find((item) => item.producedBy?.result === '出生医学证明');
+    expect([entry?.name, entry?.bringAlong]).toEqual(['《出生医学证明》', false]);
+  });
+
   it('totals the most visits, the longest time in calendar days and the dearest fees', () => {
     expect(plan.totals).toEqual({
       // 1 (hospital) + 1 (the window choice of step 2) + 2: steps 3 and 4 share the 一件事窗口,

@@ -142,8 +142,14 @@ export interface MaterialSource {
 export interface ChecklistEntry {
   name: string;
   uses: MaterialUse[];
-  /** every use is handed over by an earlier step: 不用带：前一步会发给您 */
+  /** every use is handed over by an earlier step: the citizen need not get it */
   producedBy?: MaterialSource;
+  /**
+   * With `producedBy`: whether a use still asks for the paper (原件 or 复印件, not exempt), so the
+   * citizen brings what the earlier step gave them (「第1步会发给您，请带上」); otherwise the
+   * later services take it electronically or from the shared records: 「不用带：前一步会发给您」.
+   */
+  bringAlong?: boolean;
   /** every use is exempt (免提交), with the first reason given */
   exempt?: string;
 }
@@ -345,7 +351,14 @@ function mergedChecklist(
   return [...entries.values()].map((entry) => {
     const produced = entry.uses.every((use) => use.producedBy) ? entry.uses[0]!.producedBy : undefined;
     const exempt = entry.uses.every((use) => use.material.exempt) ? entry.uses[0]!.material.exempt : undefined;
-    return { ...entry, ...(produced && { producedBy: produced }), ...(exempt && !produced && { exempt }) };
+    const bringAlong = entry.uses.some(
+      (use) => !use.material.exempt && use.material.form?.some((form) => form !== '电子') !== false,
+    );
+    return {
+      ...entry,
+      ...(produced && { producedBy: produced, bringAlong }),
+      ...(exempt && !produced && { exempt }),
+    };
   });
 }
 
