@@ -57,6 +57,11 @@ function recommendedLevel(meta) {
   return { error: '错误（error）', warn: '警告（warn）', off: '关闭（off）' }[level ?? 'off'];
 }
 
+/** Which files a rule checks, when not every kind: 只检查指南（一件事不检查）. */
+function appliesToText(meta) {
+  return meta.appliesTo.includes('guide') ? '只检查指南（一件事不检查）' : '只检查一件事（journeys 文件夹里的文件）';
+}
+
 function fixability(meta) {
   if (meta.fixable === 'fix') return '`baihua lint --fix` 可以自动修复';
   if (meta.fixable === 'suggestion') return '编辑器里有修改建议，不自动修复';
@@ -165,6 +170,7 @@ function header(meta) {
     `| 规则 | \`${meta.id}\` |`,
     `| 推荐预设（recommended） | ${recommendedLevel(meta)} |`,
     `| 修复 | ${fixability(meta)} |`,
+    ...(meta.appliesTo ? [`| 检查 | ${appliesToText(meta)} |`] : []),
     '',
     '## 为什么',
     '',

@@ -1,15 +1,22 @@
 import {
   displayPath,
+  escapePointerToken,
   guideSchema,
+  isJourneyPath,
+  journeySchema,
+  journeyService,
   lengthOf,
   readGuideModel,
+  readJourneyModel,
   textOf,
   type FieldPath,
   type GuideModel,
+  type JourneyModel,
   type ParsedGuide,
   type ResolvedConfig,
   type SourceRange,
 } from '@baihua/core';
+import { appliesTo } from './applies-to.js';
 import { findDirectives, applyDirectiveList } from './directives.js';
 import { messageFingerprint } from './fingerprint.js';
 import { byPosition, summarize } from './results.js';
@@ -17,9 +24,19 @@ import { encodeSignature, signature } from './minhash.js';
 import { proseWords, readableForStyle } from './plain-analysis.js';
 import { rules } from './rules/index.js';
 import { ruleSeverity } from './severity.js';
-import type { CatalogRule, Diagnostic, GuideFacts, GuideSummary, LintResult, Located, Place } from './types.js';
+import type {
+  CatalogRule,
+  Diagnostic,
+  GuideFacts,
+  GuideSummary,
+  JourneySummary,
+  LintResult,
+  Located,
+  Place,
+} from './types.js';
 
 const REQUIRED_FIELDS = (guideSchema as unknown as { required: string[] }).required;
+const REQUIRED_JOURNEY_FIELDS = (journeySchema as unknown as { required: string[] }).required;
 
 const catalogRules = rules.filter((rule): rule is CatalogRule => 'checkCatalog' in rule);
 
@@ -49,8 +66,15 @@ function located(guide: ParsedGuide, model: GuideModel, path: FieldPath, value?:
   return text && range ? { value: text, at: placeOf(guide, range) } : undefined;
 }
 
-/** What the catalog rules need to know of a guide, read while the guide is linted. */
+/** The first line of a range: where a finding about a list item or a mapping goes. */
+function firstLineOf(guide: ParsedGuide, range: SourceRange): SourceRange {
+  const end = guide.file.text.slice(range.start, range.end).search(/\r|\n/);
+  return end === -1 ? range : { start: range.start, end: range.start + end };
+}
+
+/** What the catalog rules need to know of a guide (or a journey), read while it is linted. */
 export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): GuideSummary {
+  if (isJourneyPath(guide.file.path)) return summarizeJourney(guide);
   const model = readGuideModel(guide);
   const { fields } = model;
   const firstLine = { start: 0, end: Math.max(0, guide.file.text.search(/\r|\n|$/)) };
@@ -84,6 +108,8 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   if (id) summary.id = id;
   if (basicCode) summary.basicCode = basicCode;
   if (implementationCode) summary.implementationCode = implementationCode;
+  const service = journeyService(fields);
+  if (service) summary.service = service;
   if (isOn(config, 'catalog/near-duplicate') && readableForStyle(guide)) {
     const words = signature(proseWords(guide));
     if (words) summary.signature = encodeSignature(words);
@@ -91,6 +117,71 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   const directives = findDirectives(guide);
   if (directives.length) summary.directives = directives;
   return summary;
+}
+
+/**
+ * A journey's summary: its id and title, and the steps, shared names and target the journey rules
+ * plan it with (`planJourney`), each placed where it is written.
+ */
+function summarizeJourney(journey: ParsedGuide): GuideSummary {
+  const model = readJourneyModel(journey);
+  const { fields } = model;
+  const firstLine = { start: 0, end: Math.max(0, journey.file.text.search(/\r|\n|$/)) };
+  const titleRange = textOf(fields.title) ? model.rangeOf(['title'])?.value : undefined;
+  const idRange = textOf(fields.id) ? model.rangeOf(['id'])?.value : undefined;
+  const given = fields as Record<string, unknown>;
+  const summary: GuideSummary = {
+    filePath: journey.file.path,
+    kind: 'journey',
+    at: placeOf(journey, titleRange ?? firstLine),
+    related: [],
+    locations: [],
+    facts: { missingRequired: REQUIRED_JOURNEY_FIELDS.filter((key) => given[key] === undefined || given[key] === '') },
+    journey: journeySummary(journey, model),
+  };
+  if (titleRange) summary.title = textOf(fields.title);
+  if (idRange) summary.id = { value: textOf(fields.id)!, at: placeOf(journey, idRange) };
+  const directives = findDirectives(journey);
+  if (directives.length) summary.directives = directives;
+  return summary;
+}
+
+function journeySummary(journey: ParsedGuide, model: JourneyModel): JourneySummary {
+  const { steps, same_materials: sameMaterials, target } = model.fields;
+  const places: Record<string, Place> = {};
+  const place = (path: Array<string | number>, firstLineOnly = false) => {
+    const range = model.rangeOf(path as never)?.value;
+    if (!range) return;
+    const pointer = path.map((token) => `/${escapePointerToken(String(token))}`).join('');
+    places[pointer] = placeOf(journey, firstLineOnly ? firstLineOf(journey, range) : range);
+  };
+  (steps ?? []).forEach((step, index) => {
+    place(['steps', index], true);
+    place(['steps', index, 'title']);
+    (step?.guides ?? []).forEach((_, position) => {
+      place(['steps', index, 'guides', position]);
+    });
+  });
+  (sameMaterials ?? []).forEach((entry, index) => {
+    place(['same_materials', index], true);
+    place(['same_materials', index, 'name']);
+    (entry?.also ?? []).forEach((_, position) => {
+      place(['same_materials', index, 'also', position]);
+    });
+  });
+  if (target) {
+    const key = model.rangeOf(['target'])?.key;
+    if (key) places['/target'] = placeOf(journey, key);
+    for (const name of ['visits', 'days', 'fee'] as const) place(['target', name]);
+  }
+  return {
+    fields: {
+      ...(steps && { steps }),
+      ...(sameMaterials && { same_materials: sameMaterials }),
+      ...(target && { target }),
+    },
+    places,
+  };
 }
 
 function guideFacts({ fields }: GuideModel): GuideFacts {
@@ -110,6 +201,8 @@ function guideFacts({ fields }: GuideModel): GuideFacts {
   };
 }
 
+const kindOf = (summary: GuideSummary) => summary.kind ?? 'guide';
+
 /** A guide of the catalog: linted (with its result) or only read for reference. */
 export interface CatalogMember {
   summary: GuideSummary;
@@ -127,18 +220,20 @@ export function runCatalogRules(members: CatalogMember[], cwd: string, only?: st
   for (const rule of catalogRules) {
     const { id } = rule.meta;
     if (only && !only.includes(id)) continue;
+    // A journey's id names another namespace than a guide's: guide rules never see journeys.
     rule.checkCatalog({
-      guides: members.map((member) => member.summary),
+      guides: members.flatMap((member) => (member.summary.kind === 'journey' ? [] : [member.summary])),
+      journeys: members.flatMap((member) => (member.summary.kind === 'journey' ? [member.summary] : [])),
       reportsOn: (guide) => {
         const member = bySummary.get(guide)!;
-        return member.result !== undefined && isOn(member.config, id);
+        return member.result !== undefined && isOn(member.config, id) && appliesTo(rule.meta, kindOf(guide));
       },
       options: (guide) => bySummary.get(guide)!.config.rules.get(id)?.options ?? {},
       knowsWholeCatalog: (guide) => bySummary.get(guide)!.config.catalog !== undefined,
       displayPath: (guide) => displayPath(guide.filePath, cwd),
       report: (guide, { message, at }) => {
         const member = bySummary.get(guide)!;
-        if (!member.result || !isOn(member.config, id)) return;
+        if (!member.result || !isOn(member.config, id) || !appliesTo(rule.meta, kindOf(guide))) return;
         const severity = ruleSeverity(member.config, id)!;
         const list = found.get(member) ?? [];
         list.push({

@@ -12,6 +12,7 @@ import {
   type ParseProblem,
   type ResolvedConfig,
 } from '@baihua/core';
+import { appliesTo, documentKind } from './applies-to.js';
 import { catalogRulesOn, summarizeGuide } from './catalog.js';
 import { applyDirectives } from './directives.js';
 import { findingFingerprint, messageFingerprint } from './fingerprint.js';
@@ -50,9 +51,10 @@ export function problemGuide(file: SourceFile, problem: ParseProblem): ParsedGui
   };
 }
 
-/** Runs every enabled rule over a parsed guide. */
+/** Runs every enabled rule that checks this kind of file over a parsed guide or journey. */
 export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 'config' | 'only'>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const kind = documentKind(guide.file.path);
   // A file that could not be read whole (no front matter found, broken YAML) gets no fixes: what
   // looks like prose there may be fields, and `--fix` would rewrite them.
   const fixable = guide.problems.length === 0;
@@ -60,6 +62,7 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
     if (!('check' in rule)) continue;
     const { id, fatal } = rule.meta;
     if (options.only && !options.only.includes(id)) continue;
+    if (!appliesTo(rule.meta, kind)) continue;
     const severity = ruleSeverity(options.config, id, fatal);
     if (severity === undefined) continue;
     const report = (input: ReportInput) => {

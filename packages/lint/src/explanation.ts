@@ -1,6 +1,7 @@
 import { installedRuleDocs } from './docs-url.js';
 import { noticesById } from './notices.js';
 import { rulesById } from './rules/index.js';
+import type { RuleMeta } from './types.js';
 
 /** What `baihua explain` and the editor's hover say of a rule or a notice, in the same words. */
 export interface RuleExplanation {
@@ -34,10 +35,11 @@ export function explainRule(id: string): RuleExplanation | undefined {
   };
 }
 
-function ruleSetting(meta: { fatal?: boolean; severity: 'error' | 'warn'; fixable?: 'fix' | 'suggestion' }): string {
+function ruleSetting(meta: RuleMeta): string {
   if (meta.fatal) return '错误，不能关闭';
   const level = meta.severity === 'error' ? '错误' : '警告';
   const fix =
     meta.fixable === 'fix' ? '，可以用 --fix 自动修复' : meta.fixable === 'suggestion' ? '，编辑器里有修改建议' : '';
-  return `推荐设置为${level}${fix}`;
+  const kinds = !meta.appliesTo ? '' : meta.appliesTo.includes('guide') ? '，只检查指南' : '，只检查一件事';
+  return `推荐设置为${level}${fix}${kinds}`;
 }

@@ -16,7 +16,10 @@ export type {
   CatalogRule,
   GuideSummary,
   GuideFacts,
+  JourneySummary,
+  DocumentKind,
 } from './types.js';
+export { appliesTo, documentKind } from './applies-to.js';
 export { formatMessage } from './messages.js';
 export { rules, rulesById } from './rules/index.js';
 export { lintBytes, lintFile, checkGuide, type LintSourceOptions } from './check-guide.js';

@@ -12,7 +12,7 @@ import {
   type Readability,
   type RuleOptions,
 } from '@baihua/plain';
-import { resolveRef, schemaAt } from './schema-path.js';
+import { documentSchema, type DocumentSchema } from './schema-path.js';
 import { ruleSeverity } from './severity.js';
 
 interface GuideAnalysis {
@@ -29,7 +29,7 @@ const analyses = new WeakMap<ParsedGuide, GuideAnalysis>();
 
 /**
  * Whether a span is prose for the reader: every Markdown block, and the YAML strings whose schema
- * says `"x-prose": true`. Every string field of the guide schema states it (a test checks), so a
+ * (the guide's, or a journey's) says `"x-prose": true`. Every string field of the guide schema states it (a test checks), so a
  * field with a pattern such as `summary` is checked like any sentence, and a code or phone number
  * is not.
  */
@@ -38,17 +38,21 @@ function isProse(guide: ParsedGuide, span: TextSpan): boolean {
   if (guide.data === undefined) return false;
   // The answer depends on the field, not on which list item: /materials/3/note is /materials/*/note.
   const field = span.pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-  let prose = proseFields.get(field);
+  const doc = documentSchema(guide);
+  const known = proseFields.get(doc) ?? new Map<string, boolean>();
+  proseFields.set(doc, known);
+  let prose = known.get(field);
   if (prose === undefined) {
-    const schema = schemaAt(guide.data, span.pointer);
-    const resolved = schema && resolveRef(schema);
+    const schema = doc.schemaAt(guide.data, span.pointer);
+    const resolved = schema && doc.resolveRef(schema);
     prose = resolved?.type === 'string' && resolved['x-prose'] === true;
-    proseFields.set(field, prose);
+    known.set(field, prose);
   }
   return prose;
 }
 
-const proseFields = new Map<string, boolean>();
+/** Whether each field is prose, by schema (a guide's, a journey's) and field. */
+const proseFields = new Map<DocumentSchema, Map<string, boolean>>();
 
 const FIELDS_SECTION = '字段';
 

@@ -1,3 +1,4 @@
+import { isJourneyPath } from '@baihua/core';
 import type { Diagnostic, LintResult } from './types.js';
 
 /** The order findings are listed in: by place, then by rule. */
@@ -5,7 +6,7 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
 
-/** A file's result with its counts, ESLint's shape. */
+/** A file's result with its counts, ESLint's shape; a journey's (一件事) says so. */
 export function summarize(
   filePath: string,
   messages: Diagnostic[],
@@ -16,6 +17,7 @@ export function summarize(
     messages.filter((message) => message.severity === severity && (!fixable || message.fix)).length;
   return {
     filePath,
+    ...(isJourneyPath(filePath) && { kind: 'journey' as const }),
     messages,
     suppressedMessages: suppressed,
     errorCount: count(2),

@@ -1,15 +1,13 @@
-import { closest, escapePointerToken, guideValidator, parseChineseCount } from '@baihua/core';
+import { closest, escapePointerToken, guideValidator, journeyValidator, parseChineseCount } from '@baihua/core';
 import type { ParsedGuide, SchemaError, SourceRange } from '@baihua/core';
 import { isScalar } from 'yaml';
 import { enumSynonyms, placeholderForm, placeholders } from './rule-data.js';
 import {
-  chooseBranch,
-  containerLabel,
-  fieldLabel,
+  documentSchema,
+  JOURNEY_SCHEMA,
   jsonType,
-  resolveRef,
-  schemaAt,
   valueAt,
+  type DocumentSchema,
   type SchemaNode,
 } from './schema-path.js';
 import type { Fix, MessageData, Suggestion } from './types.js';
@@ -90,8 +88,9 @@ interface Validation {
 const cache = new WeakMap<ParsedGuide, Validation>();
 
 /**
- * Validates a guide against schema/guide.schema.json once and turns each ajv error into a
- * Chinese finding at the exact node. The schema/* rules each report their share.
+ * Validates a guide against schema/guide.schema.json (a journey against
+ * schema/journey.schema.json) once and turns each ajv error into a Chinese finding at the exact
+ * node, named by the schema's own titles. The schema/* rules each report their share.
  */
 export function schemaFindings(guide: ParsedGuide): SchemaFinding[] {
   return validate(guide).findings;
@@ -112,17 +111,18 @@ function validate(guide: ParsedGuide): Validation {
   if (cached) return cached;
   const validation: Validation = { findings: [], values: new Set() };
   if (guide.yaml && guide.data !== undefined) {
-    const validator = guideValidator();
+    const doc = documentSchema(guide);
+    const validator = doc === JOURNEY_SCHEMA ? journeyValidator() : guideValidator();
     validator(guide.data);
-    const errors = onePerValue(pickBranches(validator.errors ?? [], guide.data), guide.data);
+    const errors = onePerValue(pickBranches(doc, validator.errors ?? [], guide.data), guide.data);
     const missing = missingByOwner(errors);
     for (const error of errors) {
       const group = missing.get(error.instancePath);
       if (group && group.length > 1 && group.includes(error)) {
-        if (group[0] === error) validation.findings.push(missingMany(guide, error.instancePath, group));
+        if (group[0] === error) validation.findings.push(missingMany(doc, guide, error.instancePath, group));
         continue;
       }
-      const findings = translate(guide, error);
+      const findings = translate(doc, guide, error);
       if (findings.length && !STRUCTURAL.has(error.keyword)) validation.values.add(error.instancePath);
       validation.findings.push(...findings);
     }
@@ -132,7 +132,14 @@ function validate(guide: ParsedGuide): Validation {
 }
 
 /** Keywords about a mapping or list as a whole rather than about its value. */
-const STRUCTURAL = new Set(['required', 'additionalProperties', 'minItems', 'maxItems', 'uniqueItems']);
+const STRUCTURAL = new Set([
+  'required',
+  'additionalProperties',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'uniqueItems',
+]);
 
 /**
  * Which of several errors about one value to report: `handling: 1` fails both `type` and `enum`,
@@ -176,16 +183,16 @@ function missingByOwner(errors: SchemaError[]): Map<string, SchemaError[]> {
 }
 
 /** One finding for every field a mapping lacks, at the mapping: 缺少 3 个必填字段：…. */
-function missingMany(guide: ParsedGuide, pointer: string, errors: SchemaError[]): SchemaFinding {
-  const container = schemaAt(guide.data, pointer);
+function missingMany(doc: DocumentSchema, guide: ParsedGuide, pointer: string, errors: SchemaError[]): SchemaFinding {
+  const container = doc.schemaAt(guide.data, pointer);
   const list = errors
     .map((error) => {
       const key = String(error.params.missingProperty);
       const property = container?.properties?.[key];
-      return `${property ? (resolveRef(property).title ?? key) : key}（${key}）`;
+      return `${property ? (doc.resolveRef(property).title ?? key) : key}（${key}）`;
     })
     .join('、');
-  const owner = pointer === '' ? '' : containerLabel(guide.data, pointer);
+  const owner = pointer === '' ? '' : doc.containerLabel(guide.data, pointer);
   return {
     ruleId: 'schema/required',
     messageId: 'missingMany',
@@ -198,11 +205,11 @@ function missingMany(guide: ParsedGuide, pointer: string, errors: SchemaError[])
  * Whether the field at `pointer` is one its mapping requires (a list item never is), counting a
  * condition's `then`/`else`: a duration without months requires days and unit.
  */
-function requiredField(data: unknown, pointer: string): boolean {
+function requiredField(doc: DocumentSchema, data: unknown, pointer: string): boolean {
   const key = pointer.slice(pointer.lastIndexOf('/') + 1);
   if (/^\d+$/.test(key)) return false;
   const parentPointer = pointer.slice(0, pointer.lastIndexOf('/'));
-  const parent = schemaAt(data, parentPointer);
+  const parent = doc.schemaAt(data, parentPointer);
   if (!parent) return false;
   const condition = parent.if as SchemaNode | undefined;
   const value = valueAt(data, parentPointer);
@@ -222,26 +229,26 @@ function emptyText(value: unknown): string | undefined {
  * ajv reports the failures of every anyOf branch. Keep those of the branch the value's type
  * selects; when no branch has the value's type, one type error names the types allowed.
  */
-function pickBranches(errors: SchemaError[], data: unknown): SchemaError[] {
+function pickBranches(doc: DocumentSchema, errors: SchemaError[], data: unknown): SchemaError[] {
   const kept: SchemaError[] = [];
   const anyOfErrors = errors.filter((error) => error.keyword === 'anyOf');
   for (const error of errors) {
     if (error.keyword === 'if') continue; // the failing `then` reports itself
     if (error.keyword === 'anyOf') {
       const schema = error.parentSchema as SchemaNode;
-      if (!chooseBranch(schema, valueAt(data, error.instancePath))) {
+      if (!doc.chooseBranch(schema, valueAt(data, error.instancePath))) {
         const types = (schema.anyOf ?? [])
-          .map((branch) => resolveRef(branch).type)
+          .map((branch) => doc.resolveRef(branch).type)
           .filter((type): type is string => Boolean(type));
         kept.push({ ...error, keyword: 'type', params: { type: types.join(',') } });
       }
       continue;
     }
-    const owner = anyOfErrors.find((anyOf) => isBranchRoot(anyOf, error));
+    const owner = anyOfErrors.find((anyOf) => isBranchRoot(doc, anyOf, error));
     if (owner) {
       const value = valueAt(data, error.instancePath);
-      const chosen = chooseBranch(owner.parentSchema as SchemaNode, value);
-      if (!chosen || resolveRef(error.parentSchema as SchemaNode).type !== chosen.type) continue;
+      const chosen = doc.chooseBranch(owner.parentSchema as SchemaNode, value);
+      if (!chosen || doc.resolveRef(error.parentSchema as SchemaNode).type !== chosen.type) continue;
     }
     kept.push(error);
   }
@@ -249,11 +256,12 @@ function pickBranches(errors: SchemaError[], data: unknown): SchemaError[] {
 }
 
 /** Whether `error` was raised directly by one of the branches of the anyOf `anyOf`. */
-function isBranchRoot(anyOf: SchemaError, error: SchemaError): boolean {
+function isBranchRoot(doc: DocumentSchema, anyOf: SchemaError, error: SchemaError): boolean {
   if (error.instancePath !== anyOf.instancePath) return false;
   const branches = (anyOf.parentSchema as SchemaNode).anyOf ?? [];
   return branches.some(
-    (branch) => branch === error.parentSchema || resolveRef(branch).type === (error.parentSchema as SchemaNode).type,
+    (branch) =>
+      branch === error.parentSchema || doc.resolveRef(branch).type === (error.parentSchema as SchemaNode).type,
   );
 }
 
@@ -288,7 +296,7 @@ function truncate(text: string): string {
   return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('');
 }
 
-function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
+function translate(doc: DocumentSchema, guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
   const data = guide.data;
   const pointer = error.instancePath;
   const value = valueAt(data, pointer);
@@ -300,14 +308,14 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       ? entry.range
       : (entry.keyRange ?? entry.range)
     : firstLine(guide, '');
-  const label = () => fieldLabel(data, pointer);
+  const label = () => doc.fieldLabel(data, pointer);
   const schema = error.parentSchema as SchemaNode;
 
   // Free text that is blank or a placeholder (暂无): a required field is not filled in; an
   // optional one is policy/placeholder-section's to report, with its advice to delete the line.
   const empty = schema.type === 'string' && !schema.enum ? emptyText(value) : undefined;
   if (empty !== undefined && VALUE_KEYWORDS.includes(error.keyword)) {
-    if (!requiredField(data, pointer)) return [];
+    if (!requiredField(doc, data, pointer)) return [];
     return [
       empty === ''
         ? { ruleId: 'schema/required', messageId: 'blank', data: { field: label() }, range: valueRange }
@@ -323,11 +331,11 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
   switch (error.keyword) {
     case 'required': {
       const key = String(error.params.missingProperty);
-      const container = schemaAt(data, pointer);
+      const container = doc.schemaAt(data, pointer);
       const property = container?.properties?.[key];
-      const title = property ? (resolveRef(property).title ?? key) : key;
-      const owner = pointer === '' ? '' : containerLabel(data, pointer);
-      const condition = error.schemaPath.includes('/then/') ? conditionText(container) : undefined;
+      const title = property ? (doc.resolveRef(property).title ?? key) : key;
+      const owner = pointer === '' ? '' : doc.containerLabel(data, pointer);
+      const condition = error.schemaPath.includes('/then/') ? conditionText(doc, container) : undefined;
       const values = { owner, title, key, ...(condition && { condition }) };
       const messageId = condition ? 'missingWhen' : 'missing';
       return [{ ruleId: 'schema/required', messageId, data: values, range: firstLine(guide, pointer) }];
@@ -335,7 +343,7 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
     case 'type': {
       const expected = String(error.params.type).split(',');
       if (value === null) {
-        const required = requiredField(data, pointer);
+        const required = requiredField(doc, data, pointer);
         return [
           required
             ? { ruleId: 'schema/required', messageId: 'notFilled', data: { field: label() }, range: valueRange }
@@ -420,7 +428,7 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       return [{ ruleId: 'schema/format', messageId: 'url', data: values, range: valueRange }];
     }
     case 'pattern': {
-      const numbered = numberedLegalBasis(guide, pointer, value, schema);
+      const numbered = numberedLegalBasis(doc, guide, pointer, value, schema);
       if (numbered) return [numbered];
       return [
         {
@@ -464,6 +472,11 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
         { ruleId: 'schema/range', messageId: count === 0 ? 'noItems' : 'tooFewItems', data: values, range: valueRange },
       ];
     }
+    case 'minProperties': {
+      // `target: {}`: a mapping that must hold at least one field.
+      const values = { field: label(), limit: Number(error.params.limit), count: Object.keys(value as object).length };
+      return [{ ruleId: 'schema/range', messageId: 'noItems', data: values, range: valueRange }];
+    }
     case 'maxItems': {
       const values = { field: label(), limit: String(error.params.limit), count: (value as unknown[]).length };
       return [{ ruleId: 'schema/range', messageId: 'tooManyItems', data: values, range: valueRange }];
@@ -483,13 +496,13 @@ function translate(guide: ParsedGuide, error: SchemaError): SchemaFinding[] {
       ];
     }
     case 'additionalProperties':
-      return [unknownKey(guide, pointer, String(error.params.additionalProperty), schema)];
+      return [unknownKey(doc, guide, pointer, String(error.params.additionalProperty), schema)];
     case 'false schema': {
       // A duration in months (`if: required: [months]`) forbids days and unit.
       const parent = pointer.slice(0, pointer.lastIndexOf('/'));
       const key = pointer.slice(pointer.lastIndexOf('/') + 1);
-      const property = schemaAt(data, parent)?.properties?.[key];
-      const values = { field: fieldLabel(data, parent), key: `${property?.title ?? key}（${key}）` };
+      const property = doc.schemaAt(data, parent)?.properties?.[key];
+      const values = { field: doc.fieldLabel(data, parent), key: `${property?.title ?? key}（${key}）` };
       return [
         { ruleId: 'schema/format', messageId: 'monthsWithDays', data: values, range: entry?.keyRange ?? valueRange },
       ];
@@ -512,11 +525,11 @@ function firstLine(guide: ParsedGuide, pointer: string): SourceRange {
 }
 
 /** When a conditionally required key is required: 「是否必须」(need)为“情形必要”. */
-function conditionText(container: SchemaNode | undefined): string | undefined {
+function conditionText(doc: DocumentSchema, container: SchemaNode | undefined): string | undefined {
   const condition = (container?.if as SchemaNode | undefined)?.properties;
   if (!condition) return undefined;
   const parts = Object.entries(condition).map(([key, rule]) => {
-    const title = container?.properties?.[key] ? (resolveRef(container.properties[key]!).title ?? key) : key;
+    const title = container?.properties?.[key] ? (doc.resolveRef(container.properties[key]!).title ?? key) : key;
     return `「${title}」(${key})为“${String(rule.const)}”`;
   });
   return parts.join('、');
@@ -607,6 +620,7 @@ const NUMBERING = /^\s*(?:[0-9０-９一二三四五六七八九十]+[、.．]|[
 
 /** 「1、《…》第十一条」: the numbering is the only thing wrong, and deleting it is the fix. */
 function numberedLegalBasis(
+  doc: DocumentSchema,
   guide: ParsedGuide,
   pointer: string,
   value: unknown,
@@ -622,7 +636,7 @@ function numberedLegalBasis(
   return {
     ruleId: 'schema/format',
     messageId: 'numbered',
-    data: { field: fieldLabel(guide.data, pointer), numbering: numbering.trim() },
+    data: { field: doc.fieldLabel(guide.data, pointer), numbering: numbering.trim() },
     range: start !== undefined && end !== undefined ? { start, end } : range,
     ...(start !== undefined && end !== undefined && { fix: { range: [start, end] as [number, number], text: '' } }),
   };
@@ -637,22 +651,28 @@ function normalizeDate(text: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function unknownKey(guide: ParsedGuide, parentPointer: string, key: string, parentSchema: SchemaNode): SchemaFinding {
+function unknownKey(
+  doc: DocumentSchema,
+  guide: ParsedGuide,
+  parentPointer: string,
+  key: string,
+  parentSchema: SchemaNode,
+): SchemaFinding {
   const pointer = `${parentPointer}/${escapePointerToken(key)}`;
   const entry = guide.yaml!.entries.get(pointer);
   const range = entry?.keyRange ?? entry?.range ?? firstLine(guide, parentPointer);
   const properties = Object.entries(
-    chooseBranch(parentSchema, valueAt(guide.data, parentPointer))?.properties ?? parentSchema.properties ?? {},
+    doc.chooseBranch(parentSchema, valueAt(guide.data, parentPointer))?.properties ?? parentSchema.properties ?? {},
   );
   // A clerk may write the Chinese title as the key (事项名称:) or misspell the key (tittle:).
-  const byTitle = properties.filter(([, schema]) => resolveRef(schema).title === key).map(([name]) => name);
+  const byTitle = properties.filter(([, schema]) => doc.resolveRef(schema).title === key).map(([name]) => name);
   const names = byTitle.length
     ? byTitle
     : closest(
         key,
         properties.map(([name]) => name),
       );
-  const where = parentPointer === '' ? '指南' : containerLabel(guide.data, parentPointer);
+  const where = doc.containerLabel(guide.data, parentPointer);
   const suggestions = names.map((name) => ({
     desc: `改为「${name}」`,
     fix: { range: [range.start, range.end] as [number, number], text: name },
@@ -667,7 +687,7 @@ function unknownKey(guide: ParsedGuide, parentPointer: string, key: string, pare
             where,
             key,
             suggestion,
-            title: resolveRef(Object.fromEntries(properties)[suggestion]!).title ?? suggestion,
+            title: doc.resolveRef(Object.fromEntries(properties)[suggestion]!).title ?? suggestion,
           },
         };
   return { ruleId: 'schema/unknown-key', ...message, range, ...(suggestions.length && { suggestions }) };

@@ -1,4 +1,4 @@
-import type { Length, ParsedGuide, SourceRange } from '@baihua/core';
+import type { JourneyFields, JourneyService, Length, ParsedGuide, SourceRange } from '@baihua/core';
 import type { OptionsSchema } from '@baihua/plain';
 import type { GuideReadability } from './plain-analysis.js';
 
@@ -73,7 +73,15 @@ export interface RuleMeta {
   fatal?: boolean;
   /** the findings depend on the day the guide is linted, so a cached result holds for that day only */
   dependsOnDate?: boolean;
+  /**
+   * the kinds of file the rule checks (a catalog rule: reports on); absent, every kind. The policy
+   * rules read a guide's fields, which a journey (一件事) does not have.
+   */
+  appliesTo?: readonly DocumentKind[];
 }
+
+/** A guide (办事指南), or a journey (一件事: a file in a `journeys` folder, `isJourneyPath`). */
+export type DocumentKind = 'guide' | 'journey';
 
 /** A finding a bad example expects: its message by id, and the message's data where it matters. */
 export interface ExpectedError {
@@ -160,6 +168,8 @@ export interface Located {
  */
 export interface GuideSummary {
   filePath: string;
+  /** set for a journey (一件事); its ids are another namespace than the guides' */
+  kind?: 'journey';
   /** where a finding about the guide as a whole goes: its title, else its first line */
   at: Place;
   title?: string;
@@ -178,6 +188,21 @@ export interface GuideSummary {
   directives?: Directive[];
   /** what `baihua report` tells of the guide beyond its findings */
   facts: GuideFacts;
+  /** a guide's facts for the journeys that name it (`journeyService`); absent for a guide without an id */
+  service?: JourneyService;
+  /** a journey's steps, shared names and target, with where each is written */
+  journey?: JourneySummary;
+}
+
+/** What the journey rules read of a journey (一件事): the fields `planJourney` takes, placed. */
+export interface JourneySummary {
+  fields: Pick<JourneyFields, 'steps' | 'same_materials' | 'target'>;
+  /**
+   * where the values are written, by JSON pointer: each step (`/steps/0`, its first line), each
+   * guide id of a step (`/steps/0/guides/1`), each `same_materials` entry and name
+   * (`/same_materials/0`, `/same_materials/0/also/0`), the target and each of its values
+   */
+  places: Record<string, Place>;
 }
 
 /**
@@ -199,8 +224,10 @@ export interface GuideFacts {
 }
 
 export interface CatalogContext {
-  /** every guide of the catalog, including those only read for reference */
+  /** every guide of the catalog, including those only read for reference (journeys are not guides) */
   guides: readonly GuideSummary[];
+  /** every journey (一件事) of the catalog, likewise */
+  journeys: readonly GuideSummary[];
   /** whether the rule reports on this guide (linted, and the rule is on in its configuration) */
   reportsOn(guide: GuideSummary): boolean;
   options(guide: GuideSummary): Record<string, unknown>;
@@ -214,6 +241,8 @@ export interface CatalogContext {
 /** The result for one file, ESLint-compatible. */
 export interface LintResult {
   filePath: string;
+  /** set when the file is a journey (一件事), absent for a guide */
+  kind?: 'journey';
   messages: Diagnostic[];
   suppressedMessages: Diagnostic[];
   errorCount: number;

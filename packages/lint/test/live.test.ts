@@ -32,7 +32,7 @@ describe('LiveLint.catalogValues', () => {
     expect(values.guides[0]).toEqual({ id: 'driving-licence-renewal', title: '机动车驾驶证期满换证' });
   });
 
-  it('a change to the names alone is no change for the catalog rules: the other open guides need no new lint', async () => {
+  it('a change to the department alone is no change for the catalog rules (a material name is: journeys read it)', async () => {
     const project = mkdtempSync(join(tmpdir(), 'baihua-live-'));
     cpSync(guides, project, { recursive: true });
     // Without near-duplicate, the prose (material names among it) is not compared either.
@@ -41,8 +41,11 @@ describe('LiveLint.catalogValues', () => {
     const path = join(project, '户籍/id-card-renewal.md');
     const text = readFileSync(path, 'utf8');
     await live.lint(path, text);
-    const renamed = await live.lint(path, text.replace('  - name: 居民户口簿', '  - name: 电子户口簿'));
+    const renamed = await live.lint(path, text.replace(/^department: .*$/m, 'department: 青禾市公安局户政管理处'));
     expect(renamed.catalogChanged).toBe(false);
+    // What the service asks for is read by the journeys (一件事) that name the guide.
+    const material = await live.lint(path, text.replace('  - name: 居民户口簿', '  - name: 电子户口簿'));
+    expect(material.catalogChanged).toBe(true);
     const otherId = await live.lint(path, text.replace('id: id-card-renewal', 'id: id-card-renewal-2'));
     expect(otherId.catalogChanged).toBe(true);
     rmSync(project, { recursive: true, force: true });

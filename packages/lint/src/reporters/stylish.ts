@@ -43,16 +43,21 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
   const total = errors + warnings;
   const readability = readabilitySummary(results, cwd);
   const baselined = baselinedSummary(results);
-  if (total === 0) {
-    const count = results.length;
-    return `${c.green('✔')} 检查了 ${count} 份指南，没有发现问题\n${baselined}${readability}`;
-  }
+  if (total === 0) return `${c.green('✔')} 检查了 ${checkedCount(results)}，没有发现问题\n${baselined}${readability}`;
   const summary = `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
   lines.push(errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   if (fixableErrors + fixableWarnings > 0) {
     lines.push(c.dim(`  其中 ${fixableErrors} 个错误、${fixableWarnings} 个警告可以用 --fix 自动修复`));
   }
   return `${lines.join('\n')}\n${baselined}${readability}`;
+}
+
+/** 「14 份指南」, and with journeys 「14 份指南和 2 件一件事」. */
+export function checkedCount(results: LintResult[]): string {
+  const journeys = results.filter((result) => result.kind === 'journey').length;
+  const guides = results.length - journeys;
+  if (journeys === 0) return `${guides} 份指南`;
+  return guides === 0 ? `${journeys} 件一件事` : `${guides} 份指南和 ${journeys} 件一件事`;
 }
 
 /** How many findings the baseline holds back, so that a clean report does not hide that there are some. */

@@ -89,6 +89,7 @@ export function defineCatalogRule<Options = NoOptions>(definition: {
     checkCatalog(context) {
       definition.checkCatalog({
         guides: context.guides,
+        journeys: context.journeys,
         reportsOn: (guide) => context.reportsOn(guide),
         knowsWholeCatalog: (guide) => context.knowsWholeCatalog(guide),
         displayPath: (guide) => context.displayPath(guide),
@@ -186,14 +187,17 @@ export interface PolicyContext<Options> extends Context<Options> {
   model: GuideModel;
 }
 
-/** A policy/* rule: a check across the guide's fields that the schema cannot express. */
+/**
+ * A policy/* rule: a check across the guide's fields that the schema cannot express. A journey
+ * (一件事) has none of those fields: policy rules check guides only.
+ */
 export function policyRule<Options = NoOptions>(
   meta: RuleMetaInput,
   examples: Examples,
   check: (context: PolicyContext<Options>) => void,
 ): GuideRule {
   return defineRule<Options>({
-    meta,
+    meta: { appliesTo: ['guide'], ...meta },
     examples,
     check(context) {
       const model = readGuideModel(context.guide);

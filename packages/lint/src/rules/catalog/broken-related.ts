@@ -10,6 +10,7 @@ const loss = otherGuide('id-card-loss.md', ['id: id-card-renewal', 'id: id-card-
 export default defineCatalogRule({
   meta: {
     id: 'catalog/broken-related',
+    appliesTo: ['guide'],
     severity: 'error',
     title: '相关事项要指向存在的指南',
     description:

@@ -30,6 +30,7 @@ function reportDuplicates(
 export default defineCatalogRule({
   meta: {
     id: 'catalog/duplicate-code',
+    appliesTo: ['guide'],
     severity: 'error',
     title: '事项编码不能重复',
     description:

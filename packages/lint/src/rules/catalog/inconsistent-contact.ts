@@ -56,6 +56,7 @@ function checkKind(
 export default defineCatalogRule({
   meta: {
     id: 'catalog/inconsistent-contact',
+    appliesTo: ['guide'],
     severity: 'warn',
     title: '同一地点的地址和电话要一致',
     description:

@@ -14,6 +14,7 @@ const sameServiceElsewhere = (guide: GuideSummary) => (guide.implementationCode 
 export default defineCatalogRule<Options>({
   meta: {
     id: 'catalog/near-duplicate',
+    appliesTo: ['guide'],
     severity: 'warn',
     title: '同一件事不要写两份指南',
     description:

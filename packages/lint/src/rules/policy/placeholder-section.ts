@@ -3,7 +3,7 @@ import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { placeholderForm, placeholders } from '../../rule-data.js';
 import { schemaReportsValue } from '../../schema-findings.js';
-import { fieldLabel, resolveRef, schemaAt } from '../../schema-path.js';
+import { GUIDE_SCHEMA } from '../../schema-path.js';
 import { EXAMPLE_GUIDE, exampleWith, exampleWithParagraph } from '../example-guide.js';
 import { policyRule } from '../define.js';
 
@@ -153,7 +153,8 @@ export default policyRule<Options>(
         const start = span.text.indexOf(text);
         const range =
           text === '' ? (guide.yaml?.entries.get(span.pointer)?.range ?? at(0, 0)) : at(start, start + text.length);
-        if (text === '') report({ messageId: 'blank', data: { field: fieldLabel(guide.data, span.pointer) }, range });
+        if (text === '')
+          report({ messageId: 'blank', data: { field: GUIDE_SCHEMA.fieldLabel(guide.data, span.pointer) }, range });
         else report({ messageId: 'placeholder', data: { text }, range });
         continue;
       }
@@ -172,9 +173,13 @@ export default policyRule<Options>(
       if (!node?.items || node.items.length > 0 || LISTS_THAT_MAY_BE_EMPTY.has(pointer) || pointer === '') continue;
       if (isExtension(pointer)) continue;
       // A list the schema requires items in is reported by schema/range already.
-      const schema = schemaAt(guide.data, pointer);
-      if (schema && ((resolveRef(schema).minItems as number | undefined) ?? 0) > 0) continue;
-      report({ messageId: 'emptyList', data: { field: fieldLabel(guide.data, pointer) }, range: entry.range });
+      const schema = GUIDE_SCHEMA.schemaAt(guide.data, pointer);
+      if (schema && ((GUIDE_SCHEMA.resolveRef(schema).minItems as number | undefined) ?? 0) > 0) continue;
+      report({
+        messageId: 'emptyList',
+        data: { field: GUIDE_SCHEMA.fieldLabel(guide.data, pointer) },
+        range: entry.range,
+      });
     }
     for (const { title, range } of emptySections(guide)) {
       report({ messageId: 'emptySection', data: { title }, range });
