@@ -40,6 +40,20 @@ describe('baihua lint on journeys', () => {
     expect(findings(results, catalog)).toEqual(EXPECTED_FINDINGS);
   });
 
+  it('checks a journey against the catalog its configuration names, also when linted alone', () => {
+    const { results } = lintJson(['journeys/newborn-typo.md'], { cwd: catalog });
+    expect(findings(results, catalog)).toEqual({
+      'journeys/newborn-typo.md': EXPECTED_FINDINGS['journeys/newborn-typo.md'],
+    });
+  });
+
+  it('leaves the guide ids of the steps unjudged when the catalog is only the files linted', () => {
+    const dir = scratch(catalog);
+    writeFileSync(join(dir, 'baihua.config.yaml'), 'root: true\nextends: [recommended]\nrules:\n  policy/stale: off\n');
+    const { results } = lintJson(['journeys/newborn-typo.md'], { cwd: dir });
+    expect(findings(results, dir)).toEqual({});
+  });
+
   it('counts guides and journeys apart when nothing is found, and as before without journeys', () => {
     const both = runCli(['lint', 'guides', 'journeys/newborn.md'], { cwd: catalog });
     expect(both.report).toBe('✔ 检查了 6 份指南和 1 件一件事，没有发现问题\n');
@@ -82,12 +96,26 @@ describe('baihua lint on journeys', () => {
     writeFileSync(guide, readFileSync(guide, 'utf8').replace('新生儿出生医学证明', '出生医学证明'));
     const third = lintJson(['.', '--cache', '--debug'], { cwd: dir });
     expect(third.run.stderr).toBe('baihua: 缓存命中 8/9 份指南（重新检查 1 份）\n');
+    expect(
+      findings(third.results, dir)['journeys/newborn-wrong-order.md']!.filter((found) => found.includes('journey/')),
+    ).toEqual([
+      '8:14 error journey/needs-later-result 「新生儿出生登记」要的「出生医学证明」要等第 2 步「办出生医学证明」的「出生医学证明首次签发」办出来，可那一步排在后面：请把这一步移到第 2 步「办出生医学证明」之后',
+      '16:12 warning journey/unused-name 「新生儿出生医学证明」没有哪项服务用到：这件事的指南里没有叫这个名字的材料或办理结果。请照指南里的写法改正，或删去',
+      '16:23 warning journey/unused-name 「出生证」没有哪项服务用到：这件事的指南里没有叫这个名字的材料或办理结果。请照指南里的写法改正，或删去',
+      '17:19 warning journey/over-target 这件事最多要跑 3 次，超过了目标 1 次：「新生儿出生登记」1 次、「出生医学证明首次签发」1 次、「新生儿城乡居民医保参保登记」1 次',
+    ]);
   });
 });
 
 const EXPECTED_FINDINGS: Record<string, string[]> = {
+  'journeys/newborn-typo.md': [
+    '10:14 error journey/missing-guide 第 1 步「办社保卡」要办的「social-security-crad」不存在：目录里没有这个标识的指南。是不是想写「social-security-card」？',
+  ],
   'journeys/newborn-wrong-order.md': [
+    '8:14 error journey/needs-later-result 「新生儿出生登记」要的「新生儿出生医学证明」要等第 2 步「办出生医学证明」的「出生医学证明首次签发」办出来，可那一步排在后面：请把这一步移到第 2 步「办出生医学证明」之后',
     '13:12 error schema/enum 步骤「参加医保」的几项怎么办(logic)只能是 全部、任选一项 之一，现在是“任选一个”。是不是想写“任选一项”？',
+    '16:23 warning journey/unused-name 「出生证」没有哪项服务用到：这件事的指南里没有叫这个名字的材料或办理结果。请照指南里的写法改正，或删去',
+    '17:19 warning journey/over-target 这件事最多要跑 3 次，超过了目标 1 次：「新生儿出生登记」1 次、「出生医学证明首次签发」1 次、「新生儿城乡居民医保参保登记」1 次',
     '23:8 warning plain/classical-word 「须」是文言或公文用词，群众读着费劲：改为「需要」或「请」',
   ],
 };

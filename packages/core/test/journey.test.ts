@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   isJourneyPath,
   journeyService,
   parseGuide,
   planJourney,
+  readGuideModel,
   readJourneyModel,
   SourceFile,
   type JourneyFields,
@@ -307,5 +309,80 @@ describe('journey files', () => {
       fee: 20,
       places: ['东湖区政务服务中心｜企业开办专区', '西岭区政务服务中心｜'],
     });
+  });
+});
+
+describe('planJourney on the fixture catalog (tests/fixtures/journeys)', () => {
+  const fixture = new URL('../../../tests/fixtures/journeys/', import.meta.url);
+  const parsed = (path: string) => {
+    const url = new URL(path, fixture);
+    return parseGuide(new SourceFile(url.pathname, readFileSync(url, 'utf8')));
+  };
+  const services = new Map(
+    readdirSync(new URL('guides/', fixture)).map((name) => {
+      const found = journeyService(readGuideModel(parsed(`guides/${name}`)).fields)!;
+      return [found.id, found] as const;
+    }),
+  );
+
+  it('merges the checklist, shares the visit at one window and counts the dearest choice', () => {
+    const plan = planJourney(readJourneyModel(parsed('journeys/newborn.md')).fields, services);
+    expect(plan.problems).toEqual([]);
+    expect(plan.steps.map((step) => [step.number, step.title, step.logic, step.parallel])).toEqual([
+      [1, '办出生医学证明', '全部', false],
+      [2, '给宝宝报户口', '全部', false],
+      [2, '办预防接种证', '任选一项', true],
+      [3, '参加医保、办社保卡', '全部', false],
+    ]);
+    // 出生医学证明 3 working days, then 报户口 and the community's 接种证 (5 working days) at
+    // once, then 社保卡 10: 18 working days, 26 calendar days.
+    expect(plan.totals).toEqual({
+      visits: 4,
+      calendarDays: 26,
+      fee: 380,
+      optionalCounted: false,
+      sharedVisits: [
+        { place: '东湖区政务服务中心 8号窗口', services: ['newborn-medical-insurance', 'social-security-card'] },
+      ],
+      unknown: { visits: [], time: [], fee: [] },
+    });
+    expect(
+      plan.checklist.map((entry) => [
+        entry.name,
+        entry.uses.map((use) => use.service).join(' '),
+        entry.producedBy ? `${entry.producedBy.service}${entry.bringAlong ? ' 带上' : ''}` : '',
+      ]),
+    ).toEqual([
+      ['父母双方的居民身份证', 'birth-medical-certificate newborn-household-registration', ''],
+      ['出生医学证明首次签发登记表', 'birth-medical-certificate', ''],
+      [
+        '出生医学证明',
+        'newborn-household-registration vaccination-certificate-community',
+        'birth-medical-certificate 带上',
+      ],
+      ['居民户口簿', 'newborn-household-registration newborn-medical-insurance social-security-card', ''],
+      ['结婚证', 'newborn-household-registration', ''],
+      [
+        '父母一方的居民身份证',
+        'vaccination-certificate-hospital vaccination-certificate-community newborn-medical-insurance social-security-card',
+        '',
+      ],
+    ]);
+  });
+
+  it('finds the step that needs a later result, and the name nobody uses', () => {
+    const plan = planJourney(readJourneyModel(parsed('journeys/newborn-wrong-order.md')).fields, services);
+    expect(plan.problems).toEqual([
+      {
+        kind: 'needs-later-result',
+        step: 0,
+        position: 0,
+        service: 'newborn-household-registration',
+        material: '新生儿出生医学证明',
+        producer: { step: 1, service: 'birth-medical-certificate', result: '出生医学证明' },
+      },
+      { kind: 'unused-name', entry: 0, position: 1, name: '出生证' },
+    ]);
+    expect([plan.totals.visits, plan.totals.calendarDays, plan.totals.fee]).toEqual([3, 5, 380]);
   });
 });

@@ -12,7 +12,7 @@ describe('every rule against its own examples', () => {
 
 describe('rule metadata', () => {
   it.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s is documented in Chinese', (id, rule) => {
-    expect(id).toMatch(/^(syntax|schema|markdown|policy|plain|catalog)\/[a-z0-9-]+$/);
+    expect(id).toMatch(/^(syntax|schema|markdown|policy|plain|catalog|journey)\/[a-z0-9-]+$/);
     for (const text of [rule.meta.title, rule.meta.description, rule.meta.howToFix])
       expect(text).toMatch(/[\u4e00-\u9fff]/);
     if (rule.meta.fixable === 'fix')

@@ -4,6 +4,11 @@ import duplicateCode from './catalog/duplicate-code.js';
 import brokenRelated from './catalog/broken-related.js';
 import nearDuplicate from './catalog/near-duplicate.js';
 import inconsistentContact from './catalog/inconsistent-contact.js';
+import journeyMissingGuide from './journey/missing-guide.js';
+import journeyNeedsLaterResult from './journey/needs-later-result.js';
+import journeyOverTarget from './journey/over-target.js';
+import journeyUnknownTotal from './journey/unknown-total.js';
+import journeyUnusedName from './journey/unused-name.js';
 import headingIncrement from './markdown/heading-increment.js';
 import promisedExceedsStatutory from './policy/promised-exceeds-statutory.js';
 import tooManyVisits from './policy/too-many-visits.js';
@@ -108,6 +113,11 @@ export const rules: readonly Rule[] = [
   brokenRelated,
   nearDuplicate,
   inconsistentContact,
+  journeyMissingGuide,
+  journeyNeedsLaterResult,
+  journeyOverTarget,
+  journeyUnknownTotal,
+  journeyUnusedName,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,61 @@
+import { closest } from '../../schema-findings.js';
+import { defineCatalogRule } from '../define.js';
+import { EXAMPLE_JOURNEY, JOURNEY_CATALOG, JOURNEY_FILE, journeyWith } from '../example-journey.js';
+import { plannedJourneys, servicesOf, stepName } from '../journey-helpers.js';
+
+export default defineCatalogRule({
+  meta: {
+    id: 'journey/missing-guide',
+    appliesTo: ['journey'],
+    severity: 'error',
+    title: '一件事的每一步要指向存在的指南',
+    description:
+      '一件事的每一步写的是要办的服务的指南标识（id）。标识写错，或那份指南已经删除，这一步就没有办法、材料和时限，清单和“最多跑几次”也算不全。要知道哪些指南存在，配置里要用 catalog 列出全部指南（如 catalog: [guides]）；没有列出时这条规则不检查，因为只检查几份文件时，其余的指南并没有读入。',
+    howToFix: '把标识改成目录里实际存在的指南的 id；服务还没有指南的，先写好那份指南。',
+    messages: {
+      unknownDidYouMean: '{{step}}要办的「{{id}}」不存在：目录里没有这个标识的指南。是不是想写「{{suggestion}}」？',
+      unknown: '{{step}}要办的「{{id}}」不存在：目录里没有这个标识的指南。请核对标识，或先写好这份指南',
+    },
+  },
+  examples: {
+    valid: [
+      { title: '每一步都指向存在的指南', filename: JOURNEY_FILE, code: EXAMPLE_JOURNEY, catalog: JOURNEY_CATALOG },
+    ],
+    invalid: [
+      {
+        title: '标识写错了',
+        filename: JOURNEY_FILE,
+        code: journeyWith('guides: [passport-application]', 'guides: [passport-aplication]'),
+        catalog: JOURNEY_CATALOG,
+        errors: [
+          {
+            messageId: 'unknownDidYouMean',
+            data: { step: '第 2 步「申请护照」', id: 'passport-aplication', suggestion: 'passport-application' },
+            line: 10,
+            column: 14,
+            endLine: 10,
+            endColumn: 33,
+          },
+        ],
+      },
+    ],
+  },
+  checkCatalog(context) {
+    let known: string[] | undefined;
+    for (const { journey, plan, placeOf } of plannedJourneys(context)) {
+      if (!context.knowsWholeCatalog(journey)) continue;
+      for (const problem of plan.problems) {
+        if (problem.kind !== 'missing-service') continue;
+        known ??= [...servicesOf(context.guides).keys()];
+        const suggestion = closest(problem.id, known)[0];
+        const data = { step: stepName(plan, problem.step), id: problem.id };
+        context.report(journey, {
+          ...(suggestion
+            ? { messageId: 'unknownDidYouMean', data: { ...data, suggestion } }
+            : { messageId: 'unknown', data }),
+          at: placeOf(`/steps/${problem.step}/guides/${problem.position}`),
+        });
+      }
+    }
+  },
+});
