@@ -57,7 +57,7 @@ export interface CatalogValues {
   departments: Array<{ name: string; guides: number }>;
   issuers: Array<{ name: string; guides: number }>;
   locationNames: Array<{ name: string; guides: number }>;
-  /** the other guides, by id */
+  /** the other guides (not journeys), by id */
   guides: Array<{ id: string; title?: string }>;
 }
 
@@ -145,6 +145,8 @@ export class LiveLint {
       if (other === filePath) continue;
       const summary = this.#member(other)?.summary;
       if (!summary) continue;
+      // A journey's id names no guide: it is never a guide's related id, nor a journey's step.
+      if (summary.kind === 'journey') continue;
       if (summary.id) guides.push({ id: summary.id.value, ...(summary.title && { title: summary.title }) });
       for (const [field, values] of Object.entries(names(summary)) as Array<
         [keyof ReturnType<typeof names>, string[]]

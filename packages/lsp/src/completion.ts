@@ -6,7 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 import { filePathOf } from './uri.js';
-import { CONFIG_FILE_NAMES, configSchema, guideSchema } from '@baihua/core';
+import { CONFIG_FILE_NAMES, configSchema, guideSchema, isJourneyPath, journeySchema } from '@baihua/core';
 import { builtinPresets, type CatalogValues, enumSynonyms } from '@baihua/lint';
 import {
   type CompletionItem,
@@ -24,6 +24,7 @@ import type { Feature, ServerContext } from './feature.js';
 import { type CursorPlace, cursorPlace, type PathToken, yamlLines } from './yaml-cursor.js';
 
 const guideWalker = new SchemaWalker(guideSchema);
+const journeyWalker = new SchemaWalker(journeySchema);
 const configWalker = new SchemaWalker(configSchema);
 
 const SEVERITY_NAMES: Record<string, string> = { off: '关闭', warn: '警告', error: '错误' };
@@ -164,11 +165,17 @@ function enumItems(walker: SchemaWalker, place: CursorPlace, file: FileKind, ran
   });
 }
 
-/** What the catalog offers at a path of a guide, if anything. */
-type CatalogField = 'department' | 'material' | 'issuer' | 'location' | 'related';
+/** What the catalog offers at a path of a guide (or of a journey: the guides of a step), if anything. */
+type CatalogField = 'department' | 'material' | 'issuer' | 'location' | 'related' | 'step';
 
-function catalogFieldAt(path: readonly PathToken[]): CatalogField | undefined {
+function catalogFieldAt(path: readonly PathToken[], journey: boolean): CatalogField | undefined {
   const [first, index, field] = path;
+  if (journey) {
+    const [, , list, position] = path;
+    return path.length === 4 && first === 'steps' && list === 'guides' && typeof position === 'number'
+      ? 'step'
+      : undefined;
+  }
   if (path.length === 1 && first === 'department') return 'department';
   if (path.length === 2 && first === 'related' && typeof index === 'number') return 'related';
   if (path.length !== 3 || typeof index !== 'number' || field !== 'name') {
@@ -180,7 +187,7 @@ function catalogFieldAt(path: readonly PathToken[]): CatalogField | undefined {
 }
 
 /** The names used across the catalog for a field, most used first, each with how many guides use it. */
-function usedNames(field: Exclude<CatalogField, 'related'>, values: CatalogValues) {
+function usedNames(field: Exclude<CatalogField, 'related' | 'step'>, values: CatalogValues) {
   if (field === 'department') return values.departments;
   if (field === 'material') return values.materialNames;
   if (field === 'location') return values.locationNames;
@@ -193,7 +200,8 @@ function usedNames(field: Exclude<CatalogField, 'related'>, values: CatalogValue
  * `related` the ids of the other guides: the same thing written the same way across the catalog.
  */
 async function catalogItems(context: ServerContext, filePath: string, place: CursorPlace): Promise<CompletionItem[]> {
-  const field = catalogFieldAt(place.path);
+  const journey = isJourneyPath(filePath);
+  const field = catalogFieldAt(place.path, journey);
   if (!field) return [];
   let values: CatalogValues;
   try {
@@ -201,7 +209,7 @@ async function catalogItems(context: ServerContext, filePath: string, place: Cur
   } catch {
     return []; // a broken configuration: the schema's completions still come
   }
-  if (field === 'related') {
+  if (field === 'related' || field === 'step') {
     return values.guides.map(({ id, title }, rank) =>
       valueItem(place, id, { kind: CompletionItemKind.Reference, ...(title && { detail: title }), rank: 1000 + rank }),
     );
@@ -263,7 +271,7 @@ export async function complete(
   if (!region) return [];
   const place = cursorPlace(lines, position.line, position.character, region);
   if (!place) return [];
-  const walker = file.kind === 'guide' ? guideWalker : configWalker;
+  const walker = file.kind === 'config' ? configWalker : isJourneyPath(file.filePath) ? journeyWalker : guideWalker;
   const items: CompletionItem[] = [];
   if (place.kind !== 'value') items.push(...keyItems(walker, place, file, support));
   if (place.kind !== 'key') {

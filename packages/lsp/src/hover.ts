@@ -1,9 +1,9 @@
 /**
  * Hover: on a finding, why its rule exists and how to say it plainly (the words of `baihua
  * explain`); on a field's key, the field's Chinese title, description and examples from the
- * guide schema.
+ * guide schema (a journey's from the journey schema).
  */
-import { guideSchema, pointerTokens, type ParsedGuide } from '@baihua/core';
+import { guideSchema, isJourneyPath, journeySchema, pointerTokens, type ParsedGuide } from '@baihua/core';
 import { EXPLANATION_LABELS, explainRule, type Diagnostic as Finding, type LiveLinted } from '@baihua/lint';
 import { stringify } from 'yaml';
 import { type Connection, type Hover, MarkupKind } from 'vscode-languageserver';
@@ -51,20 +51,20 @@ type SchemaNode = Record<string, unknown>;
 
 const BRANCHES = ['allOf', 'anyOf', 'oneOf', 'then', 'else'];
 
-/** A schema node with its `$ref` followed; what the node says beside the `$ref` wins. */
-function resolved(node: SchemaNode): SchemaNode {
+/** A schema node with its `$ref` (into `root`) followed; what the node says beside the `$ref` wins. */
+function resolved(node: SchemaNode, root: SchemaNode): SchemaNode {
   const ref = node.$ref;
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-  let target: unknown = guideSchema;
+  let target: unknown = root;
   for (const token of pointerTokens(ref.slice(1))) target = (target as SchemaNode | undefined)?.[token];
   if (!target) return node;
   const { $ref: _, ...own } = node;
-  return { ...resolved(target as SchemaNode), ...own };
+  return { ...resolved(target as SchemaNode, root), ...own };
 }
 
 /** The schema of a field below `node`: a property, an array's items, or one found in a branch. */
-function childSchema(node: SchemaNode, token: string): SchemaNode | undefined {
-  const schema = resolved(node);
+function childSchema(node: SchemaNode, token: string, root: SchemaNode): SchemaNode | undefined {
+  const schema = resolved(node, root);
   const properties = schema.properties as Record<string, SchemaNode> | undefined;
   if (properties && Object.hasOwn(properties, token)) return properties[token];
   const patterns = schema.patternProperties as Record<string, SchemaNode> | undefined;
@@ -73,26 +73,26 @@ function childSchema(node: SchemaNode, token: string): SchemaNode | undefined {
   for (const keyword of BRANCHES) {
     const branch = schema[keyword];
     for (const option of Array.isArray(branch) ? branch : branch ? [branch] : []) {
-      const found = childSchema(option as SchemaNode, token);
+      const found = childSchema(option as SchemaNode, token, root);
       if (found) return found;
     }
   }
   return undefined;
 }
 
-/** The guide schema of the field at a JSON pointer (`/materials/0/form`). */
-export function fieldSchema(pointer: string): SchemaNode | undefined {
-  let node: SchemaNode | undefined = guideSchema;
+/** The schema of the field at a JSON pointer (`/materials/0/form`) in a guide, or in `root`. */
+export function fieldSchema(pointer: string, root: SchemaNode = guideSchema): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
   for (const token of pointerTokens(pointer)) {
-    node = node && childSchema(node, token);
+    node = node && childSchema(node, token, root);
     if (!node) return undefined;
   }
-  return node && resolved(node);
+  return node && resolved(node, root);
 }
 
-/** A field explained: its title, description and examples, written as they go in a guide. */
-export function fieldHover(pointer: string): string | undefined {
-  const schema = fieldSchema(pointer);
+/** A field explained: its title, description and examples, written as they go in a guide (or in `root`'s files). */
+export function fieldHover(pointer: string, root: SchemaNode = guideSchema): string | undefined {
+  const schema = fieldSchema(pointer, root);
   const key = pointerTokens(pointer).at(-1);
   if (!schema || key === undefined) return undefined;
   const { title, description, examples } = schema as { title?: string; description?: string; examples?: unknown[] };
@@ -141,7 +141,8 @@ export const hover = {
         };
       }
       const key = keyAt(linted.guide, offset);
-      const value = key && fieldHover(key.pointer);
+      const root = isJourneyPath(file.path) ? journeySchema : guideSchema;
+      const value = key && fieldHover(key.pointer, root);
       return value && key
         ? { contents: { kind: MarkupKind.Markdown, value }, range: positions.range(key.range) }
         : null;

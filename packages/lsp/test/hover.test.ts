@@ -1,3 +1,4 @@
+import { journeySchema } from '@baihua/core';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, fieldHover, fieldSchema } from '../src/hover.js';
 
@@ -16,6 +17,13 @@ describe('fieldHover', () => {
     expect(fieldSchema('/materials/3/exempt/source')).toMatchObject({ title: '共享来源' });
     expect(fieldSchema('/materials/0/form/1')).toMatchObject({ title: '材料形式', enum: ['原件', '复印件', '电子'] });
     expect(fieldSchema('/x-portal-code')).toMatchObject({ title: '扩展字段' });
+  });
+
+  it("reads a journey's fields from the journey schema, through its definitions", () => {
+    expect(fieldSchema('/steps/2/guides/0', journeySchema)).toMatchObject({ title: '指南标识' });
+    expect(fieldHover('/same_materials/0/also', journeySchema)?.split('\n\n')[0]).toBe('**别的叫法**（`also`）');
+    // A guide's steps have no guides.
+    expect(fieldSchema('/steps/0/guides')).toBeUndefined();
   });
 
   it('says nothing of a key the schema does not know', () => {
