@@ -54,6 +54,34 @@ describe('baihua lint on journeys', () => {
     expect(findings(results, dir)).toEqual({});
   });
 
+  it('checks a journey without a target against the options of journey/over-target, naming what adds up', () => {
+    const dir = scratch(catalog);
+    writeFileSync(
+      join(dir, 'baihua.config.yaml'),
+      'root: true\nextends: [recommended]\ncatalog: [.]\nrules:\n  policy/stale: off\n  journey/over-target: [warn, { visits: 3, days: 20, fee: 300 }]\n',
+    );
+    const journey = join(dir, 'journeys/newborn.md');
+    writeFileSync(journey, readFileSync(journey, 'utf8').replace('target: { visits: 4, days: 30 }\n', ''));
+    const { results } = lintJson(['journeys/newborn.md'], { cwd: dir });
+    expect(findings(results, dir)).toEqual({
+      'journeys/newborn.md': [
+        '4:8 warning journey/over-target 这件事最多要跑 4 次，超过了目标 3 次：「出生医学证明首次签发」1 次、「新生儿出生登记」1 次、「在出生医院办理预防接种证」或「在社区卫生服务中心办理预防接种证」1 次、「新生儿城乡居民医保参保登记」1 次、「社会保障卡首次申领」1 次，其中「新生儿城乡居民医保参保登记」和「社会保障卡首次申领」在东湖区政务服务中心 8号窗口一次办',
+        '4:8 warning journey/over-target 这件事最长要 26 天（自然日），超过了目标 20 天：「出生医学证明首次签发」3个工作日、「在社区卫生服务中心办理预防接种证」5个工作日、「社会保障卡首次申领」10个工作日',
+        '4:8 warning journey/over-target 这件事最多要交 380 元，超过了目标 300 元：「新生儿城乡居民医保参保登记」380 元',
+      ],
+    });
+  });
+
+  it('leaves journeys out of the catalog report, which measures guides', () => {
+    const dir = scratch(catalog);
+    const run = runCli(['report', '.', '--out', 'report'], { cwd: dir });
+    expect(run.stdout).toBe(
+      `✔ 报告：6 份指南，错误 0 个，警告 0 个 → ${join('report', 'index.html')}、${join('report', 'report.json')}\n`,
+    );
+    const report = JSON.parse(readFileSync(join(dir, 'report/report.json'), 'utf8')) as { worklist: unknown[] };
+    expect(report.worklist).toEqual([]);
+  });
+
   it('counts guides and journeys apart when nothing is found, and as before without journeys', () => {
     const both = runCli(['lint', 'guides', 'journeys/newborn.md'], { cwd: catalog });
     expect(both.report).toBe('✔ 检查了 6 份指南和 1 件一件事，没有发现问题\n');

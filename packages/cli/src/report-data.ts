@@ -165,10 +165,17 @@ export interface ReportContext {
 
 /** The report of one lint run; `summaries` are the run's, in the order of its results. */
 export function catalogReport(
-  results: readonly LintResult[],
-  summaries: readonly GuideSummary[],
+  allResults: readonly LintResult[],
+  allSummaries: readonly GuideSummary[],
   context: ReportContext,
 ): CatalogReport {
+  // The report measures guides against the guide schema and the national evaluation: a journey
+  // (一件事) has none of those facts, so it is neither counted nor listed.
+  const kept = allResults.flatMap((result, index) =>
+    result.kind === 'journey' ? [] : [{ result, summary: allSummaries[index]! }],
+  );
+  const results = kept.map(({ result }) => result);
+  const summaries = kept.map(({ summary }) => summary);
   const facts = summaries.map((summary) => summary.facts);
   const rules = new Map<string, { errors: number; warnings: number; guides: Set<LintResult> }>();
   for (const result of results) {

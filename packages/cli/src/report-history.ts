@@ -120,7 +120,8 @@ export async function reportHistory(options: HistoryOptions): Promise<ReportHist
           `--history：提交 ${point.commit.slice(0, 7)}（${point.subject}）的指南检查不了：${reason}`,
         );
       });
-      points.push({ ...point, ...headlineOf(run.results) });
+      // As the report itself: guides only, journeys (一件事) left out.
+      points.push({ ...point, ...headlineOf(run.results.filter((result) => result.kind !== 'journey')) });
     }
     return points;
   } finally {
