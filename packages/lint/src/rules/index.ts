@@ -6,6 +6,7 @@ import nearDuplicate from './catalog/near-duplicate.js';
 import inconsistentContact from './catalog/inconsistent-contact.js';
 import journeyMissingGuide from './journey/missing-guide.js';
 import journeyNeedsLaterResult from './journey/needs-later-result.js';
+import journeyOptionalWithoutWhen from './journey/optional-without-when.js';
 import journeyOverTarget from './journey/over-target.js';
 import journeyUnknownTotal from './journey/unknown-total.js';
 import journeyUnusedName from './journey/unused-name.js';
@@ -115,6 +116,7 @@ export const rules: readonly Rule[] = [
   inconsistentContact,
   journeyMissingGuide,
   journeyNeedsLaterResult,
+  journeyOptionalWithoutWhen,
   journeyOverTarget,
   journeyUnknownTotal,
   journeyUnusedName,
