@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionList, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { fixturesDir, scratch } from './helpers.js';
 import { lintJson } from './cli-test-utils.js';
 import { asFindings, lintFindings, TestClient } from './lsp-client.js';
@@ -57,7 +57,7 @@ describe('the language server on journeys', () => {
     ]);
   });
 
-  it('explains a key of a journey from the journey schema, and completes the guide ids of a step from the catalog', async () => {
+  it('explains and outlines a journey by the journey schema, and completes the guide ids of a step from the catalog', async () => {
     const root = scratch(catalog);
     const client = await start(root);
     const path = join(root, 'journeys/newborn.md');
@@ -72,6 +72,25 @@ describe('the language server on journeys', () => {
     expect((hover.contents as MarkupContent).value.split('\n\n').slice(0, 2)).toEqual([
       '**几项怎么办**（`logic`）',
       '这一步有几项服务时：全部（每项都要办），或任选一项（按自己的情况选一项办）。',
+    ]);
+
+    // The outline names the journey's fields by the journey schema's titles.
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
+    expect(symbols.slice(0, 6).map((symbol) => [symbol.name, symbol.detail])).toEqual([
+      ['id', '标识'],
+      ['title', '一件事名称'],
+      ['summary', '一句话说明'],
+      ['life_event', '人生事件'],
+      ['department', '牵头单位'],
+      ['steps', '办理步骤'],
+    ]);
+    expect(symbols[5]!.children!.map((step) => [step.name, step.detail])).toEqual([
+      ['办出生医学证明', '步骤'],
+      ['给宝宝报户口', '步骤'],
+      ['办预防接种证', '步骤'],
+      ['参加医保、办社保卡', '步骤'],
     ]);
 
     // In the list of the first step's guides, after its one id.

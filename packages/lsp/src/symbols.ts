@@ -1,8 +1,16 @@
 /**
- * The outline of a guide (`textDocument/documentSymbol`): its fields, each material, location and
- * step by its name, and the body's headings as a tree of sections.
+ * The outline of a guide or journey (`textDocument/documentSymbol`): its fields (titled by its
+ * schema), each material, location and step by its name, and the body's headings as a tree of sections.
  */
-import { guideSchema, markdownRange, pointerTokens, type ParsedGuide, type ParsedMarkdown } from '@baihua/core';
+import {
+  guideSchema,
+  isJourneyPath,
+  journeySchema,
+  markdownRange,
+  pointerTokens,
+  type ParsedGuide,
+  type ParsedMarkdown,
+} from '@baihua/core';
 import type { Heading, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -11,7 +19,8 @@ import { currentGuide, rememberParse } from './current-guide.js';
 import { SchemaWalker } from './schema-walk.js';
 import type { Feature } from './feature.js';
 
-const walker = new SchemaWalker(guideSchema);
+const guideWalker = new SchemaWalker(guideSchema);
+const journeyWalker = new SchemaWalker(journeySchema);
 
 /** The fields of a list item that name it, in order of preference. */
 const NAMING_FIELDS = ['name', 'title', 'item', 'question'];
@@ -72,7 +81,7 @@ function fieldSymbols(guide: ParsedGuide): { symbols: DocumentSymbol[]; body?: D
     const selectionRange = selection
       ? rangeIn(guide, selection.start, selection.end)
       : rangeIn(guide, entry.range.start, Math.min(entry.range.end, lineEnd(guide, entry.range.start)));
-    const title = walker.describe(path).title;
+    const title = (isJourneyPath(guide.file.path) ? journeyWalker : guideWalker).describe(path).title;
     const symbol: DocumentSymbol = {
       name,
       ...(title && { detail: title }),
