@@ -57,6 +57,35 @@ describe('the language server on journeys', () => {
     ]);
   });
 
+  it('lints an open journey again when a guide it names is edited', async () => {
+    const root = scratch(catalog);
+    const client = await start(root);
+    const journeyUri = await client.open(join(root, WRONG_ORDER));
+    await client.diagnosticsAt(journeyUri, 1);
+    const guidePath = join(root, 'guides/newborn-household-registration.md');
+    const guideUri = await client.open(guidePath);
+    await client.diagnosticsAt(guideUri, 1);
+    const before = client.published.length;
+    // The guide now calls the birth certificate by its own name: the journey's link is unused.
+    const text = readFileSync(guidePath, 'utf8');
+    await client.change(guideUri, [{ text: text.replace('新生儿出生医学证明', '出生医学证明') }]);
+    const again = await client.diagnostics(
+      journeyUri,
+      (params) => params.diagnostics.filter((diagnostic) => diagnostic.code === 'journey/unused-name').length === 2,
+      before,
+    );
+    expect(
+      asFindings(again)
+        .filter((finding) => String(finding.ruleId).startsWith('journey/'))
+        .map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`),
+    ).toEqual([
+      '8:14 journey/needs-later-result',
+      '16:12 journey/unused-name',
+      '16:23 journey/unused-name',
+      '17:19 journey/over-target',
+    ]);
+  });
+
   it('explains and outlines a journey by the journey schema, and completes the guide ids of a step from the catalog', async () => {
     const root = scratch(catalog);
     const client = await start(root);

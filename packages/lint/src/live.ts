@@ -26,13 +26,14 @@ export interface LiveLinted {
   config: ResolvedConfig;
   /**
    * whether what the other guides' catalog rules read of this one (its id, codes, related guides,
-   * contacts, prose signature) changed since it was last linted: their findings may have changed
+   * contacts, prose signature, the service a journey plans with) changed since it was last linted:
+   * their findings may have changed
    */
   catalogChanged: boolean;
 }
 
 /** What no catalog rule reads: where values are written, the names kept for completion, the report's facts. */
-const NOT_CATALOG_FACTS = new Set(['at', 'directives', 'materialNames', 'departments', 'issuers', 'facts']);
+const NOT_CATALOG_FACTS = new Set(['at', 'places', 'directives', 'materialNames', 'departments', 'issuers', 'facts']);
 
 /** A summary as the other guides see it: the values, not where they are written. */
 function catalogFacts(summary: GuideSummary): string {
