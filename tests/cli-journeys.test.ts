@@ -115,15 +115,15 @@ describe('baihua lint on journeys', () => {
     const dir = scratch(catalog);
     const first = lintJson(['.', '--cache', '--debug'], { cwd: dir });
     const second = lintJson(['.', '--cache', '--debug'], { cwd: dir });
-    expect(first.run.stderr).toBe('baihua: 缓存命中 0/9 份指南（重新检查 9 份）\n');
-    expect(second.run.stderr).toBe('baihua: 缓存命中 9/9 份指南（重新检查 0 份）\n');
+    expect(first.run.stderr).toBe('baihua: 缓存命中 0/9 个文件（6 份指南和 3 件一件事，重新检查 9 个）\n');
+    expect(second.run.stderr).toBe('baihua: 缓存命中 9/9 个文件（6 份指南和 3 件一件事，重新检查 0 个）\n');
     expect(findings(second.results, dir)).toEqual(findings(first.results, dir));
     expect(second.results.filter((result) => result.kind === 'journey')).toHaveLength(3);
     // A guide the journeys name changes: the journeys' findings follow, though their files did not.
     const guide = join(dir, 'guides/newborn-household-registration.md');
     writeFileSync(guide, readFileSync(guide, 'utf8').replace('新生儿出生医学证明', '出生医学证明'));
     const third = lintJson(['.', '--cache', '--debug'], { cwd: dir });
-    expect(third.run.stderr).toBe('baihua: 缓存命中 8/9 份指南（重新检查 1 份）\n');
+    expect(third.run.stderr).toBe('baihua: 缓存命中 8/9 个文件（6 份指南和 3 件一件事，重新检查 1 个）\n');
     expect(
       findings(third.results, dir)['journeys/newborn-wrong-order.md']!.filter((found) => found.includes('journey/')),
     ).toEqual([

@@ -115,7 +115,11 @@ export async function runLint(
     }
     // As ESLint's --debug tells which files the cache answered: the cache is seen to work, not timed.
     if (options.debug && cacheLocation) {
-      debugReport = `baihua: 缓存命中 ${run.counts.reused}/${results.length} 份指南（重新检查 ${run.counts.linted} 份）\n`;
+      const journeys = results.filter((result) => result.kind === 'journey').length;
+      debugReport =
+        journeys === 0
+          ? `baihua: 缓存命中 ${run.counts.reused}/${results.length} 份指南（重新检查 ${run.counts.linted} 份）\n`
+          : `baihua: 缓存命中 ${run.counts.reused}/${results.length} 个文件（${results.length - journeys} 份指南和 ${journeys} 件一件事，重新检查 ${run.counts.linted} 个）\n`;
     }
     if (options.fix) results = writeFixes(results, options.config);
   }

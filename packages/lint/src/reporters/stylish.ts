@@ -53,7 +53,7 @@ export function stylish(results: LintResult[], { cwd, color }: FormatterContext)
 }
 
 /** 「14 份指南」, and with journeys 「14 份指南和 2 件一件事」. */
-export function checkedCount(results: LintResult[]): string {
+function checkedCount(results: LintResult[]): string {
   const journeys = results.filter((result) => result.kind === 'journey').length;
   const guides = results.length - journeys;
   if (journeys === 0) return `${guides} 份指南`;
