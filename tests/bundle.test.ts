@@ -5,13 +5,14 @@
  * the pages of the same build, and the sitemap of the web target.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { BUNDLE_SCHEMA_VERSION, RICH_TEXT_TAGS } from '@baihua/render';
+import { dirname, join } from 'node:path';
+import { parseGuide, readGuideFile } from '@baihua/core';
+import { BUNDLE_SCHEMA_VERSION, RICH_TEXT_TAGS, renderSite } from '@baihua/render';
 import type { AnySchema } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_IDS, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { EXAMPLE_IDS, guidesDir, JOURNEY_CATALOG, repoRoot, runCli, scratch } from './helpers.js';
 
 // CommonJS packages: require gives the class and the plugin themselves.
 const require = createRequire(import.meta.url);
@@ -52,7 +53,7 @@ function validator() {
     return (value: unknown) =>
       validate(value) ? [] : (validate.errors ?? []).map((error: unknown) => JSON.stringify(error));
   };
-  return { manifest: check('manifest'), guide: check('guide') };
+  return { manifest: check('manifest'), guide: check('guide'), journey: check('journey') };
 }
 
 /** Every element name in a list of rich-text nodes, depth first. */
@@ -66,10 +67,13 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 /** Each file of a bundle folder checked against the schema: path → errors. */
 function schemaErrors(bundle: string): Record<string, string[]> {
-  const { manifest, guide } = validator();
+  const { manifest, guide, journey } = validator();
   const errors: Record<string, string[]> = { 'manifest.json': manifest(readJson(join(bundle, 'manifest.json'))) };
   for (const name of readdirSync(join(bundle, 'guides')))
     errors[`guides/${name}`] = guide(readJson(join(bundle, 'guides', name)));
+  if (existsSync(join(bundle, 'journeys')))
+    for (const name of readdirSync(join(bundle, 'journeys')))
+      errors[`journeys/${name}`] = journey(readJson(join(bundle, 'journeys', name)));
   return errors;
 }
 
@@ -134,8 +138,8 @@ describe('baihua build --targets bundle of the example guides', () => {
   it('lists the guides by id with the commit of the guides’ repository, and no time', () => {
     const manifest = readJson(join(bundle, 'manifest.json'));
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: guidesDir, encoding: 'utf8' }).trim();
-    expect(Object.keys(manifest)).toEqual(['schemaVersion', 'toolVersion', 'sourceCommit', 'guides']);
-    expect(manifest.schemaVersion).toBe('1.0.0');
+    expect(Object.keys(manifest)).toEqual(['schemaVersion', 'toolVersion', 'sourceCommit', 'guides', 'journeys']);
+    expect(manifest.schemaVersion).toBe('1.1.0');
     expect(manifest.toolVersion).toBe(readJson(join(repoRoot, 'packages/cli/package.json')).version);
     expect(manifest.sourceCommit).toBe(head);
     expect(manifest.guides.map((guide: { id: string }) => guide.id)).toEqual(EXAMPLE_IDS);
@@ -265,7 +269,7 @@ describe('a bundle of guides outside git, with a table in a body', () => {
     );
     const bundle = join(out, 'bundle');
     expect(Object.values(schemaErrors(bundle)).flat()).toEqual([]);
-    expect(Object.keys(readJson(join(bundle, 'manifest.json')))).toEqual(['schemaVersion', 'toolVersion', 'guides']);
+    expect(Object.keys(readJson(join(bundle, 'manifest.json')))).toEqual(['schemaVersion', 'toolVersion', 'guides', 'journeys']);
     const { body } = readJson(join(bundle, 'guides/id-card-renewal.json'));
     expect(body.nodes.at(-1)).toEqual({
       name: 'ul',
@@ -325,5 +329,71 @@ describe('baihua build of every target with --site-url', () => {
     expect(sitemap).toContain(
       `<url><loc>${SITE_URL}/web/guides/id-card-renewal.html</loc><lastmod>2026-10-01</lastmod></url>`,
     );
+  });
+});
+
+describe('a bundle with a journey (一件事)', () => {
+  let bundle: string;
+  beforeAll(() => {
+    const files = [
+      ...readdirSync(JOURNEY_CATALOG).flatMap((name) => (name.endsWith('.md') ? [join(JOURNEY_CATALOG, name)] : [])),
+      join(JOURNEY_CATALOG, 'journeys/newborn-test.md'),
+    ].map((path) => parseGuide(readGuideFile(path).file));
+    const site = renderSite(files, {
+      targets: ['web', 'print', 'bundle'],
+      bundle: { toolVersion: '0.1.0' },
+      siteUrl: SITE_URL,
+    });
+    const dir = scratch();
+    for (const [path, content] of site.files) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    bundle = join(dir, 'bundle');
+  });
+
+  it('writes the journey’s file and every guide’s, valid against the schema with every object closed', () => {
+    const errors = schemaErrors(bundle);
+    expect(Object.keys(errors)).toContain('journeys/newborn-test.json');
+    expect(Object.values(errors).flat()).toEqual([]);
+  });
+
+  it('gives each checklist entry and total as data and as the page’s words', () => {
+    const journey = readJson(join(bundle, 'journeys/newborn-test.json'));
+    expect(journey.checklist[3]).toEqual({
+      name: '居民户口簿',
+      bring: true,
+      uses: [
+        { step: 2, guide: 'newborn-hukou', need: '必要', form: ['原件'], copies: 1 },
+        {
+          step: 3,
+          guide: 'social-security-card-bank',
+          need: '必要',
+          form: ['原件'],
+          copies: 1,
+          producedBy: { step: 2, guide: 'newborn-hukou', result: '居民户口簿' },
+        },
+        {
+          step: 3,
+          guide: 'social-security-card-online',
+          need: '必要',
+          form: ['电子'],
+          producedBy: { step: 2, guide: 'newborn-hukou', result: '居民户口簿' },
+        },
+      ],
+      text: {
+        uses: [
+          '第2步「出生登记」：原件 · 1份 · 必须提交',
+          '第3步「在银行网点申领社保卡」：不用带，第2步「出生登记」会发给您',
+          '第3步「网上申领电子社保卡」：不用带，第2步「出生登记」会发给您',
+        ],
+      },
+    });
+    expect(journey.totals.text.map((total: { value: string }) => total.value)).toEqual([
+      '最多跑4次',
+      '最长约44天',
+      '一共最多380元',
+    ]);
+    expect(journey.steps[2].text).toEqual({ label: '第2步', parallel: '可以和上一步同时办' });
   });
 });

@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseGuide, readGuideModel, SourceFile } from '@baihua/core';
+import { isJourneyPath, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
 import { guideView, type GuideView } from '@baihua/render';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +36,12 @@ export const EXAMPLE_IDS = [
   'second-hand-house-transfer',
 ];
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
+/**
+ * A small catalog for 一件事: six guides and a newborn's journey (journeys/newborn-test.md) with a
+ * parallel step at the same window as the one before (one visit), a 任选一项 step, an optional
+ * step, a material an earlier step hands over, and two names of one material.
+ */
+export const JOURNEY_CATALOG = join(fixturesDir, 'journeys/catalog');
 
 export interface CliRun {
   stdout: string;
@@ -168,7 +174,7 @@ export function serveDirectory(root: string): Promise<{ server: Server; url: str
 /** Each guide's view in a directory of guides, as the build makes it (titles of the other guides for the related links). */
 export function guideViewsIn(dir: string): Map<string, GuideView> {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
-    (name) => /\.(md|yaml)$/.test(name) && !name.endsWith('baihua.config.yaml'),
+    (name) => /\.(md|yaml)$/.test(name) && !name.endsWith('baihua.config.yaml') && !isJourneyPath(join(dir, name)),
   );
   const guides = files.map((name) => {
     const path = join(dir, name);

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readGuideModel, textOf, type GuideFields, type Lenient, type Material, type ParsedGuide } from '@baihua/core';
+import {
+  readGuideModel,
+  readJourneyModel,
+  textOf,
+  type GuideFields,
+  type JourneyPlan,
+  type Lenient,
+  type Material,
+  type ParsedGuide,
+} from '@baihua/core';
 import { bodyTree, withTermsMarked, type TermMark } from './body.js';
 import {
   fees,
@@ -13,6 +22,7 @@ import {
   type TimeLimit,
 } from './bundle-fields.js';
 import { richTextBody, type RichTextNode } from './rich-text.js';
+import type { JourneyView } from './journey-view.js';
 import type { GuideView } from './view.js';
 
 /**
@@ -20,7 +30,7 @@ import type { GuideView } from './view.js';
  * reader (a field removed, renamed or changing type or meaning) bumps the major version; a field
  * added bumps the minor version; a fix of a description, the patch.
  */
-export const BUNDLE_SCHEMA_VERSION = '1.0.0';
+export const BUNDLE_SCHEMA_VERSION = '1.1.0';
 
 /** A guide's readability as the lint run graded it: a score 0–100 and its band, or no score (无法评分). */
 export interface ReadabilityGrade {
@@ -70,14 +80,18 @@ export function contentHash(guide: ParsedGuide): string {
   return `sha256:${createHash('sha256').update(guide.file.text).digest('hex')}`;
 }
 
-/** The pages of a guide that the build's targets make, relative to the output directory, and as URLs. */
-function links(id: string, targets: readonly string[], siteUrl: string | undefined): Record<string, Link> {
+/**
+ * The pages of a guide (or, with `folder` journeys/, of a journey) that the build's targets make,
+ * relative to the output directory, and as URLs.
+ */
+function links(id: string, targets: readonly string[], siteUrl: string | undefined, folder = ''): Record<string, Link> {
   const base = siteUrl?.replace(/\/$/, '');
   const link = (path: string): Link => ({ path, ...(base && { url: `${base}/${path}` }) });
+  const name = `${folder}${id}`;
   return {
-    ...(targets.includes('web') && { web: link(`web/guides/${id}.html`) }),
-    ...(targets.includes('mobile') && { mobile: link(`mobile/${id}.html`) }),
-    ...(targets.includes('print') && { print: link(`print/${id}.html`), pdf: link(`print/${id}.pdf`) }),
+    ...(targets.includes('web') && { web: link(`web/${folder || 'guides/'}${id}.html`) }),
+    ...(targets.includes('mobile') && { mobile: link(`mobile/${name}.html`) }),
+    ...(targets.includes('print') && { print: link(`print/${name}.html`), pdf: link(`print/${name}.pdf`) }),
   };
 }
 
@@ -207,6 +221,13 @@ export function bundleGuide(guide: ParsedGuide, view: GuideView, options: Bundle
     ...(Object.keys(contacts).length && { contacts }),
     faq: view.faq,
     related: view.related.map((other) => ({ id: other.id, title: other.title, path: `guides/${other.id}.json` })),
+    journeys: view.journeys.map((journey) => ({
+      id: journey.id,
+      title: journey.title,
+      step: journey.step,
+      stepTitle: journey.stepTitle,
+      path: `journeys/${journey.id}.json`,
+    })),
     keywords: view.keywords,
     special_procedures: (data.special_procedures ?? []).flatMap((procedure) => {
       const name = textOf(procedure?.name);
@@ -248,13 +269,139 @@ export interface ManifestOptions {
   sourceCommit?: string;
 }
 
-/** The bundle's manifest: its versions and every guide's entry, sorted by id. No time in it: builds stay identical. */
-export function bundleManifest(entries: readonly ManifestEntry[], options: ManifestOptions): string {
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The bundle's manifest: its versions, every guide's entry and every journey's, sorted by id. No
+ * time in it: builds stay identical.
+ */
+export function bundleManifest(
+  entries: readonly ManifestEntry[],
+  options: ManifestOptions,
+  journeys: readonly JourneyManifestEntry[] = [],
+): string {
   const manifest = {
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     toolVersion: options.toolVersion,
     ...(options.sourceCommit && { sourceCommit: options.sourceCommit }),
-    guides: [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    guides: [...entries].sort(byId),
+    journeys: [...journeys].sort(byId),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** One journey in the manifest. */
+export interface JourneyManifestEntry {
+  id: string;
+  title: string;
+  life_event: string;
+  /** the journey's file, relative to the bundle folder */
+  path: string;
+  contentHash: string;
+  reviewed: string | null;
+}
+
+/** A journey's bundle file and its manifest entry. */
+export interface BundledJourney {
+  /** relative to the output directory: bundle/journeys/<id>.json */
+  path: string;
+  content: string;
+  entry: JourneyManifestEntry;
+}
+
+/** The words a page shows for a step beyond its title: 第2步, 可以和上一步同时办, 可选：…时办. */
+const stepText = (step: JourneyView['steps'][number]) => ({
+  label: step.label,
+  ...(step.parallel && { parallel: step.parallel }),
+  ...(step.optional && { optional: step.optional }),
+});
+
+/**
+ * A journey's file of the portal bundle: the plan as data (steps with the guides' ids, the merged
+ * checklist with every use, the totals as numbers and the services a total lacks) and as the
+ * words the pages show (`text`), so a portal or a hotline can show either.
+ */
+export function bundleJourney(
+  journey: ParsedGuide,
+  view: JourneyView,
+  plan: JourneyPlan,
+  options: { targets: readonly string[]; siteUrl?: string },
+): BundledJourney {
+  const { fields } = readJourneyModel(journey);
+  const id = view.id;
+  const rich = journey.body ? richTextBody(bodyTree(journey.body.tree)) : { nodes: [] as RichTextNode[], text: '' };
+  const numberOf = (index: number) => plan.steps.find((step) => step.index === index)?.number ?? 0;
+  const source = (produced: JourneyPlan['checklist'][number]['producedBy']) =>
+    produced && { step: numberOf(produced.step), guide: produced.service, result: produced.result };
+  const reviewed = isoDate(fields.reviewed);
+  const path = `journeys/${id}.json`;
+  const { totals } = plan;
+  const file = {
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    id,
+    title: view.title,
+    aliases: view.aliases,
+    summary: view.summary,
+    life_event: view.lifeEvent,
+    ...(view.department && { department: view.department }),
+    keywords: view.keywords,
+    steps: plan.steps.map((step, position) => ({
+      number: step.number,
+      title: step.title,
+      logic: step.logic,
+      optional: step.optional,
+      parallel: step.parallel,
+      ...(step.when && { when: step.when }),
+      ...(step.note && { note: step.note }),
+      guides: step.services.map((service) => ({
+        id: service.id,
+        title: service.service?.title ?? service.id,
+        path: `guides/${service.id}.json`,
+      })),
+      text: stepText(view.steps[position]!),
+    })),
+    checklist: plan.checklist.map((entry, position) => {
+      const shown = view.checklist[position]!;
+      return {
+        name: entry.name,
+        bring: shown.bring,
+        ...(entry.producedBy && { producedBy: source(entry.producedBy) }),
+        ...(entry.exempt && { exempt: entry.exempt }),
+        uses: entry.uses.map((use) => ({
+          step: numberOf(use.step),
+          guide: use.service,
+          need: use.material.need,
+          ...(use.material.situation && { situation: use.material.situation }),
+          form: use.material.form ?? [],
+          ...(use.material.copies !== undefined && { copies: use.material.copies }),
+          ...(use.material.exempt && { exempt: use.material.exempt }),
+          ...(use.producedBy && { producedBy: source(use.producedBy) }),
+        })),
+        text: { ...(shown.mark && { mark: shown.mark }), uses: shown.uses },
+      };
+    }),
+    totals: {
+      visits: totals.visits ?? null,
+      calendarDays: totals.calendarDays ?? null,
+      fee: totals.fee ?? null,
+      optionalCounted: totals.optionalCounted,
+      sharedVisits: totals.sharedVisits.map((visit) => ({ place: visit.place, guides: visit.services })),
+      unknown: totals.unknown,
+      text: view.totals,
+    },
+    reviewed,
+    ...optionalTexts(fields, ['owner', 'change_note']),
+    body: { html: view.body, text: rich.text, nodes: rich.nodes },
+    links: links(id, options.targets, options.siteUrl, 'journeys/'),
+    contentHash: contentHash(journey),
+  };
+  const entry: JourneyManifestEntry = {
+    id,
+    title: view.title,
+    life_event: view.lifeEvent,
+    path,
+    contentHash: file.contentHash,
+    reviewed,
+  };
+  return { path: `bundle/${path}`, content: `${JSON.stringify(file, null, 2)}\n`, entry };
 }

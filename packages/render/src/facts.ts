@@ -1,4 +1,5 @@
 import { clause } from '@baihua/core';
+import type { JourneyView } from './journey-view.js';
 import type { GuideView } from './view.js';
 
 /** One fact of a guide as a citizen reads it, and what kind of fact it is (`material-exempt`, `location-phone`). */
@@ -63,7 +64,36 @@ export function viewFacts(view: GuideView): ViewFact[] {
     add('faq-answer', entry.answer);
   }
   add('related', ...view.related.map((guide) => guide.title));
+  add('journey', ...view.journeys.map((journey) => `这是「${journey.title}」的${journey.step}：${journey.stepTitle}`));
   add('legal-basis', ...view.legalBasis);
+  add('reviewed', view.reviewed);
+  add('change-note', view.changeNote);
+  return facts;
+}
+
+/** Every fact of a journey's view, as the text its pages show: each channel shows all of them. */
+export function journeyFacts(view: JourneyView): ViewFact[] {
+  const facts: ViewFact[] = [];
+  const add = (kind: string, ...texts: Array<string | undefined>) => {
+    for (const text of texts) if (text) facts.push({ kind, text });
+  };
+  add('title', view.title);
+  add('summary', view.summary);
+  add('alias', ...view.aliases);
+  for (const total of view.totals) {
+    add('total', total.label, total.value);
+    add('total-note', ...total.notes);
+  }
+  for (const step of view.steps) {
+    add('step', step.label, step.title, step.parallel, step.optional, step.note);
+    add('step-service', ...step.services.map((service) => service.title));
+  }
+  for (const item of view.checklist) {
+    add('material', item.name);
+    add('material-mark', item.mark);
+    add('material-use', ...item.uses);
+  }
+  add('department', view.department);
   add('reviewed', view.reviewed);
   add('change-note', view.changeNote);
   return facts;

@@ -2,6 +2,9 @@ export {
   renderSite,
   renderGuide,
   renderCatalog,
+  renderJourney,
+  renderJourneys,
+  journeyServices,
   loadTemplates,
   handoutsOf,
   indexGroups,
@@ -22,6 +25,8 @@ export {
   type GuideRenderOptions,
   type CatalogOptions,
   type RenderedGuide,
+  type JourneyRecord,
+  type JourneyRenderOptions,
   type SiteTemplates,
   type IndexGroup,
   type IndexGroups,
@@ -35,9 +40,20 @@ export {
   type MaterialView,
   type LocationView,
 } from './view.js';
-export { viewFacts, type ViewFact } from './facts.js';
+export { viewFacts, journeyFacts, type ViewFact } from './facts.js';
+export {
+  journeyView,
+  journeyMemberships,
+  type JourneyView,
+  type JourneyStepView,
+  type ChecklistItemView,
+  type JourneyTotalView,
+  type JourneyMembership,
+} from './journey-view.js';
 export {
   searchDocument,
+  journeySearchDocument,
+  JOURNEY_CATEGORY,
   searchIndexFiles,
   searchModuleSource,
   type SearchDocument,
@@ -60,10 +76,13 @@ export { qrSvg } from './qr.js';
 export { escapeHtml } from './html.js';
 export {
   bundleGuide,
+  bundleJourney,
   bundleManifest,
   contentHash,
   BUNDLE_SCHEMA_VERSION,
   type BundledGuide,
+  type BundledJourney,
+  type JourneyManifestEntry,
   type BundleGuideOptions,
   type ManifestEntry,
   type ManifestOptions,

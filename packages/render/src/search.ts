@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { JourneyView } from './journey-view.js';
 import type { GuideView } from './view.js';
 import {
   FIELD_BITS,
@@ -125,8 +126,62 @@ function bodyText(html: string): string {
  * (in a worker) and gathered for the catalog's index.
  */
 export function searchDocument(view: GuideView, url: string, segment?: SearchSegment): SearchDocument {
+  return {
+    id: view.id,
+    title: view.title,
+    summary: view.summary,
+    url,
+    department: view.department,
+    category: view.category,
+    city: view.region?.city ?? '',
+    district: view.region?.district ?? '',
+    terms: scoredTerms(fieldTexts(view), segment),
+  };
+}
+
+/** The category a journey's search document is filed under: results and the category filter name it. */
+export const JOURNEY_CATEGORY = '一件事';
+
+/**
+ * A journey's search document: its steps and the services they name are its steps, the merged
+ * checklist its materials. Filed under 「一件事」, linking to the journey's page.
+ */
+export function journeySearchDocument(view: JourneyView, url: string, segment?: SearchSegment): SearchDocument {
+  const texts: Record<SearchField, string[]> = {
+    title: [view.title],
+    aliases: view.aliases,
+    keywords: view.keywords,
+    summary: [view.summary],
+    conditions: view.steps.flatMap((step) => step.optional ?? []),
+    materials: view.checklist.map((item) => item.name),
+    steps: view.steps.flatMap((step) => [
+      step.title,
+      step.note ?? '',
+      ...step.services.map((service) => service.title),
+    ]),
+    faq: [],
+    body: [bodyText(view.body)],
+    service: [view.department, view.lifeEvent],
+  };
+  return {
+    id: view.id,
+    title: view.title,
+    summary: view.summary,
+    url,
+    department: view.department,
+    category: JOURNEY_CATEGORY,
+    city: '',
+    district: '',
+    terms: scoredTerms(texts, segment),
+  };
+}
+
+/** Every term of the fields' texts with its score level and the fields that hold it, sorted by term. */
+function scoredTerms(
+  texts: Record<SearchField, string[]>,
+  segment: SearchSegment | undefined,
+): SearchDocument['terms'] {
   const scored = new Map<string, { score: number; fields: number }>();
-  const texts = fieldTexts(view);
   for (const field of Object.keys(FIELD_WEIGHTS) as SearchField[]) {
     const singles = field === 'title' || field === 'aliases' || field === 'keywords';
     const counts = new Map<string, number>();
@@ -153,17 +208,7 @@ export function searchDocument(view: GuideView, url: string, segment?: SearchSeg
     const { score, fields } = scored.get(term)!;
     terms[term] = [scoreLevel(score / MAX_SCORE), fields];
   }
-  return {
-    id: view.id,
-    title: view.title,
-    summary: view.summary,
-    url,
-    department: view.department,
-    category: view.category,
-    city: view.region?.city ?? '',
-    district: view.region?.district ?? '',
-    terms,
-  };
+  return terms;
 }
 
 function byCodePoint(a: string, b: string): number {

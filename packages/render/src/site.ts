@@ -6,11 +6,15 @@ import {
   FileAccessError,
   guideLifeEvents,
   isInside,
+  isJourneyPath,
+  journeyService,
   lifeEvents,
   readGuideModel,
+  readJourneyModel,
   readRegularFile,
   realPath,
   textOf,
+  type JourneyService,
   type ParsedGuide,
   type SiteIdentity,
 } from '@baihua/core';
@@ -18,14 +22,18 @@ import Handlebars from 'handlebars';
 import { headingsBelow, withTermsMarked, type TermMark } from './body.js';
 import {
   bundleGuide,
+  bundleJourney,
   bundleManifest,
+  type JourneyManifestEntry,
   type ManifestEntry,
   type ManifestOptions,
   type ReadabilityGrade,
 } from './bundle.js';
 import { escapeHtml } from './html.js';
+import { journeyMemberships, journeyView, type JourneyMembership } from './journey-view.js';
 import { qrSvg } from './qr.js';
 import {
+  journeySearchDocument,
   searchDocument,
   searchIndexFiles,
   searchModuleSource,
@@ -182,13 +190,16 @@ export interface IndexGroup {
   /** the fragment that leads to it from a guide's breadcrumbs (topics) or the page's own menu */
   anchor: string;
   description?: string;
+  /** a life event's journeys (一件事), listed before its guides */
+  journeys?: IndexEntry[];
   guides: IndexEntry[];
 }
 
-/** What the index page groups by: its two ways of finding a service. */
+/** What the index page groups by: its ways of finding a service, and the journeys (一件事). */
 export interface IndexGroups {
   topics: IndexGroup[];
   lifeEvents: IndexGroup[];
+  journeys: IndexEntry[];
 }
 
 /** Topics read in pinyin order, as a citizen scans an A–Z list (出入境, 户籍与身份, … 住房). */
@@ -208,6 +219,7 @@ const lifeEventAnchor = (name: string) => `event-${name.replace(/\s+/g, '-')}`;
  */
 export function indexGroups(
   records: readonly Pick<GuideRecord, keyof IndexEntry | 'category' | 'lifeEvents'>[],
+  journeys: readonly Pick<JourneyRecord, keyof IndexEntry | 'lifeEvent'>[] = [],
 ): IndexGroups {
   const byTopic = new Map<string, IndexEntry[]>();
   const byEvent = new Map<string, IndexEntry[]>();
@@ -218,15 +230,30 @@ export function indexGroups(
     const events = guideLifeEvents(record.lifeEvents, record.category);
     for (const event of events.length ? events : [OTHER]) byEvent.set(event, [...(byEvent.get(event) ?? []), entry]);
   }
+  const journeyEntries = [...journeys].sort(byId).map((journey) => ({
+    entry: { id: journey.id, title: journey.title, summary: journey.summary, department: journey.department },
+    event: journey.lifeEvent || OTHER,
+  }));
   const topics = [...byTopic].sort(([a], [b]) => Number(a === OTHER) - Number(b === OTHER) || BY_PINYIN.compare(a, b));
   const known = lifeEvents().events;
   const described = [...known, { name: OTHER, description: undefined }];
   return {
     topics: topics.map(([name, guides]) => ({ name, anchor: topicAnchor(name), guides })),
     lifeEvents: described.flatMap(({ name, description }) => {
-      const guides = byEvent.get(name);
-      return guides ? [{ name, anchor: lifeEventAnchor(name), ...(description && { description }), guides }] : [];
+      const guides = byEvent.get(name) ?? [];
+      const inEvent = journeyEntries.filter(({ event }) => event === name).map(({ entry }) => entry);
+      if (!guides.length && !inEvent.length) return [];
+      return [
+        {
+          name,
+          anchor: lifeEventAnchor(name),
+          ...(description && { description }),
+          ...(inEvent.length && { journeys: inEvent }),
+          guides,
+        },
+      ];
     }),
+    journeys: journeyEntries.map(({ entry }) => entry),
   };
 }
 
@@ -349,6 +376,8 @@ export interface GuideRenderOptions {
   segment?: SearchSegment;
   /** whose site it is (the configuration's `site:`): header, footer, feedback link */
   site?: SiteIdentity;
+  /** the journeys (一件事) the guide is a step of: its pages link to each */
+  journeys?: readonly JourneyMembership[];
 }
 
 /** What the site's own parts of a page (header, breadcrumbs, footer, feedback link) show. */
@@ -380,6 +409,8 @@ export interface CatalogOptions {
   searchDocuments?: Iterable<SearchDocument>;
   /** whose site it is (the configuration's `site:`): header and footer */
   site?: SiteIdentity;
+  /** the journeys (一件事), rendered: the index lists them, search finds them, the bundle's manifest names them */
+  journeys?: readonly JourneyRecord[];
 }
 
 /** The site's parts of a page, for a page whose index page is at `home`. */
@@ -413,15 +444,16 @@ const RENDERERS: Record<Target, TargetRenderer> = {
     guide: ({ view, options, feedbackUrl }) => {
       const page = options.templates.page('web-guide')({
         guide: view,
+        journeyPath: '../journeys/',
         ...chrome(options.site, '../index.html', view.category, feedbackUrl),
       });
       return { files: [[`web/guides/${view.id}.html`, page]] };
     },
-    catalog: (records, templates, { siteUrl, site }) => [
+    catalog: (records, templates, { siteUrl, site, journeys }) => [
       [
         'web/index.html',
         templates.page('web-index')({
-          ...indexGroups(records),
+          ...indexGroups(records, journeys),
           ...chrome(site, 'index.html'),
           title: site ? `办事指南｜${site.name}` : '办事指南',
         }),
@@ -443,6 +475,7 @@ const RENDERERS: Record<Target, TargetRenderer> = {
         css,
         fold: true,
         firstPhone,
+        journeyPath: 'journeys/',
         ...chrome(site, home, view.category, feedbackUrl),
       });
       return { files: [[`mobile/${view.id}.html`, page]] };
@@ -480,12 +513,13 @@ const RENDERERS: Record<Target, TargetRenderer> = {
       });
       return { files: [[bundled.path, bundled.content]], data: bundled.entry };
     },
-    catalog: (records, _templates, { bundle }) => {
+    catalog: (records, _templates, { bundle, journeys }) => {
       if (!bundle) throw new Error('the bundle target needs the tool version for the manifest (CatalogOptions.bundle)');
       const entries = records.flatMap((record) =>
         record.targets.bundle ? [record.targets.bundle as ManifestEntry] : [],
       );
-      return [['bundle/manifest.json', bundleManifest(entries, bundle)]];
+      const journeyEntries = (journeys ?? []).flatMap((journey) => journey.bundle ?? []);
+      return [['bundle/manifest.json', bundleManifest(entries, bundle, journeyEntries)]];
     },
   },
 };
@@ -504,7 +538,11 @@ export function renderGuide(guide: ParsedGuide, options: GuideRenderOptions): Re
     marks?.length && guide.body
       ? { ...guide, body: { ...guide.body, tree: withTermsMarked(guide.body, marks) } }
       : guide;
-  const view = guideView(marked, { titles: options.titles, ...(webUrl && { pageUrl: webUrl }) });
+  const view = guideView(marked, {
+    titles: options.titles,
+    ...(webUrl && { pageUrl: webUrl }),
+    ...(options.journeys && { journeys: options.journeys }),
+  });
   const feedback = feedbackUrl(options.site, guide, id);
   const files: SiteFiles = new Map();
   const targets: GuideRecord['targets'] = {};
@@ -536,6 +574,149 @@ export function renderGuide(guide: ParsedGuide, options: GuideRenderOptions): Re
   return { files, record };
 }
 
+/**
+ * What the catalog pages need of one journey (一件事): the index lists it, search finds it, the
+ * bundle's manifest names it. Journeys are few and depend on several guides, so a build renders
+ * them with the catalog pages, from the guides' facts.
+ */
+export interface JourneyRecord {
+  id: string;
+  title: string;
+  summary: string;
+  department: string;
+  lifeEvent: string;
+  reviewed: string;
+  /** the files this journey wrote, relative to the output, sorted */
+  files: string[];
+  search?: SearchDocument;
+  bundle?: JourneyManifestEntry;
+}
+
+export interface JourneyRenderOptions {
+  targets: readonly Target[];
+  templates: SiteTemplates;
+  siteUrl?: string;
+  segment?: SearchSegment;
+  site?: SiteIdentity;
+}
+
+/** A journey's id names its pages (`web/journeys/<id>.html`): checked as a guide's is. */
+function checkJourneyId(journey: ParsedGuide): string {
+  const model = readJourneyModel(journey);
+  const { id } = model.fields;
+  if (id !== undefined && GUIDE_ID.test(id)) return id;
+  const written = model.rangeOf(['id']);
+  const shown = id === undefined ? '' : `「${id}」`;
+  throw new FileAccessError(
+    journey.file.path,
+    `id${shown}不能用作网页的文件名：只能用小写英文字母、数字和连字符，如 newborn`,
+    written ? journey.file.pointAt(written.value.start) : undefined,
+  );
+}
+
+/**
+ * Renders one journey (一件事) to its pages of each target and its record, from the facts of the
+ * services it names (`journeyService` of each guide, by id): step-by-step navigation, one
+ * checklist of materials and the totals, the same in every channel.
+ */
+export function renderJourney(
+  journey: ParsedGuide,
+  services: ReadonlyMap<string, JourneyService>,
+  options: JourneyRenderOptions,
+): { files: SiteFiles; record: JourneyRecord } {
+  const id = checkJourneyId(journey);
+  const { view, plan } = journeyView(journey, services);
+  const { targets, templates, site, siteUrl } = options;
+  const base = siteUrl?.replace(/\/$/, '');
+  const webUrl = base && `${base}/web/journeys/${id}.html`;
+  const files: SiteFiles = new Map();
+  const add = (path: string, content: string) => files.set(path, tidy(path, content));
+  let bundled: JourneyManifestEntry | undefined;
+  if (targets.includes('web'))
+    add(
+      `web/journeys/${id}.html`,
+      templates.page('web-journey')({ journey: view, guidePath: '../guides/', ...chrome(site, '../index.html') }),
+    );
+  if (targets.includes('mobile')) {
+    const home = targets.includes('web') ? '../../web/index.html' : undefined;
+    add(
+      `mobile/journeys/${id}.html`,
+      templates.page('mobile-journey')({
+        journey: view,
+        css: templates.asset('mobile.css'),
+        fold: true,
+        guidePath: '../',
+        ...chrome(site, home),
+      }),
+    );
+  }
+  if (targets.includes('print'))
+    add(
+      `print/journeys/${id}.html`,
+      templates.page('print-journey')({
+        journey: view,
+        print: true,
+        webUrl,
+        qr: webUrl && qrSvg(webUrl, `扫码查看「${view.title}」的网上清单`),
+        ...chrome(site, undefined),
+        ...(base && { homeUrl: `${base}/web/index.html` }),
+      }),
+    );
+  if (targets.includes('bundle')) {
+    const result = bundleJourney(journey, view, plan, { targets, ...(siteUrl && { siteUrl }) });
+    files.set(result.path, result.content);
+    bundled = result.entry;
+  }
+  const record: JourneyRecord = {
+    id,
+    title: view.title,
+    summary: view.summary,
+    department: view.department,
+    lifeEvent: view.lifeEvent,
+    reviewed: view.reviewed,
+    files: [...files.keys()].sort(),
+    ...(searchOutputs(targets).length && {
+      search: journeySearchDocument(view, `journeys/${id}.html`, options.segment),
+    }),
+    ...(bundled && { bundle: bundled }),
+  };
+  return { files, record };
+}
+
+/** Every journey's pages and records; two journeys never write one page. */
+export function renderJourneys(
+  journeys: readonly ParsedGuide[],
+  services: ReadonlyMap<string, JourneyService>,
+  options: JourneyRenderOptions,
+): { files: SiteFiles; records: JourneyRecord[] } {
+  const files: SiteFiles = new Map();
+  const records: JourneyRecord[] = [];
+  const seen = new Map<string, string>();
+  for (const journey of journeys) {
+    const rendered = renderJourney(journey, services, options);
+    const other = seen.get(rendered.record.id);
+    if (other !== undefined)
+      throw new FileAccessError(
+        journey.file.path,
+        `id「${rendered.record.id}」和 ${displayPath(other)} 重复了，两件事会写到同一个网页：请改用不同的 id`,
+      );
+    seen.set(rendered.record.id, journey.file.path);
+    for (const [path, content] of rendered.files) files.set(path, content);
+    records.push(rendered.record);
+  }
+  return { files, records: records.sort(byId) };
+}
+
+/** The facts journeys need of each guide, by id. */
+export function journeyServices(guides: readonly ParsedGuide[]): Map<string, JourneyService> {
+  const services = new Map<string, JourneyService>();
+  for (const guide of guides) {
+    const service = journeyService(readGuideModel(guide).fields);
+    if (service) services.set(service.id, service);
+  }
+  return services;
+}
+
 /** The life events a guide states, if it states any. */
 function lifeEventsStated(guide: ParsedGuide): string[] | undefined {
   const stated = readGuideModel(guide).fields.life_events?.flatMap((event) => textOf(event) ?? []);
@@ -558,7 +739,14 @@ export function renderCatalog(
   // One search index for every target that ships it.
   const outputs = searchOutputs(targets);
   if (outputs.length) {
-    const index = searchIndexFiles(options.searchDocuments ?? sorted.flatMap((record) => record.search ?? []));
+    const guideDocuments = options.searchDocuments ?? sorted.flatMap((record) => record.search ?? []);
+    const journeyDocuments = (options.journeys ?? []).flatMap((journey) => journey.search ?? []);
+    const index = searchIndexFiles(
+      (function* () {
+        yield* guideDocuments;
+        yield* journeyDocuments;
+      })(),
+    );
     for (const { folder, module } of outputs) {
       for (const [path, content] of index) files.set(`${folder}${path}`, content);
       files.set(`${folder}${module}`, searchModuleSource());
@@ -567,29 +755,43 @@ export function renderCatalog(
   return files;
 }
 
-/** The PDFs to print: one for each guide's print page. */
-export const handoutsOf = (records: readonly GuideRecord[]): Handout[] =>
-  [...records]
+/** The PDFs to print: one for each guide's print page, and each journey's (`print/journeys/<id>.pdf`). */
+export const handoutsOf = (records: readonly GuideRecord[], journeys: readonly JourneyRecord[] = []): Handout[] => [
+  ...[...records]
     .sort(byId)
     .filter((record) => record.files.includes(`print/${record.id}.html`))
-    .map((record) => ({ id: record.id, title: record.title, date: record.reviewed }));
+    .map((record) => ({ id: record.id, title: record.title, date: record.reviewed })),
+  ...[...journeys]
+    .sort(byId)
+    .filter((journey) => journey.files.includes(`print/journeys/${journey.id}.html`))
+    .map((journey) => ({ id: `journeys/${journey.id}`, title: journey.title, date: journey.reviewed })),
+];
 
-/** Renders guides (parsed, lint-clean) to the files of each target, in memory (`baihua serve`, the editor's preview). */
-export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
+/**
+ * Renders guides and journeys (parsed, lint-clean; a journey is a file in a `journeys` folder) to
+ * the files of each target, in memory (`baihua serve`, the editor's preview).
+ */
+export function renderSite(files: ParsedGuide[], options: SiteOptions): Site {
   if (options.targets.includes('bundle') && !options.bundle)
     throw new Error('the bundle target needs SiteOptions.bundle: the tool version for the manifest');
+  const journeys = files.filter((file) => isJourneyPath(file.file.path));
+  const guides = files.filter((file) => !isJourneyPath(file.file.path));
   checkIds(guides);
+  const memberships = journeyMemberships(journeys);
   const templates = loadTemplates(options.templates ?? DEFAULT_TEMPLATES);
   const titles = new Map<string, string>();
   for (const guide of guides) {
     const { id, title } = readGuideModel(guide).fields;
     if (id !== undefined && title !== undefined) titles.set(id, title);
   }
-  const files: SiteFiles = new Map();
+  const site: SiteFiles = new Map();
   const records = guides.map((guide) => {
     const termMarks = options.termMarks?.get(guide);
     const readability = options.readability?.get(guide);
+    const id = readGuideModel(guide).fields.id;
+    const journeysOf = id === undefined ? undefined : memberships.get(id);
     const rendered = renderGuide(guide, {
+      ...(journeysOf && { journeys: journeysOf }),
       ...(readability && { readability }),
       targets: options.targets,
       templates,
@@ -599,17 +801,30 @@ export function renderSite(guides: ParsedGuide[], options: SiteOptions): Site {
       ...(options.segment && { segment: options.segment }),
       ...(options.site && { site: options.site }),
     });
-    for (const [path, content] of rendered.files) files.set(path, content);
+    for (const [path, content] of rendered.files) site.set(path, content);
     return rendered.record;
   });
+  const rendered = renderJourneys(journeys, journeyServices(guides), {
+    targets: options.targets,
+    templates,
+    ...(options.siteUrl && { siteUrl: options.siteUrl }),
+    ...(options.segment && { segment: options.segment }),
+    ...(options.site && { site: options.site }),
+  });
+  for (const [path, content] of rendered.files) site.set(path, content);
   const catalogOptions = {
     ...(options.siteUrl && { siteUrl: options.siteUrl }),
     ...(options.bundle && { bundle: options.bundle }),
     ...(options.site && { site: options.site }),
+    journeys: rendered.records,
   };
   for (const [path, content] of renderCatalog(records, options.targets, templates, catalogOptions))
-    files.set(path, content);
-  return { files, handouts: handoutsOf(records), copies: siteLogoFiles(options.site, options.targets) };
+    site.set(path, content);
+  return {
+    files: site,
+    handouts: handoutsOf(records, rendered.records),
+    copies: siteLogoFiles(options.site, options.targets),
+  };
 }
 
 /** The folder of this package's modules: a build's cache is keyed by their contents. */

@@ -18,6 +18,7 @@ import {
   type ParsedGuide,
 } from '@baihua/core';
 import { bodyHtml } from './body.js';
+import type { JourneyMembership } from './journey-view.js';
 
 /**
  * A guide as the templates show it: every field turned into the words a citizen reads, in the
@@ -55,6 +56,8 @@ export interface GuideView {
   result?: { name: string; delivery: string; validity?: string };
   faq: Array<{ question: string; answer: string }>;
   related: Array<{ id: string; title: string }>;
+  /** the journeys (一件事) the guide is a step of: 「这是「…」的第2步」 */
+  journeys: JourneyMembership[];
   legalBasis: string[];
   access: string[];
   appointment?: { url?: string; phone?: string; tel?: string; note?: string };
@@ -304,6 +307,8 @@ export interface ViewOptions {
   titles: ReadonlyMap<string, string>;
   /** the web page's URL, when the site's address is known */
   pageUrl?: string;
+  /** the journeys the guide is a step of */
+  journeys?: readonly JourneyMembership[];
 }
 
 /** The view of a guide that lints without fatal problems (the build checks that first). */
@@ -393,6 +398,7 @@ export function guideView(guide: ParsedGuide, options: ViewOptions): GuideView {
     related: texts(data.related).flatMap((id) =>
       GUIDE_ID.test(id) && options.titles.has(id) ? [{ id, title: options.titles.get(id)! }] : [],
     ),
+    journeys: [...(options.journeys ?? [])],
     legalBasis: (data.legal_basis ?? []).flatMap((entry) => legalBasis(entry) ?? []),
     access: [textOf(data.access?.offline), textOf(data.access?.assisted)].flatMap((line) => line ?? []),
     ...(data.express === true && { express: '办理结果可以快递寄给您。' }),
