@@ -269,7 +269,12 @@ describe('a bundle of guides outside git, with a table in a body', () => {
     );
     const bundle = join(out, 'bundle');
     expect(Object.values(schemaErrors(bundle)).flat()).toEqual([]);
-    expect(Object.keys(readJson(join(bundle, 'manifest.json')))).toEqual(['schemaVersion', 'toolVersion', 'guides', 'journeys']);
+    expect(Object.keys(readJson(join(bundle, 'manifest.json')))).toEqual([
+      'schemaVersion',
+      'toolVersion',
+      'guides',
+      'journeys',
+    ]);
     const { body } = readJson(join(bundle, 'guides/id-card-renewal.json'));
     expect(body.nodes.at(-1)).toEqual({
       name: 'ul',
@@ -384,7 +389,7 @@ describe('a bundle with a journey (一件事)', () => {
       text: {
         uses: [
           '第2步「出生登记」：原件 · 1份 · 必须提交',
-          '第3步「在银行网点申领社保卡」：不用带，第2步「出生登记」会发给您',
+          '第3步「在银行网点申领社保卡」：第2步「出生登记」会发给您，请带上 · 原件 · 1份',
           '第3步「网上申领电子社保卡」：不用带，第2步「出生登记」会发给您',
         ],
       },

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isJourneyPath, parseGuide, readGuideFile } from '@baihua/core';
 import {
@@ -47,11 +47,6 @@ const hasClass = (element: Element, name: string) =>
 const byClassIn = (node: Nodes, tag: string, name: string) =>
   elements(node, (element) => element.tagName === tag && hasClass(element, name));
 const byClass = (html: string, tag: string, name: string) => byClassIn(parse(html), tag, name);
-/** The direct items of the lists of a class, as text. */
-const items = (html: string, name: string) =>
-  byClass(html, 'ul', name).flatMap((list) =>
-    list.children.flatMap((child) => (child.type === 'element' && child.tagName === 'li' ? [textOf(child)] : [])),
-  );
 const links = (html: string) =>
   elements(parse(html), (element) => element.tagName === 'a').map((a) => [textOf(a), String(a.properties.href)]);
 
@@ -132,11 +127,7 @@ describe('a journey page', () => {
         '',
         '《出生医学证明》',
         '不用带：前一步会发给您（第1步「出生医学证明签发」办好后发的出生医学证明）',
-        [
-          '第2步「出生登记」：原件 · 1份 · 必须提交',
-          '第2步「新生儿参加城乡居民医保」：复印件 · 1份 · 必须提交',
-          '第4步「申领生育津贴」：复印件 · 1份 · 必须提交',
-        ],
+        ['第2步「出生登记」：电子', '第2步「新生儿参加城乡居民医保」：电子', '第4步「申领生育津贴」：电子'],
       ],
       [
         box,
@@ -144,9 +135,16 @@ describe('a journey page', () => {
         '',
         [
           '第2步「出生登记」：原件 · 1份 · 必须提交',
-          '第3步「在银行网点申领社保卡」：不用带，第2步「出生登记」会发给您',
+          '第3步「在银行网点申领社保卡」：第2步「出生登记」会发给您，请带上 · 原件 · 1份',
           '第3步「网上申领电子社保卡」：不用带，第2步「出生登记」会发给您',
         ],
+      ],
+      // Handed over, and the bank asks for the paper: the citizen brings what they were given.
+      [
+        box,
+        '参保凭证',
+        '第2步「新生儿参加城乡居民医保」会发给您，请带上',
+        ['第3步「在银行网点申领社保卡」：原件 · 1份'],
       ],
     ]);
   });

@@ -61,7 +61,8 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
   const pdfs = built.pdfs ? `，PDF ${built.pdfs} 份（新打印 ${built.printed} 份）` : '';
   const what = shard ? `第 ${shard.index}/${shard.count} 片的 ` : '';
   const stdout =
-    `✔ 生成了 ${what}${built.guides} 份指南（重新生成 ${built.rendered} 份，沿用 ${built.reused} 份）：` +
+    `✔ 生成了 ${what}${built.guides} 份指南（重新生成 ${built.rendered} 份，沿用 ${built.reused} 份）` +
+    `${built.journeys ? `和 ${built.journeys} 件一件事` : ''}：` +
     `${pageCounts(built.pages)}${pdfs} → ${options.out}\n`;
   if (chromiumMissing) return { stdout: `${stdout}✖ ${CHROMIUM_MISSING}\n`, exitCode: 1 };
   return { stdout, exitCode: 0 };

@@ -1,6 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { displayPath, FileAccessError } from '@baihua/core';
+import {
+  displayPath,
+  FileAccessError,
+  isJourneyPath,
+  journeyService,
+  parseGuide,
+  readGuideFile,
+  readGuideModel,
+  type JourneyService,
+  type ParsedGuide,
+} from '@baihua/core';
 import {
   configSource,
   glossaryTermUses,
@@ -16,8 +26,10 @@ import {
   findChromium,
   GUIDE_ID,
   handoutsOf,
+  journeyMemberships,
   loadTemplates,
   renderCatalog,
+  renderJourneys,
   renderSite,
   siteLogoFiles,
   type ManifestOptions,
@@ -60,6 +72,8 @@ export interface PublishOptions {
 /** What a build wrote. */
 export interface Built {
   guides: number;
+  /** journeys (一件事) rendered, with the catalog pages */
+  journeys: number;
   rendered: number;
   reused: number;
   /** HTML pages per target asked for */
@@ -179,6 +193,26 @@ function checkIds(summaries: readonly GuideSummary[]): void {
 }
 
 /**
+ * What the journeys need of the guides they name, by id: each named guide's facts
+ * (`journeyService`), read from its file. Journeys name a few guides of a catalog, so only those
+ * are parsed.
+ */
+function journeyServicesOf(
+  journeys: readonly ParsedGuide[],
+  summaries: readonly GuideSummary[],
+): Map<string, JourneyService> {
+  const named = new Set(journeyMemberships(journeys).keys());
+  const services = new Map<string, JourneyService>();
+  for (const summary of summaries) {
+    if (!summary.id || !named.has(summary.id.value)) continue;
+    const guide = parseGuide(readGuideFile(summary.filePath).file);
+    const service = journeyService(readGuideModel(guide).fields);
+    if (service) services.set(service.id, service);
+  }
+  return services;
+}
+
+/**
  * `baihua build`: lint as `baihua lint` does (worker threads, the lint cache in Baihua's builds
  * folder beside `--out`), then, when no guide has an error, render the guides into a new build
  * folder (each unchanged guide taken from the current site), compute the catalog pages from the
@@ -206,21 +240,33 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
   });
   const failed = run.results.filter((result) => result.errorCount > 0);
   if (failed.length) return { run, failed, chromiumMissing: false };
-  checkIds([...run.summaries, ...run.outside]);
+  // Journeys (一件事) are few and depend on several guides: parsed here, rendered with the catalog pages.
+  const catalogSummaries = [...run.summaries, ...run.outside];
+  const guideSummaries = catalogSummaries.filter((summary) => !isJourneyPath(summary.filePath));
+  checkIds(guideSummaries);
+  const journeys = catalogSummaries
+    .filter((summary) => isJourneyPath(summary.filePath))
+    .map((summary) => parseGuide(readGuideFile(summary.filePath).file));
+  const memberships = journeyMemberships(journeys);
   const titles = new Map<string, string>();
-  for (const summary of [...run.summaries, ...run.outside])
+  for (const summary of guideSummaries)
     if (summary.id && summary.title !== undefined) titles.set(summary.id.value, summary.title);
   const configs = configSource(configFile);
-  const guides: BuildGuide[] = run.results.map((result, index) => {
+  const guides: BuildGuide[] = run.results.flatMap((result, index) => {
+    if (isJourneyPath(result.filePath)) return [];
     const summary = run.summaries[index]!;
     const readability = gradeOf(result);
-    return {
-      filePath: result.filePath,
-      id: summary.id!.value,
-      related: summary.related.map((related) => related.value),
-      config: configs(result.filePath),
-      ...(readability && { readability }),
-    };
+    const id = summary.id!.value;
+    return [
+      {
+        filePath: result.filePath,
+        id,
+        related: summary.related.map((related) => related.value),
+        config: configs(result.filePath),
+        ...(readability && { readability }),
+        journeys: memberships.get(id) ?? [],
+      },
+    ];
   });
   const bundle = targets.includes('bundle') ? manifestOptions(guides[0]?.filePath, options.toolVersion) : undefined;
   const catalogOptions = { ...(siteUrl && { siteUrl }), ...(bundle && { bundle }), ...(site && { site }) };
@@ -238,16 +284,29 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
     async (folder, previous): Promise<Built> => {
       const progress = (done: number) => options.onProgress?.(done, guides.length);
       const rendered = await renderGuides(guides, titles, { ...settings, folder }, previous, concurrency, progress);
+      const loaded = loadTemplates(templates);
+      // A shard writes no catalog pages, so no journey pages either.
+      const journeyPages = shard
+        ? { files: new Map<string, string>(), records: [] }
+        : renderJourneys(journeys, journeyServicesOf(journeys, guideSummaries), {
+            targets,
+            templates: loaded,
+            segment: cutForSearch,
+            ...(siteUrl && { siteUrl }),
+            ...(site && { site }),
+          });
       const catalog = shard
         ? new Map<string, string>()
-        : renderCatalog(rendered.records, targets, loadTemplates(templates), {
+        : renderCatalog(rendered.records, targets, loaded, {
             ...catalogOptions,
+            journeys: journeyPages.records,
             searchDocuments: storedSearchDocuments(rendered.records.map(({ id }) => join(folder, recordPath(id)))),
           });
+      await writeSiteFiles(folder, journeyPages.files);
       await writeSiteFiles(folder, catalog);
       // A shard copies the logo too: \`baihua merge\` takes every file of the shards.
       await copySiteFiles(folder, siteLogoFiles(site, targets));
-      const handouts = chromium ? handoutsOf(rendered.records) : [];
+      const handouts = chromium ? handoutsOf(rendered.records, journeyPages.records) : [];
       const printed = handouts.length && chromium ? await printHandouts(folder, previous, handouts, chromium) : 0;
       if (shard) {
         const ids = [...run.summaries, ...run.outside].map((summary) => summary.id!.value);
@@ -255,9 +314,10 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
       }
       return {
         guides: guides.length,
+        journeys: journeyPages.records.length,
         rendered: rendered.rendered,
         reused: rendered.reused,
-        pages: pagesPerTarget(rendered.records, catalog.keys(), targets),
+        pages: pagesPerTarget(rendered.records, [...journeyPages.files.keys(), ...catalog.keys()], targets),
         pdfs: handouts.length,
         printed,
       };

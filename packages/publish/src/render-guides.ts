@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileAccessError, type ResolvedConfig, type SiteIdentity } from '@baihua/core';
 import { runInWorkers, type Concurrency } from '@baihua/lint';
-import { RENDER_MODULES, TARGETS, type GuideRecord, type Target } from '@baihua/render';
+import { RENDER_MODULES, TARGETS, type GuideRecord, type JourneyMembership, type Target } from '@baihua/render';
 import {
   recordPath,
   renderJob,
@@ -76,17 +76,20 @@ export interface BuildGuide {
   related: string[];
   config: ResolvedConfig;
   readability?: GuideRecord['readability'];
+  /** the journeys (一件事) it is a step of */
+  journeys: JourneyMembership[];
 }
 
 /**
  * The render key of a guide: the build's options, its configuration's rules (the glossary's terms
- * are marked on the page), its bytes, the titles of the guides it links to and what the lint
- * measured of it.
+ * are marked on the page), its bytes, the titles of the guides it links to, what the lint
+ * measured of it and the journeys it is a step of (a journey's new title or steps re-render the
+ * guides it names).
  */
 function renderKey(guide: BuildGuide, optionsHash: string, related: Array<[string, string]>): string {
   const rules = [...guide.config.rules].map(([id, rule]) => [id, rule.severity, rule.options ?? null]);
   const bytes = sha256(readFileSync(guide.filePath));
-  return sha256(JSON.stringify([optionsHash, rules, bytes, related, guide.readability ?? null]));
+  return sha256(JSON.stringify([optionsHash, rules, bytes, related, guide.readability ?? null, guide.journeys]));
 }
 
 /** How the guides of a build were had: rendered now, or taken from the previous build. */
@@ -173,6 +176,7 @@ export async function renderGuides(
       key,
       related,
       ...(guide.readability && { readability: guide.readability }),
+      ...(guide.journeys.length && { journeys: guide.journeys }),
     });
   }
   const threads = renderThreads(concurrency, pending.length);

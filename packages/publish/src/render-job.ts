@@ -12,6 +12,7 @@ import {
   loadTemplates,
   renderGuide,
   type GuideRecord,
+  type JourneyMembership,
   type SearchDocument,
   type SiteTemplates,
   type Target,
@@ -34,6 +35,8 @@ export interface RenderJob {
   /** the titles of the guides it names as related, by id */
   related: Array<[string, string]>;
   readability?: GuideRecord['readability'];
+  /** the journeys (一件事) it is a step of */
+  journeys?: JourneyMembership[];
 }
 
 /** What every job of a build shares. */
@@ -73,6 +76,7 @@ export function renderJob(job: RenderJob, settings: RenderSettings): GuideRecord
     ...(settings.site && { site: settings.site }),
     ...(termMarks.length && { termMarks }),
     ...(job.readability && { readability: job.readability }),
+    ...(job.journeys && { journeys: job.journeys }),
     // jieba's words for the search index: loaded once per thread, only when a target ships the index
     segment: cutForSearch,
   });

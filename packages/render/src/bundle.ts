@@ -365,7 +365,7 @@ export function bundleJourney(
       return {
         name: entry.name,
         bring: shown.bring,
-        ...(entry.producedBy && { producedBy: source(entry.producedBy) }),
+        ...(entry.producedBy && { producedBy: source(entry.producedBy), bringAlong: entry.bringAlong === true }),
         ...(entry.exempt && { exempt: entry.exempt }),
         uses: entry.uses.map((use) => ({
           step: numberOf(use.step),

@@ -52,7 +52,10 @@ export interface ChecklistItemView {
   name: string;
   /** whether the citizen brings it: the print page gives it a box to tick */
   bring: boolean;
-  /** why it need not be brought: 「不用带：前一步会发给您（…）」 or 「不用带：」 and the exemption */
+  /**
+   * what an earlier step or an exemption changes: 「不用带：前一步会发给您（…）」, 「第1步「…」会发给您，
+   * 请带上」 (a later window asks for the paper), or 「不用带：」 and the exemption
+   */
   mark?: string;
   /** each step and service that asks for it, and how */
   uses: string[];
@@ -69,8 +72,11 @@ const stepLabel = (number: number) => `第${number}步`;
 
 const FORM_ORDER = ['原件', '复印件', '电子'] as const;
 
-/** The way a use asks for a material: its form and copies, and when it is needed. */
-function useText(material: JourneyMaterial): string {
+/**
+ * The way a use asks for a material: its form and copies, and when it is needed (not for one an
+ * earlier step hands over: the citizen has it by then).
+ */
+function useText(material: JourneyMaterial, handedOver = false): string {
   const how = [
     ...(material.form?.length ? [FORM_ORDER.filter((form) => material.form?.includes(form)).join('、')] : []),
     ...(material.copies !== undefined ? [quantity(material.copies, '份')] : []),
@@ -83,7 +89,7 @@ function useText(material: JourneyMaterial): string {
         : material.need === '容缺'
           ? '可以后补'
           : '必须提交';
-  return [...how, need].join(' · ');
+  return [...how, ...(handedOver ? [] : [need])].join(' · ');
 }
 
 /** The titles of a journey's services by id, as the pages name them. */
@@ -154,21 +160,34 @@ function checklistView(plan: JourneyPlan, titles: Map<string, string>): Checklis
   const { steps } = plan;
   const numberOf = (index: number) => steps.find((step) => step.index === index)?.number ?? 0;
   return plan.checklist.map((entry) => {
+    const from = entry.producedBy && sourceText(entry.producedBy, steps, titles);
+    // Handed over, but a later window asks for the paper: the citizen brings what they were given.
     const mark = entry.producedBy
-      ? `不用带：前一步会发给您（${sourceText(entry.producedBy, steps, titles)}办好后发的${entry.producedBy.result}）`
+      ? entry.bringAlong
+        ? `${from}会发给您，请带上`
+        : `不用带：前一步会发给您（${from}办好后发的${entry.producedBy.result}）`
       : entry.exempt
         ? `不用带：${entry.exempt}`
         : undefined;
     const uses = entry.uses.map((use) => {
       const where = `${stepLabel(numberOf(use.step))}「${titles.get(use.service) ?? use.service}」`;
       // A use an earlier step covers, in an entry the citizen still brings for another step.
-      if (use.producedBy && !entry.producedBy)
-        return `${where}：不用带，${sourceText(use.producedBy, steps, titles)}会发给您`;
-      return `${where}：${useText(use.material)}`;
+      if (use.producedBy && !entry.producedBy) {
+        const source = sourceText(use.producedBy, steps, titles);
+        return asksForPaper(use.material)
+          ? `${where}：${source}会发给您，请带上 · ${useText(use.material, true)}`
+          : `${where}：不用带，${source}会发给您`;
+      }
+      return `${where}：${useText(use.material, Boolean(use.producedBy))}`;
     });
-    return { name: entry.name, bring: mark === undefined, ...(mark && { mark }), uses };
+    const bring = !(entry.producedBy && !entry.bringAlong) && !entry.exempt;
+    return { name: entry.name, bring, ...(mark && { mark }), uses };
   });
 }
+
+/** Whether a service asks for the paper itself (原件 or 复印件), as `bringAlong` counts it. */
+const asksForPaper = (material: JourneyMaterial) =>
+  !material.exempt && material.form?.some((form) => form !== '电子') !== false;
 
 function stepsView(plan: JourneyPlan): JourneyStepView[] {
   return plan.steps.map((step) => ({
