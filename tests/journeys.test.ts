@@ -276,6 +276,12 @@ describe('the index, search and bundle list journeys', () => {
     );
   });
 
+  it('the sitemap has the journey’s page, dated by its review', () => {
+    expect(file('web/sitemap.xml')).toContain(
+      '<url><loc>https://banshi.qinghe.example.gov.cn/web/journeys/newborn-test.html</loc><lastmod>2026-11-02</lastmod></url>',
+    );
+  });
+
   it('search finds the journey by what a citizen types, and links to its page', async () => {
     const { search } = createSearch(async (path) => JSON.parse(file(`web/search/${path}`)));
     const found = await search('宝宝出生');

@@ -460,7 +460,15 @@ const RENDERERS: Record<Target, TargetRenderer> = {
       ],
       ['web/assets/web.css', templates.asset('web.css')],
       ['web/assets/search.js', templates.asset('search.js')],
-      ...(siteUrl ? sitemapFiles(records, siteUrl) : []),
+      ...(siteUrl
+        ? sitemapFiles(
+            [
+              ...records,
+              ...(journeys ?? []).map(({ id, reviewed }) => ({ id, reviewed, path: `journeys/${id}.html` })),
+            ],
+            siteUrl,
+          )
+        : []),
     ],
   },
   mobile: {

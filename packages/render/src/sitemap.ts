@@ -9,6 +9,8 @@ export interface SitemapPage {
   id: string;
   /** the guide's review date */
   reviewed: string | null;
+  /** the page under web/, when not a guide's (`journeys/<id>.html`) */
+  path?: string;
 }
 
 const HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -23,8 +25,8 @@ function urlset(entries: Array<{ loc: string; lastmod?: string }>): string {
 }
 
 /**
- * The web target's sitemap: the index page and every guide's page, sorted by address, each
- * guide dated by its review. The protocol wants absolute URLs, so there is none without the
+ * The web target's sitemap: the index page and every guide's and journey's page, sorted by
+ * address, each dated by its review. The protocol wants absolute URLs, so there is none without the
  * site's address. Above 50,000 pages, `web/sitemap.xml` is a sitemap index of
  * `web/sitemaps/<n>.xml` files of 50,000 pages each.
  */
@@ -34,7 +36,7 @@ export function sitemapFiles(pages: readonly SitemapPage[], siteUrl: string): Ma
     { loc: `${web}index.html` },
     ...pages.map((page) => {
       const lastmod = isoDate(page.reviewed);
-      return { loc: `${web}guides/${page.id}.html`, ...(lastmod && { lastmod }) };
+      return { loc: `${web}${page.path ?? `guides/${page.id}.html`}`, ...(lastmod && { lastmod }) };
     }),
   ].sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
   if (entries.length <= SITEMAP_URL_LIMIT) return new Map([['web/sitemap.xml', urlset(entries)]]);
