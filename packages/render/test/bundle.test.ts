@@ -356,10 +356,10 @@ describe('a guide’s bundle file and the manifest', () => {
       readability: null,
     });
     const manifest = JSON.parse(bundleManifest([entry('b'), entry('a-2'), entry('a')], { toolVersion: '0.1.0' }));
-    expect(Object.keys(manifest)).toEqual(['schemaVersion', 'toolVersion', 'guides']);
+    expect(Object.keys(manifest)).toEqual(['schemaVersion', 'toolVersion', 'guides', 'journeys']);
     expect(manifest.guides.map((guide: ManifestEntry) => guide.id)).toEqual(['a', 'a-2', 'b']);
     const committed = JSON.parse(bundleManifest([], { toolVersion: '0.1.0', sourceCommit: 'a'.repeat(40) }));
-    expect(Object.keys(committed)).toEqual(['schemaVersion', 'toolVersion', 'sourceCommit', 'guides']);
+    expect(Object.keys(committed)).toEqual(['schemaVersion', 'toolVersion', 'sourceCommit', 'guides', 'journeys']);
   });
 
   it('needs the tool version to write the bundle', () => {
