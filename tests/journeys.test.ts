@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isJourneyPath, parseGuide, readGuideFile } from '@baihua/core';
+import { isJourneyPath, parseGuide, readGuideFile, SourceFile } from '@baihua/core';
 import {
   createSearch,
   journeyFacts,
@@ -234,6 +234,43 @@ describe('a journey page', () => {
     expect(file(JOURNEY_PAGES.print)).toContain(
       '网上查看：https://banshi.qinghe.example.gov.cn/web/journeys/newborn-test.html',
     );
+  });
+});
+
+describe('totals a guide cannot support', () => {
+  const totalsOf = (html: string) =>
+    byClass(html, 'dl', 'journey-totals').flatMap((list) =>
+      elements(list, (element) => element.tagName === 'div').map(textOf),
+    );
+
+  it('says 说不准 and names the guide that does not say, rather than a total too small', () => {
+    const files = parsedCatalog().map((file) =>
+      file.file.path.endsWith('newborn-medical-insurance.md')
+        ? parseGuide(
+            new SourceFile(
+              file.file.path,
+              file.file.text.replace('  promised: { days: 10, unit: 工作日 }\n', '').replace('    amount: 380\n', ''),
+            ),
+          )
+        : file,
+    );
+    const html = renderSite(files, { targets: ['web'] }).files.get(JOURNEY_PAGES.web)!;
+    expect(totalsOf(html)).toEqual([
+      '跑几次最多跑4次第2步的「出生登记」和「新生儿参加城乡居民医保」在同一个窗口办（东湖区政务服务中心 2楼出生一件事窗口），算1次',
+      '最长多久说不准「新生儿参加城乡居民医保」的指南没有写承诺时限',
+      '一共多少钱说不准「新生儿参加城乡居民医保」的指南没有写收费金额',
+    ]);
+  });
+
+  it('names a service the catalog has no guide for (the editor previews a journey lint refuses)', () => {
+    const files = parsedCatalog().filter((file) => !file.file.path.endsWith('maternity-allowance.md'));
+    const html = renderSite(files, { targets: ['web'] }).files.get(JOURNEY_PAGES.web)!;
+    expect(totalsOf(html)).toEqual([
+      '跑几次说不准「maternity-allowance」还没有指南',
+      '最长多久说不准「maternity-allowance」还没有指南',
+      '一共多少钱说不准「maternity-allowance」还没有指南',
+    ]);
+    expect(html).toContain('<li>maternity-allowance（这项服务的指南还没有发布）</li>');
   });
 });
 

@@ -122,37 +122,42 @@ function totalsView(plan: JourneyPlan, titles: Map<string, string>): JourneyTota
     const who = visit.services.map((id) => `「${titles.get(id) ?? id}」`).join('和');
     return `${labels.join('、')}的${who}在同一个窗口办（${visit.place}），算1次`;
   });
-  const visits: JourneyTotalView = totals.unknown.visits.length
-    ? { label: '跑几次', value: '说不准', notes: [`${named(totals.unknown.visits)}的指南没有写要跑几次`] }
-    : {
-        label: '跑几次',
-        value: totals.visits === 0 ? '不用跑，全程网上办' : `最多跑${quantity(totals.visits ?? 0, '次')}`,
-        notes: [...shared, ...optionalNote((service) => (service.visits ?? 0) > 0)],
-      };
-  const time: JourneyTotalView = totals.unknown.time.length
-    ? { label: '最长多久', value: '说不准', notes: [`${named(totals.unknown.time)}的指南没有写承诺时限`] }
-    : {
-        label: '最长多久',
-        value: totals.calendarDays === 0 ? '当场办结' : `最长约${quantity(totals.calendarDays ?? 0, '天')}`,
-        notes: [
-          '按日历上的天数算，工作日按每5个工作日算7天；同时办的步骤按最长的一项算',
-          ...optionalNote((service) => service.promised !== undefined),
-        ],
-      };
-  const fee: JourneyTotalView = totals.unknown.fee.length
-    ? { label: '一共多少钱', value: '说不准', notes: [`${named(totals.unknown.fee)}的指南没有写收费金额`] }
-    : {
-        label: '一共多少钱',
-        value: totals.fee === 0 ? '不收费' : `一共最多${quantity(totals.fee ?? 0, '元')}`,
-        notes: [
-          ...(steps.some(
-            (step) => step.logic === '任选一项' && new Set(step.services.map(({ service }) => service?.fee)).size > 1,
-          )
-            ? ['几项任选一项的，按最贵的一项算']
-            : []),
-          ...optionalNote((service) => (service.fee ?? 0) > 0),
-        ],
-      };
+  // A service without a guide in the catalog (lint's error; a preview still shows the page) adds
+  // nothing the plan can count: no total is given rather than one that is too small.
+  const missing = [
+    ...new Set(steps.flatMap((step) => step.services.flatMap((planned) => (planned.service ? [] : [planned.id])))),
+  ];
+  const unknown = (label: string, ids: string[], lacks: string): JourneyTotalView | undefined =>
+    missing.length
+      ? { label, value: '说不准', notes: [`${named(missing)}还没有指南`] }
+      : ids.length
+        ? { label, value: '说不准', notes: [`${named(ids)}的指南没有写${lacks}`] }
+        : undefined;
+  const visits: JourneyTotalView = unknown('跑几次', totals.unknown.visits, '要跑几次') ?? {
+    label: '跑几次',
+    value: totals.visits === 0 ? '不用跑，全程网上办' : `最多跑${quantity(totals.visits ?? 0, '次')}`,
+    notes: [...shared, ...optionalNote((service) => (service.visits ?? 0) > 0)],
+  };
+  const time: JourneyTotalView = unknown('最长多久', totals.unknown.time, '承诺时限') ?? {
+    label: '最长多久',
+    value: totals.calendarDays === 0 ? '当场办结' : `最长约${quantity(totals.calendarDays ?? 0, '天')}`,
+    notes: [
+      '按日历上的天数算，工作日按每5个工作日算7天；同时办的步骤按最长的一项算',
+      ...optionalNote((service) => service.promised !== undefined),
+    ],
+  };
+  const fee: JourneyTotalView = unknown('一共多少钱', totals.unknown.fee, '收费金额') ?? {
+    label: '一共多少钱',
+    value: totals.fee === 0 ? '不收费' : `一共最多${quantity(totals.fee ?? 0, '元')}`,
+    notes: [
+      ...(steps.some(
+        (step) => step.logic === '任选一项' && new Set(step.services.map(({ service }) => service?.fee)).size > 1,
+      )
+        ? ['几项任选一项的，按最贵的一项算']
+        : []),
+      ...optionalNote((service) => (service.fee ?? 0) > 0),
+    ],
+  };
   return [visits, time, fee];
 }
 
