@@ -9,7 +9,7 @@ import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliPath, EXAMPLE_IDS, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { cliPath, EXAMPLE_IDS, guidesDir, JOURNEY_CATALOG, repoRoot, runCli, scratch } from './helpers.js';
 
 let child: ChildProcess | undefined;
 afterEach(() => child?.kill());
@@ -131,14 +131,25 @@ const TEXT = 'text/plain; charset=utf-8';
 const CONFIG = 'baihua.config.yaml';
 
 describe('baihua serve', () => {
+  it('lists journeys (一件事) first in the picker and serves their pages in every channel', async () => {
+    const dir = scratch();
+    cpSync(JOURNEY_CATALOG, join(dir, 'guides'), { recursive: true });
+    const url = await startServe(dir);
+    expect(await page(url, '')).toContain(
+      '<select id="guide"><optgroup label="一件事"><option value="journeys/newborn-test">新生儿出生一件事</option></optgroup>',
+    );
+    for (const path of ['web/journeys/', 'mobile/journeys/', 'print/journeys/'])
+      expect(await page(url, `${path}newborn-test.html`)).toContain('<h1>新生儿出生一件事</h1>');
+  });
+
   it('serves the three targets side by side on 127.0.0.1 and rebuilds a changed guide', async () => {
     const dir = scratch();
     cpSync(guidesDir, join(dir, 'guides'), { recursive: true });
     const url = await startServe(dir);
     const preview = await page(url, '');
-    expect(preview).toContain('<iframe title="网页版" data-path="web/guides/"></iframe>');
-    expect(preview).toContain('<iframe title="手机版" data-path="mobile/"></iframe>');
-    expect(preview).toContain('<iframe title="打印版" data-path="print/"></iframe>');
+    expect(preview).toContain('<iframe title="网页版" data-guide="web/guides/" data-journey="web/"></iframe>');
+    expect(preview).toContain('<iframe title="手机版" data-guide="mobile/" data-journey="mobile/"></iframe>');
+    expect(preview).toContain('<iframe title="打印版" data-guide="print/" data-journey="print/"></iframe>');
     expect(await page(url, 'web/guides/id-card-renewal.html')).toContain('<h1>换领居民身份证</h1>');
 
     const { events, stop } = await listen(url);

@@ -2,7 +2,7 @@ import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
-import type { Guide } from '@baihua/core';
+import { isJourneyPath, type Guide } from '@baihua/core';
 import { formatters, LintMemory, type LintRun } from '@baihua/lint';
 import { publish } from '@baihua/publish';
 import { escapeHtml, PAGE_TARGETS, type SiteFiles } from '@baihua/render';
@@ -30,23 +30,30 @@ const TYPES: Record<string, string> = {
 
 /** A guide the preview can show, as the picker lists it. */
 interface PickerGuide {
+  /** a guide's id, or `journeys/<id>` for a journey (一件事) */
   id: string;
   title: string;
   category: string;
 }
 
+/** Journeys (一件事) come first in the picker, under this heading. */
+const JOURNEYS = '一件事';
+
 /** Guides without a category come last, under this heading. */
 const NO_CATEGORY = '其他';
 const byPinyin = new Intl.Collator('zh-CN').compare;
 
-/** The guides in the picker's order: by category, then by title, both in pinyin order; 其他 last. */
+/** The guides in the picker's order: journeys first, then by category and title, in pinyin order; 其他 last. */
 function pickerGuides(run: LintRun): PickerGuide[] {
   const guides = run.guides.map(({ guide }) => {
     const { id, title, category } = guide.data as Guide;
+    if (isJourneyPath(guide.file.path)) return { id: `journeys/${id}`, title, category: JOURNEYS };
     return { id, title, category: category || NO_CATEGORY };
   });
   const categoryOrder = (a: string, b: string) =>
-    Number(a === NO_CATEGORY) - Number(b === NO_CATEGORY) || byPinyin(a, b);
+    Number(b === JOURNEYS) - Number(a === JOURNEYS) ||
+    Number(a === NO_CATEGORY) - Number(b === NO_CATEGORY) ||
+    byPinyin(a, b);
   return guides.sort(
     (a, b) => categoryOrder(a.category, b.category) || byPinyin(a.title, b.title) || byPinyin(a.id, b.id),
   );
@@ -90,15 +97,18 @@ iframe { flex: 1; border: 1px solid #999; width: 100%; }
 <small id="guide-id">${escapeHtml(current)}</small><span id="status">已是最新</span></header>
 <pre id="problems"></pre>
 <main>
-<figure><figcaption>网页版</figcaption><iframe title="网页版" data-path="web/guides/"></iframe></figure>
-<figure class="mobile"><figcaption>手机版（360 px）</figcaption><iframe title="手机版" data-path="mobile/"></iframe></figure>
-<figure><figcaption>打印版</figcaption><iframe title="打印版" data-path="print/"></iframe></figure>
+<figure><figcaption>网页版</figcaption><iframe title="网页版" data-guide="web/guides/" data-journey="web/"></iframe></figure>
+<figure class="mobile"><figcaption>手机版（360 px）</figcaption><iframe title="手机版" data-guide="mobile/" data-journey="mobile/"></iframe></figure>
+<figure><figcaption>打印版</figcaption><iframe title="打印版" data-guide="print/" data-journey="print/"></iframe></figure>
 </main>
 <script>
 const select = document.getElementById('guide');
 const show = () => {
   document.getElementById('guide-id').textContent = select.value;
-  for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + frame.dataset.path + encodeURIComponent(select.value) + '.html?t=' + Date.now();
+  // A journey's value is journeys/<id>: its pages are in each channel's journeys/ folder.
+  const journey = select.value.startsWith('journeys/');
+  const page = journey ? 'journeys/' + encodeURIComponent(select.value.slice(9)) : encodeURIComponent(select.value);
+  for (const frame of document.querySelectorAll('iframe')) frame.src = '/' + (journey ? frame.dataset.journey : frame.dataset.guide) + page + '.html?t=' + Date.now();
 };
 select.addEventListener('change', show);
 show();
