@@ -125,11 +125,13 @@ function stringsByPointer(spans: TextSpan[]): Map<string, TextSpan> {
 
 /** Where a file's model is kept, on the parsed file itself (see readGuideModel). */
 const MODEL = Symbol('document model');
-type WithModel = ParsedGuide & { [MODEL]?: DocumentModel<unknown> };
+type WithModel = ParsedGuide & { [MODEL]?: { schema: Record<string, unknown>; model: DocumentModel<unknown> } };
 
 function readModel<T>(guide: ParsedGuide, schema: Record<string, unknown>): DocumentModel<T> {
+  // The model is kept with the schema it was read by: a journey file read as a guide once (a
+  // publisher asking every file for its id) must still read as a journey.
   const cached = (guide as WithModel)[MODEL];
-  if (cached) return cached as DocumentModel<T>;
+  if (cached?.schema === schema) return cached.model as DocumentModel<T>;
   const hasFields = hasType(guide.data, 'object');
   let strings: Map<string, TextSpan> | undefined;
   const yaml = guide.yaml;
@@ -149,7 +151,7 @@ function readModel<T>(guide: ParsedGuide, schema: Record<string, unknown>): Docu
   // Kept on the guide, not in a WeakMap keyed by it: with the WeakMap, V8's young-generation
   // collections promoted every parsed guide to the old generation (2.5 times the bytes promoted,
   // `baihua lint` of 1,000 guides 12% slower; scripts/bench/against.mjs).
-  Object.defineProperty(guide, MODEL, { value: model });
+  if (!cached) Object.defineProperty(guide, MODEL, { value: { schema, model } });
   return model;
 }
 

@@ -259,6 +259,31 @@ describe('journey files', () => {
     expect(isJourneyPath('/srv/journeys/sub/newborn.md')).toBe(false);
   });
 
+  it('read as a journey even after something read the file as a guide', () => {
+    const text = [
+      '---',
+      'id: newborn',
+      'title: 新生儿出生一件事',
+      'steps:',
+      '  - title: 给宝宝报户口',
+      '    guides: [newborn-hukou]',
+      '  - title: 给宝宝办医保',
+      '    guides: [newborn-medical-insurance]',
+      '    parallel: true',
+      '---',
+      '',
+    ].join('\n');
+    const journey = parseGuide(new SourceFile('/g/journeys/newborn.md', text));
+    // A publisher asks every file of a catalog for its id, journeys too.
+    expect(readGuideModel(journey).fields.id).toBe('newborn');
+    expect(readJourneyModel(journey).fields.steps?.[1]).toEqual({
+      title: '给宝宝办医保',
+      guides: ['newborn-medical-insurance'],
+      parallel: true,
+    });
+    expect(readGuideModel(journey).fields.steps?.[1]).toEqual({ title: '给宝宝办医保' });
+  });
+
   it('read into typed fields, a guide into the facts a journey needs', () => {
     const text = [
       '---',
