@@ -8,8 +8,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
-import { parseGuide, readGuideFile } from '@baihua/core';
-import { CHROMIUM_FLAGS, findChromium, PdfPrinter, renderSite } from '@baihua/render';
+import { isJourneyPath, parseGuide, readGuideFile } from '@baihua/core';
+import {
+  CHROMIUM_FLAGS,
+  findChromium,
+  journeyFacts,
+  journeyServices,
+  journeyView,
+  PdfPrinter,
+  renderSite,
+  type ViewFact,
+} from '@baihua/render';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,12 +35,15 @@ let browser: Browser;
 let server: Server;
 let served: string;
 let dist: string;
+let facts: ViewFact[];
 
 beforeAll(async () => {
   const files = [
     ...readdirSync(JOURNEY_CATALOG).flatMap((name) => (name.endsWith('.md') ? [join(JOURNEY_CATALOG, name)] : [])),
     join(JOURNEY_CATALOG, 'journeys/newborn-test.md'),
   ].map((path) => parseGuide(readGuideFile(path).file));
+  const journey = files.find((file) => isJourneyPath(file.file.path))!;
+  facts = journeyFacts(journeyView(journey, journeyServices(files.filter((file) => file !== journey))).view);
   const site = renderSite(files, {
     targets: ['web', 'mobile', 'print'],
     siteUrl: 'https://guides.qinghe.example.gov.cn',
@@ -111,6 +123,25 @@ describe('accessibility of journey pages', () => {
       'h2 要带的材料（几步合成一张清单）',
       'h2 办之前',
     ]);
+    await page.context().close();
+  });
+});
+
+describe('every fact of the journey on every channel, as Chromium shows it', () => {
+  it.each([
+    ['web', 'web/journeys/newborn-test.html', 1280],
+    ['mobile', 'mobile/journeys/newborn-test.html', 360],
+    ['print', 'print/journeys/newborn-test.html', 794],
+  ] as const)('%s', async (channel, path, width) => {
+    const page = await open(path, width);
+    if (channel === 'print') await page.emulateMedia({ media: 'print' });
+    // Folded sections are read opened, as a citizen taps them.
+    await page.evaluate(() => {
+      for (const details of Array.from(document.querySelectorAll('details'))) details.open = true;
+    });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is the point (what CSS hides is not shown)
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    expect(facts.filter((fact) => !text.includes(fact.text.replace(/\s+/g, ' ')))).toEqual([]);
     await page.context().close();
   });
 });
