@@ -8,7 +8,7 @@ import { parseGuide, SourceFile } from '@baihua/core';
 import { configForPath } from '@baihua/lint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GuidePreview, previewGuide } from '../packages/lsp/src/preview.js';
-import { guidesDir, scratch } from './helpers.js';
+import { guidesDir, JOURNEY_CATALOG, scratch } from './helpers.js';
 import { TestClient, uriOf } from './lsp-client.js';
 
 const clients: TestClient[] = [];
@@ -46,6 +46,29 @@ describe('baihua/preview', () => {
     await client.change(uri, [{ text: edited }]);
     // Asked at once, before the debounced lint: the answer is of the newest text all the same.
     expect((await preview(client, uri)).title).toBe('换领身份证');
+  });
+
+  it('previews a journey (一件事) from the catalog’s guides, open ones as last edited', async () => {
+    const root = scratch(JOURNEY_CATALOG);
+    writeFileSync(join(root, 'baihua.config.yaml'), "root: true\nextends: [recommended]\ncatalog: ['.']\n");
+    const client = await start(root);
+    const journey = await client.open(join(root, 'journeys/newborn-test.md'));
+    const answer = await preview(client, journey);
+    expect(answer.title).toBe('新生儿出生一件事');
+    expect(answer.pages.web).toContain('<dd>最多跑4次');
+    expect(answer.pages.mobile).toContain('<a href="../newborn-hukou.html">出生登记</a>');
+    expect(answer.pages.print).toContain('<span class="box" aria-hidden="true">☐</span>');
+    // The styles are in the page: a preview fetches nothing.
+    expect(answer.pages.web).not.toContain('<link rel="stylesheet"');
+    expect(answer.pages.web).toContain('.journey-steps');
+
+    // A guide of the journey edited and not saved: the journey's totals follow it.
+    const bank = join(root, 'social-security-card-bank.md');
+    const text = readFileSync(bank, 'utf8')
+      .replace('visits: 2\n', 'visits: 1\n')
+      .replace(/visits_reason: .*\n/, '');
+    await client.open(bank, text);
+    await expect.poll(async () => (await preview(client, journey)).pages.web).toContain('<dd>最多跑3次');
   });
 
   it('answers a YAML guide and a broken guide, and the server lives on', async () => {

@@ -4,7 +4,7 @@
  * kept current as files change, instead of read again at every keystroke.
  */
 import { dirname } from 'node:path';
-import { decodeGuide, findGuideFiles, type ParsedGuide, type ResolvedConfig } from '@baihua/core';
+import { decodeGuide, findGuideFiles, type JourneyService, type ParsedGuide, type ResolvedConfig } from '@baihua/core';
 import { LintCache } from './cache.js';
 import { runCatalogRules, type CatalogMember } from './catalog.js';
 import { lintRead } from './check-guide.js';
@@ -168,6 +168,19 @@ export class LiveLint {
       locationNames: ranked('locationNames'),
       guides: guides.sort((a, b) => a.id.localeCompare(b.id)),
     };
+  }
+
+  /**
+   * What a journey needs of each guide of a file's catalog (open guides as last linted, the others
+   * as on disk), by id: for the editor's preview of a journey, as `baihua build` renders it.
+   */
+  async journeyServices(filePath: string): Promise<Map<string, JourneyService>> {
+    const services = new Map<string, JourneyService>();
+    for (const other of await this.#scope(this.configFor(filePath))) {
+      const service = this.#member(other)?.summary.service;
+      if (service) services.set(service.id, service);
+    }
+    return services;
   }
 
   /** The guide's editor closed: the catalog reads it from disk again. */

@@ -5,9 +5,12 @@ import {
   ConfigError,
   displayPath,
   FileAccessError,
+  isJourneyPath,
   readGuideModel,
+  readJourneyModel,
   textOf,
   UsageError,
+  type JourneyService,
   type ParsedGuide,
   type ResolvedConfig,
   type SiteIdentity,
@@ -16,7 +19,9 @@ import { glossaryTermUses } from '@baihua/lint';
 import {
   DEFAULT_TEMPLATES,
   escapeHtml,
+  loadTemplates,
   PAGE_TARGETS,
+  renderJourney,
   renderSite,
   type PageTarget,
   type SiteFiles,
@@ -61,6 +66,8 @@ async function previewOf(context: ServerContext, uri: string): Promise<GuidePrev
         { message: '这是白话的配置文件，不是指南：请打开一份指南（.md 或 .yaml 文件）再预览' },
       ]);
     const linted = await context.linted(uri);
+    if (linted && isJourneyPath(filePath))
+      return previewJourney(linted.guide, linted.config, await context.live.journeyServices(filePath));
     if (linted) return previewGuide(linted.guide, linted.config);
     // Not linted: a broken configuration (configFor throws its ConfigError), or not a guide.
     if (context.live.isGuide(filePath))
@@ -86,14 +93,7 @@ const NOT_A_GUIDE =
  */
 export function previewGuide(guide: ParsedGuide, config: ResolvedConfig): GuidePreview {
   const title = textOf(readGuideModel(guide).fields.title) ?? posix.basename(guide.file.path.replaceAll('\\', '/'));
-  if (guide.problems.length) {
-    const problems = guide.problems.map((problem) => ({
-      place: placeText(guide.file.pointAt(problem.range.start)),
-      message: problem.message,
-      ruleId: problem.ruleId,
-    }));
-    return unrenderable(title, problems);
-  }
+  if (guide.problems.length) return unrenderable(title, parseProblems(guide));
   try {
     const termMarks = new Map([[guide, glossaryTermUses(guide, config)]]);
     // The site's name, 主办单位 and footer as the build shows them; not the logo, a file the
@@ -118,6 +118,41 @@ export function previewGuide(guide: ParsedGuide, config: ResolvedConfig): GuideP
   }
 }
 
+/**
+ * A journey (一件事) rendered as `baihua build` renders it, from the facts of the guides of its
+ * catalog (`services`, by id: open guides as last linted). Shown with lint errors too, as a guide
+ * is: a service the catalog lacks reads 「这项服务的指南还没有发布」 and the totals 「说不准」.
+ */
+export function previewJourney(
+  journey: ParsedGuide,
+  config: ResolvedConfig,
+  services: ReadonlyMap<string, JourneyService>,
+): GuidePreview {
+  const { fields } = readJourneyModel(journey);
+  const title = textOf(fields.title) ?? posix.basename(journey.file.path.replaceAll('\\', '/'));
+  if (journey.problems.length) return unrenderable(title, parseProblems(journey));
+  try {
+    const templates = loadTemplates(config.templates ?? DEFAULT_TEMPLATES);
+    const { files } = renderJourney(journey, services, {
+      targets: PAGE_TARGETS,
+      templates,
+      ...(config.site && { site: withoutLogo(config.site) }),
+    });
+    // The pages' stylesheets, where a build writes them.
+    files.set('web/assets/web.css', templates.asset('web.css'));
+    files.set('print/print.css', templates.asset('print.css'));
+    // renderJourney has checked the id: it is a file name.
+    const id = fields.id!;
+    const page = (target: PageTarget) => {
+      const path = `${target}/journeys/${id}.html`;
+      return withStylesInlined(files.get(path)!, path, files);
+    };
+    return { title, pages: { web: page('web'), mobile: page('mobile'), print: page('print') } };
+  } catch (error) {
+    return unrenderable(title, [problemOf(error)]);
+  }
+}
+
 function withoutLogo({ logo: _file, ...identity }: SiteIdentity): SiteIdentity {
   return identity;
 }
@@ -127,6 +162,14 @@ interface PreviewProblem {
   message: string;
   ruleId?: string;
 }
+
+/** What the parser could not read, each at its place. */
+const parseProblems = (file: ParsedGuide): PreviewProblem[] =>
+  file.problems.map((problem) => ({
+    place: placeText(file.file.pointAt(problem.range.start)),
+    message: problem.message,
+    ruleId: problem.ruleId,
+  }));
 
 const placeText = (point: { line: number; column: number }) => `第 ${point.line} 行第 ${point.column} 列`;
 

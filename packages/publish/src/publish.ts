@@ -1,16 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  displayPath,
-  FileAccessError,
-  isJourneyPath,
-  journeyService,
-  parseGuide,
-  readGuideFile,
-  readGuideModel,
-  type JourneyService,
-  type ParsedGuide,
-} from '@baihua/core';
+import { displayPath, FileAccessError, parseGuide, readGuideFile, type JourneyService } from '@baihua/core';
 import {
   configSource,
   glossaryTermUses,
@@ -193,26 +183,6 @@ function checkIds(summaries: readonly GuideSummary[]): void {
 }
 
 /**
- * What the journeys need of the guides they name, by id: each named guide's facts
- * (`journeyService`), read from its file. Journeys name a few guides of a catalog, so only those
- * are parsed.
- */
-function journeyServicesOf(
-  journeys: readonly ParsedGuide[],
-  summaries: readonly GuideSummary[],
-): Map<string, JourneyService> {
-  const named = new Set(journeyMemberships(journeys).keys());
-  const services = new Map<string, JourneyService>();
-  for (const summary of summaries) {
-    if (!summary.id || !named.has(summary.id.value)) continue;
-    const guide = parseGuide(readGuideFile(summary.filePath).file);
-    const service = journeyService(readGuideModel(guide).fields);
-    if (service) services.set(service.id, service);
-  }
-  return services;
-}
-
-/**
  * `baihua build`: lint as `baihua lint` does (worker threads, the lint cache in Baihua's builds
  * folder beside `--out`), then, when no guide has an error, render the guides into a new build
  * folder (each unchanged guide taken from the current site), compute the catalog pages from the
@@ -242,18 +212,22 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
   if (failed.length) return { run, failed, chromiumMissing: false };
   // Journeys (一件事) are few and depend on several guides: parsed here, rendered with the catalog pages.
   const catalogSummaries = [...run.summaries, ...run.outside];
-  const guideSummaries = catalogSummaries.filter((summary) => !isJourneyPath(summary.filePath));
+  const guideSummaries = catalogSummaries.filter((summary) => summary.kind !== 'journey');
   checkIds(guideSummaries);
   const journeys = catalogSummaries
-    .filter((summary) => isJourneyPath(summary.filePath))
+    .filter((summary) => summary.kind === 'journey')
     .map((summary) => parseGuide(readGuideFile(summary.filePath).file));
+  // What the journeys need of each guide, from its summary: no guide is parsed for them.
+  const services = new Map<string, JourneyService>(
+    guideSummaries.flatMap((summary) => (summary.service ? [[summary.service.id, summary.service] as const] : [])),
+  );
   const memberships = journeyMemberships(journeys);
   const titles = new Map<string, string>();
   for (const summary of guideSummaries)
     if (summary.id && summary.title !== undefined) titles.set(summary.id.value, summary.title);
   const configs = configSource(configFile);
   const guides: BuildGuide[] = run.results.flatMap((result, index) => {
-    if (isJourneyPath(result.filePath)) return [];
+    if (result.kind === 'journey') return [];
     const summary = run.summaries[index]!;
     const readability = gradeOf(result);
     const id = summary.id!.value;
@@ -288,7 +262,7 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
       // A shard writes no catalog pages, so no journey pages either.
       const journeyPages = shard
         ? { files: new Map<string, string>(), records: [] }
-        : renderJourneys(journeys, journeyServicesOf(journeys, guideSummaries), {
+        : renderJourneys(journeys, services, {
             targets,
             templates: loaded,
             segment: cutForSearch,
