@@ -3,7 +3,7 @@
  * pages and re-renders exactly the guides a changed journey names; `baihua serve` (publish without
  * `out`) shows them in memory.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publish } from '@baihua/publish';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,38 @@ describe('baihua build of a catalog with a journey', () => {
       '✔ 生成了 6 份指南（重新生成 1 份，沿用 5 份）和 1 件一件事：web 8 页，mobile 7 页，bundle 6 份 → dist\n',
     );
     expect(page('web/journeys/newborn-test.html')).toContain('<dd>最多跑3次');
+  });
+});
+
+describe('baihua build --shard and baihua merge of a catalog with a journey', () => {
+  /** Every file of a site (the link \`--out\` followed) with its contents. */
+  const contents = (site: string) =>
+    Object.fromEntries(
+      readdirSync(site, { recursive: true, encoding: 'utf8' })
+        .filter((path) => statSync(join(site, path)).isFile())
+        .sort()
+        .map((path) => [path, readFileSync(join(site, path), 'latin1')]),
+    );
+
+  it('the first shard renders the journey, and the merge is byte-identical to a build on one machine', () => {
+    const dir = scratch();
+    cpSync(JOURNEY_CATALOG, join(dir, 'guides'), { recursive: true });
+    const build = (out: string, more: string[] = []) =>
+      runCli(['build', 'guides', '--out', out, '--targets', 'web,mobile,bundle', ...more], { cwd: dir });
+    expect(build('single').code).toBe(0);
+    expect(build('shard-1', ['--shard', '1/2']).stdout).toBe(
+      '✔ 生成了 第 1/2 片的 2 份指南（重新生成 2 份，沿用 0 份）和 1 件一件事：web 3 页，mobile 3 页，bundle 2 份 → shard-1\n',
+    );
+    expect(build('shard-2', ['--shard', '2/2']).stdout).toBe(
+      '✔ 生成了 第 2/2 片的 4 份指南（重新生成 4 份，沿用 0 份）：web 4 页，mobile 4 页，bundle 4 份 → shard-2\n',
+    );
+    const merge = runCli(['merge', 'shard-1', 'shard-2', '--out', 'dist'], { cwd: dir });
+    expect([merge.stdout, merge.stderr, merge.code]).toEqual([
+      '✔ 合并了 2 片，共 6 份指南：web 8 页，mobile 7 页，bundle 6 份 → dist\n',
+      '',
+      0,
+    ]);
+    expect(contents(join(dir, 'dist'))).toEqual(contents(join(dir, 'single')));
   });
 });
 

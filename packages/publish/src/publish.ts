@@ -27,7 +27,7 @@ import {
   type Site,
   type Target,
 } from '@baihua/render';
-import { recordPath, storedSearchDocuments } from './render-job.js';
+import { journeyRecordPath, recordPath, storedSearchDocuments } from './render-job.js';
 import { renderGuides, type BuildGuide } from './render-guides.js';
 import { writeShard, type Shard } from './shard.js';
 import { checkOutput, replaceSite } from './site-output.js';
@@ -259,16 +259,18 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
       const progress = (done: number) => options.onProgress?.(done, guides.length);
       const rendered = await renderGuides(guides, titles, { ...settings, folder }, previous, concurrency, progress);
       const loaded = loadTemplates(templates);
-      // A shard writes no catalog pages, so no journey pages either.
-      const journeyPages = shard
-        ? { files: new Map<string, string>(), records: [] }
-        : renderJourneys(journeys, services, {
-            targets,
-            templates: loaded,
-            segment: cutForSearch,
-            ...(siteUrl && { siteUrl }),
-            ...(site && { site }),
-          });
+      // Journeys need every guide's facts, which every shard has from the summaries: the first
+      // shard renders them, and \`baihua merge\` takes their records for the catalog pages.
+      const journeyPages =
+        shard && shard.index !== 1
+          ? { files: new Map<string, string>(), records: [] }
+          : renderJourneys(journeys, services, {
+              targets,
+              templates: loaded,
+              segment: cutForSearch,
+              ...(siteUrl && { siteUrl }),
+              ...(site && { site }),
+            });
       const catalog = shard
         ? new Map<string, string>()
         : renderCatalog(rendered.records, targets, loaded, {
@@ -277,13 +279,17 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
             searchDocuments: storedSearchDocuments(rendered.records.map(({ id }) => join(folder, recordPath(id)))),
           });
       await writeSiteFiles(folder, journeyPages.files);
+      await writeSiteFiles(
+        folder,
+        new Map(journeyPages.records.map((record) => [journeyRecordPath(record.id), `${JSON.stringify(record)}\n`])),
+      );
       await writeSiteFiles(folder, catalog);
       // A shard copies the logo too: \`baihua merge\` takes every file of the shards.
       await copySiteFiles(folder, siteLogoFiles(site, targets));
       const handouts = chromium ? handoutsOf(rendered.records, journeyPages.records) : [];
       const printed = handouts.length && chromium ? await printHandouts(folder, previous, handouts, chromium) : 0;
       if (shard) {
-        const ids = [...run.summaries, ...run.outside].map((summary) => summary.id!.value);
+        const ids = guideSummaries.map((summary) => summary.id!.value);
         await writeShard(folder, shard, ids, settings, catalogOptions);
       }
       return {

@@ -21,6 +21,8 @@ import {
 /** Where a build keeps what its next build and `baihua merge` read: each guide's render key and record. */
 export const STATE_FOLDER = '.baihua';
 export const recordPath = (id: string) => `${STATE_FOLDER}/guides/${id}.json`;
+/** A journey's record (its search document included), for \`baihua merge\`'s catalog pages. */
+export const journeyRecordPath = (id: string) => `${STATE_FOLDER}/journeys/${id}.json`;
 
 /** What a build keeps of a guide: the key it was rendered with, and its record. */
 export interface StoredRecord {

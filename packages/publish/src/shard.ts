@@ -17,6 +17,7 @@ import {
   TARGETS,
   type CatalogOptions,
   type GuideRecord,
+  type JourneyRecord,
   type Target,
 } from '@baihua/render';
 import { buildOptionsHash } from './render-guides.js';
@@ -150,6 +151,15 @@ function checkShards(dirs: string[]): ShardMarker[] {
   return markers;
 }
 
+/** The journeys' records a shard holds (the first shard renders every journey). */
+function storedJourneys(dir: string): JourneyRecord[] {
+  const folder = join(dir, STATE_FOLDER, 'journeys');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as JourneyRecord);
+}
+
 /** What a merge wrote. */
 export interface Merged {
   shards: number;
@@ -193,13 +203,20 @@ export async function mergeShards(dirs: string[], out: string, onWait: () => voi
           recordFiles.push(file);
         }
       }
+      const journeys = dirs.flatMap(storedJourneys);
       const catalog = renderCatalog(records, targets, loadTemplates(templates), {
         ...catalogOptions,
+        journeys,
         searchDocuments: storedSearchDocuments(recordFiles),
       });
       await writeSiteFiles(folder, catalog);
       if (Object.keys(pdfs).length) await writeFile(join(folder, PDF_MANIFEST), pdfManifestText(pdfs));
-      return { shards: dirs.length, guides: records.length, pages: pagesPerTarget(records, catalog.keys(), targets) };
+      const journeyFiles = journeys.flatMap((journey) => journey.files);
+      return {
+        shards: dirs.length,
+        guides: records.length,
+        pages: pagesPerTarget(records, [...journeyFiles, ...catalog.keys()], targets),
+      };
     },
     onWait,
   );
