@@ -136,7 +136,7 @@ describe('baihua serve', () => {
     cpSync(JOURNEY_CATALOG, join(dir, 'guides'), { recursive: true });
     const url = await startServe(dir);
     expect(await page(url, '')).toContain(
-      '<select id="guide"><optgroup label="一件事"><option value="journeys/newborn-test">新生儿出生一件事</option></optgroup>',
+      '<select id="guide"><optgroup label="一件事"><option value="journeys/newborn-test" selected>新生儿出生一件事</option></optgroup>',
     );
     for (const path of ['web/journeys/', 'mobile/journeys/', 'print/journeys/'])
       expect(await page(url, `${path}newborn-test.html`)).toContain('<h1>新生儿出生一件事</h1>');
