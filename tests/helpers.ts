@@ -41,7 +41,7 @@ export const fixturesDir = join(repoRoot, 'tests/fixtures');
  * parallel step at the same window as the one before (one visit), a 任选一项 step, an optional
  * step, a material an earlier step hands over, and two names of one material.
  */
-export const JOURNEY_CATALOG = join(fixturesDir, 'journeys/catalog');
+export const JOURNEY_CATALOG = join(fixturesDir, 'journey-site');
 
 export interface CliRun {
   stdout: string;
