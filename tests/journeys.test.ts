@@ -274,6 +274,34 @@ describe('totals a guide cannot support', () => {
   });
 });
 
+describe('a journey written to attack the page', () => {
+  it('shows its words as text and its body sanitized, on every channel', () => {
+    const hostile = parsedCatalog().map((file) =>
+      isJourneyPath(file.file.path)
+        ? parseGuide(
+            new SourceFile(
+              file.file.path,
+              file.file.text
+                .replace('title: 领社保卡', 'title: "<script>alert(1)</script>领社保卡"')
+                .replace('note: 和报户口', 'note: <img src=x onerror=alert(1)>和报户口')
+                .replace('宝宝出生后1个月内报户口。', '[点这里](javascript:alert(1))<script>alert(2)</script>'),
+            ),
+          )
+        : file,
+    );
+    const site = renderSite(hostile, {
+      targets: ['web', 'mobile', 'print', 'bundle'],
+      bundle: { toolVersion: '0.1.0' },
+    });
+    for (const path of Object.values(JOURNEY_PAGES)) {
+      const html = site.files.get(path)!;
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;领社保卡');
+      expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;和报户口');
+      expect(html).not.toMatch(/<script>alert|<img|javascript:/);
+    }
+  });
+});
+
 describe('the guides of a journey', () => {
   it.each([
     ['web', 'web/guides/newborn-hukou.html', '../journeys/newborn-test.html'],
