@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { isJourneyPath, parseGuide, readGuideFile, SourceFile } from '@baihua/core';
+import { FileAccessError, isJourneyPath, parseGuide, readGuideFile, SourceFile } from '@baihua/core';
 import {
   createSearch,
+  DEFAULT_TEMPLATES,
   journeyFacts,
   journeyServices,
   journeyView,
@@ -14,7 +15,7 @@ import type { Element, Nodes } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JOURNEY_CATALOG } from './helpers.js';
+import { JOURNEY_CATALOG, scratch } from './helpers.js';
 
 /** 一件事 pages, from the small catalog built for them (JOURNEY_CATALOG). */
 const JOURNEY = join(JOURNEY_CATALOG, 'journeys/newborn-test.md');
@@ -299,6 +300,20 @@ describe('a journey written to attack the page', () => {
       expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;和报户口');
       expect(html).not.toMatch(/<script>alert|<img|javascript:/);
     }
+  });
+});
+
+describe('a portal’s templates copied before journeys existed', () => {
+  it('say which file to copy', () => {
+    const portal = join(scratch(), 'portal');
+    cpSync(DEFAULT_TEMPLATES, portal, { recursive: true });
+    rmSync(join(portal, 'web-journey.hbs'));
+    expect(() => renderSite(parsedCatalog(), { targets: ['web'], templates: portal })).toThrow(
+      new FileAccessError(
+        join(portal, 'web-journey.hbs'),
+        '模板目录里缺少这个文件：请从 templates/site/ 复制 web-journey.hbs',
+      ),
+    );
   });
 });
 

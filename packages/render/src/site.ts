@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -150,7 +150,11 @@ export function loadTemplates(directory: string): SiteTemplates {
     page(name) {
       let page = pages.get(name);
       if (!page) {
-        page = handlebars.compile(read(join(directory, `${name}.hbs`)), { preventIndent: true });
+        const path = join(directory, `${name}.hbs`);
+        // A portal's copy made before a page existed (the journey pages came later) says what to copy.
+        if (!existsSync(path))
+          throw new FileAccessError(path, `模板目录里缺少这个文件：请从 templates/site/ 复制 ${name}.hbs`);
+        page = handlebars.compile(read(path), { preventIndent: true });
         pages.set(name, page);
       }
       return page;
