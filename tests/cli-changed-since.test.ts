@@ -322,7 +322,9 @@ describe('baihua lint --changed-since --format markdown', () => {
     try {
       git(base, 'clone', '--quiet', '--branch', 'main', repo, 'base');
       const stats = JSON.parse(
-        runCli(['stats', '-f', 'json', 'guides/民政', 'guides/社保'], { cwd: join(base, 'base') }).stdout,
+        runCli(['stats', '-f', 'json', 'guides/民政', 'guides/社保/pension-enrollment.md'], {
+          cwd: join(base, 'base'),
+        }).stdout,
       ) as Array<{ readability: { score: number; band: string } }>;
       expect(stats.map(({ readability }) => `${readability.score}（${readability.band}）`)).toEqual([
         '69（一般）',

@@ -41,20 +41,20 @@ describe('baihua lint on the example guides', () => {
   it('finds nothing wrong and exits 0', () => {
     const run = runCli(['lint', 'guides']);
     expect(run.stderr).toBe('');
-    expect(run.report).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 21 份指南和 2 件一件事，没有发现问题\n');
     expect(run.code).toBe(0);
   });
 
   it('ends the report with the readability of the catalog', () => {
     const run = runCli(['lint', 'guides']);
     expect(run.stdout).toBe(
-      '✔ 检查了 12 份指南，没有发现问题\n  易读分平均 100（易读），最低 97（易读）guides/税务/income-tax-annual-settlement.md。baihua stats 可以看每一部分\n',
+      '✔ 检查了 21 份指南和 2 件一件事，没有发现问题\n  易读分平均 99（易读），最低 94（易读）guides/税务/new-taxpayer-invoice.md。baihua stats 可以看每一部分\n',
     );
   });
 
   it('runs through `pnpm baihua` at the repository root', () => {
     const run = spawnSync('pnpm', ['--silent', 'baihua', 'lint', 'guides'], { cwd: repoRoot, encoding: 'utf8' });
-    expect(run.stdout).toMatch(/^✔ 检查了 12 份指南，没有发现问题\n {2}易读分/);
+    expect(run.stdout).toMatch(/^✔ 检查了 21 份指南和 2 件一件事，没有发现问题\n {2}易读分/);
     expect(run.status).toBe(0);
   });
 });

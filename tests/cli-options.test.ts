@@ -34,7 +34,7 @@ describe('exit codes', () => {
   it('0 when no guide has errors', () => {
     const run = runCli(['lint', 'guides']);
     expect(run.stderr).toBe('');
-    expect(run.report).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 21 份指南和 2 件一件事，没有发现问题\n');
     expect(run.code).toBe(0);
   });
 
@@ -274,7 +274,7 @@ describe('--max-warnings', () => {
   it('0 on clean guides passes', () => {
     const run = runCli(['lint', '--max-warnings', '0', 'guides']);
     expect(run.code).toBe(0);
-    expect(run.report).toBe('✔ 检查了 12 份指南，没有发现问题\n');
+    expect(run.report).toBe('✔ 检查了 21 份指南和 2 件一件事，没有发现问题\n');
   });
 
   it('with -f json, exits 1 and keeps stdout pure JSON', () => {
@@ -337,7 +337,7 @@ describe('colours', () => {
 
   it('--color wins over NO_COLOR; --no-color turns them off', () => {
     const forced = runCli(['lint', '--color', 'guides'], { env: { NO_COLOR: '1' } });
-    expect(forced.report).toBe(`${ESC}32m✔${ESC}39m 检查了 12 份指南，没有发现问题\n`);
+    expect(forced.report).toBe(`${ESC}32m✔${ESC}39m 检查了 21 份指南和 2 件一件事，没有发现问题\n`);
     const off = runCli(['lint', '--no-color', CONFIG_FIXTURE]);
     expect(off.stdout).not.toContain(ESC);
   });

@@ -188,7 +188,7 @@ describe('readability of whole guides', () => {
       filePath: string;
       readability: { score: number | null; band: string };
     }>;
-    expect(stats).toHaveLength(12);
+    expect(stats).toHaveLength(23); // 21 guides and 2 journeys
     const notEasy = stats.filter((guide) => guide.readability.score === null || guide.readability.score < 70);
     expect(notEasy.map((guide) => `${guide.filePath} ${guide.readability.score}`)).toEqual([]);
     expect(stats.every((guide) => guide.readability.band === '易读')).toBe(true);
@@ -237,7 +237,7 @@ describe('readability of whole guides', () => {
     );
     expect(stats.code).toBe(0);
     const mixed = runCli(['stats', 'empty.md', '户籍'], { cwd: dir });
-    expect(mixed.stdout.split('\n').at(-2)).toMatch(/^2 份指南，平均易读分 \d+（1 份不到 200 个汉字，无法评分）。/);
+    expect(mixed.stdout.split('\n').at(-2)).toMatch(/^3 份指南，平均易读分 \d+（1 份不到 200 个汉字，无法评分）。/);
 
     const lint = runCli(['lint', 'empty.md', 'fields-only.md', '--format', 'json'], { cwd: dir });
     const results = JSON.parse(lint.stdout) as JsonResult[];
@@ -259,18 +259,18 @@ describe('--cache', () => {
     const cache = join(dir, '.baihuacache');
     rmSync(cache, { force: true });
     const first = runCli(['lint', '.', '--cache', '--format', 'json', '--debug'], { cwd: dir });
-    expect(first.stderr).toBe('baihua: 缓存命中 0/12 份指南（重新检查 12 份）\n');
+    expect(first.stderr).toBe('baihua: 缓存命中 0/23 个文件（21 份指南和 2 件一件事，重新检查 23 个）\n');
     expect(existsSync(cache)).toBe(true);
     const second = runCli(['lint', '.', '--cache', '--format', 'json', '--debug'], { cwd: dir });
     expect(second.stdout).toBe(first.stdout);
     // An unchanged catalog is answered from the cache whole: no guide is parsed or checked again.
-    expect(second.stderr).toBe('baihua: 缓存命中 12/12 份指南（重新检查 0 份）\n');
+    expect(second.stderr).toBe('baihua: 缓存命中 23/23 个文件（21 份指南和 2 件一件事，重新检查 0 个）\n');
     const target = join(dir, '户籍/id-card-renewal.md');
     const before = readFileSync(target, 'utf8');
     writeFileSync(target, before.replace('窗口现场免费拍照，照片背景是白色。', '请尽快办理。'));
     expect(readFileSync(target, 'utf8')).not.toBe(before);
     const third = runCli(['lint', '.', '--cache', '--format', 'json', '--debug'], { cwd: dir });
-    expect(third.stderr).toBe('baihua: 缓存命中 11/12 份指南（重新检查 1 份）\n');
+    expect(third.stderr).toBe('baihua: 缓存命中 22/23 个文件（21 份指南和 2 件一件事，重新检查 1 个）\n');
     const changed = (JSON.parse(third.stdout) as JsonResult[]).find((result) => result.filePath === target)!;
     expect(changed.messages.map((message) => message.ruleId)).toEqual(['plain/vague-time']);
   }, 120_000);

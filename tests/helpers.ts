@@ -22,13 +22,22 @@ export const cliPath = join(repoRoot, 'packages/cli/dist/baihua.mjs');
 export const guidesDir = join(repoRoot, 'guides');
 /** The example guides' ids, sorted. */
 export const EXAMPLE_IDS = [
+  'birth-medical-certificate',
+  'company-registration',
+  'company-seal-engraving',
   'driving-licence-renewal',
+  'employer-housing-fund-registration',
+  'employer-social-insurance-registration',
   'housing-fund-rent-withdrawal',
   'id-card-renewal',
   'income-tax-annual-settlement',
   'individual-business-registration',
   'marriage-registration',
   'minimum-living-allowance',
+  'new-taxpayer-invoice',
+  'newborn-household-registration',
+  'newborn-medical-insurance',
+  'newborn-social-security-card',
   'offsite-medical-filing',
   'passport-application',
   'pension-enrollment',
