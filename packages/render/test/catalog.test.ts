@@ -5,17 +5,33 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findGuideFiles, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
-import { DEFAULT_TEMPLATES, loadTemplates, renderCatalog, renderGuide, renderSite, TARGETS } from '@baihua/render';
+import { findGuideFiles, isJourneyPath, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
+import {
+  DEFAULT_TEMPLATES,
+  journeyServices,
+  loadTemplates,
+  renderCatalog,
+  renderGuide,
+  renderJourneys,
+  renderSite,
+  TARGETS,
+} from '@baihua/render';
 import { describe, expect, it } from 'vitest';
 
 const guidesDir = fileURLToPath(new URL('../../../guides/', import.meta.url));
-const guides = (await findGuideFiles([guidesDir])).map((path) =>
+const files = (await findGuideFiles([guidesDir])).map((path) =>
   parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))),
 );
+const guides = files.filter((file) => !isJourneyPath(file.file.path));
 const templates = loadTemplates(DEFAULT_TEMPLATES);
 const titles = new Map(guides.map((guide) => [readGuideModel(guide).fields.id!, readGuideModel(guide).fields.title!]));
-const catalogOptions = { bundle: { toolVersion: '0.1.0' } };
+// the example journeys are listed by the index and found by search: catalog pages read their records
+const journeys = renderJourneys(
+  files.filter((file) => isJourneyPath(file.file.path)),
+  journeyServices(guides),
+  { targets: TARGETS, templates },
+).records;
+const catalogOptions = { bundle: { toolVersion: '0.1.0' }, journeys };
 const records = guides.map((guide) => renderGuide(guide, { targets: TARGETS, templates, titles }).record);
 
 describe('catalog pages from records', () => {
@@ -42,7 +58,7 @@ describe('catalog pages from records', () => {
   });
 
   it('are the pages renderSite writes, and each record lists the files its guide wrote', () => {
-    const site = renderSite(guides, { targets: TARGETS, ...catalogOptions }).files;
+    const site = renderSite(files, { targets: TARGETS, bundle: catalogOptions.bundle }).files;
     for (const [path, content] of renderCatalog(records, TARGETS, templates, catalogOptions))
       expect(site.get(path), path).toBe(content);
     const renewal = records.find((record) => record.id === 'id-card-renewal')!;

@@ -5,7 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findGuideFiles, guideLifeEvents, lifeEvents, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
+import {
+  findGuideFiles,
+  guideLifeEvents,
+  isJourneyPath,
+  lifeEvents,
+  parseGuide,
+  readGuideModel,
+  SourceFile,
+} from '@baihua/core';
 import {
   DEFAULT_TEMPLATES,
   indexGroups,
@@ -18,9 +26,9 @@ import {
 import { describe, expect, it } from 'vitest';
 
 const guidesDir = fileURLToPath(new URL('../../../guides/', import.meta.url));
-const guides = (await findGuideFiles([guidesDir])).map((path) =>
-  parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))),
-);
+const guides = (await findGuideFiles([guidesDir]))
+  .filter((path) => !isJourneyPath(path))
+  .map((path) => parseGuide(new SourceFile(path, readFileSync(path, 'utf8'))));
 const templates = loadTemplates(DEFAULT_TEMPLATES);
 const titles = new Map(guides.map((guide) => [readGuideModel(guide).fields.id!, readGuideModel(guide).fields.title!]));
 const records = guides
@@ -44,30 +52,60 @@ describe('the index groups', () => {
     const { topics } = indexGroups(records);
     expect(names(topics)).toEqual([
       ['出入境', ['passport-application']],
-      ['户籍与身份', ['id-card-renewal']],
+      ['户籍与身份', ['id-card-renewal', 'newborn-household-registration']],
       ['婚姻家庭', ['marriage-registration']],
       ['交通出行', ['driving-licence-renewal']],
       ['教育', ['primary-school-enrollment']],
-      ['社会保障', ['pension-enrollment']],
+      ['社会保障', ['employer-social-insurance-registration', 'newborn-social-security-card', 'pension-enrollment']],
       ['社会救助', ['minimum-living-allowance']],
-      ['市场准入', ['individual-business-registration']],
-      ['税务', ['income-tax-annual-settlement']],
-      ['医疗保障', ['offsite-medical-filing']],
-      ['住房', ['housing-fund-rent-withdrawal', 'second-hand-house-transfer']],
+      ['生育收养', ['birth-medical-certificate']],
+      ['市场准入', ['company-registration', 'company-seal-engraving', 'individual-business-registration']],
+      ['税务', ['income-tax-annual-settlement', 'new-taxpayer-invoice']],
+      ['医疗保障', ['newborn-medical-insurance', 'offsite-medical-filing']],
+      ['住房', ['employer-housing-fund-registration', 'housing-fund-rent-withdrawal', 'second-hand-house-transfer']],
     ]);
     expect(topics.map((topic) => topic.anchor)).toEqual(topics.map((topic) => `topic-${topic.name}`));
   });
 
-  it('put every example guide under a life event by its category, in the order of a life', () => {
-    expect(records.every((guide) => guide.lifeEvents === undefined)).toBe(true);
+  it('put every example guide under the life events it states, else its category’s, in the order of a life', () => {
+    // the guides of the two journeys state theirs: a company's 社保 is not a worker's 工作
+    expect(records.flatMap((guide) => (guide.lifeEvents ? [[guide.id, guide.lifeEvents]] : []))).toEqual([
+      ['birth-medical-certificate', ['出生']],
+      ['company-seal-engraving', ['开办企业']],
+      ['employer-housing-fund-registration', ['开办企业']],
+      ['employer-social-insurance-registration', ['开办企业']],
+      ['new-taxpayer-invoice', ['开办企业']],
+      ['newborn-household-registration', ['出生', '证件办理']],
+      ['newborn-medical-insurance', ['出生', '看病就医']],
+      ['newborn-social-security-card', ['出生', '证件办理']],
+    ]);
     expect(names(indexGroups(records).lifeEvents)).toEqual([
+      [
+        '出生',
+        [
+          'birth-medical-certificate',
+          'newborn-household-registration',
+          'newborn-medical-insurance',
+          'newborn-social-security-card',
+        ],
+      ],
       ['上学', ['primary-school-enrollment']],
       ['工作', ['income-tax-annual-settlement', 'pension-enrollment']],
       ['结婚', ['marriage-registration']],
       ['买房租房', ['housing-fund-rent-withdrawal', 'second-hand-house-transfer']],
-      ['开办企业', ['individual-business-registration']],
-      ['看病就医', ['offsite-medical-filing']],
-      ['证件办理', ['id-card-renewal']],
+      [
+        '开办企业',
+        [
+          'company-registration',
+          'company-seal-engraving',
+          'employer-housing-fund-registration',
+          'employer-social-insurance-registration',
+          'individual-business-registration',
+          'new-taxpayer-invoice',
+        ],
+      ],
+      ['看病就医', ['newborn-medical-insurance', 'offsite-medical-filing']],
+      ['证件办理', ['id-card-renewal', 'newborn-household-registration', 'newborn-social-security-card']],
       ['出行', ['driving-licence-renewal']],
       ['出国出境', ['passport-application']],
       ['困难帮扶', ['minimum-living-allowance']],
@@ -113,7 +151,7 @@ describe('the index groups', () => {
     expect(page).toContain('<h2 id="by-topic-title">按主题</h2>');
     expect(page).toContain('<h2 id="by-event-title">按人生事件</h2>');
     expect(page).toContain(
-      '<h3 id="topic-住房">住房</h3>\n    <ul><li><a href="guides/housing-fund-rent-withdrawal.html">租房提取住房公积金</a>',
+      '<h3 id="topic-住房">住房</h3>\n    <ul><li><a href="guides/employer-housing-fund-registration.html">单位住房公积金缴存登记</a>',
     );
     expect(page).toContain('<li><a href="#event-买房租房">买房租房</a></li>');
     expect(page).not.toContain('<h2>青禾市');

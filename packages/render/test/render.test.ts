@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findGuideFiles, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
+import { findGuideFiles, isJourneyPath, parseGuide, readGuideModel, SourceFile } from '@baihua/core';
 import {
   createSearch,
   FIELD_ON_PAGE,
@@ -33,15 +33,20 @@ function renderOne(text: string) {
 
 describe('the pages of the example guides', () => {
   it('has a web page, a mobile page and a print page for every guide, an index and a search index', () => {
-    const ids = examples.map((guide) => (guide.data as { id: string }).id).sort();
+    const ids = examples
+      .filter((guide) => !isJourneyPath(guide.file.path))
+      .map((guide) => (guide.data as { id: string }).id)
+      .sort();
     const pages = (prefix: string) =>
       [...site.keys()]
         .filter((path) => path.startsWith(prefix) && path.endsWith('.html'))
         .map((path) => path.slice(prefix.length, -5))
         .sort();
     expect(pages('web/guides/')).toEqual(ids);
-    expect(pages('mobile/')).toEqual(ids);
-    expect(pages('print/')).toEqual(ids);
+    expect(pages('web/journeys/')).toEqual(['company-opening', 'newborn']);
+    const journeyPages = ['journeys/company-opening', 'journeys/newborn'];
+    expect(pages('mobile/')).toEqual([...ids, ...journeyPages].sort());
+    expect(pages('print/')).toEqual([...ids, ...journeyPages].sort());
     expect(
       [...site.keys()].filter((path) => !path.endsWith('.html') && !/^web\/search\/(terms|docs)\//.test(path)).sort(),
     ).toEqual([
@@ -161,9 +166,17 @@ describe('search without jieba in the browser', () => {
   it('finds nothing for characters that no guide holds, and says what a partial match lacks', async () => {
     expect(await search('火锅')).toEqual({ total: 0, results: [], words: ['火锅'], suggestions: expect.any(Array) });
     const partial = await search('钓鱼执照');
-    expect(partial.results.map(({ title, missing }) => ({ title, missing }))).toEqual([
-      { title: '个体工商户设立登记', missing: ['钓鱼'] },
-    ]);
+    expect(partial.results.map(({ title, missing }) => ({ title, missing }))).toEqual(
+      [
+        '个体工商户设立登记',
+        '有限责任公司设立登记',
+        '企业开办一件事',
+        '公章刻制备案',
+        '新办企业首次申领发票',
+        '单位社会保险参保登记',
+        '单位住房公积金缴存登记',
+      ].map((title) => ({ title, missing: ['钓鱼'] })),
+    );
   });
 });
 
