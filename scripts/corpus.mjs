@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Generates a catalog of guides for benchmarks from the example guides: copies of the twelve,
-// one set per fictional city, with ids, related ids and place names made unique per set. As on
+// Generates a catalog of guides for benchmarks from the example guides: copies of them (not of the
+// journeys, so that a count is a count of guides and runs stay comparable), one set per fictional city, with ids, related ids and place names made unique per set. As on
 // the national platform, each city's copy keeps the service's basic code and gets an
 // implementation code of its own; a configuration names the whole directory as the catalog.
 // Usage: node scripts/corpus.mjs --count 1000 --out /tmp/baihua-corpus
@@ -19,7 +19,7 @@ if (!values.out) {
 function guideFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return guideFiles(path);
+    if (entry.isDirectory()) return entry.name === 'journeys' ? [] : guideFiles(path);
     return ['.md', '.yaml'].includes(extname(entry.name)) && entry.name !== 'baihua.config.yaml' ? [path] : [];
   });
 }
