@@ -20,6 +20,8 @@ const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 const SITE_URL = 'https://guides.qinghe.example.gov.cn';
+/** The example catalog's journeys (一件事), guides/journeys/<id>.md */
+const EXAMPLE_JOURNEY_IDS = ['company-opening', 'newborn'];
 const schema = JSON.parse(readFileSync(join(repoRoot, 'schema/bundle.schema.json'), 'utf8')) as Node;
 const guideSchema = JSON.parse(readFileSync(join(repoRoot, 'schema/guide.schema.json'), 'utf8')) as Node;
 
@@ -124,18 +126,22 @@ describe('baihua build --targets bundle of the example guides', () => {
     bundle = join(dir, 'dist/bundle');
   });
 
-  it('writes the manifest and one file per guide, every file valid against the schema', () => {
+  it('writes the manifest, one file per guide and one per journey, every file valid against the schema', () => {
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：bundle 12 份 → ${join(dir, 'dist')}\n`);
+    expect(run.stdout).toBe(
+      `✔ 生成了 21 份指南（重新生成 21 份，沿用 0 份）和 2 件一件事：bundle 21 份 → ${join(dir, 'dist')}\n`,
+    );
     expect(run.code).toBe(0);
     expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['.baihua', '.baihua-build', 'bundle']);
     expect(readdirSync(join(bundle, 'guides')).sort()).toEqual(EXAMPLE_IDS.map((id) => `${id}.json`));
+    expect(readdirSync(join(bundle, 'journeys')).sort()).toEqual(EXAMPLE_JOURNEY_IDS.map((id) => `${id}.json`));
     const errors = schemaErrors(bundle);
-    expect(Object.keys(errors).length).toBe(13);
+    // the manifest, 21 guides and 2 journeys
+    expect(Object.keys(errors).length).toBe(24);
     expect(Object.values(errors).flat()).toEqual([]);
   });
 
-  it('lists the guides by id with the commit of the guides’ repository, and no time', () => {
+  it('lists the guides and the journeys by id with the commit of the guides’ repository, and no time', () => {
     const manifest = readJson(join(bundle, 'manifest.json'));
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: guidesDir, encoding: 'utf8' }).trim();
     expect(Object.keys(manifest)).toEqual(['schemaVersion', 'toolVersion', 'sourceCommit', 'guides', 'journeys']);
@@ -143,6 +149,7 @@ describe('baihua build --targets bundle of the example guides', () => {
     expect(manifest.toolVersion).toBe(readJson(join(repoRoot, 'packages/cli/package.json')).version);
     expect(manifest.sourceCommit).toBe(head);
     expect(manifest.guides.map((guide: { id: string }) => guide.id)).toEqual(EXAMPLE_IDS);
+    expect(manifest.journeys.map((journey: { id: string }) => journey.id)).toEqual(EXAMPLE_JOURNEY_IDS);
     const renewal = manifest.guides.find((guide: { id: string }) => guide.id === 'id-card-renewal');
     expect({ ...renewal, contentHash: undefined, readability: undefined }).toEqual({
       id: 'id-card-renewal',
@@ -255,7 +262,7 @@ describe('a bundle of guides outside git, with a table in a body', () => {
     const run = runCli(['build', '.', '--out', out, '--targets', 'bundle,web'], { cwd: dir });
     expect(run.code).toBe(0);
     // The sitemap protocol wants absolute addresses: without --site-url there is none.
-    expect(readdirSync(join(out, 'web')).sort()).toEqual(['assets', 'guides', 'index.html', 'search']);
+    expect(readdirSync(join(out, 'web')).sort()).toEqual(['assets', 'guides', 'index.html', 'journeys', 'search']);
     // The bundle ships the web's search index and its module, for portals.
     expect(readdirSync(join(out, 'bundle', 'search')).sort()).toEqual([
       'departments',
@@ -308,7 +315,8 @@ describe('baihua build of every target with --site-url', () => {
       },
     );
     expect(run.stdout).toBe(
-      `✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：web 13 页，mobile 12 页，print 12 页，bundle 12 份，PDF 12 份（新打印 12 份） → ${dist}\n`,
+      '✔ 生成了 21 份指南（重新生成 21 份，沿用 0 份）和 2 件一件事：' +
+        `web 24 页，mobile 23 页，print 23 页，bundle 21 份，PDF 23 份（新打印 23 份） → ${dist}\n`,
     );
   });
 
@@ -324,15 +332,19 @@ describe('baihua build of every target with --site-url', () => {
     }
   });
 
-  it('writes web/sitemap.xml: the index and every guide, dated by its review', () => {
+  it('writes web/sitemap.xml: the index, every guide and every journey, dated by its review', () => {
     const sitemap = readFileSync(join(dist, 'web/sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
     expect(locs).toEqual([
       ...EXAMPLE_IDS.map((id) => `${SITE_URL}/web/guides/${id}.html`),
       `${SITE_URL}/web/index.html`,
+      ...EXAMPLE_JOURNEY_IDS.map((id) => `${SITE_URL}/web/journeys/${id}.html`),
     ]);
     expect(sitemap).toContain(
       `<url><loc>${SITE_URL}/web/guides/id-card-renewal.html</loc><lastmod>2026-10-01</lastmod></url>`,
+    );
+    expect(sitemap).toContain(
+      `<url><loc>${SITE_URL}/web/journeys/newborn.html</loc><lastmod>2026-11-20</lastmod></url>`,
     );
   });
 });
