@@ -7,42 +7,67 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'no
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guidesDir, repoRoot, runCli, scratch } from './helpers.js';
+import { EXAMPLE_IDS, guidesDir, repoRoot, runCli, scratch } from './helpers.js';
 import { expectNoStackTrace, snapshotTree } from './cli-test-utils.js';
 
 const SITE_URL = 'https://guides.qinghe.example.gov.cn';
 const CONFIG = 'baihua.config.yaml';
-/** Pages each example handout prints on (A4), the guide's own text included. */
+/** Pages each example handout prints on (A4), the guide's own text included; a journey's is under journeys/. */
 const PAGES: Record<string, number> = {
+  'birth-medical-certificate': 3,
+  'company-registration': 3,
+  'company-seal-engraving': 3,
   'driving-licence-renewal': 3,
+  'employer-housing-fund-registration': 3,
+  'employer-social-insurance-registration': 3,
   'housing-fund-rent-withdrawal': 3,
   'id-card-renewal': 3,
   'income-tax-annual-settlement': 4,
   'individual-business-registration': 3,
   'marriage-registration': 3,
   'minimum-living-allowance': 4,
+  'new-taxpayer-invoice': 3,
+  'newborn-household-registration': 3,
+  'newborn-medical-insurance': 3,
+  'newborn-social-security-card': 3,
   'offsite-medical-filing': 3,
   'passport-application': 3,
   'pension-enrollment': 3,
   'primary-school-enrollment': 3,
   'second-hand-house-transfer': 4,
+  'journeys/company-opening': 3,
+  'journeys/newborn': 3,
 };
 
 /** Each example handout's first line, as printed (its title, then the handout's name). */
 const TITLES: Record<string, string> = {
+  'birth-medical-certificate': '出生医学证明首次签发',
+  'company-registration': '有限责任公司设立登记',
+  'company-seal-engraving': '公章刻制备案',
   'driving-licence-renewal': '机动车驾驶证期满换证',
+  'employer-housing-fund-registration': '单位住房公积金缴存登记',
+  'employer-social-insurance-registration': '单位社会保险参保登记',
   'housing-fund-rent-withdrawal': '租房提取住房公积金',
   'id-card-renewal': '换领居民身份证',
   'income-tax-annual-settlement': '个人所得税综合所得年度汇算',
   'individual-business-registration': '个体工商户设立登记',
   'marriage-registration': '内地居民结婚登记',
   'minimum-living-allowance': '最低生活保障申请',
+  'new-taxpayer-invoice': '新办企业首次申领发票',
+  'newborn-household-registration': '新生儿出生登记（报户口）',
+  'newborn-medical-insurance': '城乡居民医保参保登记（新生儿）',
+  'newborn-social-security-card': '社会保障卡申领（新生儿）',
   'offsite-medical-filing': '异地就医备案',
   'passport-application': '首次申请普通护照',
   'pension-enrollment': '城乡居民基本养老保险参保登记',
   'primary-school-enrollment': '小学一年级新生入学报名',
   'second-hand-house-transfer': '二手房买卖过户',
+  'journeys/company-opening': '企业开办一件事',
+  'journeys/newborn': '新生儿出生一件事',
 };
+
+/** The example journeys (一件事), each a page of every target under journeys/. */
+const JOURNEY_IDS = ['company-opening', 'newborn'];
 
 function pdfPages(path: string): number {
   const pdf = readFileSync(path, 'latin1');
@@ -69,17 +94,26 @@ describe('baihua build of the example guides', () => {
   it('writes the web, mobile, print and bundle targets, and a PDF of every handout', () => {
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(
-      `✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：web 13 页，mobile 12 页，print 12 页，bundle 12 份，PDF 12 份（新打印 12 份） → ${join(dir, 'dist')}\n`,
+      `✔ 生成了 21 份指南（重新生成 21 份，沿用 0 份）和 2 件一件事：web 24 页，mobile 23 页，print 23 页，bundle 21 份，PDF 23 份（新打印 23 份） → ${join(dir, 'dist')}\n`,
     );
     expect(first.code).toBe(0);
-    const ids = Object.keys(PAGES);
+    const ids = EXAMPLE_IDS;
+    const journeyPages = JOURNEY_IDS.map((id) => `${id}.html`);
     expect(readdirSync(join(dir, 'dist/web/guides')).sort()).toEqual(ids.map((id) => `${id}.html`));
+    expect(readdirSync(join(dir, 'dist/web/journeys')).sort()).toEqual(journeyPages);
     // the site's logo (guides/baihua.config.yaml names one) beside the pages
-    expect(readdirSync(join(dir, 'dist/mobile')).sort()).toEqual(['assets', ...ids.map((id) => `${id}.html`)]);
-    expect(readdirSync(join(dir, 'dist/mobile/assets'))).toEqual(['site-logo.svg']);
-    expect(readdirSync(join(dir, 'dist/print')).sort()).toEqual(
-      ['pdf-manifest.json', 'print.css', ...ids.flatMap((id) => [`${id}.html`, `${id}.pdf`])].sort(),
+    expect(readdirSync(join(dir, 'dist/mobile')).sort()).toEqual(
+      ['assets', 'journeys', ...ids.map((id) => `${id}.html`)].sort(),
     );
+    expect(readdirSync(join(dir, 'dist/mobile/assets'))).toEqual(['site-logo.svg']);
+    expect(readdirSync(join(dir, 'dist/mobile/journeys')).sort()).toEqual(journeyPages);
+    expect(readdirSync(join(dir, 'dist/print')).sort()).toEqual(
+      ['journeys', 'pdf-manifest.json', 'print.css', ...ids.flatMap((id) => [`${id}.html`, `${id}.pdf`])].sort(),
+    );
+    expect(readdirSync(join(dir, 'dist/print/journeys')).sort()).toEqual(
+      JOURNEY_IDS.flatMap((id) => [`${id}.html`, `${id}.pdf`]),
+    );
+    expect(readdirSync(join(dir, 'dist/bundle/journeys')).sort()).toEqual(JOURNEY_IDS.map((id) => `${id}.json`));
     expect(existsSync(join(dir, 'dist/web/index.html'))).toBe(true);
   });
 
@@ -161,7 +195,7 @@ describe('baihua build of the example guides', () => {
   it('prints nothing again when nothing changed, and the PDFs are byte-identical to a fresh build', () => {
     const before = snapshotTree(join(dir, 'dist/print'));
     const again = runCli(['build', guidesDir, '--out', join(dir, 'dist'), '--site-url', SITE_URL], { cwd: dir });
-    expect(again.stdout).toContain('PDF 12 份（新打印 0 份）');
+    expect(again.stdout).toContain('PDF 23 份（新打印 0 份）');
     const fresh = scratch();
     runCli(['build', guidesDir, '--out', join(fresh, 'dist'), '--site-url', SITE_URL, '--targets', 'print'], {
       cwd: fresh,
@@ -199,7 +233,7 @@ describe('builds that cannot finish', () => {
     expect(run.code).toBe(1);
     expectNoStackTrace(run);
     expect(run.stdout).toBe(
-      '✔ 生成了 12 份指南（重新生成 12 份，沿用 0 份）：web 13 页，mobile 12 页，print 12 页，bundle 12 份 → dist\n✖ 生成打印版 PDF 需要 Chromium：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n',
+      '✔ 生成了 21 份指南（重新生成 21 份，沿用 0 份）和 2 件一件事：web 24 页，mobile 23 页，print 23 页，bundle 21 份 → dist\n✖ 生成打印版 PDF 需要 Chromium：请运行 apt-get install -y chromium fonts-noto-cjk，或者设置环境变量 BAIHUA_CHROMIUM 为浏览器的路径\n',
     );
     expect(existsSync(join(dir, 'dist/web/index.html'))).toBe(true);
     expect(existsSync(join(dir, 'dist/mobile/id-card-renewal.html'))).toBe(true);
