@@ -2,8 +2,8 @@
  * The built site in a real browser: headless Debian Chromium driven by playwright-core (no browser
  * download), pages served over HTTP as a portal would.
  *
- * Accessibility, measured (issue 17): every page type (the index, a guide on the web, on mobile
- * and as a handout) in both text sizes has no axe-core violation of any impact, its headings in
+ * Accessibility, measured (issue 17): every page type (the index, a guide and a journey on the web,
+ * on mobile and as a handout) in both text sizes has no axe-core violation of any impact, its headings in
  * order, and no horizontal scroll at 320 px and 360 px (WCAG 1.4.10 reflow; the handout is laid
  * out for A4 paper and is left out of reflow). In the large-text mode (适老化) the browser's own
  * numbers are checked on the web and mobile pages: all text at least 18 pt (24 px), line height
@@ -91,7 +91,10 @@ async function open(path: string, width: number, size: TextSize = 'standard'): P
 }
 
 const GUIDES = ['id-card-renewal', 'second-hand-house-transfer'];
-/** Each page type, at the width it is made for; the guide pages for a short and a long guide. */
+/**
+ * Each page type, at the width it is made for; the guide pages for a short and a long guide, the
+ * journey pages for the one with an optional step done alongside the one before.
+ */
 const PAGES = [
   { name: 'the index', path: 'web/index.html', width: 1280 },
   ...GUIDES.flatMap((id) => [
@@ -99,6 +102,9 @@ const PAGES = [
     { name: `${id} on mobile`, path: `mobile/${id}.html`, width: 360 },
     { name: `${id} as a handout`, path: `print/${id}.html`, width: 794 },
   ]),
+  { name: 'the newborn journey on the web', path: 'web/journeys/newborn.html', width: 1280 },
+  { name: 'the newborn journey on mobile', path: 'mobile/journeys/newborn.html', width: 360 },
+  { name: 'the newborn journey as a handout', path: 'print/journeys/newborn.html', width: 794 },
 ];
 const SIZES: TextSize[] = ['standard', 'large'];
 const SCREEN_PAGES = PAGES.filter((page) => !page.path.startsWith('print/'));
@@ -227,7 +233,8 @@ describe('in the browser', () => {
     expect(await page.locator('#results li').first().locator('.why').textContent()).toBe(
       '匹配：“孩子”在简介、办理条件、材料等处；“上学”在关键词',
     );
-    expect(await page.locator('#city option').allTextContents()).toEqual(['全部地区', '青禾市（12）']);
+    // the 21 guides; a journey has no region of its own
+    expect(await page.locator('#city option').allTextContents()).toEqual(['全部地区', '青禾市（21）']);
     await page.selectOption('#category', '税务');
     await expect.poll(() => page.locator('#results a').allTextContents()).toEqual(['个人所得税综合所得年度汇算']);
     expect(await status.textContent()).toBe('找到 1 项');
@@ -257,12 +264,28 @@ describe('in the browser', () => {
       '教育',
       '社会保障',
       '社会救助',
+      '生育收养',
       '市场准入',
       '税务',
       '医疗保障',
       '住房',
     ]);
-    expect(await group('topic-住房')).toEqual(['住房', ['租房提取住房公积金', '二手房买卖过户']]);
+    expect(await group('topic-住房')).toEqual([
+      '住房',
+      ['单位住房公积金缴存登记', '租房提取住房公积金', '二手房买卖过户'],
+    ]);
+    expect(await group('journeys-title')).toEqual(['一件事', ['企业开办一件事', '新生儿出生一件事']]);
+    // A life event lists its journey first, then its guides.
+    expect(await group('event-出生')).toEqual([
+      '出生',
+      [
+        '新生儿出生一件事',
+        '出生医学证明首次签发',
+        '新生儿出生登记（报户口）',
+        '城乡居民医保参保登记（新生儿）',
+        '社会保障卡申领（新生儿）',
+      ],
+    ]);
     expect(await group('event-上学')).toEqual(['上学', ['小学一年级新生入学报名']]);
     expect(await group('event-退休养老')).toEqual(['退休养老', ['城乡居民基本养老保险参保登记']]);
     // Each link of the jump menus leads to a heading of its section.
