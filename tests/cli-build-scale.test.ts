@@ -68,8 +68,9 @@ const SEARCH_FOLDERS = /^(web|bundle)\/search\//;
 /** The files that differ outside the search index; the index's own changes are checked apart. */
 const changedOutsideSearch = (paths: string[]) => paths.filter((path) => !SEARCH_FOLDERS.test(path));
 
-const summary = (guides: number, rendered: number, pages: string, out = 'dist') =>
-  `✔ 生成了 ${guides} 份指南（重新生成 ${rendered} 份，沿用 ${guides - rendered} 份）：${pages} → ${out}\n${CHROMIUM_MISSING}`;
+/** The summary of a build without a browser; `journeys` is how many 一件事 the catalog has. */
+const summary = (guides: number, rendered: number, pages: string, out = 'dist', journeys = 0) =>
+  `✔ 生成了 ${guides} 份指南（重新生成 ${rendered} 份，沿用 ${guides - rendered} 份）${journeys ? `和 ${journeys} 件一件事` : ''}：${pages} → ${out}\n${CHROMIUM_MISSING}`;
 
 describe('two builds of the same guides', () => {
   it('are byte-identical in every file of every target, in one thread or on worker threads', () => {
@@ -78,10 +79,11 @@ describe('two builds of the same guides', () => {
     const one = runCli(['build', 'guides', '--out', 'one', ...ALL, '--concurrency', 'off'], { cwd: dir, env });
     const two = runCli(['build', 'guides', '--out', 'two', ...ALL, '--concurrency', '2'], { cwd: dir, env });
     expect([one.code, one.stderr]).toEqual([1, '']);
-    expect(two.stdout).toBe(summary(12, 12, 'web 13 页，mobile 12 页，print 12 页，bundle 12 份', 'two'));
+    expect(two.stdout).toBe(summary(21, 21, 'web 24 页，mobile 23 页，print 23 页，bundle 21 份', 'two', 2));
     const site = contents(join(dir, 'one'));
     expect(Object.keys(site)).toContain('web/index.html');
     expect(Object.keys(site)).toContain('.baihua/guides/id-card-renewal.json');
+    expect(Object.keys(site)).toContain('.baihua/journeys/newborn.json');
     expect(contents(join(dir, 'two'))).toEqual(site);
   });
 });
@@ -135,14 +137,14 @@ describe('a rebuild after one guide changed', () => {
     const listing = Object.keys(before)
       .filter((path) => path.startsWith('.baihua/guides/'))
       .map((path) => path.slice('.baihua/guides/'.length, -'.json'.length))
-      .filter((id) => readFileSync(guidePath(id), 'utf8').includes('id-card-renewal-3'))
-      .filter((id) => id !== 'id-card-renewal-3');
+      .filter((id) => readFileSync(guidePath(id), 'utf8').includes('id-card-renewal-2'))
+      .filter((id) => id !== 'id-card-renewal-2');
     expect(listing.length).toBeGreaterThan(0);
-    edit('id-card-renewal-3', 'title: 换领居民身份证', 'title: 换领第二代居民身份证');
+    edit('id-card-renewal-2', 'title: 换领居民身份证', 'title: 换领第二代居民身份证');
     expect(build().stdout).toBe(summary(48, 1 + listing.length, pages));
     expect(changedOutsideSearch(changed(before, contents(join(dir, 'dist'))))).toEqual(
       [
-        ...guideFiles('id-card-renewal-3'),
+        ...guideFiles('id-card-renewal-2'),
         // Related links are on every channel: each page of the guides that list it changes.
         ...listing.flatMap(guideFiles),
         ...CATALOG_PAGES,
@@ -161,12 +163,18 @@ describe('baihua build --shard and baihua merge', () => {
     const single = runCli(['build', 'guides', '--out', 'single', ...ALL], { cwd: dir, env });
     expect(single.code).toBe(1);
     expect(shard(1).stdout).toBe(
-      `✔ 生成了 第 1/3 片的 4 份指南（重新生成 4 份，沿用 0 份）：web 4 页，mobile 4 页，print 4 页，bundle 4 份 → shard-1\n${CHROMIUM_MISSING}`,
+      `✔ 生成了 第 1/3 片的 5 份指南（重新生成 5 份，沿用 0 份）和 2 件一件事：web 7 页，mobile 7 页，print 7 页，bundle 5 份 → shard-1\n${CHROMIUM_MISSING}`,
     );
-    expect([shard(2).code, shard(3).code]).toEqual([1, 1]);
+    // The journeys are rendered once, by the first shard.
+    expect([shard(2).stdout, shard(3).stdout]).toEqual(
+      [2, 3].map(
+        (index) =>
+          `✔ 生成了 第 ${index}/3 片的 8 份指南（重新生成 8 份，沿用 0 份）：web 8 页，mobile 8 页，print 8 页，bundle 8 份 → shard-${index}\n${CHROMIUM_MISSING}`,
+      ),
+    );
     const merge = runCli(['merge', 'shard-1', 'shard-2', 'shard-3', '--out', 'dist'], { cwd: dir });
     expect([merge.stdout, merge.stderr, merge.code]).toEqual([
-      '✔ 合并了 3 片，共 12 份指南：web 13 页，mobile 12 页，print 12 页，bundle 12 份 → dist\n',
+      '✔ 合并了 3 片，共 21 份指南：web 24 页，mobile 23 页，print 23 页，bundle 21 份 → dist\n',
       '',
       0,
     ]);
@@ -201,11 +209,18 @@ describe('baihua build --shard and baihua merge', () => {
       expect(
         runCli(['build', 'guides', '--out', 'web-only-2', '--targets', 'web', '--shard', '2/3'], { cwd: dir }).code,
       ).toBe(0);
-      // Another catalog: one guide fewer.
+      // Another catalog: one guide fewer, and no longer named as related by the guide that named it.
       cpSync(join(dir, 'guides'), join(dir, 'other'), { recursive: true });
-      rmSync(join(dir, 'other/市场监管/individual-business-registration.md'));
+      rmSync(join(dir, 'other/出入境/passport-application.md'));
+      const idCard = join(dir, 'other/户籍/id-card-renewal.md');
+      const text = readFileSync(idCard, 'utf8');
+      expect(text).toContain('related: [passport-application, ');
+      writeFileSync(idCard, text.replace('related: [passport-application, ', 'related: ['));
       const built = runCli(['build', 'other', '--out', 'other-2', ...ALL, '--shard', '2/3'], { cwd: dir, env });
-      expect([built.code, built.stdout.startsWith('✔ 生成了 第 2/3 片的 4 份指南')]).toEqual([1, true]);
+      expect([built.code, built.stdout]).toEqual([
+        1,
+        `✔ 生成了 第 2/3 片的 7 份指南（重新生成 7 份，沿用 0 份）：web 7 页，mobile 7 页，print 7 页，bundle 7 份 → other-2\n${CHROMIUM_MISSING}`,
+      ]);
     }
     const run = runCli(['merge', ...shards, '--out', 'merged'], { cwd: dir });
     expect([run.stdout, run.stderr, run.code]).toEqual(['', `baihua: ${message}\n`, 2]);
