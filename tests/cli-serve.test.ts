@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliPath, EXAMPLE_IDS, guidesDir, JOURNEY_CATALOG, repoRoot, runCli, scratch } from './helpers.js';
 
+/** The example journeys (一件事) as the picker names them: by their path under the site's folders. */
+const EXAMPLE_JOURNEYS = ['journeys/company-opening', 'journeys/newborn'];
+
 let child: ChildProcess | undefined;
 afterEach(() => child?.kill());
 
@@ -196,19 +199,61 @@ describe('baihua serve', () => {
     writeFileSync(passport, readFileSync(passport, 'utf8').replace('category: 出入境\n', ''));
     const url = await startServe(dir);
     const header = /<header>[\s\S]*<\/header>/.exec(await page(url, '?guide=second-hand-house-transfer'))?.[0];
+    // The journeys (一件事) come first, then the guides.
     const groups: Array<[string, Array<[string, string]>]> = [
-      ['户籍与身份', [['id-card-renewal', '换领居民身份证&#60;b&#62;&#38;&#34;旧证&#34;&#60;/b&#62;']]],
+      [
+        '一件事',
+        [
+          ['journeys/company-opening', '企业开办一件事'],
+          ['journeys/newborn', '新生儿出生一件事'],
+        ],
+      ],
+      [
+        '户籍与身份',
+        [
+          ['id-card-renewal', '换领居民身份证&#60;b&#62;&#38;&#34;旧证&#34;&#60;/b&#62;'],
+          ['newborn-household-registration', '新生儿出生登记（报户口）'],
+        ],
+      ],
       ['婚姻家庭', [['marriage-registration', '内地居民结婚登记']]],
       ['交通出行', [['driving-licence-renewal', '机动车驾驶证期满换证']]],
       ['教育', [['primary-school-enrollment', '小学一年级新生入学报名']]],
-      ['社会保障', [['pension-enrollment', '城乡居民基本养老保险参保登记']]],
+      [
+        '社会保障',
+        [
+          ['pension-enrollment', '城乡居民基本养老保险参保登记'],
+          ['employer-social-insurance-registration', '单位社会保险参保登记'],
+          ['newborn-social-security-card', '社会保障卡申领（新生儿）'],
+        ],
+      ],
       ['社会救助', [['minimum-living-allowance', '最低生活保障申请']]],
-      ['市场准入', [['individual-business-registration', '个体工商户设立登记']]],
-      ['税务', [['income-tax-annual-settlement', '个人所得税综合所得年度汇算']]],
-      ['医疗保障', [['offsite-medical-filing', '异地就医备案']]],
+      ['生育收养', [['birth-medical-certificate', '出生医学证明首次签发']]],
+      [
+        '市场准入',
+        [
+          ['individual-business-registration', '个体工商户设立登记'],
+          ['company-seal-engraving', '公章刻制备案'],
+          ['company-registration', '有限责任公司设立登记'],
+        ],
+      ],
+      [
+        '税务',
+        [
+          ['income-tax-annual-settlement', '个人所得税综合所得年度汇算'],
+          ['new-taxpayer-invoice', '新办企业首次申领发票'],
+        ],
+      ],
+      [
+        '医疗保障',
+        [
+          ['newborn-medical-insurance', '城乡居民医保参保登记（新生儿）'],
+          ['offsite-medical-filing', '异地就医备案'],
+        ],
+      ],
       [
         '住房',
         [
+          ['employer-housing-fund-registration', '单位住房公积金缴存登记'],
           ['second-hand-house-transfer', '二手房买卖过户'],
           ['housing-fund-rent-withdrawal', '租房提取住房公积金'],
         ],
@@ -230,8 +275,8 @@ describe('baihua serve', () => {
       `<header><label>指南 <select id="guide">${options}</select></label>\n` +
         '<small id="guide-id">second-hand-house-transfer</small><span id="status">已是最新</span></header>',
     );
-    // Without a choice in the address, the first guide listed.
-    expect(await page(url, '')).toContain('<small id="guide-id">id-card-renewal</small>');
+    // Without a choice in the address, the first one listed: the first journey, as journeys come first.
+    expect(await page(url, '')).toContain('<small id="guide-id">journeys/company-opening</small>');
   });
 
   it('serves no guide that the configuration’s ignores excludes: 404, and not in the list', async () => {
@@ -243,24 +288,25 @@ describe('baihua serve', () => {
       expect([response.status, await response.text()]).toEqual([404, '没有这个页面']);
     }
     const listed = [...(await page(url, '')).matchAll(/<option value="([^"]+)"/g)].map((match) => match[1]).sort();
-    expect(listed).toEqual(EXAMPLE_IDS);
+    expect(listed).toEqual([...EXAMPLE_IDS, ...EXAMPLE_JOURNEYS].sort());
   });
 
   it('shows exactly the guides and pages that baihua build writes, from the same configuration', async () => {
     const dir = projectWithDraft();
     const build = runCli(['build', 'guides', '--out', 'dist', '--targets', 'web,mobile'], { cwd: dir });
     expect(build.code).toBe(0);
-    const built = readdirSync(join(dir, 'dist/mobile'))
+    const built = readdirSync(join(dir, 'dist/mobile'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.html'))
       .map((name) => name.slice(0, -'.html'.length))
       .sort();
     const url = await startServe(dir);
     const listed = [...(await page(url, '')).matchAll(/<option value="([^"]+)"/g)].map((match) => match[1]!).sort();
     expect(listed).toEqual(built);
+    expect(built.filter((id) => id.startsWith('journeys/'))).toEqual(EXAMPLE_JOURNEYS);
     for (const id of built) {
-      expect(await page(url, `web/guides/${id}.html`)).toBe(
-        readFileSync(join(dir, 'dist/web/guides', `${id}.html`), 'utf8'),
-      );
+      // A guide's web page is under web/guides/, a journey's under web/journeys/ (its id says so).
+      const web = id.startsWith('journeys/') ? `web/${id}.html` : `web/guides/${id}.html`;
+      expect(await page(url, web)).toBe(readFileSync(join(dir, 'dist', web), 'utf8'));
       expect(await page(url, `mobile/${id}.html`)).toBe(readFileSync(join(dir, 'dist/mobile', `${id}.html`), 'utf8'));
     }
     expect(await page(url, 'web/index.html')).toBe(readFileSync(join(dir, 'dist/web/index.html'), 'utf8'));
@@ -278,7 +324,7 @@ describe('baihua serve', () => {
     writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(1);
     expect(serveOutput.split('\n').filter((line) => line.startsWith('重新检查'))).toEqual([
-      `重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`,
+      `重新检查了 1 份指南（${EXAMPLE_IDS.length - 1 + EXAMPLE_JOURNEYS.length} 份没有改动，沿用上次的结果）`,
     ]);
     // A duplicate id is only seen across guides: the catalog pass ran over the unchanged ones too.
     writeFileSync(guide, text.replace('id: id-card-renewal', 'id: passport-application'));
@@ -289,7 +335,7 @@ describe('baihua serve', () => {
         .split('\n')
         .filter((line) => line.startsWith('重新检查'))
         .at(-1),
-    ).toBe(`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1} 份没有改动，沿用上次的结果）`);
+    ).toBe(`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1 + EXAMPLE_JOURNEYS.length} 份没有改动，沿用上次的结果）`);
     stop();
   });
 
