@@ -233,8 +233,8 @@ describe('in the browser', () => {
     expect(await page.locator('#results li').first().locator('.why').textContent()).toBe(
       '匹配：“孩子”在简介、办理条件、材料等处；“上学”在关键词',
     );
-    // the 21 guides; a journey has no region of its own
-    expect(await page.locator('#city option').allTextContents()).toEqual(['全部地区', '青禾市（21）']);
+    // the 21 guides and the 2 journeys, filed under the city their guides share
+    expect(await page.locator('#city option').allTextContents()).toEqual(['全部地区', '青禾市（23）']);
     await page.selectOption('#category', '税务');
     await expect.poll(() => page.locator('#results a').allTextContents()).toEqual(['个人所得税综合所得年度汇算']);
     expect(await status.textContent()).toBe('找到 1 项');

@@ -107,7 +107,7 @@ describe('baihua build --shard and baihua merge of a catalog with a journey', ()
     );
     const merge = runCli(['merge', 'shard-1', 'shard-2', '--out', 'dist'], { cwd: dir });
     expect([merge.stdout, merge.stderr, merge.code]).toEqual([
-      '✔ 合并了 2 片，共 6 份指南：web 8 页，mobile 7 页，bundle 6 份 → dist\n',
+      '✔ 合并了 2 片，共 6 份指南和 1 件一件事：web 8 页，mobile 7 页，bundle 6 份 → dist\n',
       '',
       0,
     ]);

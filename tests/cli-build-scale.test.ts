@@ -174,7 +174,7 @@ describe('baihua build --shard and baihua merge', () => {
     );
     const merge = runCli(['merge', 'shard-1', 'shard-2', 'shard-3', '--out', 'dist'], { cwd: dir });
     expect([merge.stdout, merge.stderr, merge.code]).toEqual([
-      '✔ 合并了 3 片，共 21 份指南：web 24 页，mobile 23 页，print 23 页，bundle 21 份 → dist\n',
+      '✔ 合并了 3 片，共 21 份指南和 2 件一件事：web 24 页，mobile 23 页，print 23 页，bundle 21 份 → dist\n',
       '',
       0,
     ]);

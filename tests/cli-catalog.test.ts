@@ -190,10 +190,12 @@ describe('catalog findings and the rest of the engine', () => {
     const first = runCli(['lint', '.', '--cache', '-f', 'json', '--debug'], { cwd: dir });
     const second = runCli(['lint', '.', '--cache', '-f', 'json', '--debug'], { cwd: dir });
     expect(second.stdout).toBe(first.stdout);
-    const guides = (JSON.parse(second.stdout) as unknown[]).length;
+    const results = JSON.parse(second.stdout) as Array<{ kind?: string }>;
+    const journeys = results.filter((result) => result.kind === 'journey').length;
+    const files = `${results.length - journeys} 份指南和 ${journeys} 件一件事`;
     expect([first.stderr, second.stderr]).toEqual([
-      `baihua: 缓存命中 0/${guides} 份指南（重新检查 ${guides} 份）\n`,
-      `baihua: 缓存命中 ${guides}/${guides} 份指南（重新检查 0 份）\n`,
+      `baihua: 缓存命中 0/${results.length} 个文件（${files}，重新检查 ${results.length} 个）\n`,
+      `baihua: 缓存命中 ${results.length}/${results.length} 个文件（${files}，重新检查 0 个）\n`,
     ]);
     rmSync(join(dir, '民政/allowance-copy.md'));
     const third = lintJson(['.', '--cache', '--cache-location', cache], { cwd: dir });

@@ -324,7 +324,7 @@ describe('baihua serve', () => {
     writeFileSync(guide, text.replace('title: 换领居民身份证', 'title: 换领或补领居民身份证'));
     await expect.poll(() => events.length, { timeout: 120_000 }).toBe(1);
     expect(serveOutput.split('\n').filter((line) => line.startsWith('重新检查'))).toEqual([
-      `重新检查了 1 份指南（${EXAMPLE_IDS.length - 1 + EXAMPLE_JOURNEYS.length} 份没有改动，沿用上次的结果）`,
+      `重新检查了 1 个文件（${EXAMPLE_IDS.length - 1 + EXAMPLE_JOURNEYS.length} 个没有改动，沿用上次的结果）`,
     ]);
     // A duplicate id is only seen across guides: the catalog pass ran over the unchanged ones too.
     writeFileSync(guide, text.replace('id: id-card-renewal', 'id: passport-application'));
@@ -335,7 +335,7 @@ describe('baihua serve', () => {
         .split('\n')
         .filter((line) => line.startsWith('重新检查'))
         .at(-1),
-    ).toBe(`重新检查了 1 份指南（${EXAMPLE_IDS.length - 1 + EXAMPLE_JOURNEYS.length} 份没有改动，沿用上次的结果）`);
+    ).toBe(`重新检查了 1 个文件（${EXAMPLE_IDS.length - 1 + EXAMPLE_JOURNEYS.length} 个没有改动，沿用上次的结果）`);
     stop();
   });
 

@@ -72,7 +72,9 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
 export async function runMerge(dirs: string[], options: { out: string }): Promise<CommandOutput> {
   const merged = await mergeShards(dirs, options.out, waiting(options.out));
   return {
-    stdout: `✔ 合并了 ${merged.shards} 片，共 ${merged.guides} 份指南：${pageCounts(merged.pages)} → ${options.out}\n`,
+    stdout:
+      `✔ 合并了 ${merged.shards} 片，共 ${merged.guides} 份指南${merged.journeys ? `和 ${merged.journeys} 件一件事` : ''}：` +
+      `${pageCounts(merged.pages)} → ${options.out}\n`,
     exitCode: 0,
   };
 }

@@ -197,7 +197,7 @@ export async function runServe(
   const memory = new LintMemory();
 
   // The pipeline of `baihua build`, kept in memory: the same guides, templates and checks.
-  async function rebuild(): Promise<{ linted: number; reused: number }> {
+  async function rebuild(): Promise<{ linted: number; reused: number; unit: string }> {
     const {
       run,
       failed,
@@ -214,7 +214,8 @@ export async function runServe(
       guides = pickerGuides(run);
       copies = new Map(built.copies);
     }
-    return run.counts;
+    // 份指南 counts guides; with journeys among the files, the counts are of files.
+    return { ...run.counts, unit: run.results.some((result) => result.kind === 'journey') ? '个文件' : '份指南' };
   }
   // The status line's words and time come from here: the page's locale would write 「5:31:09 AM」.
   const notify = () => {
@@ -292,7 +293,9 @@ export async function runServe(
     clearTimeout(timer);
     timer = setTimeout(() => {
       void rebuild()
-        .then(({ linted, reused }) => log(`重新检查了 ${linted} 份指南（${reused} 份没有改动，沿用上次的结果）\n`))
+        .then(({ linted, reused, unit }) =>
+          log(`重新检查了 ${linted} ${unit}（${reused} ${unit.slice(0, 1)}没有改动，沿用上次的结果）\n`),
+        )
         .catch((error: unknown) => {
           problems = describeError(error, false);
         })

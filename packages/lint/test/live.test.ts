@@ -24,12 +24,13 @@ describe('LiveLint.catalogValues', () => {
     expect(values.materialNames.map(({ name }) => name)).toContain('电子户口簿');
     expect(values.materialNames.map(({ name }) => name)).not.toContain('单位同意申请普通护照的意见');
     expect(values.materialNames[0]).toEqual({ name: '居民身份证', guides: 5 });
-    expect(values.departments).toHaveLength(11);
-    expect(values.departments).toContainEqual({ name: '青禾市公安局东湖分局户政科', guides: 1 });
-    expect(values.issuers[0]).toEqual({ name: '签发证件的公安局', guides: 10 });
-    expect(values.locationNames[0]).toEqual({ name: '东湖区政务服务中心', guides: 6 });
-    expect(values.guides).toHaveLength(11);
-    expect(values.guides[0]).toEqual({ id: 'driving-licence-renewal', title: '机动车驾驶证期满换证' });
+    expect(values.departments).toHaveLength(17);
+    // 换领居民身份证 and 报户口: the journeys' folder is not a guide and adds none
+    expect(values.departments).toContainEqual({ name: '青禾市公安局东湖分局户政科', guides: 2 });
+    expect(values.issuers[0]).toEqual({ name: '签发证件的公安局', guides: 17 });
+    expect(values.locationNames[0]).toEqual({ name: '东湖区政务服务中心', guides: 13 });
+    expect(values.guides).toHaveLength(20);
+    expect(values.guides[0]).toEqual({ id: 'birth-medical-certificate', title: '出生医学证明首次签发' });
   });
 
   it('a change to the department alone is no change for the catalog rules (a material name is: journeys read it)', async () => {

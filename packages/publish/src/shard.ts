@@ -164,6 +164,7 @@ function storedJourneys(dir: string): JourneyRecord[] {
 export interface Merged {
   shards: number;
   guides: number;
+  journeys: number;
   pages: Partial<Record<Target, number>>;
 }
 
@@ -215,6 +216,7 @@ export async function mergeShards(dirs: string[], out: string, onWait: () => voi
       return {
         shards: dirs.length,
         guides: records.length,
+        journeys: journeys.length,
         pages: pagesPerTarget(records, [...journeyFiles, ...catalog.keys()], targets),
       };
     },

@@ -600,6 +600,8 @@ export interface JourneyRecord {
   reviewed: string;
   /** the files this journey wrote, relative to the output, sorted */
   files: string[];
+  /** the ids of the guides its steps name: search files the journey under the city they share */
+  guides: string[];
   search?: SearchDocument;
   bundle?: JourneyManifestEntry;
 }
@@ -687,6 +689,7 @@ export function renderJourney(
     lifeEvent: view.lifeEvent,
     reviewed: view.reviewed,
     files: [...files.keys()].sort(),
+    guides: [...new Set(plan.steps.flatMap((step) => step.services.map((service) => service.id)))].sort(),
     ...(searchOutputs(targets).length && {
       search: journeySearchDocument(view, `journeys/${id}.html`, options.segment),
     }),
@@ -752,11 +755,18 @@ export function renderCatalog(
   const outputs = searchOutputs(targets);
   if (outputs.length) {
     const guideDocuments = options.searchDocuments ?? sorted.flatMap((record) => record.search ?? []);
-    const journeyDocuments = (options.journeys ?? []).flatMap((journey) => journey.search ?? []);
+    const journeys = options.journeys ?? [];
+    // The guides' documents may be streamed (a large build reads them from the records): their
+    // places are noted on the way past, for the journeys that follow them.
+    const named = new Set(journeys.flatMap((journey) => journey.guides));
+    const places = new Map<string, Place>();
     const index = searchIndexFiles(
       (function* () {
-        yield* guideDocuments;
-        yield* journeyDocuments;
+        for (const document of guideDocuments) {
+          if (named.has(document.id)) places.set(document.id, { city: document.city, district: document.district });
+          yield document;
+        }
+        for (const journey of journeys) if (journey.search) yield inSharedCity(journey.search, journey.guides, places);
       })(),
     );
     for (const { folder, module } of outputs) {
@@ -765,6 +775,24 @@ export function renderCatalog(
     }
   }
   return files;
+}
+
+/**
+ * A journey's search document under the city (and district) all its guides name, so that a
+ * citizen who filters by city still finds it; under none when they differ or name none.
+ */
+type Place = Pick<SearchDocument, 'city' | 'district'>;
+
+function inSharedCity(
+  journey: SearchDocument,
+  guideIds: readonly string[],
+  placeOf: Map<string, Place>,
+): SearchDocument {
+  const places = guideIds.flatMap((id) => placeOf.get(id) ?? []);
+  const [first] = places;
+  if (!first?.city || places.some((place) => place.city !== first.city)) return journey;
+  const district = places.every((place) => place.district === first.district) ? first.district : '';
+  return { ...journey, city: first.city, district };
 }
 
 /** The PDFs to print: one for each guide's print page, and each journey's (`print/journeys/<id>.pdf`). */
