@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 export type TextSize = 'standard' | 'large';
 
@@ -124,5 +125,54 @@ export function largeTextNumbers(page: Page): Promise<LargeTextNumbers> {
         return ratio >= 4.5 ? [] : [`${label(element)}: ${ratio.toFixed(1)}:1`];
       });
     return { smallText, smallTargets, lowContrast };
+  });
+}
+
+/** A page to check, at the width it is made for. */
+export interface CheckedPage {
+  name: string;
+  path: string;
+  width: number;
+}
+
+/**
+ * The checks every page of the site gets, in both text sizes: no axe-core violation and headings
+ * in order; reflow at 320 and 360 px; the large-text numbers on screen pages. Guide pages and
+ * journey pages pass the same ones.
+ */
+export function describeAccessibility(
+  title: string,
+  pages: CheckedPage[],
+  open: (path: string, width: number, size?: TextSize) => Promise<Page>,
+): void {
+  const screenPages = pages.filter((page) => !page.path.startsWith('print/'));
+  describe(title, () => {
+    describe.each(['standard', 'large'] as TextSize[])('in the %s text size', (size) => {
+      it.each(pages)(
+        '$name has no axe-core violation of any impact and its headings in order',
+        async ({ path, width }) => {
+          const page = await open(path, width, size);
+          expect(await axeViolations(page)).toEqual([]);
+          expect(outlineProblems(await headings(page))).toEqual([]);
+          await page.context().close();
+        },
+      );
+
+      it.each(screenPages)('$name reflows at 320 px and 360 px, with no scrolling sideways', async ({ path }) => {
+        const page = await open(path, 360, size);
+        expect(await pageWidthAt(page, 360)).toBe(360);
+        expect(await pageWidthAt(page, 320)).toBe(320);
+        await page.context().close();
+      });
+    });
+
+    it.each(screenPages)(
+      '$name in large text: text ≥ 24 px, line height ≥ 1.3, contrast ≥ 4.5:1, targets ≥ 60×60 px',
+      async ({ path, width }) => {
+        const page = await open(path, width, 'large');
+        expect(await largeTextNumbers(page)).toEqual({ smallText: [], smallTargets: [], lowContrast: [] });
+        await page.context().close();
+      },
+    );
   });
 }

@@ -34,14 +34,7 @@ import {
   scratch,
   serveDirectory,
 } from './helpers.js';
-import {
-  axeViolations,
-  headings,
-  largeTextNumbers,
-  outlineProblems,
-  pageWidthAt,
-  type TextSize,
-} from './browser-helpers.js';
+import { describeAccessibility, type TextSize } from './browser-helpers.js';
 
 const screenshots = join(repoRoot, 'test-results/screenshots');
 
@@ -106,38 +99,10 @@ const PAGES = [
   { name: 'the newborn journey on mobile', path: 'mobile/journeys/newborn.html', width: 360 },
   { name: 'the newborn journey as a handout', path: 'print/journeys/newborn.html', width: 794 },
 ];
-const SIZES: TextSize[] = ['standard', 'large'];
-const SCREEN_PAGES = PAGES.filter((page) => !page.path.startsWith('print/'));
 
-describe('accessibility', () => {
-  describe.each(SIZES)('in the %s text size', (size) => {
-    it.each(PAGES)(
-      '$name has no axe-core violation of any impact and its headings in order',
-      async ({ path, width }) => {
-        const page = await open(path, width, size);
-        expect(await axeViolations(page)).toEqual([]);
-        expect(outlineProblems(await headings(page))).toEqual([]);
-        await page.context().close();
-      },
-    );
+describeAccessibility('accessibility', PAGES, open);
 
-    it.each(SCREEN_PAGES)('$name reflows at 320 px and 360 px, with no scrolling sideways', async ({ path }) => {
-      const page = await open(path, 360, size);
-      expect(await pageWidthAt(page, 360)).toBe(360);
-      expect(await pageWidthAt(page, 320)).toBe(320);
-      await page.context().close();
-    });
-  });
-
-  it.each(SCREEN_PAGES)(
-    '$name in large text: text ≥ 24 px, line height ≥ 1.3, contrast ≥ 4.5:1, targets ≥ 60×60 px',
-    async ({ path, width }) => {
-      const page = await open(path, width, 'large');
-      expect(await largeTextNumbers(page)).toEqual({ smallText: [], smallTargets: [], lowContrast: [] });
-      await page.context().close();
-    },
-  );
-
+describe('accessibility of the guide pages', () => {
   it("a mobile page's body headings read smaller than the folded sections' titles they sit under", async () => {
     // The outline itself (h2 sections, the body one level below 「更多说明」) is checked on the HTML in
     // packages/render/test/render.test.ts; here, how it looks.

@@ -21,14 +21,7 @@ import {
 } from '@baihua/render';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  headings,
-  largeTextNumbers,
-  outlineProblems,
-  pageWidthAt,
-  type TextSize,
-} from './browser-helpers.js';
+import { describeAccessibility, headings, type TextSize } from './browser-helpers.js';
 import { JOURNEY_CATALOG, scratch, serveDirectory } from './helpers.js';
 
 let browser: Browser;
@@ -79,37 +72,9 @@ const PAGES = [
   { name: 'a guide of the journey on mobile', path: 'mobile/newborn-hukou.html', width: 360 },
   { name: 'the index with its 一件事', path: 'web/index.html', width: 1280 },
 ];
-const SCREEN_PAGES = PAGES.filter((page) => !page.path.startsWith('print/'));
+describeAccessibility('accessibility of journey pages', PAGES, open);
 
-describe('accessibility of journey pages', () => {
-  describe.each(['standard', 'large'] as TextSize[])('in the %s text size', (size) => {
-    it.each(PAGES)(
-      '$name has no axe-core violation of any impact and its headings in order',
-      async ({ path, width }) => {
-        const page = await open(path, width, size);
-        expect(await axeViolations(page)).toEqual([]);
-        expect(outlineProblems(await headings(page))).toEqual([]);
-        await page.context().close();
-      },
-    );
-
-    it.each(SCREEN_PAGES)('$name reflows at 320 px and 360 px, with no scrolling sideways', async ({ path }) => {
-      const page = await open(path, 360, size);
-      expect(await pageWidthAt(page, 360)).toBe(360);
-      expect(await pageWidthAt(page, 320)).toBe(320);
-      await page.context().close();
-    });
-  });
-
-  it.each(SCREEN_PAGES)(
-    '$name in large text: text ≥ 24 px, line height ≥ 1.3, contrast ≥ 4.5:1, targets ≥ 60×60 px',
-    async ({ path, width }) => {
-      const page = await open(path, width, 'large');
-      expect(await largeTextNumbers(page)).toEqual({ smallText: [], smallTargets: [], lowContrast: [] });
-      await page.context().close();
-    },
-  );
-
+describe('journey pages', () => {
   it('the journey outline: the steps as one list of numbered headings under 一步一步办', async () => {
     const page = await open('web/journeys/newborn-test.html', 1280);
     expect(await headings(page)).toEqual([
