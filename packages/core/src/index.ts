@@ -92,6 +92,7 @@ export { coreDataDirectory, isDialable, normalizePhone, phoneFormats, type Phone
 export { guideLifeEvents, lifeEvents, type LifeEvent, type LifeEvents } from './domain/life-events.js';
 export {
   JOURNEY_FOLDER,
+  asksForPaper,
   isJourneyPath,
   journeyService,
   materialKey,

@@ -1,4 +1,5 @@
 import {
+  asksForPaper,
   planJourney,
   quantity,
   readJourneyModel,
@@ -189,10 +190,6 @@ function checklistView(plan: JourneyPlan, titles: Map<string, string>): Checklis
     return { name: entry.name, bring, ...(mark && { mark }), uses };
   });
 }
-
-/** Whether a service asks for the paper itself (原件 or 复印件), as `bringAlong` counts it. */
-const asksForPaper = (material: JourneyMaterial) =>
-  !material.exempt && material.form?.some((form) => form !== '电子') !== false;
 
 function stepsView(plan: JourneyPlan): JourneyStepView[] {
   return plan.steps.map((step) => ({

@@ -97,6 +97,14 @@ function feeTotal(fees: GuideFields['fees']): number | undefined {
   return total;
 }
 
+/**
+ * Whether a service asks the citizen to bring the material itself: on paper (原件 or 复印件, or a
+ * form not stated) and not exempt (免提交). An electronic or shared material is not carried.
+ */
+export function asksForPaper(material: JourneyMaterial): boolean {
+  return !material.exempt && material.form?.some((form) => form !== '电子') !== false;
+}
+
 /** A name as matched across guides: without spaces, title marks or quotes. */
 export function materialKey(name: string): string {
   return name.replace(/[\s《》〈〉“”"'‘’「」]/gu, '');
@@ -351,9 +359,7 @@ function mergedChecklist(
   return [...entries.values()].map((entry) => {
     const produced = entry.uses.every((use) => use.producedBy) ? entry.uses[0]!.producedBy : undefined;
     const exempt = entry.uses.every((use) => use.material.exempt) ? entry.uses[0]!.material.exempt : undefined;
-    const bringAlong = entry.uses.some(
-      (use) => !use.material.exempt && use.material.form?.some((form) => form !== '电子') !== false,
-    );
+    const bringAlong = entry.uses.some((use) => asksForPaper(use.material));
     return {
       ...entry,
       ...(produced && { producedBy: produced, bringAlong }),
