@@ -6,12 +6,15 @@ import {
   journeySchema,
   journeyService,
   lengthOf,
+  planJourney,
   readGuideModel,
   readJourneyModel,
   textOf,
   type FieldPath,
   type GuideModel,
   type JourneyModel,
+  type JourneyPlan,
+  type JourneyService,
   type ParsedGuide,
   type ResolvedConfig,
   type SourceRange,
@@ -211,19 +214,51 @@ export interface CatalogMember {
 }
 
 /**
+ * Each journey's plan over the guides, made on first request and kept for the pass: every
+ * journey rule reads the same plan, and a catalog without journeys indexes no guide for them.
+ */
+function journeyPlans(guides: readonly GuideSummary[]): (journey: GuideSummary) => JourneyPlan | undefined {
+  let services: Map<string, JourneyService> | undefined;
+  const plans = new Map<GuideSummary, JourneyPlan>();
+  return (journey) => {
+    if (!journey.journey) return undefined;
+    services ??= servicesOf(guides);
+    let plan = plans.get(journey);
+    if (!plan) {
+      plan = planJourney(journey.journey.fields, services);
+      plans.set(journey, plan);
+    }
+    return plan;
+  };
+}
+
+/** The services of a catalog's guides by id, as journeys name them (the first guide of an id). */
+function servicesOf(guides: readonly GuideSummary[]): Map<string, JourneyService> {
+  const services = new Map<string, JourneyService>();
+  for (const guide of guides) {
+    if (guide.service && !services.has(guide.service.id)) services.set(guide.service.id, guide.service);
+  }
+  return services;
+}
+
+/**
  * The catalog pass: every catalog rule over the summaries; findings are added to the results of
  * the guides being linted, under each guide's own configuration and inline disables.
  */
 export function runCatalogRules(members: CatalogMember[], cwd: string, only?: string[]): void {
   const bySummary = new Map(members.map((member) => [member.summary, member]));
   const found = new Map<CatalogMember, Diagnostic[]>();
+  // A journey's id names another namespace than a guide's: guide rules never see journeys.
+  const guides = members.flatMap((member) => (member.summary.kind === 'journey' ? [] : [member.summary]));
+  const journeys = members.flatMap((member) => (member.summary.kind === 'journey' ? [member.summary] : []));
+  const planOf = journeyPlans(guides);
   for (const rule of catalogRules) {
     const { id } = rule.meta;
     if (only && !only.includes(id)) continue;
-    // A journey's id names another namespace than a guide's: guide rules never see journeys.
     rule.checkCatalog({
-      guides: members.flatMap((member) => (member.summary.kind === 'journey' ? [] : [member.summary])),
-      journeys: members.flatMap((member) => (member.summary.kind === 'journey' ? [member.summary] : [])),
+      guides,
+      journeys,
+      planOf,
       reportsOn: (guide) => {
         const member = bySummary.get(guide)!;
         return member.result !== undefined && isOn(member.config, id) && appliesTo(rule.meta, kindOf(guide));

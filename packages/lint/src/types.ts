@@ -1,4 +1,4 @@
-import type { JourneyFields, JourneyService, Length, ParsedGuide, SourceRange } from '@baihua/core';
+import type { JourneyFields, JourneyPlan, JourneyService, Length, ParsedGuide, SourceRange } from '@baihua/core';
 import type { OptionsSchema } from '@baihua/plain';
 import type { GuideReadability } from './plain-analysis.js';
 
@@ -228,6 +228,8 @@ export interface CatalogContext {
   guides: readonly GuideSummary[];
   /** every journey (一件事) of the catalog, likewise */
   journeys: readonly GuideSummary[];
+  /** a journey's plan over the catalog's guides, made once per catalog pass for every rule to read */
+  planOf(journey: GuideSummary): JourneyPlan | undefined;
   /** whether the rule reports on this guide (linted, and the rule is on in its configuration) */
   reportsOn(guide: GuideSummary): boolean;
   options(guide: GuideSummary): Record<string, unknown>;

@@ -90,6 +90,7 @@ export function defineCatalogRule<Options = NoOptions>(definition: {
       definition.checkCatalog({
         guides: context.guides,
         journeys: context.journeys,
+        planOf: (journey) => context.planOf(journey),
         reportsOn: (guide) => context.reportsOn(guide),
         knowsWholeCatalog: (guide) => context.knowsWholeCatalog(guide),
         displayPath: (guide) => context.displayPath(guide),

@@ -1,15 +1,6 @@
-import { planJourney, type JourneyPlan, type JourneyService } from '@baihua/core';
+import type { JourneyPlan, JourneyService } from '@baihua/core';
 import type { GuideSummary, Place } from '../types.js';
 import type { CatalogRuleContext } from './define.js';
-
-/** The services of a catalog's guides by id, as the journeys name them (the first guide of an id). */
-export function servicesOf(guides: readonly GuideSummary[]): Map<string, JourneyService> {
-  const services = new Map<string, JourneyService>();
-  for (const guide of guides) {
-    if (guide.service && !services.has(guide.service.id)) services.set(guide.service.id, guide.service);
-  }
-  return services;
-}
 
 /** A journey the rule reports on, with its plan over the catalog's services. */
 export interface PlannedJourney {
@@ -21,11 +12,11 @@ export interface PlannedJourney {
 
 /** Each journey the rule reports on, planned against the guides of its catalog. */
 export function plannedJourneys<Options>(context: CatalogRuleContext<Options>): PlannedJourney[] {
-  const services = servicesOf(context.guides);
   return context.journeys.flatMap((journey) => {
-    if (!context.reportsOn(journey) || !journey.journey) return [];
-    const { fields, places } = journey.journey;
-    return [{ journey, plan: planJourney(fields, services), placeOf: (pointer) => places[pointer] ?? journey.at }];
+    const plan = context.reportsOn(journey) ? context.planOf(journey) : undefined;
+    if (!plan || !journey.journey) return [];
+    const { places } = journey.journey;
+    return [{ journey, plan, placeOf: (pointer) => places[pointer] ?? journey.at }];
   });
 }
 

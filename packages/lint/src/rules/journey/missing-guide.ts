@@ -1,7 +1,7 @@
 import { closest } from '../../schema-findings.js';
 import { defineCatalogRule } from '../define.js';
 import { EXAMPLE_JOURNEY, JOURNEY_CATALOG, JOURNEY_FILE, journeyWith } from '../example-journey.js';
-import { plannedJourneys, servicesOf, stepName } from '../journey-helpers.js';
+import { plannedJourneys, stepName } from '../journey-helpers.js';
 
 export default defineCatalogRule({
   meta: {
@@ -46,7 +46,7 @@ export default defineCatalogRule({
       if (!context.knowsWholeCatalog(journey)) continue;
       for (const problem of plan.problems) {
         if (problem.kind !== 'missing-service') continue;
-        known ??= [...servicesOf(context.guides).keys()];
+        known ??= [...new Set(context.guides.flatMap((guide) => guide.service?.id ?? []))];
         const suggestion = closest(problem.id, known)[0];
         const data = { step: stepName(plan, problem.step), id: problem.id };
         context.report(journey, {
