@@ -125,13 +125,16 @@ function stringsByPointer(spans: TextSpan[]): Map<string, TextSpan> {
 
 /** Where a file's model is kept, on the parsed file itself (see readGuideModel). */
 const MODEL = Symbol('document model');
-type WithModel = ParsedGuide & { [MODEL]?: { schema: Record<string, unknown>; model: DocumentModel<unknown> } };
+type ModelKind = 'guide' | 'journey';
+type Models = Partial<Record<ModelKind, DocumentModel<unknown>>>;
+type WithModel = ParsedGuide & { [MODEL]?: Models };
 
-function readModel<T>(guide: ParsedGuide, schema: Record<string, unknown>): DocumentModel<T> {
-  // The model is kept with the schema it was read by: a journey file read as a guide once (a
-  // publisher asking every file for its id) must still read as a journey.
-  const cached = (guide as WithModel)[MODEL];
-  if (cached?.schema === schema) return cached.model as DocumentModel<T>;
+function readModel<T>(guide: ParsedGuide, kind: ModelKind, schema: Record<string, unknown>): DocumentModel<T> {
+  // One model per schema: a journey file read as a guide once (a publisher asking every file for
+  // its id) still reads as a journey.
+  let models = (guide as WithModel)[MODEL];
+  const cached = models?.[kind];
+  if (cached) return cached as DocumentModel<T>;
   const hasFields = hasType(guide.data, 'object');
   let strings: Map<string, TextSpan> | undefined;
   const yaml = guide.yaml;
@@ -151,7 +154,11 @@ function readModel<T>(guide: ParsedGuide, schema: Record<string, unknown>): Docu
   // Kept on the guide, not in a WeakMap keyed by it: with the WeakMap, V8's young-generation
   // collections promoted every parsed guide to the old generation (2.5 times the bytes promoted,
   // `baihua lint` of 1,000 guides 12% slower; scripts/bench/against.mjs).
-  if (!cached) Object.defineProperty(guide, MODEL, { value: { schema, model } });
+  if (!models) {
+    models = {};
+    Object.defineProperty(guide, MODEL, { value: models });
+  }
+  models[kind] = model;
   return model;
 }
 
@@ -160,12 +167,12 @@ function readModel<T>(guide: ParsedGuide, schema: Record<string, unknown>): Docu
  * guide: every rule and renderer shares it.
  */
 export function readGuideModel(guide: ParsedGuide): GuideModel {
-  return readModel<Guide>(guide, guideSchema);
+  return readModel<Guide>(guide, 'guide', guideSchema);
 }
 
 /** A journey's (一件事) fields, typed after the journey schema, with where each is written. */
 export function readJourneyModel(journey: ParsedGuide): JourneyModel {
-  return readModel<Journey>(journey, journeySchema);
+  return readModel<Journey>(journey, 'journey', journeySchema);
 }
 
 /** A non-empty string, trimmed. */
