@@ -233,7 +233,7 @@ function journeyPlans(guides: readonly GuideSummary[]): (journey: GuideSummary) 
 }
 
 /** The services of a catalog's guides by id, as journeys name them (the first guide of an id). */
-function servicesOf(guides: readonly GuideSummary[]): Map<string, JourneyService> {
+export function servicesOf(guides: readonly GuideSummary[]): Map<string, JourneyService> {
   const services = new Map<string, JourneyService>();
   for (const guide of guides) {
     if (guide.service && !services.has(guide.service.id)) services.set(guide.service.id, guide.service);

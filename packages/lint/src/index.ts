@@ -61,6 +61,7 @@ export {
   type GlossaryTermUse,
 } from './plain-analysis.js';
 export { summarize } from './results.js';
+export { servicesOf } from './catalog.js';
 export { ruleDocsUrl, installedRuleDocs, configuredRuleDocsUrl } from './docs-url.js';
 export { explainRule, EXPLANATION_LABELS, type RuleExplanation } from './explanation.js';
 export { LiveLint, type CatalogValues, type LiveLintOptions, type LiveLinted } from './live.js';

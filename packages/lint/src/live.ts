@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import { decodeGuide, findGuideFiles, type JourneyService, type ParsedGuide, type ResolvedConfig } from '@baihua/core';
 import { LintCache } from './cache.js';
-import { runCatalogRules, type CatalogMember } from './catalog.js';
+import { runCatalogRules, servicesOf, type CatalogMember } from './catalog.js';
 import { lintRead } from './check-guide.js';
 import { configSource } from './config.js';
 import { catalogFiles, catalogSummary, isIgnored } from './run.js';
@@ -175,12 +175,8 @@ export class LiveLint {
    * as on disk), by id: for the editor's preview of a journey, as `baihua build` renders it.
    */
   async journeyServices(filePath: string): Promise<Map<string, JourneyService>> {
-    const services = new Map<string, JourneyService>();
-    for (const other of await this.#scope(this.configFor(filePath))) {
-      const service = this.#member(other)?.summary.service;
-      if (service) services.set(service.id, service);
-    }
-    return services;
+    const scope = await this.#scope(this.configFor(filePath));
+    return servicesOf(scope.flatMap((other) => this.#member(other)?.summary ?? []));
   }
 
   /** The guide's editor closed: the catalog reads it from disk again. */

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { displayPath, FileAccessError, parseGuide, readGuideFile, type JourneyService } from '@baihua/core';
+import { displayPath, FileAccessError, parseGuide, readGuideFile } from '@baihua/core';
 import {
   configSource,
   glossaryTermUses,
   lintRun,
+  servicesOf,
   type Concurrency,
   type GuideSummary,
   type LintMemory,
@@ -218,9 +219,7 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
     .filter((summary) => summary.kind === 'journey')
     .map((summary) => parseGuide(readGuideFile(summary.filePath).file));
   // What the journeys need of each guide, from its summary: no guide is parsed for them.
-  const services = new Map<string, JourneyService>(
-    guideSummaries.flatMap((summary) => (summary.service ? [[summary.service.id, summary.service] as const] : [])),
-  );
+  const services = servicesOf(guideSummaries);
   const memberships = journeyMemberships(journeys);
   const titles = new Map<string, string>();
   for (const summary of guideSummaries)
