@@ -218,7 +218,7 @@ export function planJourney(journey: JourneyFields, services: ReadonlyMap<string
   const steps = plannedSteps(journey, services, problems);
   const canonical = canonicalNames(journey);
   const checklist = mergedChecklist(steps, canonical, problems);
-  problems.push(...unusedNames(journey, steps, canonical));
+  problems.push(...unusedNames(journey, steps));
   return { steps, checklist, totals: totalsOf(steps), problems };
 }
 
@@ -371,7 +371,7 @@ function mergedChecklist(
 const stepNumber = (steps: PlannedStep[], index: number) => steps.find((step) => step.index === index)?.number ?? 0;
 
 /** Names in `same_materials` that no service of the journey uses or hands over. */
-function unusedNames(journey: JourneyFields, steps: PlannedStep[], canonical: Map<string, string>): JourneyProblem[] {
+function unusedNames(journey: JourneyFields, steps: PlannedStep[]): JourneyProblem[] {
   const written = new Set<string>();
   for (const step of steps) {
     for (const { service } of step.services) {
@@ -384,7 +384,7 @@ function unusedNames(journey: JourneyFields, steps: PlannedStep[], canonical: Ma
   (journey.same_materials ?? []).forEach((entry, index) => {
     (entry?.also ?? []).forEach((also, position) => {
       const name = textOf(also);
-      if (name && canonical.size > 0 && !written.has(materialKey(name))) {
+      if (name && !written.has(materialKey(name))) {
         problems.push({ kind: 'unused-name', entry: index, position, name });
       }
     });
