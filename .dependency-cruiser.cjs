@@ -1,4 +1,4 @@
-// The packages depend one way: core ← plain/lint/render ← publish ← lsp ← cli (docs/architecture.md); the VS Code
+// The packages depend one way: core ← plain/lint/render/exchange ← publish ← lsp ← cli (docs/architecture.md); the VS Code
 // extension (packages/vscode) uses none of them.
 // `pnpm test` runs `depcruise packages` against these rules: an import cycle, or an import
 // against that direction, fails the suite.
@@ -17,9 +17,10 @@ module.exports = {
     layer('plain', []),
     layer('lint', ['core', 'plain']),
     layer('render', ['core']),
+    layer('exchange', ['core']),
     layer('publish', ['core', 'plain', 'lint', 'render']),
     layer('lsp', ['core', 'plain', 'lint', 'render', 'publish']),
-    layer('cli', ['core', 'plain', 'lint', 'render', 'publish', 'lsp']),
+    layer('cli', ['core', 'plain', 'lint', 'render', 'publish', 'lsp', 'exchange']),
     // The VS Code extension talks to the server over LSP only: it bundles no Baihua package.
     layer('vscode', []),
   ],

@@ -85,7 +85,7 @@ describe('completion', () => {
       detail: '事项状态',
       documentation: {
         kind: 'markdown',
-        value: '在办、暂停办理或已取消；已取消的事项不发布。\n\n例：`在办`',
+        value: '在办、暂停办理、已取消，或草稿：从平台表格或网页导入、还没写完的指南是草稿，检查时缺的字段合成一条提示；草稿和已取消的事项不发布。\n\n例：`在办`',
       },
       sortText: '0007',
       filterText: 'status',
@@ -107,6 +107,7 @@ describe('completion', () => {
     expect(labels(await complete(client, uri, form + 1, 4))).toEqual([
       'situation',
       'requirements',
+      'paper',
       'exempt',
       'basis',
       'pledge',
@@ -145,7 +146,7 @@ describe('completion', () => {
       ['special_procedures', 'special_procedures:\n  - $0', 2, 1],
       ['pledge', `pledge: \${1|true,false|}`, 2, 1],
       ['alert', 'alert:\n  $0', 2, 1],
-      ['status', `status: \${1|在办,暂停办理,已取消|}`, 2, 1],
+      ['status', `status: \${1|在办,暂停办理,已取消,草稿|}`, 2, 1],
       ['change_note', 'change_note: $0', 2, 1],
       ['life_events', 'life_events:\n  - $0', 2, 1],
     ]);
