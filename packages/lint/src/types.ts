@@ -117,6 +117,19 @@ export interface ReportInput {
   suggestions?: Suggestion[];
   /** a severity that depends on where the finding is (catch-all wording in a material list) */
   severity?: 'error' | 'warn';
+  /**
+   * what the finding says is missing or empty (a field, a body section): in a draft (`isDraft`)
+   * the finding is not reported, and these join the one schema/required finding listing all
+   */
+  absent?: Absent[];
+}
+
+/** Something a guide lacks, or has only blank or a placeholder. */
+export interface Absent {
+  /** the JSON pointer of the field, written or not (`/body` for a section of the body) */
+  pointer: string;
+  /** how to name it when the schema's titles cannot (a section of the body) */
+  label?: string;
 }
 
 /** What a rule reports: one of its messages by id, with the message's data (see `defineRule`). */
