@@ -10,6 +10,7 @@ import {
   readGuideModel,
   readJourneyModel,
   textOf,
+  unpublishedStatus,
   type FieldPath,
   type GuideModel,
   type JourneyModel,
@@ -113,6 +114,8 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   if (implementationCode) summary.implementationCode = implementationCode;
   const service = journeyService(fields);
   if (service) summary.service = service;
+  const unpublished = unpublishedStatus(guide.data);
+  if (unpublished) summary.unpublished = unpublished;
   if (isOn(config, 'catalog/near-duplicate') && readableForStyle(guide)) {
     const words = signature(proseWords(guide));
     if (words) summary.signature = encodeSignature(words);
@@ -232,10 +235,14 @@ function journeyPlans(guides: readonly GuideSummary[]): (journey: GuideSummary) 
   };
 }
 
-/** The services of a catalog's guides by id, as journeys name them (the first guide of an id). */
+/**
+ * The services of a catalog's guides by id, as journeys name them (the first guide of an id). A
+ * draft or a cancelled guide is not published, so a journey cannot send anyone to it.
+ */
 export function servicesOf(guides: readonly GuideSummary[]): Map<string, JourneyService> {
   const services = new Map<string, JourneyService>();
   for (const guide of guides) {
+    if (guide.unpublished) continue;
     if (guide.service && !services.has(guide.service.id)) services.set(guide.service.id, guide.service);
   }
   return services;

@@ -1,4 +1,12 @@
-import type { JourneyFields, JourneyPlan, JourneyService, Length, ParsedGuide, SourceRange } from '@baihua/core';
+import type {
+  GuideStatus,
+  JourneyFields,
+  JourneyPlan,
+  JourneyService,
+  Length,
+  ParsedGuide,
+  SourceRange,
+} from '@baihua/core';
 import type { OptionsSchema } from '@baihua/plain';
 import type { GuideReadability } from './plain-analysis.js';
 
@@ -205,6 +213,8 @@ export interface GuideSummary {
   service?: JourneyService;
   /** a journey's steps, shared names and target, with where each is written */
   journey?: JourneySummary;
+  /** the status that keeps the guide off the site (草稿, 已取消: `unpublishedStatus`) */
+  unpublished?: GuideStatus;
 }
 
 /** What the journey rules read of a journey (一件事): the fields `planJourney` takes, placed. */
