@@ -100,6 +100,7 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   const id = located(guide, model, ['id'], fields.id);
   const basicCode = located(guide, model, ['codes', 'basic'], fields.codes?.basic);
   const implementationCode = located(guide, model, ['codes', 'implementation'], fields.codes?.implementation);
+  const itemCode = located(guide, model, ['codes', 'item'], fields.codes?.item);
   const materials = fields.materials ?? [];
   const names = (values: Array<string | undefined>) => [...new Set(values.flatMap((value) => textOf(value) ?? []))];
   const materialNames = names(materials.map((material) => material?.name));
@@ -112,6 +113,7 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   if (id) summary.id = id;
   if (basicCode) summary.basicCode = basicCode;
   if (implementationCode) summary.implementationCode = implementationCode;
+  if (itemCode) summary.itemCode = itemCode;
   const service = journeyService(fields);
   if (service) summary.service = service;
   const unpublished = unpublishedStatus(guide.data);

@@ -197,6 +197,8 @@ export interface GuideSummary {
   id?: Located;
   basicCode?: Located;
   implementationCode?: Located;
+  /** 业务办理项编码: several guides may share one 实施编码, one per 办理项 */
+  itemCode?: Located;
   related: Located[];
   locations: Array<{ name: string; window?: string; address?: Located; phone?: Located }>;
   /** names of the materials, departments and material issuers written, for completion in editors */
