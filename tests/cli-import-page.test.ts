@@ -156,9 +156,14 @@ describe('bad input', () => {
       'page.pdf:2:2: 这是二进制文件，不是网页或文字（第 7 个字节是 0x00），不能导入。请导入另存的 .html 网页，或把网页上的文字复制到 .txt 文件',
     ],
     [
-      'latin.txt',
+      'damaged.txt',
       Buffer.concat([Buffer.from('事项名称：居住证\n办理时限：'), Buffer.from([0xff, 0xfe, 0x41])]),
-      'latin.txt:2:6: 文件既不是 UTF-8 也不是 GB18030（GBK）编码，这里的字节无法识别。请在编辑器里另存为 UTF-8 编码',
+      'damaged.txt:2:6: 文件是 UTF-8 编码，但这里有无法识别的字节（可能保存时损坏了）。请在编辑器里改好后另存为 UTF-8 编码',
+    ],
+    [
+      'latin1.txt',
+      Buffer.from('Guide page\nFee: 20 \xff\xff', 'latin1'),
+      'latin1.txt:2:9: 文件既不是 UTF-8 也不是 GB18030（GBK）编码，这里的字节无法识别。请在编辑器里另存为 UTF-8 编码',
     ],
     [
       'utf16.txt',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import {
   type BoundedRead,
@@ -11,7 +11,6 @@ import {
 import { displayPath } from '@baihua/core/paths';
 import { draftFromHtml, draftFromText, guideFileText, type PageDraft, UNCLASSIFIED_HEADING } from '@baihua/exchange';
 import { writeFileAtomic } from '@baihua/lint';
-import { existsSync } from 'node:fs';
 import { UsageError } from './errors.js';
 
 export interface ImportPageOptions {
@@ -54,19 +53,29 @@ function decodePage(name: string, bytes: Uint8Array): string {
       pointAfter(before),
     );
   }
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // not this encoding: try the next
-    }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8 throughout: GB18030, or UTF-8 with bad bytes
   }
   const loose = new TextDecoder('utf-8').decode(bytes);
-  throw new FileAccessError(
-    name,
-    '文件既不是 UTF-8 也不是 GB18030（GBK）编码，这里的字节无法识别。请在编辑器里另存为 UTF-8 编码',
-    pointAfter(loose.slice(0, loose.indexOf('\uFFFD'))),
-  );
+  const valid = loose.slice(0, loose.indexOf('\uFFFD'));
+  // Chinese read as UTF-8 before the bad byte: a UTF-8 file with damage, which GB18030 would garble.
+  if ([...valid].some((char) => char.charCodeAt(0) > 0x7f))
+    throw new FileAccessError(
+      name,
+      '文件是 UTF-8 编码，但这里有无法识别的字节（可能保存时损坏了）。请在编辑器里改好后另存为 UTF-8 编码',
+      pointAfter(valid),
+    );
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileAccessError(
+      name,
+      '文件既不是 UTF-8 也不是 GB18030（GBK）编码，这里的字节无法识别。请在编辑器里另存为 UTF-8 编码',
+      pointAfter(valid),
+    );
+  }
 }
 
 async function readInput(file: string): Promise<{ name: string; text: string; real?: string }> {
