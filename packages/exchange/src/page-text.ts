@@ -209,7 +209,9 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     }
     const read = READERS[field.parse](lines, m.labels, field.choice);
     const path = field.parse === 'location' ? 'locations.0.address' : field.field;
-    const existing = valueAt(data, path);
+    // A place may have come as a name alone: a second 办理地点 is a second place either way.
+    const existing =
+      field.parse === 'location' ? (valueAt(data, path) ?? valueAt(data, 'locations.0.name')) : valueAt(data, path);
     if (read.value === undefined || (existing !== undefined && !mergeable(existing, read.value, field))) {
       keep(order, section.raw); // nothing read, or a second, different value: kept as written, not chosen
       continue;
@@ -243,19 +245,13 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     }
   }
 
-  if (data.title === undefined) {
-    const prelude = unclassified.find((entry) => entry.order === 0);
-    const heading = options.title === undefined ? prelude?.lines[0] : undefined;
-    const title = options.title ?? (heading === undefined ? undefined : headingTitle(heading));
-    if (title) {
-      setPath(data, 'title', title);
-      // The heading the title came from is read; the page's own copy of a given title too.
-      const used = prelude?.lines.findIndex((line) => line === heading || headingTitle(line) === title) ?? -1;
-      if (used >= 0) prelude!.lines.splice(used, 1);
-    }
-  }
-  // The page's own heading repeating the title says nothing more.
   const prelude = unclassified.find((entry) => entry.order === 0);
+  if (data.title === undefined) {
+    const heading = prelude?.lines[0];
+    const title = options.title ?? (heading === undefined ? undefined : headingTitle(heading));
+    if (title) setPath(data, 'title', title);
+  }
+  // The page's heading giving or repeating the title says nothing more.
   const repeated = prelude?.lines.findIndex((line) => headingTitle(line) === data.title) ?? -1;
   if (repeated >= 0) prelude!.lines.splice(repeated, 1);
   const codes = data.codes as Record<string, string> | undefined;

@@ -154,6 +154,14 @@ describe('labels', () => {
     expect(draft.body).toBe('## 未归类内容\n\n办理时限：按规定办理\n\n咨询电话：0000-66239999\n');
   });
 
+  it('keep a second place (the guide lists one from the page; a clerk adds the others)', () => {
+    const draft = draftFromText(
+      '办理地点：东湖区政务服务中心\n办理时间：周一至周五 9:00-17:00\n办理地点：西岭区政务服务中心',
+    );
+    expect(draft.data.locations).toEqual([{ name: '东湖区政务服务中心', hours: '周一至周五 9:00-17:00' }]);
+    expect(draft.unclassified).toEqual(['办理地点：西岭区政务服务中心']);
+  });
+
   it('do not match inside a sentence or run into the next word', () => {
     const draft = draftFromText('居住证申领\n符合下列受理条件：在本市居住满半年\n实施主体性质：法定机关');
     expect(draft.data).toEqual({ title: '居住证申领', id: 'imported-draft', status: '草稿' });
