@@ -130,7 +130,7 @@ function rowCells(
 
 /** The platform value standing for a guide value: the first in the column's list. */
 function platformValue(column: ColumnSpec, value: unknown): string {
-  const found = Object.entries(column.values ?? {}).find(([, guideValue]) => guideValue === value);
+  const found = [...(column.values ?? [])].find(([, guideValue]) => guideValue === value);
   return found ? found[0] : String(value);
 }
 
@@ -218,7 +218,7 @@ function formList(form: unknown): string[] {
 
 function formValue(column: ColumnSpec, parts: string[]): string {
   const key = [...parts].sort().join();
-  const found = Object.entries(column.values ?? {}).find(
+  const found = [...(column.values ?? [])].find(
     ([, value]) => Array.isArray(value) && [...value].sort().join() === key,
   );
   return found ? found[0] : parts.join('和');

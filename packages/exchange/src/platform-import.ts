@@ -132,7 +132,7 @@ export function importPlatform(
           const extra = item ? reader.extra : reader.itemCells();
           if (Object.keys(extra).length > 0) {
             const entry = item ? { [key]: item[spec.columns[0]?.field as string] as string, ...extra } : extra;
-            (target.extraRows[name] ??= []).push(entry);
+            target.extraRows[name] = [...(target.extraRows[name] ?? []), entry];
           }
         }
       }
@@ -327,7 +327,7 @@ function readColumn(reader: RowReader, column: ColumnSpec, target: GuideData): v
   const set = (converted: unknown) => setPath(target, column.field, converted);
   switch (column.convert) {
     case 'text': {
-      const standard = column.values?.[value] ?? value;
+      const standard = column.values?.get(value) ?? value;
       if (column.absent !== undefined && standard === column.absent) return;
       set(value);
       return;
@@ -391,13 +391,15 @@ function readColumn(reader: RowReader, column: ColumnSpec, target: GuideData): v
 }
 
 function lookup(column: ColumnSpec, value: string): unknown {
-  const values = column.values ?? {};
-  return values[value] ?? values[value.replace(/\s+/g, '')];
+  return column.values?.get(value) ?? column.values?.get(value.replace(/\s+/g, ''));
 }
 
 function notInList(column: ColumnSpec, value: string): string {
-  const standard = [...new Set(Object.keys(column.values ?? {}))].slice(0, 12).join('、');
-  return `「${value}」不是「${column.header}」能取的值（可以是：${standard}），也没有对应的同义词；请在映射文件 values 里写明它对应哪个值`;
+  // Each guide value's own platform value: the first written for it.
+  const standard = new Map<unknown, string>();
+  for (const [platform, guide] of column.values ?? [])
+    if (!standard.has(JSON.stringify(guide))) standard.set(JSON.stringify(guide), platform);
+  return `「${value}」不是「${column.header}」能取的值（可以是：${[...standard.values()].join('、')}），也没有对应的同义词；请在映射文件 values 里写明它对应哪个值`;
 }
 
 function readBoolean(reader: RowReader, column: ColumnSpec): boolean | undefined {
@@ -443,10 +445,7 @@ function readLimit(reader: RowReader, columns: ColumnSpec[], limit: 'statutory' 
     if (written && (unit === undefined || unit === written.unit)) {
       amount = written.amount;
       unit = written.unit;
-      reader.recovered(
-        amountColumn.header,
-        `单位写在了时限格里，读作 ${written.amount} ${written.unit === '月' ? '个月' : written.unit}`,
-      );
+      reader.recovered(amountColumn.header, `单位写在了时限格里，读作 ${durationText(written.amount, written.unit)}`);
     } else if (/^(?:即办|当场办结|当场|即时办结|立即办结)$/.test(amountText)) {
       amount = 0;
       unit ??= '工作日';
@@ -468,10 +467,7 @@ function readLimit(reader: RowReader, columns: ColumnSpec[], limit: 'statutory' 
     const inNote = note === undefined ? undefined : amountInText(note);
     if (inNote && inNote.amount === amount) {
       unit = inNote.unit;
-      reader.recovered(
-        unitColumn.header,
-        `单位格是空的，按时限说明里的「${amount}${inNote.unit === '月' ? '个月' : inNote.unit}」读作${inNote.unit === '月' ? '月' : inNote.unit}`,
-      );
+      reader.recovered(unitColumn.header, `单位格是空的，按时限说明里写的读作 ${durationText(amount, inNote.unit)}`);
     } else if (amount === 0) {
       unit = '工作日';
     } else {
@@ -484,6 +480,10 @@ function readLimit(reader: RowReader, columns: ColumnSpec[], limit: 'statutory' 
   Object.assign(rest, unit === '月' ? { months: amount } : { days: amount, unit });
   setPath(data, field, written === undefined ? rest : { ...rest, note: written });
   if (unit === '月' && amount === 0) reader.unmapped(amountColumn.header, '月数不能是 0');
+}
+
+function durationText(amount: number, unit: Unit): string {
+  return `${amount} 个${unit === '月' ? '月' : unit}`;
 }
 
 /** 网上办理深度 is online.level (四级 全程网办 … 一级 预约办理 or 仅线下办理, by 是否支持预约办理). */
@@ -647,6 +647,9 @@ export function getPath(target: GuideData, path: string): unknown {
 function setPath(target: GuideData, path: string, value: unknown): void {
   const parts = path.split('.');
   let object = target;
-  for (const part of parts.slice(0, -1)) object = (object[part] ??= {}) as GuideData;
+  for (const part of parts.slice(0, -1)) {
+    object[part] ??= {};
+    object = object[part] as GuideData;
+  }
   object[parts[parts.length - 1] as string] = value;
 }

@@ -32,8 +32,8 @@ export interface ColumnSpec {
   /** the guide field, dotted; in a sub-sheet, a field of the item (material, fee …) */
   field: string;
   convert: Convert;
-  /** platform value → guide value, standard values first */
-  values?: Record<string, unknown>;
+  /** platform value → guide value, in the data file's order: standard values first */
+  values?: Map<string, unknown>;
   /** written when the guide leaves the field out, and read as leaving it out */
   absent?: string;
   /** filled for some 事项 or materials only: an empty cell is not listed in the export report */
@@ -56,7 +56,19 @@ interface PlatformData {
 
 export const platformDataFile = fileURLToPath(new URL('../data/platform.yaml', import.meta.url));
 
-const data = parse(readFileSync(platformDataFile, 'utf8')) as PlatformData;
+/**
+ * Read with maps as Maps: a plain object would list the keys that look like numbers (网上办理深度
+ * 4, 3 …) before the others, and export writes the first platform value of each guide value.
+ */
+function plain(value: unknown, key?: string): unknown {
+  if (value instanceof Map) {
+    const entries = [...value].map(([name, item]) => [String(name), plain(item, String(name))] as const);
+    return key === 'values' ? new Map(entries) : Object.fromEntries(entries);
+  }
+  return Array.isArray(value) ? value.map((item) => plain(item)) : value;
+}
+
+const data = plain(parse(readFileSync(platformDataFile, 'utf8'), { mapAsMap: true })) as PlatformData;
 for (const sheet of data.sheets) for (const column of sheet.columns) column.aliases ??= [];
 
 export const SHEETS = {
