@@ -199,7 +199,8 @@ class RowReader {
   }
 
   recovered(header: string, reason: string): void {
-    this.issues.push({ kind: 'recovered', ...this.where(header), value: this.raw(header) ?? '', reason });
+    const value = this.raw(header);
+    this.issues.push({ kind: 'recovered', ...this.where(header), ...(value === undefined ? {} : { value }), reason });
   }
 
   /** every cell but the codes and 事项名称: a sub-sheet row kept whole */
