@@ -28,6 +28,9 @@ const COMMANDS = [
   ['import'],
   ['import', 'text'],
   ['import', 'html'],
+  ['import', 'platform'],
+  ['export'],
+  ['export', 'platform'],
 ];
 
 /**
@@ -52,6 +55,7 @@ const ALLOWED_WORDS = new Set([
   'import',
   'text',
   'html',
+  'platform',
   'help',
   // values written on the command line or in files: formats, targets, defaults, paths, rule ids
   'stylish',
@@ -88,6 +92,13 @@ const ALLOWED_WORDS = new Set([
   'txt',
   'imported',
   'draft',
+  // the platform's files: their formats, encodings and the mapping file's documentation
+  'xlsx',
+  'csv',
+  'UTF',
+  'GBK',
+  'YAML',
+  'docs',
   // names of things: the glob pattern, tools, the processor, version control
   'glob',
   'textlint',
@@ -132,6 +143,7 @@ describe('baihua --help', () => {
                               说明、补全和预览
   init                        新建文件
   import                      把已有的办事指南导入成白话的指南文件
+  export                      把指南导出给其他系统
   help [命令]                 显示一个命令的帮助
 `,
     );
@@ -184,7 +196,7 @@ describe('baihua --help', () => {
     const run = runCli(['help', 'lnit']);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      'baihua: 不认识的命令 lnit，可用的有 lint、build、merge、serve、dict、stats、report、explain、lsp、init、import（加 --help 查看用法）\n',
+      'baihua: 不认识的命令 lnit，可用的有 lint、build、merge、serve、dict、stats、report、explain、lsp、init、import、export（加 --help 查看用法）\n',
     );
     expect(run.code).toBe(2);
   });

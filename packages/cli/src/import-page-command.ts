@@ -136,7 +136,7 @@ export async function importPage(
   const schemaPath = relative(target ? dirname(target) : realPath('.'), join(schemaDirectory, 'guide.schema.json'))
     .split('\\')
     .join('/');
-  const text = guideFileText(draft.data, draft.body, { schemaPath });
+  const text = guideFileText(draft.data, { schema: schemaPath, body: draft.body });
   if (target === undefined) return { stdout: text, stderr: summary(draft, undefined) };
   mkdirSync(dirname(target), { recursive: true });
   writeFileAtomic(target, text);

@@ -10,6 +10,7 @@ import type { ImportPageOptions } from './import-page-command.js';
 import type { InitGuideOptions } from './init-command.js';
 import type { ServeOptions } from './serve-command.js';
 import type { LintCommandOptions } from './lint-command.js';
+import type { ExportPlatformOptions, ImportPlatformOptions } from './platform-command.js';
 import type { ReportOptions } from './report-command.js';
 import type { StatsOptions } from './stats-command.js';
 
@@ -252,6 +253,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--id <标识>', '指南标识（默认：按实施编码或基本编码，都没有时是 imported-draft）')
     .option('--force', '--out 的文件已存在时覆盖')
     .action(importPageAction('html'));
+  importCommand
+    .command('platform')
+    .description('从全国一体化政务服务平台导出的表格导入指南：每个事项一个文件，对应不上的值写进报告')
+    .argument('<文件...>', '平台导出的 .xlsx 工作簿，或每张表一个的 .csv 文件（UTF-8 或 GBK）')
+    .requiredOption('-o, --out <目录>', '指南写到哪个目录')
+    .option('--mapping <文件>', '本地表头、取值和标识的对照文件（YAML，见 docs/platform-import.md）')
+    .option('--report <文件>', '导入报告写到哪里，.md 或 .json（默认：当前目录的 import-report.md）')
+    .option('--force', '指南文件已存在时覆盖')
+    .action(async (files: string[], options: ImportPlatformOptions) => {
+      const { runImportPlatform } = await import('./platform-command.js');
+      io.stdout(await runImportPlatform(files, options));
+    });
+
+  const exportCommand = program.command('export').description('把指南导出给其他系统');
+  exportCommand
+    .command('platform')
+    .description('把指南导出成全国一体化政务服务平台的交换表格（.xlsx），并列出平台还需要、指南里空着的列')
+    .argument('[路径...]', '指南文件或目录（默认：guides）；一件事和草稿不导出')
+    .requiredOption('-o, --out <文件>', '写到哪个 .xlsx 文件')
+    .option('--report <文件>', '导出报告写到哪里，.md 或 .json（默认：和表格同名的 .report.md）')
+    .option('--force', '文件已存在时覆盖')
+    .action(async (paths: string[], options: ExportPlatformOptions) => {
+      const { runExportPlatform } = await import('./platform-command.js');
+      io.stdout(await runExportPlatform(paths, options));
+    });
 
   // commander's help command shows the whole help for a command it does not know, and exits 0.
   const [first, asked] = argv;

@@ -1,81 +1,98 @@
-// A guide's data as the text of a guide file: YAML front matter with the keys in the schema's
-// order, written the way the example guides are (short lists and durations on one line), then
-// the Markdown body.
+// A guide's data written as a Markdown guide file (front matter and body), the way the example
+// guides are written: keys in schema order, short lists and time limits in flow style. Shared by
+// every importer.
 import { guideSchema } from '@baihua/core';
-import { Document, isScalar, visit } from 'yaml';
+import { Document, isMap, isScalar, type Node, Scalar, visit } from 'yaml';
 
-type Schema = Record<string, unknown>;
+export interface GuideFileOptions {
+  /** the `$schema` the editor's YAML support validates against: a relative path or a URL */
+  schema?: string;
+  /** the Markdown after the front matter */
+  body?: string;
+}
 
-const definitions = (guideSchema.definitions ?? {}) as Record<string, Schema>;
+const SCHEMA_URL = (guideSchema as { $id: string }).$id;
 
-/** A schema with its `$ref` followed and, for `anyOf`, the branch that describes objects or lists. */
-function resolved(schema: Schema | undefined, want: 'object' | 'array'): Schema | undefined {
+export function guideFileText(data: Record<string, unknown>, options: GuideFileOptions = {}): string {
+  const document = new Document(inSchemaOrder(data, guideSchema as SchemaNode));
+  visit(document, {
+    Seq(_, node) {
+      const items = node.items as Node[];
+      // Lists of words (aliases, audience, delivery) in one line; lists of sentences one per line.
+      const words = items.every(
+        (item) => isScalar(item) && String(item.value).length <= 12 && !/[。，；！？\n]/.test(String(item.value)),
+      );
+      if (items.length > 0 && words && flowLength(items) <= 60) node.flow = true;
+    },
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (isMap(pair.value) && FLOW_MAPS.has(key) && pair.value.items.every((item) => isScalar(item.value)))
+        pair.value.flow = true;
+      // Phone numbers, addresses and codes read best quoted, as the example guides write them.
+      const value = isScalar(pair.value) ? pair.value.value : undefined;
+      if (isScalar(pair.value) && QUOTED.has(key) && typeof value === 'string' && !/\p{Script=Han}/u.test(value))
+        pair.value.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  // `{ days: 5, unit: 工作日 }` but `[个人, 法人]`, as the examples write them.
+  const yaml = document
+    .toString({ lineWidth: 0, flowCollectionPadding: true })
+    .replace(/^(\s*(?:- )?[^\s:]+: )\[ (.*) \]$/gm, '$1[$2]');
+  const body = options.body?.trim();
+  return `---\n# yaml-language-server: $schema=${options.schema ?? SCHEMA_URL}\n${yaml}---\n${body ? `\n${body}\n` : ''}`;
+}
+
+const FLOW_MAPS = new Set(['statutory', 'promised', 'acceptance', 'duration']);
+const QUOTED = new Set([
+  'basic',
+  'implementation',
+  'item',
+  'url',
+  'sample',
+  'blank_form',
+  'phone',
+  'consult',
+  'complaint',
+]);
+
+function flowLength(items: Node[]): number {
+  return items.reduce((total, item) => total + String((item as Scalar).value).length + 2, 0);
+}
+
+interface SchemaNode {
+  $ref?: string;
+  anyOf?: SchemaNode[];
+  type?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  definitions?: Record<string, SchemaNode>;
+}
+
+function resolve(schema: SchemaNode | undefined, value: unknown): SchemaNode | undefined {
   if (!schema) return undefined;
-  const ref = schema.$ref as string | undefined;
-  if (ref) return resolved(definitions[ref.replace('#/definitions/', '')], want);
-  const branches = schema.anyOf as Schema[] | undefined;
-  if (branches)
-    return resolved(
-      branches.find((branch) => resolved(branch, want)?.type === want),
-      want,
+  if (schema.$ref) {
+    const name = schema.$ref.replace('#/definitions/', '');
+    return resolve((guideSchema as SchemaNode).definitions?.[name], value);
+  }
+  if (schema.anyOf) {
+    const wanted = Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : undefined;
+    return resolve(
+      schema.anyOf.find((branch) => resolve(branch, undefined)?.type === wanted),
+      value,
     );
+  }
   return schema;
 }
 
-/** The value with every object's keys in the order its schema lists them; keys it does not list last. */
-function inSchemaOrder(value: unknown, schema: Schema | undefined): unknown {
-  if (Array.isArray(value)) {
-    const items = resolved(schema, 'array')?.items as Schema | undefined;
-    return value.map((item) => inSchemaOrder(item, items));
-  }
+/** The same data with every object's keys in the schema's order; keys it does not know (x-…) last. */
+function inSchemaOrder(value: unknown, schema: SchemaNode | undefined): unknown {
+  const node = resolve(schema, value);
+  if (Array.isArray(value)) return value.map((item) => inSchemaOrder(item, node?.items));
   if (value === null || typeof value !== 'object') return value;
-  const properties = (resolved(schema, 'object')?.properties ?? {}) as Record<string, Schema>;
-  const record = value as Record<string, unknown>;
-  const keys = [
-    ...Object.keys(properties).filter((key) => key in record),
-    ...Object.keys(record).filter((key) => !(key in properties)),
-  ];
-  return Object.fromEntries(keys.map((key) => [key, inSchemaOrder(record[key], properties[key])]));
-}
-
-const FLOW_LIST_WIDTH = 40;
-const FLOW_WORD_LENGTH = 10;
-const DURATION_KEYS = new Set(['days', 'unit', 'note', 'months']);
-
-export interface GuideFileOptions {
-  /** where the schema is, from the file (the editor's `$schema` line) */
-  schemaPath?: string;
-}
-
-/**
- * The text of a guide file (`.md`): `---`, a `# yaml-language-server: $schema=…` line, the fields
- * in schema order, `---`, then the body.
- */
-export function guideFileText(data: Record<string, unknown>, body = '', options: GuideFileOptions = {}): string {
-  const document = new Document(inSchemaOrder(data, guideSchema));
-  visit(document, {
-    Seq(_, node) {
-      // Short lists of words on one line, as the examples write `audience: [个人]`.
-      const words = node.items.every(
-        (item) => isScalar(item) && typeof item.value === 'string' && item.value.length <= FLOW_WORD_LENGTH,
-      );
-      const width = node.items.reduce<number>(
-        (sum, item) => sum + String((item as { value: unknown }).value).length + 2,
-        0,
-      );
-      if (words && node.items.length > 0 && width <= FLOW_LIST_WIDTH) node.flow = true;
-    },
-    Map(_, node) {
-      // Durations on one line: `statutory: { days: 20, unit: 工作日 }`.
-      if (
-        node.items.length > 0 &&
-        node.items.every((pair) => isScalar(pair.key) && DURATION_KEYS.has(String(pair.key.value)))
-      )
-        node.flow = true;
-    },
-  });
-  const schemaPath = options.schemaPath ?? (guideSchema.$id as string);
-  const fields = document.toString({ lineWidth: 0, flowCollectionPadding: false });
-  const text = `---\n# yaml-language-server: $schema=${schemaPath}\n${fields}---\n`;
-  return body === '' ? text : `${text}\n${body.endsWith('\n') ? body : `${body}\n`}`;
+  const object = value as Record<string, unknown>;
+  const known = Object.keys(node?.properties ?? {}).filter((key) => key in object);
+  const rest = Object.keys(object).filter((key) => !known.includes(key));
+  return Object.fromEntries(
+    [...known, ...rest].map((key) => [key, inSchemaOrder(object[key], node?.properties?.[key])]),
+  );
 }

@@ -77,7 +77,7 @@ describe('page copies', () => {
   ])('%s: gives exactly its golden draft', (name) => {
     const draft = draftOf(name);
     const golden = readFileSync(join(PAGES, name.replace(/\.(txt|html)$/, '.draft.md')), 'utf8');
-    expect(guideFileText(draft.data, draft.body, { schemaPath: '../../../schema/guide.schema.json' })).toBe(golden);
+    expect(guideFileText(draft.data, { schema: '../../../schema/guide.schema.json', body: draft.body })).toBe(golden);
   });
 
   it('keeps every line it did not read, and drops only chrome it recognises', () => {

@@ -97,8 +97,9 @@ function readOnly(path: string, stats: Stats): boolean {
  * the rename, since a new file would get 0644 and a private file would turn world-readable. A
  * read-only file is not replaced (as an editor would not), nor one that changed since it was read
  * (`unchangedSince`): `WriteSkipped`. Other failures are a `FileAccessError` with the reason.
+ * Text is written as UTF-8; bytes (a workbook) as they are.
  */
-export function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   let temporary: string | undefined;
   let descriptor: number | undefined;
   try {
@@ -110,7 +111,8 @@ export function writeFileAtomic(path: string, content: string, options: WriteOpt
     temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // A new file gets what any new file would (0666 less the umask); a replaced one keeps its mode.
     descriptor = openSync(temporary, 'wx', before ? 0o600 : 0o666);
-    writeSync(descriptor, content);
+    if (typeof content === 'string') writeSync(descriptor, content);
+    else for (let written = 0; written < content.length; ) written += writeSync(descriptor, content, written);
     if (before) {
       fchmodSync(descriptor, before.mode & 0o7777);
       const written = fstatSync(descriptor);
