@@ -149,7 +149,7 @@ describe('baihua build --targets bundle of the example guides', () => {
     const manifest = readJson(join(bundle, 'manifest.json'));
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: guidesDir, encoding: 'utf8' }).trim();
     expect(Object.keys(manifest)).toEqual(['schemaVersion', 'toolVersion', 'sourceCommit', 'guides', 'journeys']);
-    expect(manifest.schemaVersion).toBe('1.1.0');
+    expect(manifest.schemaVersion).toBe('1.2.0');
     expect(manifest.toolVersion).toBe(readJson(join(repoRoot, 'packages/cli/package.json')).version);
     expect(manifest.sourceCommit).toBe(head);
     expect(manifest.guides.map((guide: { id: string }) => guide.id)).toEqual(EXAMPLE_IDS);

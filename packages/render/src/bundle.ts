@@ -30,7 +30,7 @@ import type { GuideView } from './view.js';
  * reader (a field removed, renamed or changing type or meaning) bumps the major version; a field
  * added bumps the minor version; a fix of a description, the patch.
  */
-export const BUNDLE_SCHEMA_VERSION = '1.1.0';
+export const BUNDLE_SCHEMA_VERSION = '1.2.0';
 
 /** A guide's readability as the lint run graded it: a score 0–100 and its band, or no score (无法评分). */
 export interface ReadabilityGrade {
@@ -41,7 +41,7 @@ export interface ReadabilityGrade {
 /** One guide in the manifest: what a portal lists and what tells it which guide files changed. */
 export interface ManifestEntry {
   id: string;
-  codes: { basic?: string; implementation?: string };
+  codes: { basic?: string; implementation?: string; item?: string };
   title: string;
   department: string;
   category: string | null;
@@ -113,7 +113,7 @@ function material(written: Lenient<Material> | undefined) {
       form: forms.flatMap((form) => form ?? []),
       ...(typeof written.copies === 'number' && { copies: written.copies }),
       ...(typeof written.source === 'string' && { source: written.source }),
-      ...optionalTexts(written, ['issuer', 'requirements']),
+      ...optionalTexts(written, ['issuer', 'requirements', 'paper']),
       ...(exempt && { exempt }),
       ...optionalTexts(written, ['basis']),
       ...(typeof written.pledge === 'boolean' && { pledge: written.pledge }),
@@ -167,7 +167,7 @@ export function bundleGuide(guide: ParsedGuide, view: GuideView, options: Bundle
   const complaint = phone(data.contacts?.complaint);
   const contacts: Record<string, PhoneNumber> = { ...(consult && { consult }), ...(complaint && { complaint }) };
   const booking = appointment(data.appointment);
-  const codes = optionalTexts(data.codes ?? {}, ['basic', 'implementation']);
+  const codes = optionalTexts(data.codes ?? {}, ['basic', 'implementation', 'item']);
   const reviewed = isoDate(data.reviewed);
   const until = isoDate(data.alert?.until);
   const alertText = textOf(data.alert?.text);

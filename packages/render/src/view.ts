@@ -213,6 +213,12 @@ function feeLines(fees: GuideFields['fees']): { lines: string[]; amounts: string
   return { lines: [...lines, ...extra], amounts, ...(notIncluded && { notIncluded: `不含：${clause(notIncluded)}` }) };
 }
 
+/** 纸张规格 as a sentence to the citizen: 「用A4纸。」 */
+function paperText(paper: string | undefined): string | undefined {
+  const size = textOf(paper);
+  return size && `用${size}${size.endsWith('纸') ? '' : '纸'}。`;
+}
+
 function materialView(material: Lenient<Material> | undefined): MaterialView | undefined {
   const name = textOf(material?.name);
   if (!material || !name) return undefined;
@@ -223,7 +229,9 @@ function materialView(material: Lenient<Material> | undefined): MaterialView | u
     name,
     form: forms.join('、') || NOTHING,
     source: textOf(material.issuer) ?? textOf(material.source) ?? '',
-    details: [textOf(material.requirements), textOf(material.note)].flatMap((detail) => detail ?? []),
+    details: [textOf(material.requirements), paperText(material.paper), textOf(material.note)].flatMap(
+      (detail) => detail ?? [],
+    ),
   };
   if (typeof material.copies === 'number') view.copies = quantity(material.copies, '份');
   if (exempt) {

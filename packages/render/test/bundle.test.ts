@@ -343,6 +343,31 @@ describe('a guide’s bundle file and the manifest', () => {
     ]);
   });
 
+  it('carries the platform’s 业务办理项编码 and a material’s 纸张规格, which the page tells the citizen', () => {
+    const text = renewalText
+      .replace(
+        'basic: "000104101000"',
+        'basic: "000104101000"\n  implementation: "11331002MB1913876N3000104101000"\n  item: "11331002MB1913876N3000104101000001"',
+      )
+      .replace(
+        '    copies: 1\n    source: 政府部门核发\n    issuer: 签发旧证的公安局',
+        '    copies: 1\n    paper: A4\n    source: 政府部门核发\n    issuer: 签发旧证的公安局',
+      );
+    const platform = parseGuide(new SourceFile('id-card-renewal.md', text));
+    const platformView = guideView(platform, { titles: new Map() });
+    const file = JSON.parse(bundleGuide(platform, platformView, { targets: [] }).content);
+    expect(file.codes).toEqual({
+      basic: '000104101000',
+      implementation: '11331002MB1913876N3000104101000',
+      item: '11331002MB1913876N3000104101000001',
+    });
+    expect(file.materials[0]).toMatchObject({ name: '原居民身份证', copies: 1, paper: 'A4' });
+    expect(platformView.materials[0]!.details).toEqual([
+      '用A4纸。',
+      '领新证时交回旧证。旧证丢了也能办，窗口会按补领办理，费用一样。',
+    ]);
+  });
+
   it('sorts the manifest by id, with no commit when the guides are in no repository', () => {
     const entry = (id: string): ManifestEntry => ({
       id,
