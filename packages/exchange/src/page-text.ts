@@ -3,7 +3,7 @@
 // 「未归类内容」 in the body. The labels, their synonyms and the chrome patterns are data
 // (data/page-labels.yaml).
 import { valueAt } from './page-recovery.js';
-import { BLOCK_KINDS, READERS } from './page-values.js';
+import { BLOCK_KINDS, READERS, readBothLimits } from './page-values.js';
 import { type LabelledField, type PageLabels, pageLabels } from './page-labels.js';
 
 export interface DraftOptions {
@@ -204,6 +204,19 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     }
     if (field.parse === 'fee-basis' || (field.field === 'online.level' && deferredLevel(first, m))) {
       deferred.push({ order, section, value: first });
+      keep(order, after);
+      continue;
+    }
+    const both = field.parse === 'duration' ? readBothLimits(first) : undefined;
+    if (
+      both &&
+      valueAt(data, 'time_limit.statutory') === undefined &&
+      valueAt(data, 'time_limit.promised') === undefined
+    ) {
+      for (const [key, value] of Object.entries(both)) {
+        setPath(data, `time_limit.${key}`, value);
+        filled.add(`time_limit.${key}`);
+      }
       keep(order, after);
       continue;
     }

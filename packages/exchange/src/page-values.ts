@@ -127,6 +127,21 @@ export function readDuration(text: string): Record<string, unknown> | undefined 
   return duration;
 }
 
+/**
+ * One line that states both limits, 「法定20个工作日，承诺10个工作日」, as pages write under
+ * 办理时限: each part read on its own. Nothing when the line does not name both.
+ */
+export function readBothLimits(text: string): { statutory: unknown; promised: unknown } | undefined {
+  const parts =
+    /^\s*法定(?:办结)?(?:时限|期限)?[为是：:]?\s*([^，,；;。]+?)[，,；;。\s]+承诺(?:办结)?(?:时限|期限)?[为是：:]?\s*([^，,；;。]+?)[。；;]?\s*$/.exec(
+      text,
+    );
+  if (!parts) return undefined;
+  const statutory = readDuration(parts[1]!);
+  const promised = readDuration(parts[2]!);
+  return statutory && promised ? { statutory, promised } : undefined;
+}
+
 const duration: Reader = ([first, ...rest]) => {
   const value = readDuration(first ?? '');
   return value ? { value, leftover: rest } : { leftover: [first ?? '', ...rest] };
@@ -227,6 +242,8 @@ function attributesOf(text: string, labels: PageLabels): Record<string, unknown>
   };
 }
 
+const GLUED_ATTRIBUTES =
+  /(?:(?:原件|复印件)(?:[和及、](?:原件|复印件))?(?:各)?(?:\d+|[一二两三四五六七八九十]+)?[份张]?|(?:\d+|[一二两三四五六七八九十]+)[份张])[。；;，,\s]*$/;
 const CONDITIONAL = /^(.{2,30}?的)[，,]\s*(?:还)?(?:需|须|应)?(?:提供|提交|出具|携带)?(.{2,})$/;
 const REQUIREMENT = /盖章|签字|签名|加盖|手印/;
 
@@ -258,6 +275,12 @@ export function readMaterial(item: string, labels: PageLabels): Record<string, u
   if (tail && isAttributes(tail[2]!)) {
     attributes.push(tail[2]!);
     name = tail[1]!;
+  }
+  // 「居民身份证原件1份」「近期免冠照片3张」: form and count glued to the name.
+  const glued = GLUED_ATTRIBUTES.exec(name);
+  if (glued && glued.index >= 2) {
+    attributes.push(glued[0].replace(/张$/, '份'));
+    name = name.slice(0, glued.index);
   }
   name = name.replace(/[。；;，,\s]+$/, '').trim();
   let situation: string | undefined;

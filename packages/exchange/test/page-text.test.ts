@@ -37,8 +37,8 @@ const expectedOf = (name: string) =>
 
 /** What the reader gets wrong today, page by page: a change here is a change in recovery. */
 const MISSED: Record<string, string[]> = {
-  // conditions as sentences in one paragraph, a material with its form run into its name, steps joined by arrows
-  'gjj-retirement-withdrawal-hard.txt': ['conditions', 'materials', 'steps'],
+  // conditions as sentences in one paragraph, steps joined by arrows
+  'gjj-retirement-withdrawal-hard.txt': ['conditions', 'steps'],
 };
 
 describe('page copies', () => {
@@ -219,6 +219,27 @@ describe('values', () => {
       form: '原件',
     });
     expect(readMaterial('营业执照（副本）', labels)).toEqual({ name: '营业执照（副本）' });
+    // Form and count glued to the name, as many pages write them.
+    expect(readMaterial('居民身份证原件1份', labels)).toEqual({ name: '居民身份证', form: '原件', copies: 1 });
+    expect(readMaterial('户口簿原件和复印件各1份', labels)).toEqual({
+      name: '户口簿',
+      form: ['原件', '复印件'],
+      copies: 1,
+    });
+    expect(readMaterial('近期2寸免冠彩色照片3张', labels)).toEqual({ name: '近期2寸免冠彩色照片', copies: 3 });
+    expect(readMaterial('原件', labels)).toEqual({ name: '原件' });
+  });
+
+  it('both limits on one line, as pages write under 办理时限', () => {
+    expect(draftFromText('办理时限：法定20个工作日，承诺10个工作日').data.time_limit).toEqual({
+      statutory: { days: 20, unit: '工作日' },
+      promised: { days: 10, unit: '工作日' },
+    });
+    expect(draftFromText('办理时限：法定时限1个月；承诺时限即办').data.time_limit).toEqual({
+      statutory: { months: 1 },
+      promised: { days: 0, unit: '工作日' },
+    });
+    expect(draftFromText('办理时限：10个工作日').data.time_limit).toEqual({ promised: { days: 10, unit: '工作日' } });
   });
 
   it('phone numbers', () => {
