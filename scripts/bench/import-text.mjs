@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 // pnpm bench:import-text: how much of a guide page `baihua import text` / `import html` recovers.
-// For each page copy in tests/fixtures/pages, the fields its .expected.yaml lists (the labelled
-// fields the page holds, each with the value it should become) against the draft's values: a
-// field is recovered when its value is exactly the expected one. Prints a Markdown table for
-// BENCHMARKS.md. Correctness, not speed: nothing here is timed.
+// For each page copy, the fields its .expected.yaml lists (the labelled fields the page holds,
+// each with the value it should become) against the draft's values: a field is recovered when its
+// value is exactly the expected one. Two sets, reported apart: 「开发用的页面」 (tests/fixtures/pages,
+// written together with the reader) and 「留出的页面」 (tests/fixtures/pages-heldout, written
+// without looking at the reader, its labels file or the development pages). Prints Markdown
+// tables for BENCHMARKS.md. Correctness, not speed: nothing here is timed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftFromHtml, draftFromText, pageRecovery } from '@baihua/exchange';
 import { parse } from 'yaml';
 
-const pages = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/pages');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures');
 
-/** One row per page and the overall totals. */
-export function measureImportText() {
+/** The two sets of page copies, in report order. */
+export const PAGE_SETS = [
+  { key: 'development', title: '开发用的页面', dir: 'pages' },
+  { key: 'heldout', title: '留出的页面', dir: 'pages-heldout' },
+];
+
+/** One row per page of one set and that set's totals. */
+export function measurePageSet(dir) {
+  const pages = join(fixtures, dir);
   const rows = readdirSync(pages)
     .filter((name) => /\.(txt|html)$/.test(name))
     .sort()
@@ -28,10 +37,15 @@ export function measureImportText() {
   return { rows, present, recovered };
 }
 
+/** Both sets, measured apart. */
+export function measureImportText() {
+  return PAGE_SETS.map((set) => ({ ...set, ...measurePageSet(set.dir) }));
+}
+
 const percent = (part, whole) => `${((100 * part) / whole).toFixed(1)}%`;
 
-export function importTextReport({ rows, present, recovered }) {
-  const lines = [
+function setTable({ rows, present, recovered }) {
+  return [
     '| Page | Recovered / present | Share | Missed | Lines left in 未归类内容 |',
     '| --- | ---: | ---: | --- | ---: |',
     ...rows.map(
@@ -39,16 +53,46 @@ export function importTextReport({ rows, present, recovered }) {
         `| ${row.name} | ${row.recovered.length} / ${row.present.length} | ${percent(row.recovered.length, row.present.length)} | ${row.missed.join(', ') || '–'} | ${row.unclassified} |`,
     ),
     `| **All ${rows.length} pages** | **${recovered} / ${present}** | **${percent(recovered, present)}** | | |`,
-  ];
+  ].join('\n');
+}
+
+/** How often each field is missed across a set, most missed first. */
+function missedFields(rows) {
+  const counts = new Map();
+  for (const row of rows) for (const path of row.missed) counts.set(path, (counts.get(path) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export function importTextReport(sets) {
+  const summary = [
+    '| Set | Pages | Recovered / present | Share |',
+    '| --- | ---: | ---: | ---: |',
+    ...sets.map(
+      (set) =>
+        `| ${set.title}（\`tests/fixtures/${set.dir}\`） | ${set.rows.length} | ${set.recovered} / ${set.present} | ${percent(set.recovered, set.present)} |`,
+    ),
+  ].join('\n');
+  const tables = sets
+    .map((set) => {
+      const missed = missedFields(set.rows);
+      const often = missed.length
+        ? `\nFields missed, on how many pages: ${missed.map(([path, n]) => `${path} ${n}`).join(' · ')}.\n`
+        : '';
+      return `### ${set.title}（\`tests/fixtures/${set.dir}\`）\n\n${setTable(set)}\n${often}`;
+    })
+    .join('\n');
   return `
 ## Issue 20: import text recovery (${new Date().toISOString().slice(0, 10)})
 
-\`pnpm bench:import-text\` (scripts/bench/import-text.mjs): the page copies in \`tests/fixtures/pages\`
+\`pnpm bench:import-text\` (= \`pnpm -s build && node scripts/bench/import-text.mjs\`): the page copies
 read by \`import text\` (.txt) or \`import html\` (.html); a field counts as recovered when the
-draft's value equals the value the page's \`.expected.yaml\` gives for it exactly.
+draft's value equals the value the page's \`.expected.yaml\` gives for it exactly. Two sets,
+measured apart: 「开发用的页面」 were written together with the reader; 「留出的页面」 were written
+without seeing the reader, its labels file or the development pages.
 
-${lines.join('\n')}
-`;
+${summary}
+
+${tables}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) process.stdout.write(importTextReport(measureImportText()));
