@@ -50,15 +50,7 @@ const MISSED: Record<string, string[]> = {
   ],
   // the nav line 「网站首页 | 政务公开 …」 taken as the title; 「原件及复印件1份」 left in the names;
   // 「五、补贴标准」 taken as a step; two places in one line kept as one; a footer line as a legal basis
-  'gaoling-jintie.txt': [
-    'title',
-    'materials',
-    'steps',
-    'locations.0.name',
-    'locations.1.name',
-    'locations.1.hours',
-    'legal_basis',
-  ],
+  'gaoling-jintie.txt': ['title', 'steps', 'locations.0.name', 'locations.1.name', 'locations.1.hours', 'legal_basis'],
   // the platform's name taken as the title; 是否支持预约办理 in the second pair of a four-column row;
   // 监督投诉 after 咨询电话 in one row (its number is lost); a material row with a 备注 in the need
   // column; 特别程序 and 依据 as headings of their own
