@@ -195,8 +195,11 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
       continue;
     }
     const block = BLOCK_KINDS.has(field.parse);
-    const lines = block ? section.lines : section.lines.slice(0, 1);
-    const after = block ? [] : section.lines.slice(1);
+    // A one-line value is the first cell of a table row: the cells after it (an unknown label and
+    // its value in a four-column row) are kept, not read into it.
+    const [cell = '', ...cells] = (section.lines[0] ?? '').split('\t');
+    const lines = block ? section.lines : section.lines.length > 0 ? [cell] : [];
+    const after = block ? [] : [...(cells.length > 0 ? [cells.join('\t')] : []), ...section.lines.slice(1)];
     const first = lines[0]?.trim() ?? '';
     if (lines.length === 0 || (lines.length === 1 && field.parse !== 'fees' && m.labels.empty_values.includes(first))) {
       keep(order, after); // a label with nothing or 「无」 after it says nothing
@@ -239,7 +242,7 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
       setPath(data, path, read.value);
       filled.add(path);
     }
-    keep(order, [...read.leftover, ...after]);
+    keep(order, [...(read.partial ? [writtenLine(section)] : []), ...read.leftover, ...after]);
   }
 
   for (const { order, section, value } of deferred) {
@@ -293,6 +296,15 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     ],
     unclassified: kept,
   };
+}
+
+/** The label and first line of a section's value as the page writes them (without other cells). */
+function writtenLine(section: Section): string {
+  const raw = section.raw[0] ?? '';
+  const value = section.lines[0] ?? '';
+  const cell = value.split('\t')[0]!;
+  const at = value === '' ? -1 : raw.indexOf(value);
+  return at < 0 ? `${raw} ${cell}` : raw.slice(0, at) + cell;
 }
 
 /** Whether an 网上办理深度 value is 一级, which needs 是否支持预约 to tell 预约办理 from 仅线下办理. */

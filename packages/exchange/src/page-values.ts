@@ -8,6 +8,9 @@ export interface ValueRead {
   value?: unknown;
   /** lines not used for the value, kept for 「未归类内容」 */
   leftover: string[];
+  /** the value says only part of its line (a phone number and a remark, choices of which some are
+   * unknown): the line is kept as written as well */
+  partial?: boolean;
 }
 
 type Reader = (lines: string[], labels: PageLabels, choice?: string) => ValueRead;
@@ -76,11 +79,11 @@ const choice: Reader = ([first, ...rest], labels, name) => {
 
 const choices: Reader = ([first, ...rest], labels, name) => {
   const map = labels.choices[name ?? ''] ?? {};
-  const values = (first ?? '')
-    .split(/[、，,；;/／\s]+|或|和|及/)
-    .map((part) => lookUp(part, map))
-    .filter((value) => value !== undefined);
-  return values.length === 0 ? { leftover: [first ?? '', ...rest] } : { value: [...new Set(values)], leftover: rest };
+  const parts = (first ?? '').split(/[、，,；;/／\s。]+|或|和|及/).filter((part) => /\p{L}/u.test(part));
+  const values = parts.map((part) => lookUp(part, map));
+  const known = values.filter((value) => value !== undefined);
+  if (known.length === 0) return { leftover: [first ?? '', ...rest] };
+  return { value: [...new Set(known)], leftover: rest, ...(known.length < parts.length ? { partial: true } : {}) };
 };
 
 const list: Reader = (lines) => {
@@ -174,7 +177,12 @@ export function findPhone(text: string): string | undefined {
 
 const phone: Reader = ([first, ...rest]) => {
   const value = findPhone(first ?? '');
-  return value ? { value, leftover: rest } : { leftover: [first ?? '', ...rest] };
+  if (!value) return { leftover: [first ?? '', ...rest] };
+  // 「0000-66530000（区民政局社会福利科）」: the words besides the number are kept with it.
+  const words = halfWidthDigits(first ?? '')
+    .replace(PHONE, '')
+    .replace(/[^\p{L}]/gu, '');
+  return { value, leftover: rest, ...(words.length >= 2 ? { partial: true } : {}) };
 };
 
 const yesNo: Reader = ([first, ...rest], labels) => {

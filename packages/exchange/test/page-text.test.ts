@@ -154,6 +154,29 @@ describe('labels', () => {
     expect(draft.body).toBe('## 未归类内容\n\n办理时限：按规定办理\n\n咨询电话：0000-66239999\n');
   });
 
+  it('keep the cells after a one-line value, and the words of a value it reads only in part', () => {
+    const draft = draftFromText(
+      [
+        '事项类型\t行政确认\t监督投诉\t0000-66440099',
+        '办理结果\t结婚证\t有效期\t长期',
+        '结果送达方式\t窗口领取；专人送达',
+        '咨询电话：0000-66530000（区民政局社会福利科）',
+      ].join('\n'),
+    );
+    expect(draft.data).toEqual({
+      type: '行政确认',
+      contacts: { complaint: '0000-66440099', consult: '0000-66530000' },
+      result: { name: '结婚证', delivery: ['窗口领取'] },
+      id: 'imported-draft',
+      status: '草稿',
+    });
+    expect(draft.unclassified).toEqual([
+      '有效期\t长期',
+      '结果送达方式\t窗口领取；专人送达',
+      '咨询电话：0000-66530000（区民政局社会福利科）',
+    ]);
+  });
+
   it('keep a second place (the guide lists one from the page; a clerk adds the others)', () => {
     const draft = draftFromText(
       '办理地点：东湖区政务服务中心\n办理时间：周一至周五 9:00-17:00\n办理地点：西岭区政务服务中心',
