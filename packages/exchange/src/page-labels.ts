@@ -42,7 +42,12 @@ export interface PageLabels {
   online_level_one: { words: string[]; yes: string; no: string };
   free_words: string[];
   material_columns: Record<MaterialColumn, string[]>;
-  material_values: { need: Record<string, string>; source: Record<string, string> };
+  material_values: {
+    need: Record<string, string>;
+    source: Record<string, string>;
+    issuers: Record<string, string>;
+    links: string[];
+  };
   chrome: string[];
   chrome_elements: string[];
 }
@@ -124,8 +129,8 @@ const LABELS_SCHEMA = {
     material_values: {
       type: 'object',
       additionalProperties: false,
-      required: ['need', 'source'],
-      properties: { need: stringMap, source: stringMap },
+      required: ['need', 'source', 'issuers', 'links'],
+      properties: { need: stringMap, source: stringMap, issuers: stringMap, links: strings },
     },
     chrome: strings,
     chrome_elements: strings,

@@ -232,7 +232,7 @@ const fees: Reader = (lines, labels) => {
 
 // Pieces of a material's description that say what form, how many copies and whether it is needed.
 const ATTRIBUTE =
-  /原件|复印件|电子版?|扫描件|纸质版?|(?:\d+|[一二两三四五六七八九十]+)份|各|非必要|非必须|必要|必须|必需|容缺|选填|A[345]纸?|[、，,；;：:\s]/g;
+  /原件|复印件|电子版?|扫描件|纸质版?|(?:\d+|[一二两三四五六七八九十]+)份|各|情形必要|非必要|非必须|非必需|必要|必须|必需|容缺|选填|A[345]纸?|[、，,；;：:\s]/g;
 const isAttributes = (text: string) => text.replace(ATTRIBUTE, '') === '' && text.trim() !== '';
 
 function attributesOf(text: string, labels: PageLabels): Record<string, unknown> {
@@ -252,30 +252,109 @@ function attributesOf(text: string, labels: PageLabels): Record<string, unknown>
 
 const GLUED_ATTRIBUTES =
   /(?:(?:原件|复印件)(?:[和及、](?:原件|复印件))?(?:各)?(?:\d+|[一二两三四五六七八九十]+)?[份张]?|(?:\d+|[一二两三四五六七八九十]+)[份张])[。；;，,\s]*$/;
-const CONDITIONAL = /^(.{2,30}?的)[，,]\s*(?:还)?(?:需|须|应)?(?:提供|提交|出具|携带)?(.{2,})$/;
+// 「委托他人办理的，提供授权委托书」「属于海关监管的机动车，还应当提交海关出具的…证明书」
+const CONDITIONAL =
+  /^(?:(.{2,30}?的)[，,]\s*(?:还)?(?:应当|需要|需|须|应)?(?:提供|提交|出具|携带)?|(.{2,30}?)[，,]\s*(?:还)?(?:应当|需要|需|须|应)?(?:提供|提交|出具|携带))(.{2,})$/;
 const REQUIREMENT = /盖章|签字|签名|加盖|手印/;
+// A remark that says when the material is needed: 「委托他人办理的提供」「委托代理人办理时」.
+const CASE = /^(.{2,40}?(?:的|时))\s*(?:还)?(?:应当|需要|需|须|应)?(?:提供|提交|出具|携带)?$/;
+const CASE_VERB = /^(.{2,40}?)\s*(?:还)?(?:应当|需要|需|须|应)?(?:提供|提交|出具|携带)$/;
+const ISSUED_BY = /^由(.{2,20}?)(?:出具|开具|核发|提供)$/;
+
+/** A material's description split into cells: tabs, 「|」, or the words after the name when they are attributes. */
+function materialCells(item: string): string[] {
+  const cells = item
+    .split(/\t+|\s*[|｜]\s*/)
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  if (cells.length > 1) return cells;
+  // 「解除劳动合同证明 原件 1份 必要 用人单位已报送的，无需提供」
+  const words = item.split(/\s+/);
+  const at = words.findIndex((word, index) => index > 0 && isAttributeCell(word));
+  if (at < 0) return [item];
+  const rest = words.slice(at);
+  let end = 0;
+  while (end < rest.length && isAttributeCell(rest[end]!)) end += 1;
+  return [
+    words.slice(0, at).join(' '),
+    ...rest.slice(0, end),
+    ...(end < rest.length ? [rest.slice(end).join(' ')] : []),
+  ];
+}
+
+/** 「原件」「1份」, or 「情形必要（因病申请的提供）」: attributes with a remark in brackets after them. */
+function attributeCell(cell: string): { attributes: string; remark?: string } | undefined {
+  if (isAttributes(cell)) return { attributes: cell };
+  const bracketed = /^(.+?)[（(]([^（）()]+)[)）]$/.exec(cell);
+  return bracketed && isAttributes(bracketed[1]!) ? { attributes: bracketed[1]!, remark: bracketed[2]! } : undefined;
+}
+const isAttributeCell = (cell: string) => attributeCell(cell) !== undefined;
+
+interface MaterialRemark {
+  situation?: string;
+  issuer?: string;
+  source?: string;
+  requirement?: string;
+  note?: string;
+}
+
+/** What a remark on a material says: when it is needed, who issues it, a requirement, or a note. */
+function readRemark(text: string, labels: PageLabels, need: string | undefined): MaterialRemark {
+  const remark = text.trim();
+  if (remark === '' || labels.material_values.links.includes(remark)) return {};
+  const issued = ISSUED_BY.exec(remark);
+  if (issued)
+    return { issuer: issued[1]!, source: lookUp(issued[1]!, labels.material_values.issuers) ?? '其他单位出具' };
+  if (need === undefined || need === '情形必要') {
+    const when = CASE.exec(remark) ?? (need === '情形必要' ? CASE_VERB.exec(remark) : null);
+    if (when) return { situation: when[1]! };
+    // A remark on a material the page says is not always needed says when it is.
+    if (need === '情形必要' && !REQUIREMENT.test(remark)) return { situation: remark };
+  }
+  return REQUIREMENT.test(remark) ? { requirement: remark } : { note: remark };
+}
+
+/** What a material table's columns or a list item's cells give besides the name. */
+interface GivenAttributes {
+  need?: string;
+  form?: unknown;
+  copies?: number;
+  source?: string;
+  paper?: string;
+  remarks?: string[];
+}
 
 /** One line of a material list: name, then form, copies and need where the text says them. */
-export function readMaterial(item: string, labels: PageLabels): Record<string, unknown> {
-  let name = item.trim();
+export function readMaterial(item: string, labels: PageLabels, given: GivenAttributes = {}): Record<string, unknown> {
+  const [first = '', ...more] = materialCells(item.trim().replace(/[。；;，,.．\s]+$/, ''));
   const attributes: string[] = [];
-  const requirements: string[] = [];
-  const notes: string[] = [];
-  // A bracket that says form, copies or need is read; what else it says goes to requirements or the note.
-  name = name.replace(/[（(]([^（）()]*)[)）]/g, (whole, inside: string) => {
+  const remarks: string[] = [];
+  for (const cell of more) {
+    const read = attributeCell(cell);
+    if (read) attributes.push(read.attributes);
+    if (read?.remark) remarks.push(read.remark);
+    if (!read) remarks.push(cell);
+  }
+  let name = first.replace(/[。；;，,.．\s]+$/, '');
+  // A bracket that says form, copies or need is read; what else it says is a remark. A bracket
+  // that says nothing of these stays in the name (营业执照（副本）) unless it ends the name and reads
+  // as a remark: a requirement, a case, a list, or what follows form and copies.
+  name = name.replace(/[（(]([^（）()]*)[)）]/g, (whole, inside: string, offset: number, all: string) => {
     const parts = inside
       .split(/[，,；;]/)
       .map((part) => part.trim())
       .filter(Boolean);
     if (!parts.some(isAttributes)) {
-      if (!REQUIREMENT.test(inside)) return whole;
-      requirements.push(inside);
+      const last = offset + whole.length === all.length;
+      const before = all.slice(0, offset);
+      const remark =
+        REQUIREMENT.test(inside) ||
+        (last && (/[，,、；;]/.test(inside) || CASE.test(inside) || GLUED_ATTRIBUTES.test(before)));
+      if (!remark) return whole;
+      remarks.push(inside);
       return '';
     }
-    for (const part of parts) {
-      if (isAttributes(part)) attributes.push(part);
-      else (REQUIREMENT.test(part) ? requirements : notes).push(part);
-    }
+    for (const part of parts) (isAttributes(part) ? attributes : remarks).push(part);
     return '';
   });
   // 「居民身份证 原件1份」「居民身份证，原件、复印件各1份」: the tail after a space or comma.
@@ -294,20 +373,45 @@ export function readMaterial(item: string, labels: PageLabels): Record<string, u
   let situation: string | undefined;
   const conditional = CONDITIONAL.exec(name);
   if (conditional) {
-    situation = conditional[1]!;
-    name = conditional[2]!.trim();
+    situation = (conditional[1] ?? conditional[2])!;
+    name = conditional[3]!.trim();
   }
   if (/^《[^《》]+》$/.test(name)) name = name.slice(1, -1);
   const found = attributesOf(attributes.join('，'), labels);
-  if (situation) found.need = '情形必要';
+  let need = given.need ?? (situation ? '情形必要' : (found.need as string | undefined));
+  let source = given.source;
+  const issuers: string[] = [];
+  const requirements: string[] = [];
+  const notes: string[] = [];
+  for (const text of [...remarks, ...(given.remarks ?? [])]) {
+    const remark = readRemark(text, labels, need);
+    if (remark.situation && !situation) {
+      situation = remark.situation;
+      need ??= '情形必要';
+    } else if (remark.situation) notes.push(text);
+    if (remark.issuer) issuers.push(remark.issuer);
+    source ??= remark.source;
+    if (remark.requirement) requirements.push(remark.requirement);
+    if (remark.note) notes.push(remark.note);
+  }
+  // 情形必要 needs its case; without one the page's word is kept as a note, not a need the schema refuses.
+  if (need === '情形必要' && !situation) {
+    need = undefined;
+    notes.unshift('非必要');
+  }
+  const form = given.form ?? found.form;
+  const copies = given.copies ?? found.copies;
+  const paper = given.paper ?? found.paper;
   return {
     name,
-    ...(found.need ? { need: found.need } : {}),
+    ...(need ? { need } : {}),
     ...(situation ? { situation } : {}),
-    ...(found.form ? { form: found.form } : {}),
-    ...(found.copies ? { copies: found.copies } : {}),
+    ...(form ? { form } : {}),
+    ...(copies ? { copies } : {}),
+    ...(source ? { source } : {}),
+    ...(issuers.length > 0 ? { issuer: issuers.join('；') } : {}),
     ...(requirements.length > 0 ? { requirements: requirements.join('；') } : {}),
-    ...(found.paper ? { paper: found.paper } : {}),
+    ...(paper ? { paper } : {}),
     ...(notes.length > 0 ? { note: notes.join('；') } : {}),
   };
 }
@@ -335,29 +439,19 @@ function tableMaterial(
   };
   const nameCell = cell('name');
   if (!nameCell) return undefined;
-  const named = readMaterial(nameCell, labels);
-  const need = cell('need') && lookUp(cell('need')!, labels.material_values.need);
+  const need = cell('need') && attributeCell(cell('need')!);
   const form = cell('form') ? attributesOf(cell('form')!, labels).form : undefined;
   const copies = cell('copies') ? parseChineseCount(cell('copies')!)?.value : undefined;
   const source = cell('source') && lookUp(cell('source')!, labels.material_values.source);
-  // A remark such as 「经营者本人签字」 is a requirement; 「委托他人办理的提交」 says when it is needed.
-  const remark = cell('note');
-  const when = (need ?? named.need) === '情形必要' ? /^(.{2,30}的)(?:需)?(?:提交|提供)?$/.exec(remark ?? '') : null;
-  const requirement = remark && REQUIREMENT.test(remark) ? remark : undefined;
-  const note = when || requirement ? undefined : remark;
-  const situation = named.situation ?? when?.[1];
-  const requirements = [named.requirements, requirement].filter(Boolean).join('；');
-  return {
-    name: named.name,
-    ...((need ?? named.need) ? { need: need ?? named.need } : {}),
-    ...(situation ? { situation } : {}),
-    ...((form ?? named.form) ? { form: form ?? named.form } : {}),
-    ...((copies ?? named.copies) ? { copies: copies ?? named.copies } : {}),
+  const needWord = cell('need') && lookUp(need ? need.attributes : cell('need')!, labels.material_values.need);
+  return readMaterial(nameCell, labels, {
+    ...(needWord ? { need: needWord } : {}),
+    ...(form ? { form } : {}),
+    ...(copies ? { copies } : {}),
     ...(source ? { source } : {}),
-    ...(requirements ? { requirements } : {}),
-    ...((cell('paper') ?? named.paper) ? { paper: cell('paper') ?? named.paper } : {}),
-    ...(note ? { note } : {}),
-  };
+    ...(cell('paper') ? { paper: cell('paper') } : {}),
+    remarks: [...(need?.remark ? [need.remark] : []), ...(cell('note') ? [cell('note')!] : [])],
+  });
 }
 
 const NO_MATERIALS = /^(?:无需|不需要|不用|无须)(?:提交|提供)?(?:任何)?材料/;
@@ -378,9 +472,15 @@ const materials: Reader = (lines, labels) => {
     return value.length > 0 ? { value, leftover } : { leftover: lines };
   }
   const { items, leftover } = listItems(lines);
-  return items.length === 0
+  // 「补发申请表」 then 「原件 1份」 on the next line: the form and copies of the material above.
+  const joined = items.reduce<string[]>((list, item) => {
+    if (list.length > 0 && isAttributeCell(item)) list[list.length - 1] += `\t${item}`;
+    else list.push(item);
+    return list;
+  }, []);
+  return joined.length === 0
     ? { leftover: lines }
-    : { value: items.map((item) => readMaterial(item, labels)), leftover };
+    : { value: joined.map((item) => readMaterial(item, labels)), leftover };
 };
 
 const QUESTION = /^(?:问[：:]|Q[：:.．]|(?:\d+[.．、]|[（(]\d+[)）]|[①-⑳])(?=.*[？?]))\s*/i;

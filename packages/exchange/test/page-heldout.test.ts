@@ -30,51 +30,45 @@ const expectedOf = (name: string) =>
 
 /** What the reader misses on each held-out page today (the expected value, exactly). */
 const MISSED: Record<string, string[]> = {
-  // 照片3张 (a count in 张) and the 《》 of a form's name; a 情形必要 material's case left as a note;
-  // the promised time's note is the whole value; 【特别程序】【结果送达】 not read; page footer lines
-  // taken as more legal bases
+  // the 《》 of a form's name are taken off, as the guides write names (the expected value keeps
+  // them); the promised time's note is the whole value; 【特别程序】【结果送达】 not read; page
+  // footer lines taken as more legal bases
   'canjiren-zheng.txt': ['materials', 'time_limit.promised', 'special_procedures', 'result.delivery', 'legal_basis'],
   // a phone app copy, label and value on separate lines: the clock 「9:41」 taken as the title, the
-  // unlabelled department under it, 收费/免费, materials whose form and copies come on the next line,
-  // steps numbered 「1  」, a place's second line (its address)
-  'chusheng-zhengming-bufa.txt': ['title', 'department', 'fees', 'materials', 'steps', 'locations.0.address'],
-  // 「属于…的，还应当提交…」 not split into a situation and a name; 「当场办结，法定时限为1个工作日」 read
-  // as a promised 1 day; 「收费标准及依据」 and 「办理地点和时间」 (地址：/时间：) not read
+  // unlabelled department under it, 收费/免费, steps numbered 「1  」, a place's second line (its address)
+  'chusheng-zhengming-bufa.txt': ['title', 'department', 'fees', 'steps', 'locations.0.address'],
+  // 「当场办结，法定时限为1个工作日」 read as a promised 1 day; 「收费标准及依据」 and 「办理地点和时间」
+  // (地址：/时间：) not read
   'ershouche-zhuanyi.txt': [
-    'materials',
     'time_limit.statutory',
     'time_limit.promised',
     'fees',
     'locations.0.address',
     'locations.0.hours',
   ],
-  // the nav line 「网站首页 | 政务公开 …」 taken as the title; 「原件及复印件1份」 left in the names;
-  // 「五、补贴标准」 taken as a step; two places in one line kept as one; a footer line as a legal basis
+  // the nav line 「网站首页 | 政务公开 …」 taken as the title; 「五、补贴标准」 taken as a step; two
+  // places in one line kept as one; a footer line as a legal basis
   'gaoling-jintie.txt': ['title', 'steps', 'locations.0.name', 'locations.1.name', 'locations.1.hours', 'legal_basis'],
   // the platform's name taken as the title; 是否支持预约办理 in the second pair of a four-column row;
-  // a material row with a 备注 in the need column; 特别程序 and 依据 as headings of their own
-  'gongzu-zhufang.txt': ['title', 'appointment', 'materials', 'special_procedures', 'legal_basis'],
-  // 是否实行告知承诺; the 纸质份数 column (no copies read); the next heading taken as a step; the
-  // rating line as a legal basis
-  'guihua-xuke.html': ['pledge', 'materials', 'steps', 'legal_basis'],
-  // 「居住证原件」「复印件1份(…)」: form, copies and note left in the names; the footer appended to the
-  // last answer (and ASCII ? made full-width)
-  'juzhuzheng-qianzhu.txt': ['materials', 'faq'],
+  // 特别程序 and 依据 as headings of their own
+  'gongzu-zhufang.txt': ['title', 'appointment', 'special_procedures', 'legal_basis'],
+  // 是否实行告知承诺; the next heading taken as a step; the rating line as a legal basis
+  'guihua-xuke.html': ['pledge', 'steps', 'legal_basis'],
+  // the footer appended to the last answer (and ASCII ? made full-width)
+  'juzhuzheng-qianzhu.txt': ['faq'],
   // <span class="label"> pairs: the site name taken as the title; 办理深度：三级 and 是否支持预约办理 not
-  // read; the tabs after 设定依据 (steps, fees, FAQ) read as legal bases; the 「原件 | 1份 | 必要」 list
+  // read; the tabs after 设定依据 (materials, steps, fees, FAQ) read as legal bases
   'linshi-jiuzhu.html': ['title', 'online.level', 'appointment', 'legal_basis', 'materials', 'steps', 'fees', 'faq'],
-  // 事项编码 of 12 digits read as the 实施编码; 「由会计师事务所出具」 left as a note; 「十、收费：不收费」
-  // and 「十五、公示期」 not read
-  'shetuan-chengli.txt': ['codes.basic', 'materials', 'fees', 'special_procedures'],
-  // the link text 空白表格下载 as a note, a 情形必要 material's case as a note; the rating line run
-  // into the last legal basis
-  'shipin-jingying-xuke.html': ['materials', 'legal_basis'],
-  // 事项编码 read as the 实施编码; 移动端办理; a material's form, copies, need and note in <span>s after
-  // its name; the next heading as a legal basis; the rating line run into the last answer
-  'shiye-baoxianjin.html': ['codes.basic', 'online.mobile', 'materials', 'legal_basis', 'faq'],
-  // the promised time's note is the whole value 「0个工作日（即办）」; 是否支持预约办理 not read; a 非必要
-  // material's 备注 kept as a note, not its case; the rating line as a legal basis
-  'yanglao-canbao.txt': ['time_limit.promised', 'appointment', 'materials', 'legal_basis'],
+  // 事项编码 of 12 digits read as the 实施编码; 「十、收费：不收费」 and 「十五、公示期」 not read
+  'shetuan-chengli.txt': ['codes.basic', 'fees', 'special_procedures'],
+  // the rating line run into the last legal basis
+  'shipin-jingying-xuke.html': ['legal_basis'],
+  // 事项编码 read as the 实施编码; 移动端办理; the next heading as a legal basis; the rating line run
+  // into the last answer
+  'shiye-baoxianjin.html': ['codes.basic', 'online.mobile', 'legal_basis', 'faq'],
+  // the promised time's note is the whole value 「0个工作日（即办）」; 是否支持预约办理 not read; the
+  // rating line as a legal basis
+  'yanglao-canbao.txt': ['time_limit.promised', 'appointment', 'legal_basis'],
 };
 
 /**

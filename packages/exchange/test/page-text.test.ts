@@ -234,7 +234,48 @@ describe('values', () => {
       copies: 2,
       requirements: '需本人签字',
     });
-    expect(readMaterial('个人承诺书（非必要）', labels)).toEqual({ name: '个人承诺书', need: '情形必要' });
+    // 情形必要 without its case would not be a valid material: the page's word stays as a note.
+    expect(readMaterial('个人承诺书（非必要）', labels)).toEqual({ name: '个人承诺书', note: '非必要' });
+    // Cells after the name (a row without a header, spans, 「|」), and what a remark says.
+    expect(readMaterial('残疾人证\t复印件\t1份\t申请人家庭有残疾人的提供', labels)).toEqual({
+      name: '残疾人证',
+      need: '情形必要',
+      situation: '申请人家庭有残疾人的',
+      form: '复印件',
+      copies: 1,
+    });
+    expect(readMaterial('解除劳动合同证明 原件 1份 必要 用人单位已在系统中报送的，无需提供', labels)).toEqual({
+      name: '解除劳动合同证明',
+      need: '必要',
+      form: '原件',
+      copies: 1,
+      note: '用人单位已在系统中报送的，无需提供',
+    });
+    expect(readMaterial('医疗费用票据复印件 | 1份 | 情形必要（因病、因灾申请的提供）', labels)).toEqual({
+      name: '医疗费用票据',
+      need: '情形必要',
+      situation: '因病、因灾申请的',
+      form: '复印件',
+      copies: 1,
+    });
+    expect(readMaterial('验资报告（原件1份，由会计师事务所出具）', labels)).toEqual({
+      name: '验资报告',
+      form: '原件',
+      copies: 1,
+      source: '中介机构出具',
+      issuer: '会计师事务所',
+    });
+    expect(readMaterial('居住地住址证明复印件1份(房屋租赁合同或房屋产权证明文件)', labels)).toEqual({
+      name: '居住地住址证明',
+      form: '复印件',
+      copies: 1,
+      note: '房屋租赁合同或房屋产权证明文件',
+    });
+    expect(readMaterial('属于海关监管的机动车，还应当提交海关出具的解除监管证明书', labels)).toEqual({
+      name: '海关出具的解除监管证明书',
+      need: '情形必要',
+      situation: '属于海关监管的机动车',
+    });
     expect(readMaterial('委托他人办理的，提供授权委托书（原件）', labels)).toEqual({
       name: '授权委托书',
       need: '情形必要',
