@@ -40,19 +40,40 @@ function tableAsRows(table: Element): ElementContent[] {
     const cells = row.children.filter(
       (cell): cell is Element => isElement(cell) && (cell.tagName === 'td' || cell.tagName === 'th'),
     );
-    const text = cells.map((cell) => cellText(cell, cells.length === 2)).join(TAB);
-    return { type: 'element', tagName: 'div', properties: {}, children: [{ type: 'text', value: text }] };
+    return line(cells.map((cell) => cellText(cell, cells.length === 2)).join(TAB));
   });
 }
 
-/** Replaces tables by their rows and drops chrome elements, in place. */
-function reduce(node: Root | Element, chrome: ReadonlySet<string>): void {
+const line = (text: string): Element => ({
+  type: 'element',
+  tagName: 'div',
+  properties: {},
+  children: [{ type: 'text', value: text }],
+});
+
+/**
+ * The names of a page's tabs: links to an element of the page (`<a href="#t2">申请材料</a>`) by the
+ * id of the panel they show. A panel often has no heading of its own; its tab's name is one.
+ */
+function tabNames(tree: Root): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const link of elements(tree, 'a')) {
+    const href = link.properties.href;
+    const name = toText(link).replace(/\s+/g, ' ').trim();
+    if (typeof href === 'string' && /^#./.test(href) && name !== '') names.set(href.slice(1), name);
+  }
+  return names;
+}
+
+/** Replaces tables by their rows, drops chrome elements and heads tab panels with their tab's name, in place. */
+function reduce(node: Root | Element, chrome: ReadonlySet<string>, tabs: ReadonlyMap<string, string>): void {
   const children = (node.children as Array<Root['children'][number]>).flatMap((child): Root['children'] => {
     if (!isElement(child)) return [child];
     if (chrome.has(child.tagName)) return [];
     if (child.tagName === 'table') return tableAsRows(child);
-    reduce(child, chrome);
-    return [child];
+    reduce(child, chrome, tabs);
+    const tab = typeof child.properties.id === 'string' ? tabs.get(child.properties.id) : undefined;
+    return tab ? [line(tab), child] : [child];
   });
   node.children = children as ElementContent[];
 }
@@ -62,7 +83,7 @@ export function pageTextFromHtml(html: string): { text: string; title?: string }
   const tree = unified().use(rehypeParse).parse(html);
   const heading = elements(tree, 'h1')[0] ?? elements(tree, 'title')[0];
   const title = heading ? titleFromHeading(toText(heading).replace(/\s+/g, ' ').trim()) : undefined;
-  reduce(tree, new Set(pageLabels().chrome_elements));
+  reduce(tree, new Set(pageLabels().chrome_elements), tabNames(tree));
   const text = toText(tree).replaceAll(TAB, '\t').replaceAll(BREAK, '\n');
   return { text, ...(title ? { title } : {}) };
 }

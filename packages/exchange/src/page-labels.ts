@@ -10,6 +10,7 @@ export type ValueKind =
   | 'choice'
   | 'choices'
   | 'list'
+  | 'laws'
   | 'materials'
   | 'steps'
   | 'duration'
@@ -48,6 +49,7 @@ export interface PageLabels {
     issuers: Record<string, string>;
     links: string[];
   };
+  heading_endings: string[];
   chrome: string[];
   chrome_elements: string[];
 }
@@ -60,6 +62,7 @@ const KINDS: ValueKind[] = [
   'choice',
   'choices',
   'list',
+  'laws',
   'materials',
   'steps',
   'duration',
@@ -85,6 +88,7 @@ const LABELS_SCHEMA = {
     'free_words',
     'material_columns',
     'material_values',
+    'heading_endings',
     'chrome',
     'chrome_elements',
   ],
@@ -132,6 +136,7 @@ const LABELS_SCHEMA = {
       required: ['need', 'source', 'issuers', 'links'],
       properties: { need: stringMap, source: stringMap, issuers: stringMap, links: strings },
     },
+    heading_endings: strings,
     chrome: strings,
     chrome_elements: strings,
   },

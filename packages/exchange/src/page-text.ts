@@ -2,6 +2,7 @@
 // draft guide: each field whose label it recognises filled, every other line kept under
 // 「未归类内容」 in the body. The labels, their synonyms and the chrome patterns are data
 // (data/page-labels.yaml).
+import { parseChineseCount } from '@baihua/core';
 import { valueAt } from './page-recovery.js';
 import { BLOCK_KINDS, READERS, readBothLimits } from './page-values.js';
 import { type LabelledField, type PageLabels, pageLabels } from './page-labels.js';
@@ -33,6 +34,8 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A labelled part of the page: the label's field (none for text before the first label). */
 interface Section {
   field?: LabelledField;
+  /** the label's number (「四、办理流程」): a line numbered next in the same style is the next heading */
+  numbering?: Numbering;
   /** the page's lines of this part as written, label included: what is kept when nothing is read */
   raw: string[];
   /** the value's lines: the text after the label, then the lines up to the next label */
@@ -131,25 +134,75 @@ function splitLine(line: string, m: Matcher): LinePart[] {
     .filter((part) => part.label !== undefined || part.text !== '');
 }
 
+interface Numbering {
+  style: string;
+  n: number;
+}
+
+const NUMBER_MARK = /^[ \u3000]*([（(]?)([一二三四五六七八九十]+|\d+)([、.．)）])/;
+
+/** A line's number and its style: 「五、」 is 5 in the style 「一、」, 「（2）」 is 2 in 「（1）」. */
+function numberingOf(line: string): Numbering | undefined {
+  const found = NUMBER_MARK.exec(line);
+  if (!found) return undefined;
+  const digits = /\d/.test(found[2]!);
+  const n = digits ? Number(found[2]) : parseChineseCount(found[2]!)?.value;
+  if (n === undefined || !Number.isInteger(n)) return undefined;
+  return {
+    style: `${found[1] ? '(' : ''}${digits ? '1' : '一'}${found[3]!.replace(/[．]/, '.').replace(/）/, ')')}`,
+    n,
+  };
+}
+
+const DECORATED_HEADING = /^[—\-=─━*#]{2,}\s*[^—\-=─━*#]{1,16}?\s*[—\-=─━*#]{2,}$/;
+
+/**
+ * Whether a line the reader has no label for is a heading that ends the labelled part before it:
+ * numbered next after that part's label (「四、办理流程」 … 「五、补贴标准」), an unknown heading in
+ * 【】, a heading between rules (「—— 平台说明 ——」), or a short heading (「咨询监督」「办理地点及时间」)
+ * right before a labelled line.
+ */
+function endsSection(line: string, current: Section, nextLabelled: boolean, m: Matcher): boolean {
+  if (!current.field) return false;
+  const numbering = numberingOf(line);
+  if (current.numbering && numbering?.style === current.numbering.style && numbering.n === current.numbering.n + 1)
+    return true;
+  if (/^[ \u3000]*【[^】]{2,12}】/.test(line) || DECORATED_HEADING.test(line)) return true;
+  const words = line.replace(NUMBER_MARK, '').trim();
+  return (
+    nextLabelled &&
+    current.lines.length > 0 &&
+    /^\p{Script=Han}{2,10}$/u.test(words) &&
+    m.labels.heading_endings.some((ending) => words.endsWith(ending))
+  );
+}
+
 /** The page cut into labelled sections, chrome lines dropped. */
 function sections(text: string, m: Matcher): Section[] {
   const result: Section[] = [{ raw: [], lines: [] }];
-  for (const line of pageLines(text)) {
-    if (m.chrome.some((pattern) => pattern.test(line.trim()))) continue;
-    for (const part of splitLine(line, m)) {
+  const lines = pageLines(text).filter((line) => !m.chrome.some((pattern) => pattern.test(line.trim())));
+  const split = lines.map((line) => splitLine(line, m));
+  split.forEach((parts, index) => {
+    const line = lines[index]!;
+    const labelled = parts[0]?.label !== undefined;
+    if (!labelled && endsSection(line, result[result.length - 1]!, split[index + 1]?.[0]?.label !== undefined, m))
+      result.push({ raw: [], lines: [] });
+    for (const [at, part] of parts.entries()) {
       if (part.label === undefined) {
         const current = result[result.length - 1]!;
         current.raw.push(part.raw);
         current.lines.push(part.text);
         continue;
       }
+      const numbering = at === 0 ? numberingOf(line) : undefined;
       result.push({
         field: m.fieldOf.get(part.label),
+        ...(numbering ? { numbering } : {}),
         raw: [part.raw],
         lines: part.text === '' ? [] : [part.text],
       });
     }
-  }
+  });
   return result;
 }
 

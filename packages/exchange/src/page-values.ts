@@ -91,6 +91,20 @@ const list: Reader = (lines) => {
   return items.length === 0 ? { leftover: lines } : { value: items, leftover };
 };
 
+// What a legal basis names: a law in 《》, an article, or a kind of regulation.
+const LAW = /[《》]|第[一二三四五六七八九十百零〇\d]+条|法|条例|规定|办法|细则|决定|通知|意见|规则|令/;
+
+/**
+ * Legal bases: a list whose items name laws. An unnumbered line that names none (a footer, a
+ * heading the reader does not know) ends it; it and the lines after it are left over.
+ */
+const laws: Reader = (lines, labels) => {
+  const end = lines.findIndex((line, index) => index > 0 && !LAW.test(line) && !ITEM_MARK.test(line.trim()));
+  if (end < 0) return list(lines, labels);
+  const read = list(lines.slice(0, end), labels);
+  return { ...read, leftover: [...read.leftover, ...lines.slice(end)] };
+};
+
 const STEP_TITLED = /^第[一二三四五六七八九十\d]+步[：:、.．\s]*/;
 const steps: Reader = (lines) => {
   const { items, leftover } = listItems(lines);
@@ -439,7 +453,7 @@ function tableMaterial(
   };
   const nameCell = cell('name');
   if (!nameCell) return undefined;
-  const need = cell('need') && attributeCell(cell('need')!);
+  const need = cell('need') ? attributeCell(cell('need')!) : undefined;
   const form = cell('form') ? attributesOf(cell('form')!, labels).form : undefined;
   const copies = cell('copies') ? parseChineseCount(cell('copies')!)?.value : undefined;
   const source = cell('source') && lookUp(cell('source')!, labels.material_values.source);
@@ -526,6 +540,7 @@ export const READERS: Record<ValueKind, Reader> = {
   choice,
   choices,
   list,
+  laws,
   materials,
   steps,
   duration,
@@ -541,4 +556,4 @@ export const READERS: Record<ValueKind, Reader> = {
 };
 
 /** Kinds whose value may run over several lines: every line up to the next label belongs to it. */
-export const BLOCK_KINDS: ReadonlySet<ValueKind> = new Set(['list', 'materials', 'steps', 'fees', 'faq']);
+export const BLOCK_KINDS: ReadonlySet<ValueKind> = new Set(['list', 'laws', 'materials', 'steps', 'fees', 'faq']);

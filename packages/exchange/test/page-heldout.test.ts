@@ -31,9 +31,8 @@ const expectedOf = (name: string) =>
 /** What the reader misses on each held-out page today (the expected value, exactly). */
 const MISSED: Record<string, string[]> = {
   // the 《》 of a form's name are taken off, as the guides write names (the expected value keeps
-  // them); the promised time's note is the whole value; 【特别程序】【结果送达】 not read; page
-  // footer lines taken as more legal bases
-  'canjiren-zheng.txt': ['materials', 'time_limit.promised', 'special_procedures', 'result.delivery', 'legal_basis'],
+  // them); the promised time's note is the whole value; 【特别程序】【结果送达】 not read
+  'canjiren-zheng.txt': ['materials', 'time_limit.promised', 'special_procedures', 'result.delivery'],
   // a phone app copy, label and value on separate lines: the clock 「9:41」 taken as the title, the
   // unlabelled department under it, 收费/免费, steps numbered 「1  」, a place's second line (its address)
   'chusheng-zhengming-bufa.txt': ['title', 'department', 'fees', 'steps', 'locations.0.address'],
@@ -46,29 +45,25 @@ const MISSED: Record<string, string[]> = {
     'locations.0.address',
     'locations.0.hours',
   ],
-  // the nav line 「网站首页 | 政务公开 …」 taken as the title; 「五、补贴标准」 taken as a step; two
-  // places in one line kept as one; a footer line as a legal basis
-  'gaoling-jintie.txt': ['title', 'steps', 'locations.0.name', 'locations.1.name', 'locations.1.hours', 'legal_basis'],
+  // the nav line 「网站首页 | 政务公开 …」 taken as the title; two places in one line kept as one
+  'gaoling-jintie.txt': ['title', 'locations.0.name', 'locations.1.name', 'locations.1.hours'],
   // the platform's name taken as the title; 是否支持预约办理 in the second pair of a four-column row;
-  // 特别程序 and 依据 as headings of their own
-  'gongzu-zhufang.txt': ['title', 'appointment', 'special_procedures', 'legal_basis'],
-  // 是否实行告知承诺; the next heading taken as a step; the rating line as a legal basis
-  'guihua-xuke.html': ['pledge', 'steps', 'legal_basis'],
-  // the footer appended to the last answer (and ASCII ? made full-width)
+  // 特别程序 not read
+  'gongzu-zhufang.txt': ['title', 'appointment', 'special_procedures'],
+  // 是否实行告知承诺
+  'guihua-xuke.html': ['pledge'],
+  // ASCII ? made full-width in the questions (the expected value keeps the page's ?)
   'juzhuzheng-qianzhu.txt': ['faq'],
-  // <span class="label"> pairs: the site name taken as the title; 办理深度：三级 and 是否支持预约办理 not
-  // read; the tabs after 设定依据 (materials, steps, fees, FAQ) read as legal bases
-  'linshi-jiuzhu.html': ['title', 'online.level', 'appointment', 'legal_basis', 'materials', 'steps', 'fees', 'faq'],
+  // <span class="label"> pairs: the site's <h1> taken as the title; 办理深度：三级 and 是否支持预约办理
+  // not read
+  'linshi-jiuzhu.html': ['title', 'online.level', 'appointment'],
   // 事项编码 of 12 digits read as the 实施编码; 「十、收费：不收费」 and 「十五、公示期」 not read
   'shetuan-chengli.txt': ['codes.basic', 'fees', 'special_procedures'],
-  // the rating line run into the last legal basis
-  'shipin-jingying-xuke.html': ['legal_basis'],
-  // 事项编码 read as the 实施编码; 移动端办理; the next heading as a legal basis; the rating line run
-  // into the last answer
-  'shiye-baoxianjin.html': ['codes.basic', 'online.mobile', 'legal_basis', 'faq'],
-  // the promised time's note is the whole value 「0个工作日（即办）」; 是否支持预约办理 not read; the
-  // rating line as a legal basis
-  'yanglao-canbao.txt': ['time_limit.promised', 'appointment', 'legal_basis'],
+  'shipin-jingying-xuke.html': [],
+  // 事项编码 read as the 实施编码; 移动端办理
+  'shiye-baoxianjin.html': ['codes.basic', 'online.mobile'],
+  // the promised time's note is the whole value 「0个工作日（即办）」; 是否支持预约办理 not read
+  'yanglao-canbao.txt': ['time_limit.promised', 'appointment'],
 };
 
 /**
@@ -82,6 +77,8 @@ const NOT_KEPT: Record<string, string[]> = {
   'gaoling-jintie.txt': ['网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进北山', '收费依据及标准：无'],
   // the platform's name became the title, its shop name is dropped
   'gongzu-zhufang.txt': ['青禾市旗舰店'],
+  // read: 不收取任何费用 is { free: true }
+  'linshi-jiuzhu.html': ['不收取任何费用。'],
   // read: 本事项不收费 is { free: true }
   'shipin-jingying-xuke.html': ['本事项不收费。'],
 };

@@ -80,9 +80,9 @@ describe('page copies', () => {
     expect(guideFileText(draft.data, { schema: '../../../schema/guide.schema.json', body: draft.body })).toBe(golden);
   });
 
-  it('keeps every line it did not read, and drops only chrome it recognises', () => {
+  it('keeps every line it did not read, and drops only chrome it recognises (the rating prompt is chrome)', () => {
     const draft = draftOf('hukou-newborn-browser.txt');
-    expect(draft.unclassified).toEqual(['新生儿出生登记（入户）', '您对本事项的服务是否满意？']);
+    expect(draft.unclassified).toEqual(['新生儿出生登记（入户）']);
     expect(draft.recognisedNames).toEqual([
       '事项名称',
       '基本编码',
@@ -174,6 +174,50 @@ describe('labels', () => {
       '有效期\t长期',
       '结果送达方式\t窗口领取；专人送达',
       '咨询电话：0000-66530000（区民政局社会福利科）',
+    ]);
+  });
+
+  it('end a list at a heading they do not know, a rating widget or a footer; its lines are kept', () => {
+    const draft = draftFromText(
+      [
+        '四、办理流程',
+        '1、申请：向村（居）委会提出申请；',
+        '2、审批：区民政局审批。',
+        '五、补贴标准',
+        '每人每月100元。',
+        '设定依据',
+        '《青禾市高龄津贴发放管理办法》第三条',
+        '您对本页面内容是否满意？ 非常满意 满意 基本满意 不满意',
+        '本页面信息最后更新：2024-06-12',
+        '—— 平台说明 ——',
+        '本平台由青禾市政务服务中心运营。',
+        '常见问题',
+        '问：可以代办吗？',
+        '答：可以。',
+        '咨询监督',
+        '咨询电话：0000-66182333',
+        '【温馨提示】请携带原件。',
+        '网站地图 | 联系我们 | 隐私声明',
+      ].join('\n'),
+    );
+    expect(draft.data).toEqual({
+      steps: [
+        { title: '申请', how: '向村（居）委会提出申请' },
+        { title: '审批', how: '区民政局审批。' },
+      ],
+      legal_basis: ['《青禾市高龄津贴发放管理办法》第三条'],
+      faq: [{ question: '可以代办吗？', answer: '可以。' }],
+      contacts: { consult: '0000-66182333' },
+      id: 'imported-draft',
+      status: '草稿',
+    });
+    expect(draft.unclassified).toEqual([
+      '五、补贴标准',
+      '每人每月100元。',
+      '—— 平台说明 ——',
+      '本平台由青禾市政务服务中心运营。',
+      '咨询监督',
+      '【温馨提示】请携带原件。',
     ]);
   });
 
