@@ -6,7 +6,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { pageLabels } from './page-labels.js';
-import { type DraftOptions, draftFromText, type PageDraft, titleFromHeading } from './page-text.js';
+import { type DraftOptions, draftFromText, type PageDraft, serviceTitle } from './page-text.js';
 
 // Stand-ins that survive toText's whitespace collapsing, put back after it.
 const TAB = '\uE000';
@@ -78,11 +78,12 @@ function reduce(node: Root | Element, chrome: ReadonlySet<string>, tabs: Readonl
   node.children = children as ElementContent[];
 }
 
-/** The labelled text of a saved page and its title (first <h1>, else <title>). */
+/** The labelled text of a saved page and its title (the first <h1>, else <title>, that names a service). */
 export function pageTextFromHtml(html: string): { text: string; title?: string } {
   const tree = unified().use(rehypeParse).parse(html);
-  const heading = elements(tree, 'h1')[0] ?? elements(tree, 'title')[0];
-  const title = heading ? titleFromHeading(toText(heading).replace(/\s+/g, ' ').trim()) : undefined;
+  const title = [...elements(tree, 'h1'), ...elements(tree, 'title')]
+    .map((heading) => serviceTitle(toText(heading).replace(/\s+/g, ' ').trim()))
+    .find(Boolean);
   reduce(tree, new Set(pageLabels().chrome_elements), tabNames(tree));
   const text = toText(tree).replaceAll(TAB, '\t').replaceAll(BREAK, '\n');
   return { text, ...(title ? { title } : {}) };

@@ -222,11 +222,28 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** The title a page heading or <title> gives: without the site's name and 「办事指南」. */
 export function titleFromHeading(heading: string): string | undefined {
   const title = heading
+    .replace(/^[<‹＜]\s*/, '')
     .split(/\s*[_|｜]\s*|\s+[-－—]\s+/)[0]!
     .replace(/^【?办事指南】?[：:]?/, '')
     .replace(/(?:的)?办事指南$/, '')
     .trim();
   return title.length >= 2 && title.length <= 40 ? title : undefined;
+}
+
+// What a page's heading, menu or status bar says that is not the name of a service.
+const SITE_NAME =
+  /(?:政务服务网|政务服务平台|服务平台|政务网|门户网站|政务服务|网上办事大厅|办事大厅|旗舰店|网站|首页|人民政府)$/;
+const DEPARTMENT =
+  /^\p{Script=Han}{2,28}(?:局|厅|委员会|委|办公室|支队|大队|联合会|中心|分局|派出所|管理处|管理所|街道办事处|人民政府)$/u;
+const NOT_A_TITLE = /^(?:办事指南|服务指南|事项详情|基本信息|指南详情|详情)$/;
+
+/** A page heading's title when it names a service: not the site, a department, a menu or a clock. */
+export function serviceTitle(heading: string): string | undefined {
+  if (/[：:>＞»]|\s[/|｜]\s.*\s[/|｜]\s|^\d{1,2}:\d{2}/.test(heading)) return undefined;
+  const title = titleFromHeading(heading);
+  if (!title || /^[（(【[].*[）)】\]]$/.test(title) || (title.match(/\p{Script=Han}/gu) ?? []).length < 2)
+    return undefined;
+  return SITE_NAME.test(title) || DEPARTMENT.test(title) || NOT_A_TITLE.test(title) ? undefined : title;
 }
 
 /** The draft guide of a page's text. */
@@ -316,13 +333,21 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
 
   const prelude = unclassified.find((entry) => entry.order === 0);
   if (data.title === undefined) {
-    const heading = prelude?.lines[0];
-    const title = options.title ?? (heading === undefined ? undefined : headingTitle(heading));
+    const title = options.title ?? prelude?.lines.map(headingTitle).find(Boolean);
     if (title) setPath(data, 'title', title);
   }
-  // The page's heading giving or repeating the title says nothing more.
+  // The page's heading giving or repeating the title says nothing more; a department's name right
+  // under it (a phone app's copy) is the department.
   const repeated = prelude?.lines.findIndex((line) => headingTitle(line) === data.title) ?? -1;
-  if (repeated >= 0) prelude!.lines.splice(repeated, 1);
+  if (repeated >= 0) {
+    const under = prelude!.lines[repeated + 1]?.trim();
+    const department = data.department === undefined && under !== undefined && DEPARTMENT.test(under);
+    prelude!.lines.splice(repeated, department ? 2 : 1);
+    if (department) {
+      setPath(data, 'department', under);
+      filled.add('department');
+    }
+  }
   const codes = data.codes as Record<string, string> | undefined;
   const derived = (codes?.implementation ?? codes?.basic)?.toLowerCase();
   const id = options.id ?? (derived && ID_PATTERN.test(derived) && derived.length <= 64 ? derived : DRAFT_ID);
@@ -365,9 +390,9 @@ function deferredLevel(value: string, m: Matcher): boolean {
   return m.labels.online_level_one.words.some((word) => value.includes(word));
 }
 
-/** A page copied as text names its service in its first short line, as a heading. */
+/** A page copied as text names its service in a short line before the first label, as a heading. */
 function headingTitle(line: string): string | undefined {
-  return /[。；;，,\t]/.test(line) ? undefined : titleFromHeading(line);
+  return /[。；;，,\t]|\s{2,}\S/.test(line.trim().replace(/^[<‹＜]\s+/, '')) ? undefined : serviceTitle(line.trim());
 }
 
 /** Whether a field read twice holds the same thing: lists are joined, a place's parts may come apart. */

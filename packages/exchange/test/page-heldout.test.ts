@@ -33,9 +33,9 @@ const MISSED: Record<string, string[]> = {
   // the 《》 of a form's name are taken off, as the guides write names (the expected value keeps
   // them); the promised time's note is the whole value; 【特别程序】【结果送达】 not read
   'canjiren-zheng.txt': ['materials', 'time_limit.promised', 'special_procedures', 'result.delivery'],
-  // a phone app copy, label and value on separate lines: the clock 「9:41」 taken as the title, the
-  // unlabelled department under it, 收费/免费, steps numbered 「1  」, a place's second line (its address)
-  'chusheng-zhengming-bufa.txt': ['title', 'department', 'fees', 'steps', 'locations.0.address'],
+  // a phone app copy, label and value on separate lines: 收费/免费, steps numbered 「1  」, a place's
+  // second line (its address)
+  'chusheng-zhengming-bufa.txt': ['fees', 'steps', 'locations.0.address'],
   // 「当场办结，法定时限为1个工作日」 read as a promised 1 day; 「收费标准及依据」 and 「办理地点和时间」
   // (地址：/时间：) not read
   'ershouche-zhuanyi.txt': [
@@ -45,18 +45,16 @@ const MISSED: Record<string, string[]> = {
     'locations.0.address',
     'locations.0.hours',
   ],
-  // the nav line 「网站首页 | 政务公开 …」 taken as the title; two places in one line kept as one
-  'gaoling-jintie.txt': ['title', 'locations.0.name', 'locations.1.name', 'locations.1.hours'],
-  // the platform's name taken as the title; 是否支持预约办理 in the second pair of a four-column row;
-  // 特别程序 not read
-  'gongzu-zhufang.txt': ['title', 'appointment', 'special_procedures'],
+  // two places in one line kept as one
+  'gaoling-jintie.txt': ['locations.0.name', 'locations.1.name', 'locations.1.hours'],
+  // 是否支持预约办理 in the second pair of a four-column row; 特别程序 not read
+  'gongzu-zhufang.txt': ['appointment', 'special_procedures'],
   // 是否实行告知承诺
   'guihua-xuke.html': ['pledge'],
   // ASCII ? made full-width in the questions (the expected value keeps the page's ?)
   'juzhuzheng-qianzhu.txt': ['faq'],
-  // <span class="label"> pairs: the site's <h1> taken as the title; 办理深度：三级 and 是否支持预约办理
-  // not read
-  'linshi-jiuzhu.html': ['title', 'online.level', 'appointment'],
+  // 办理深度：三级 and 是否支持预约办理 not read
+  'linshi-jiuzhu.html': ['online.level', 'appointment'],
   // 事项编码 of 12 digits read as the 实施编码; 「十、收费：不收费」 and 「十五、公示期」 not read
   'shetuan-chengli.txt': ['codes.basic', 'fees', 'special_procedures'],
   'shipin-jingying-xuke.html': [],
@@ -73,10 +71,8 @@ const MISSED: Record<string, string[]> = {
  * this check cannot see; none may lose content.
  */
 const NOT_KEPT: Record<string, string[]> = {
-  // the nav line became the title; the rest of it (政务公开 | 政务服务 …) is dropped; 收费依据及标准：无
-  'gaoling-jintie.txt': ['网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进北山', '收费依据及标准：无'],
-  // the platform's name became the title, its shop name is dropped
-  'gongzu-zhufang.txt': ['青禾市旗舰店'],
+  // 收费依据及标准：无
+  'gaoling-jintie.txt': ['收费依据及标准：无'],
   // read: 不收取任何费用 is { free: true }
   'linshi-jiuzhu.html': ['不收取任何费用。'],
   // read: 本事项不收费 is { free: true }

@@ -235,6 +235,26 @@ describe('labels', () => {
     expect(draft.unclassified).toEqual(['符合下列受理条件：在本市居住满半年', '实施主体性质：法定机关']);
   });
 
+  it('take the title from 事项名称, else the first heading that names a service, not the page chrome', () => {
+    const phone = draftFromText('9:41\n<  办事指南\n出生医学证明补发\n青禾市西岭区卫生健康局\n办件类型\n承诺件');
+    expect(phone.data).toEqual({
+      title: '出生医学证明补发',
+      department: '青禾市西岭区卫生健康局',
+      handling: '承诺件',
+      id: 'imported-draft',
+      status: '草稿',
+    });
+    expect(phone.unclassified).toEqual(['9:41', '<  办事指南']);
+    const site = draftFromText(
+      '国家政务服务平台  |  青禾市旗舰店\n网站首页 | 政务公开 | 政务服务\n公共租赁住房保障资格申请',
+    );
+    expect(site.data.title).toBe('公共租赁住房保障资格申请');
+    expect(draftFromText('居住证签注办事指南\n事项名称：居住证签注').data.title).toBe('居住证签注');
+    expect(
+      pageTextFromHtml('<title>临时救助对象认定 | 青禾市东湖区政务服务</title><h1>青禾市东湖区政务服务</h1>').title,
+    ).toBe('临时救助对象认定');
+  });
+
   it('take the id from --id, else the 实施编码 or 基本编码', () => {
     expect(draftFromText('基本编码：000104001000').data.id).toBe('000104001000');
     expect(draftFromText('基本编码：000104001000\n实施编码：3707860701401-001').data.id).toBe('3707860701401-001');
