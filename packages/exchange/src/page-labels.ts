@@ -22,7 +22,8 @@ export type ValueKind =
   | 'appointment'
   | 'phone'
   | 'location'
-  | 'faq';
+  | 'faq'
+  | 'procedures';
 
 /** One guide field and the labels pages write it under. */
 export interface LabelledField {
@@ -30,6 +31,8 @@ export interface LabelledField {
   name: string;
   parse: ValueKind;
   choice?: string;
+  /** a special procedure's name when the value does not give one (公示期 → 公示) */
+  procedure?: string;
   labels: string[];
 }
 
@@ -75,6 +78,7 @@ const KINDS: ValueKind[] = [
   'phone',
   'location',
   'faq',
+  'procedures',
 ];
 const LABELS_SCHEMA = {
   type: 'object',
@@ -105,6 +109,7 @@ const LABELS_SCHEMA = {
           name: { type: 'string', minLength: 1 },
           parse: { enum: KINDS },
           choice: { type: 'string' },
+          procedure: { type: 'string', minLength: 1 },
           labels: { ...strings, minItems: 1 },
         },
       },

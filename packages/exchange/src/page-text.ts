@@ -293,8 +293,8 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
       keep(order, after);
       continue;
     }
-    const read = READERS[field.parse](lines, m.labels, field.choice);
-    const path = field.parse === 'location' ? 'locations.0.address' : field.field;
+    const read = READERS[field.parse](lines, m.labels, field.choice, field.procedure);
+    const path = field.parse === 'location' ? 'locations.0.address' : codePath(field, read.value);
     // A place may have come as a name alone: a second 办理地点 is a second place either way.
     const existing =
       field.parse === 'location' ? (valueAt(data, path) ?? valueAt(data, 'locations.0.name')) : valueAt(data, path);
@@ -374,6 +374,16 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     ],
     unclassified: kept,
   };
+}
+
+/**
+ * Where a code goes by its shape: a 基本编码 has 12 characters, so a 12-character code under a
+ * label pages use for either (事项编码) is the 基本编码; longer ones are implementation codes.
+ */
+function codePath(field: LabelledField, value: unknown): string {
+  return field.field === 'codes.implementation' && typeof value === 'string' && /^[0-9A-Z]{12}$/.test(value)
+    ? 'codes.basic'
+    : field.field;
 }
 
 /** The label and first line of a section's value as the page writes them (without other cells). */

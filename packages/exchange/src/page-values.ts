@@ -13,7 +13,8 @@ export interface ValueRead {
   partial?: boolean;
 }
 
-type Reader = (lines: string[], labels: PageLabels, choice?: string) => ValueRead;
+/** `choice`: the field's group of choices; `procedure`: a special procedure's name the label gives. */
+type Reader = (lines: string[], labels: PageLabels, choice?: string, procedure?: string) => ValueRead;
 
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 
@@ -531,6 +532,28 @@ const faq: Reader = (lines) => {
   return value.length > 0 ? { value, leftover } : { leftover: lines };
 };
 
+/**
+ * 特别程序: each line a procedure with its duration — 「残疾评定，时限15个工作日，不计入办理时限」,
+ * 「公示：各公示7个自然日，公示时间不计入办理时限」 — named by its first words or by its label
+ * (公示期). A line without a duration is left over.
+ */
+const procedures: Reader = (lines, _labels, _choice, procedure) => {
+  const value: unknown[] = [];
+  const leftover: string[] = [];
+  for (const line of listItems(lines).items) {
+    const found = readDuration(DURATION.exec(halfWidthDigits(line))?.[0] ?? '');
+    const named = /^([^：:，,。；;\d]{2,12})[：:，,]/.exec(line)?.[1]?.trim();
+    const name = named ?? procedure;
+    if (!found || !name) {
+      leftover.push(line);
+      continue;
+    }
+    const counts = /不计入|不计算在|不包括在|不含在/.test(line) ? false : /计入/.test(line) ? true : undefined;
+    value.push({ name, duration: found, ...(counts === undefined ? {} : { counts_toward_limit: counts }) });
+  }
+  return value.length > 0 ? { value, leftover } : { leftover: lines };
+};
+
 /** 收费依据: read by the page reader against the fees it found, not on its own. */
 const feeBasis: Reader = ([first, ...rest]) => ({ value: first?.trim(), leftover: rest });
 
@@ -553,7 +576,16 @@ export const READERS: Record<ValueKind, Reader> = {
   phone,
   location,
   faq,
+  procedures,
 };
 
 /** Kinds whose value may run over several lines: every line up to the next label belongs to it. */
-export const BLOCK_KINDS: ReadonlySet<ValueKind> = new Set(['list', 'laws', 'materials', 'steps', 'fees', 'faq']);
+export const BLOCK_KINDS: ReadonlySet<ValueKind> = new Set([
+  'list',
+  'laws',
+  'materials',
+  'steps',
+  'fees',
+  'faq',
+  'procedures',
+]);

@@ -31,13 +31,13 @@ const expectedOf = (name: string) =>
 /** What the reader misses on each held-out page today (the expected value, exactly). */
 const MISSED: Record<string, string[]> = {
   // the 《》 of a form's name are taken off, as the guides write names (the expected value keeps
-  // them); the promised time's note is the whole value; 【特别程序】【结果送达】 not read
-  'canjiren-zheng.txt': ['materials', 'time_limit.promised', 'special_procedures', 'result.delivery'],
-  // a phone app copy, label and value on separate lines: 收费/免费, steps numbered 「1  」, a place's
-  // second line (its address)
-  'chusheng-zhengming-bufa.txt': ['fees', 'steps', 'locations.0.address'],
-  // 「当场办结，法定时限为1个工作日」 read as a promised 1 day; 「收费标准及依据」 and 「办理地点和时间」
-  // (地址：/时间：) not read
+  // them); the promised time's note is the whole value
+  'canjiren-zheng.txt': ['materials', 'time_limit.promised'],
+  // a phone app copy, label and value on separate lines: steps numbered 「1  」, a place's second
+  // line (its address)
+  'chusheng-zhengming-bufa.txt': ['steps', 'locations.0.address'],
+  // 「当场办结，法定时限为1个工作日」 read as a promised 1 day; the fee's unit before its amount
+  // (每副100元); 「办理地点和时间」 (地址：/时间：) not read
   'ershouche-zhuanyi.txt': [
     'time_limit.statutory',
     'time_limit.promised',
@@ -47,21 +47,16 @@ const MISSED: Record<string, string[]> = {
   ],
   // two places in one line kept as one
   'gaoling-jintie.txt': ['locations.0.name', 'locations.1.name', 'locations.1.hours'],
-  // 是否支持预约办理 in the second pair of a four-column row; 特别程序 not read
-  'gongzu-zhufang.txt': ['appointment', 'special_procedures'],
-  // 是否实行告知承诺
-  'guihua-xuke.html': ['pledge'],
+  'gongzu-zhufang.txt': [],
+  'guihua-xuke.html': [],
   // ASCII ? made full-width in the questions (the expected value keeps the page's ?)
   'juzhuzheng-qianzhu.txt': ['faq'],
-  // 办理深度：三级 and 是否支持预约办理 not read
-  'linshi-jiuzhu.html': ['online.level', 'appointment'],
-  // 事项编码 of 12 digits read as the 实施编码; 「十、收费：不收费」 and 「十五、公示期」 not read
-  'shetuan-chengli.txt': ['codes.basic', 'fees', 'special_procedures'],
+  'linshi-jiuzhu.html': [],
+  'shetuan-chengli.txt': [],
   'shipin-jingying-xuke.html': [],
-  // 事项编码 read as the 实施编码; 移动端办理
-  'shiye-baoxianjin.html': ['codes.basic', 'online.mobile'],
-  // the promised time's note is the whole value 「0个工作日（即办）」; 是否支持预约办理 not read
-  'yanglao-canbao.txt': ['time_limit.promised', 'appointment'],
+  'shiye-baoxianjin.html': [],
+  // the promised time's note is the whole value 「0个工作日（即办）」
+  'yanglao-canbao.txt': ['time_limit.promised'],
 };
 
 /**
@@ -71,8 +66,9 @@ const MISSED: Record<string, string[]> = {
  * this check cannot see; none may lose content.
  */
 const NOT_KEPT: Record<string, string[]> = {
-  // 收费依据及标准：无
-  'gaoling-jintie.txt': ['收费依据及标准：无'],
+  // read: a special procedure, 不计入办理时限 is counts_toward_limit: false
+  'canjiren-zheng.txt': ['【特别程序】残疾评定，时限15个工作日，不计入办理时限'],
+  'shetuan-chengli.txt': ['十五、公示期：5个工作日，不计入办理时限。'],
   // read: 不收取任何费用 is { free: true }
   'linshi-jiuzhu.html': ['不收取任何费用。'],
   // read: 本事项不收费 is { free: true }

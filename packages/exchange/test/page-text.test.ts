@@ -255,6 +255,30 @@ describe('labels', () => {
     ).toBe('临时救助对象认定');
   });
 
+  it('read special procedures, 告知承诺, 移动端办理, and a 12-character 事项编码 as the 基本编码', () => {
+    const draft = draftFromText(
+      [
+        '事项编码：000108001000',
+        '【特别程序】残疾评定，时限15个工作日，不计入办理时限',
+        '十五、公示期：5个工作日，不计入办理时限。',
+        '是否实行告知承诺\t否\t移动端办理\t“青禾人社”微信公众号 → 我要办',
+        '实施编码：11330102MB1234567X4000112001000',
+      ].join('\n'),
+    );
+    expect(draft.data).toEqual({
+      codes: { basic: '000108001000', implementation: '11330102MB1234567X4000112001000' },
+      special_procedures: [
+        { name: '残疾评定', duration: { days: 15, unit: '工作日' }, counts_toward_limit: false },
+        { name: '公示', duration: { days: 5, unit: '工作日' }, counts_toward_limit: false },
+      ],
+      pledge: false,
+      online: { mobile: '“青禾人社”微信公众号 → 我要办' },
+      id: '11330102mb1234567x4000112001000',
+      status: '草稿',
+    });
+    expect(draftFromText('特别程序：无').data.special_procedures).toBeUndefined();
+  });
+
   it('take the id from --id, else the 实施编码 or 基本编码', () => {
     expect(draftFromText('基本编码：000104001000').data.id).toBe('000104001000');
     expect(draftFromText('基本编码：000104001000\n实施编码：3707860701401-001').data.id).toBe('3707860701401-001');
