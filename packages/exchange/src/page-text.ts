@@ -268,8 +268,10 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     // A one-line value is the first cell of a table row: the cells after it (an unknown label and
     // its value in a four-column row) are kept, not read into it.
     const [cell = '', ...cells] = (section.lines[0] ?? '').split('\t');
-    const lines = block ? section.lines : section.lines.length > 0 ? [cell] : [];
-    const after = block ? [] : [...(cells.length > 0 ? [cells.join('\t')] : []), ...section.lines.slice(1)];
+    // A place may give its address on the line after its name.
+    const taken = field.parse === 'location' ? 2 : 1;
+    const lines = block ? section.lines : section.lines.length > 0 ? [cell, ...section.lines.slice(1, taken)] : [];
+    const after = block ? [] : [...(cells.length > 0 ? [cells.join('\t')] : []), ...section.lines.slice(taken)];
     const first = lines[0]?.trim() ?? '';
     if (lines.length === 0 || (lines.length === 1 && field.parse !== 'fees' && m.labels.empty_values.includes(first))) {
       keep(order, after); // a label with nothing or 「无」 after it says nothing
@@ -304,16 +306,22 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     }
     if (Array.isArray(existing) && field.parse !== 'choices') existing.push(...(read.value as unknown[]));
     else if (field.parse === 'location') {
-      for (const [key, value] of Object.entries(read.value as Record<string, string>)) {
-        setPath(data, `locations.0.${key}`, value);
-        filled.add(`locations.0.${key}`);
-      }
+      for (const [index, place] of (read.value as Array<Record<string, string>>).entries())
+        for (const [key, value] of Object.entries(place)) {
+          setPath(data, `locations.${index}.${key}`, value);
+          filled.add(`locations.${index}.${key}`);
+        }
     } else {
       setPath(data, path, read.value);
       filled.add(path);
     }
     keep(order, [...(read.partial ? [writtenLine(section)] : []), ...read.leftover, ...after]);
   }
+
+  // Places named in one line share the hours the page gives once.
+  const places = data.locations as Array<Record<string, string>> | undefined;
+  if (places && places.length > 1 && places[0]!.hours !== undefined)
+    for (const other of places.slice(1)) other.hours ??= places[0]!.hours;
 
   for (const { order, section, value } of deferred) {
     if (section.field!.parse === 'fee-basis') {

@@ -24,9 +24,9 @@ function lookUp<T>(text: string, map: Record<string, T>, start = false): T | und
   return word === undefined ? undefined : map[word];
 }
 
-// A list item's number or bullet: 1. 1、 1） （1） ① 一、 （一） and bullets.
+// A list item's number or bullet: 1. 1、 1） 「1  」 （1） ① 一、 （一） and bullets.
 const ITEM_MARK =
-  /^(?:\d+[.．](?!\d)|\d+[、)）]|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[①-⑳]|[一二三四五六七八九十]+、|[•·●■◆▪-](?=\s))\s*/;
+  /^(?:\d+[.．](?!\d)|\d+[、)）]|\d{1,2}(?=[ \u3000]{2,}|\t)|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[①-⑳]|[一二三四五六七八九十]+、|[•·●■◆▪-](?=\s))\s*/;
 // Where a line holding several numbered items splits: after 。 or ；, before the next number.
 const INLINE_ITEM = /(?<=[；;。])\s*(?=(?:\d+[.．、](?!\d)|[（(]\d+[)）]|[①-⑳]))/;
 
@@ -122,42 +122,62 @@ const COUNT = String.raw`(\d+|[零〇一二两三四五六七八九十百]+)`;
 const DURATION = new RegExp(`${COUNT}\\s*[（(]?\\s*(个)?\\s*(工作日|自然日|月|日|天)[)）]?`);
 const AT_ONCE = /即办|即时办结|立即办结|当场办结|当场办理|即时|当场/;
 
-/** 「20个工作日」「1个月」「即办」 as the schema's duration; other words in the text kept as the note. */
+/**
+ * 「20个工作日」「1个月」「即办」 as the schema's duration. Words after it (「（不含公示时间）」) are its
+ * note; a sentence around it (「自受理之日起1个工作日内办结」) is kept whole as the note.
+ */
 export function readDuration(text: string): Record<string, unknown> | undefined {
   const plain = halfWidthDigits(text.trim());
-  const found = DURATION.exec(plain);
+  const found = DURATION.exec(plain) ?? AT_ONCE.exec(plain);
+  if (!found) return undefined;
   let duration: Record<string, unknown>;
-  let rest: string;
-  if (found) {
+  if (found[0].match(AT_ONCE)?.[0] === found[0]) {
+    duration = { days: 0, unit: '工作日' };
+  } else {
     const count = parseChineseCount(found[1]!)?.value ?? Number.NaN;
     if (!Number.isInteger(count)) return undefined;
     const unit = found[3]!;
     duration = unit === '月' ? { months: count } : { days: count, unit: unit === '工作日' ? '工作日' : '自然日' };
-    rest = plain.replace(found[0], '');
-  } else if (AT_ONCE.test(plain)) {
-    duration = { days: 0, unit: '工作日' };
-    rest = plain.replace(AT_ONCE, '').replace(/^件/, '');
-  } else {
-    return undefined;
   }
-  // 「内」「以内」 and punctuation say nothing more; anything else is kept as written.
-  if (rest.replace(/以?内|[。；;，,\s]/g, '') !== '') duration.note = text.trim();
+  const before = plain.slice(0, found.index).replace(/^(?:为|是|共|需)/, '');
+  // 「内」「以内」「即办」 and punctuation say nothing more.
+  const after = plain
+    .slice(found.index + found[0].length)
+    .replace(/^件/, '')
+    .replace(/^\s*以?内/, '')
+    .replace(AT_ONCE, '')
+    .replace(/^[\s。；;，,（(【[]+|[\s。；;，,）)】\]]+$/g, '')
+    .trim();
+  if (before.replace(/[。；;，,\s]/g, '') !== '') duration.note = text.trim();
+  else if (after !== '') duration.note = after;
   return duration;
 }
 
 /**
- * One line that states both limits, 「法定20个工作日，承诺10个工作日」, as pages write under
- * 办理时限: each part read on its own. Nothing when the line does not name both.
+ * One line that states both limits, as pages write under 办理时限: 「法定20个工作日，承诺10个工作日」,
+ * or 「当场办结，法定时限为1个工作日」 where the limit the line does not name is the other one.
+ * Nothing when the line does not give both.
  */
 export function readBothLimits(text: string): { statutory: unknown; promised: unknown } | undefined {
-  const parts =
-    /^\s*法定(?:办结)?(?:时限|期限)?[为是：:]?\s*([^，,；;。]+?)[，,；;。\s]+承诺(?:办结)?(?:时限|期限)?[为是：:]?\s*([^，,；;。]+?)[。；;]?\s*$/.exec(
-      text,
-    );
-  if (!parts) return undefined;
-  const statutory = readDuration(parts[1]!);
-  const promised = readDuration(parts[2]!);
-  return statutory && promised ? { statutory, promised } : undefined;
+  const clauses = text
+    .split(/[，,；;。]|\s+(?=法定|承诺)/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const tagged: Record<string, unknown> = {};
+  const untagged: unknown[] = [];
+  for (const clause of clauses) {
+    const tag = /^法定/.test(clause) ? 'statutory' : /^承诺/.test(clause) ? 'promised' : undefined;
+    const limit = readDuration(clause.replace(/^(?:法定|承诺)(?:办结|办理)?(?:时限|期限)?\s*[为是：:]?\s*/, ''));
+    if (!limit || (tag && tag in tagged)) return undefined;
+    if (tag) tagged[tag] = limit;
+    else untagged.push(limit);
+  }
+  const named = Object.keys(tagged);
+  if (named.length === 2 && untagged.length === 0) return tagged as { statutory: unknown; promised: unknown };
+  if (named.length !== 1 || untagged.length !== 1) return undefined;
+  const other = named[0] === 'statutory' ? 'promised' : 'statutory';
+  return { ...tagged, [other]: untagged[0] } as { statutory: unknown; promised: unknown };
 }
 
 const duration: Reader = ([first, ...rest]) => {
@@ -214,22 +234,39 @@ const appointment: Reader = (lines, labels) => {
   return { value: Object.keys(given).length > 0 ? given : true, leftover: read.leftover };
 };
 
-/** 「青禾市政务服务中心（东湖区湖滨路88号）」: the place's name and, in brackets, its address. */
-const location: Reader = ([first, ...rest]) => {
-  const place = (first ?? '').trim();
-  if (place.length < 4) return { leftover: [first ?? '', ...rest] };
-  const named = /^(.{2,}?)[（(]([^（）()]*(?:路|街|道|巷|号|楼|大厦|广场)[^（）()]*)[)）]$/.exec(place);
+const PLACE_END = /(?:委会|中心|窗口|大厅|派出所|服务站|所|局|处|科|室|馆|院|厅)$/;
+const isAddress = (text: string) => /路|街|巷|\d+号/.test(text.replace(/街道/g, ''));
+
+/** One place: 「青禾市政务服务中心（东湖区湖滨路88号）」 is its name and, in brackets, its address. */
+function place(text: string): Record<string, string> {
+  const named = /^(.{2,}?)[（(]([^（）()]*(?:路|街|道|巷|号|楼|大厦|广场)[^（）()]*)[)）]$/.exec(text);
   // Without an address in brackets: a street address, or the name of a centre or window.
-  const value = named
+  return named
     ? { name: named[1]!.trim(), address: named[2]!.trim() }
-    : /路|街|巷|\d+号/.test(place.replace(/街道/g, ''))
-      ? { address: place }
-      : { name: place };
-  return { value, leftover: rest };
+    : isAddress(text)
+      ? { address: text }
+      : { name: text };
+}
+
+/**
+ * 办理地点: a place, or the places a line names apart by 、 (「村（居）委会、镇（街道）便民服务中心」);
+ * a place given by name with its address on the next line (a phone app's copy) takes that line.
+ */
+const location: Reader = ([first, second, ...rest]) => {
+  const text = (first ?? '').trim();
+  const after = second === undefined ? rest : [second, ...rest];
+  if (text.length < 4) return { leftover: [first ?? '', ...after] };
+  const parts = text.split('、').map((part) => part.trim());
+  if (parts.length > 1 && parts.every((part) => part.length >= 4 && PLACE_END.test(part) && !isAddress(part)))
+    return { value: parts.map((part) => ({ name: part })), leftover: after };
+  const one = place(text);
+  if (one.address === undefined && second !== undefined && isAddress(second) && !/[：:]/.test(second))
+    return { value: [{ ...one, address: second.trim() }], leftover: rest };
+  return { value: [one], leftover: after };
 };
 
 const FEE =
-  /([^\s，。；、：:\d]{1,12}费)[^\d，。；]{0,8}?(\d+(?:\.\d+)?)\s*元(?:\s*[/／每]\s*([^\s，。；、（(]{1,4}))?(?:\s*[（(]([^（）()]+)[)）])?/g;
+  /([^\s，。；、：:\d]{1,12}费)[^\d，。；]{0,8}?(?:每([^\s\d，。；、：:]{1,2}))?(\d+(?:\.\d+)?)\s*元(?:\s*[/／每]\s*([^\s，。；、（(]{1,4}))?(?:\s*[（(]([^（）()]+)[)）])?/g;
 
 /** 不收费 and its synonyms as `{ free: true }`; amounts such as 「工本费20元/证」 as fee items. */
 const fees: Reader = (lines, labels) => {
@@ -238,9 +275,9 @@ const fees: Reader = (lines, labels) => {
     return { value: { free: true }, leftover: [] };
   const items = [...halfWidthDigits(whole).matchAll(FEE)].map((found) => ({
     item: found[1]!,
-    amount: Number(found[2]),
-    ...(found[3] ? { unit: `每${found[3]}` } : {}),
-    ...(found[4] ? { waiver: found[4] } : {}),
+    amount: Number(found[3]),
+    ...((found[4] ?? found[2]) ? { unit: `每${found[4] ?? found[2]}` } : {}),
+    ...(found[5] ? { waiver: found[5] } : {}),
   }));
   return items.length > 0 ? { value: items, leftover: [] } : { leftover: lines };
 };

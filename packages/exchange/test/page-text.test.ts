@@ -300,10 +300,13 @@ describe('values', () => {
     expect(readDuration('60日')).toEqual({ days: 60, unit: '自然日' });
     expect(readDuration('3（工作日）')).toEqual({ days: 3, unit: '工作日' });
     expect(readDuration('即办')).toEqual({ days: 0, unit: '工作日' });
-    expect(readDuration('15个工作日（不含公示时间）')).toEqual({
-      days: 15,
+    // The note is what the text says besides the duration; a sentence around it is kept whole.
+    expect(readDuration('15个工作日（不含公示时间）')).toEqual({ days: 15, unit: '工作日', note: '不含公示时间' });
+    expect(readDuration('0个工作日（即办）')).toEqual({ days: 0, unit: '工作日' });
+    expect(readDuration('自受理之日起1个工作日内办结')).toEqual({
+      days: 1,
       unit: '工作日',
-      note: '15个工作日（不含公示时间）',
+      note: '自受理之日起1个工作日内办结',
     });
     expect(readDuration('按规定办理')).toBeUndefined();
   });
@@ -392,6 +395,30 @@ describe('values', () => {
       promised: { days: 0, unit: '工作日' },
     });
     expect(draftFromText('办理时限：10个工作日').data.time_limit).toEqual({ promised: { days: 10, unit: '工作日' } });
+    // The limit a line does not name is the other one.
+    expect(draftFromText('办理时限：当场办结，法定时限为1个工作日。').data.time_limit).toEqual({
+      statutory: { days: 1, unit: '工作日' },
+      promised: { days: 0, unit: '工作日' },
+    });
+  });
+
+  it('fees with the unit before the amount, places named in one line, a place with its address under it', () => {
+    expect(
+      draftFromText('收费标准\n1. 机动车号牌工本费：汽车号牌每副100元；\n2. 机动车行驶证工本费：每本10元。').data.fees,
+    ).toEqual([
+      { item: '机动车号牌工本费', amount: 100, unit: '每副' },
+      { item: '机动车行驶证工本费', amount: 10, unit: '每本' },
+    ]);
+    expect(
+      draftFromText('办理地点：户籍所在地村（居）委会、镇（街道）便民服务中心\n办理时间：工作日 8:30-17:30').data
+        .locations,
+    ).toEqual([
+      { name: '户籍所在地村（居）委会', hours: '工作日 8:30-17:30' },
+      { name: '镇（街道）便民服务中心', hours: '工作日 8:30-17:30' },
+    ]);
+    expect(draftFromText('办理地点\n西岭区妇幼保健院办理窗口\n西岭区桂花路36号门诊楼1楼').data.locations).toEqual([
+      { name: '西岭区妇幼保健院办理窗口', address: '西岭区桂花路36号门诊楼1楼' },
+    ]);
   });
 
   it('phone numbers', () => {
