@@ -266,7 +266,7 @@ export async function buildFixture() {
           .map((h) => [h, above.cells[h]]),
       );
       sheet.rows.splice(at, 0, { row: defect.row, cells: { ...shared, ...defect.cells } });
-      sheet.rows.forEach((row, index) => (row.row = index + 2));
+      for (const [index, row] of sheet.rows.entries()) row.row = index + 2;
       continue;
     }
     const row = sheet.rows[at];
