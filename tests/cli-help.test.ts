@@ -25,6 +25,10 @@ const COMMANDS = [
   ['lsp'],
   ['init'],
   ['init', 'guide'],
+  ['import'],
+  ['import', 'platform'],
+  ['export'],
+  ['export', 'platform'],
 ];
 
 /**
@@ -46,6 +50,8 @@ const ALLOWED_WORDS = new Set([
   'lsp',
   'init',
   'guide',
+  'import',
+  'platform',
   'help',
   // values written on the command line or in files: formats, targets, defaults, paths, rule ids
   'stylish',
@@ -78,6 +84,13 @@ const ALLOWED_WORDS = new Set([
   'yaml',
   'prh',
   'vale',
+  // the platform's files: their formats, encodings and the mapping file's documentation
+  'xlsx',
+  'csv',
+  'UTF',
+  'GBK',
+  'YAML',
+  'docs',
   // names of things: the glob pattern, tools, the processor, version control
   'glob',
   'textlint',
@@ -121,6 +134,8 @@ describe('baihua --help', () => {
   lsp [选项]                  语言服务器：在编辑器里边写边检查、快速修复、悬停
                               说明、补全和预览
   init                        新建文件
+  import                      把已有的指南导入成白话的指南文件
+  export                      把指南导出给其他系统
   help [命令]                 显示一个命令的帮助
 `,
     );
@@ -173,7 +188,7 @@ describe('baihua --help', () => {
     const run = runCli(['help', 'lnit']);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      'baihua: 不认识的命令 lnit，可用的有 lint、build、merge、serve、dict、stats、report、explain、lsp、init（加 --help 查看用法）\n',
+      'baihua: 不认识的命令 lnit，可用的有 lint、build、merge、serve、dict、stats、report、explain、lsp、init、import、export（加 --help 查看用法）\n',
     );
     expect(run.code).toBe(2);
   });
