@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parseGuide, readGuideFile } from '@baihua/core';
+import { DRAFT, parseGuide, readGuideFile } from '@baihua/core';
 import { BUNDLE_SCHEMA_VERSION, RICH_TEXT_TAGS, renderSite } from '@baihua/render';
 import type { AnySchema } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,8 +110,12 @@ describe('schema/bundle.schema.json', () => {
     expect(element.properties!.name!.enum).toEqual([...RICH_TEXT_TAGS]);
     const guide = schema.$defs!.guide!.properties!;
     const enumOf = (node: Node | undefined): unknown => node?.enum ?? enumOf(node?.items);
-    for (const field of ['type', 'level', 'handling', 'status', 'audience'])
+    for (const field of ['type', 'level', 'handling', 'audience'])
       expect(enumOf(guide[field]), field).toEqual(enumOf(guideSchema.properties![field]));
+    // A draft is never published (`unpublishedStatus`): no bundle carries 草稿.
+    expect(enumOf(guide.status)).toEqual(
+      (enumOf(guideSchema.properties!.status) as string[]).filter((status) => status !== DRAFT),
+    );
     expect(enumOf(guide.online!.properties!.level)).toEqual(enumOf(guideSchema.properties!.online!.properties!.level));
   });
 });

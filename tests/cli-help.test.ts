@@ -26,6 +26,8 @@ const COMMANDS = [
   ['init'],
   ['init', 'guide'],
   ['import'],
+  ['import', 'text'],
+  ['import', 'html'],
   ['import', 'platform'],
   ['export'],
   ['export', 'platform'],
@@ -51,6 +53,8 @@ const ALLOWED_WORDS = new Set([
   'init',
   'guide',
   'import',
+  'text',
+  'html',
   'platform',
   'help',
   // values written on the command line or in files: formats, targets, defaults, paths, rule ids
@@ -84,6 +88,10 @@ const ALLOWED_WORDS = new Set([
   'yaml',
   'prh',
   'vale',
+  'md',
+  'txt',
+  'imported',
+  'draft',
   // the platform's files: their formats, encodings and the mapping file's documentation
   'xlsx',
   'csv',
@@ -134,7 +142,7 @@ describe('baihua --help', () => {
   lsp [选项]                  语言服务器：在编辑器里边写边检查、快速修复、悬停
                               说明、补全和预览
   init                        新建文件
-  import                      把已有的指南导入成白话的指南文件
+  import                      把已有的办事指南导入成白话的指南文件
   export                      把指南导出给其他系统
   help [命令]                 显示一个命令的帮助
 `,

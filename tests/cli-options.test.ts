@@ -73,7 +73,7 @@ describe('exit codes', () => {
       name: 'an unknown command',
       args: ['check', 'guides'],
       stderr:
-        'baihua: 不认识的命令 check，可用的有 lint、build、merge、serve、dict、stats、report、explain、lsp、init（加 --help 查看用法）\n',
+        'baihua: 不认识的命令 check，可用的有 lint、build、merge、serve、dict、stats、report、explain、lsp、init、import、export（加 --help 查看用法）\n',
     },
     {
       name: 'a path that does not exist',

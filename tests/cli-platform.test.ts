@@ -120,9 +120,9 @@ x-platform:
       ]),
     ).toEqual([
       // 「自受理之日起10个工作日内办结」 is the platform's own wording, and plain rules read it.
-      ['guides/230702-08-0-0431.md', ['plain/classical-word', 'plain/jargon', 'policy/fee-basis', 'schema/required']],
+      ['guides/230702-08-0-0431.md', ['plain/classical-word', 'plain/jargon', 'schema/required']],
       ['guides/disability-living-subsidy.md', ['schema/required']],
-      ['guides/only-child-honour-certificate.md', ['policy/online-without-url', 'schema/required']],
+      ['guides/only-child-honour-certificate.md', ['schema/required']],
     ]);
   });
 

@@ -17,6 +17,7 @@ import { lspReport, measureLsp } from './lsp.mjs';
 import { measureSite, siteReport } from './site.mjs';
 import { measureSearch, searchReport } from './search.mjs';
 import { measureReport, reportReport } from './report.mjs';
+import { importTextReport, measureImportText } from './import-text.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -218,5 +219,6 @@ ${lspReport(lsp)}
 ${siteReport(site)}
 ${searchReport(search)}
 ${reportReport(catalogReport)}
+${importTextReport(measureImportText())}
 Rounds: ${rounds} interleaved in-process rounds after one warm-up each; 3 CLI runs; medians.
 `);

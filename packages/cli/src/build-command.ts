@@ -1,5 +1,5 @@
 import { formatters } from '@baihua/lint';
-import { mergeShards, parseShard, publish, type Built } from '@baihua/publish';
+import { mergeShards, parseShard, publish, type Built, type Unpublished } from '@baihua/publish';
 import { CHROMIUM_MISSING, TARGETS, type Target } from '@baihua/render';
 import { UsageError } from './errors.js';
 import { parseConcurrency, type CommandOutput } from './lint-command.js';
@@ -34,12 +34,20 @@ const pageCounts = (pages: Built['pages']) =>
     .map(([target, count]) => `${target} ${count} ${target === 'bundle' ? '份' : '页'}`)
     .join('，');
 
+/** 「跳过 2 份草稿、1 份已取消的指南，没有发布」: what the build leaves out by its status, on one line. */
+function unpublishedNote(unpublished: readonly Unpublished[]): string {
+  const drafts = unpublished.filter(({ status }) => status === '草稿').length;
+  const cancelled = unpublished.length - drafts;
+  const parts = [drafts ? `${drafts} 份草稿` : '', cancelled ? `${cancelled} 份已取消的指南` : ''].filter(Boolean);
+  return parts.length ? `跳过 ${parts.join('、')}，没有发布\n` : '';
+}
+
 /** `baihua build`: lint, and when nothing is an error, render every target into `--out`. */
 export async function runBuild(patterns: string[], options: BuildOptions, version: string): Promise<CommandOutput> {
   const targets = parseTargets(options.targets);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const progress = buildProgress();
-  const { failed, built, chromiumMissing } = await publish({
+  const { failed, unpublished, built, chromiumMissing } = await publish({
     patterns: patterns.length ? patterns : ['guides'],
     targets,
     out: { path: options.out, onWait: waiting(options.out) },
@@ -54,7 +62,7 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
   if (failed.length || !built) {
     const report = formatters.stylish(failed, { cwd: process.cwd(), color: false, version });
     return {
-      stdout: `${report}\n有 ${failed.length} 份指南还有错误，没有生成网站（${options.out} 保持原样）。修好后再运行 baihua build\n`,
+      stdout: `${report}\n有 ${failed.length} 份指南还有错误，没有生成网站（${options.out} 保持原样）。修好后再运行 baihua build\n${unpublishedNote(unpublished)}`,
       exitCode: 1,
     };
   }
@@ -63,7 +71,7 @@ export async function runBuild(patterns: string[], options: BuildOptions, versio
   const stdout =
     `✔ 生成了 ${what}${built.guides} 份指南（重新生成 ${built.rendered} 份，沿用 ${built.reused} 份）` +
     `${built.journeys ? `和 ${built.journeys} 件一件事` : ''}：` +
-    `${pageCounts(built.pages)}${pdfs} → ${options.out}\n`;
+    `${pageCounts(built.pages)}${pdfs} → ${options.out}\n${unpublishedNote(unpublished)}`;
   if (chromiumMissing) return { stdout: `${stdout}✖ ${CHROMIUM_MISSING}\n`, exitCode: 1 };
   return { stdout, exitCode: 0 };
 }

@@ -6,6 +6,7 @@ import { chineseHelp } from './help.js';
 import { describeError, UsageError } from './errors.js';
 import type { BuildOptions } from './build-command.js';
 import type { DictExportOptions } from './dict-command.js';
+import type { ImportPageOptions } from './import-page-command.js';
 import type { InitGuideOptions } from './init-command.js';
 import type { ServeOptions } from './serve-command.js';
 import type { LintCommandOptions } from './lint-command.js';
@@ -228,7 +229,30 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       );
     });
 
-  const importCommand = program.command('import').description('把已有的指南导入成白话的指南文件');
+  // `import`: existing guides in. Each kind of source is a subcommand of its own.
+  const importCommand = program.command('import').description('把已有的办事指南导入成白话的指南文件');
+  const importPageAction = (format: 'text' | 'html') => async (file: string, options: ImportPageOptions) => {
+    const { importPage } = await import('./import-page-command.js');
+    const result = await importPage(format, file, options);
+    io.stdout(result.stdout);
+    io.stderr(result.stderr);
+  };
+  importCommand
+    .command('text')
+    .description('把从网页上复制的办事指南文字导入成草稿指南：认出的字段填好，其余的放在「未归类内容」里')
+    .argument('<文件>', '复制出来的文字（.txt）；写 - 从标准输入读')
+    .option('-o, --out <文件>', '写到这个 .md 文件（默认：输出到标准输出）')
+    .option('--id <标识>', '指南标识（默认：按实施编码或基本编码，都没有时是 imported-draft）')
+    .option('--force', '--out 的文件已存在时覆盖')
+    .action(importPageAction('text'));
+  importCommand
+    .command('html')
+    .description('把另存的办事指南网页（.html）导入成草稿指南：认出的字段填好，其余的放在「未归类内容」里')
+    .argument('<文件>', '另存的网页')
+    .option('-o, --out <文件>', '写到这个 .md 文件（默认：输出到标准输出）')
+    .option('--id <标识>', '指南标识（默认：按实施编码或基本编码，都没有时是 imported-draft）')
+    .option('--force', '--out 的文件已存在时覆盖')
+    .action(importPageAction('html'));
   importCommand
     .command('platform')
     .description('从全国一体化政务服务平台导出的表格导入指南：每个事项一个文件，对应不上的值写进报告')

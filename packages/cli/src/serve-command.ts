@@ -2,7 +2,7 @@ import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
-import { isJourneyPath, type Guide } from '@baihua/core';
+import { isJourneyPath, unpublishedStatus, type Guide } from '@baihua/core';
 import { formatters, LintMemory, type LintRun } from '@baihua/lint';
 import { publish } from '@baihua/publish';
 import { escapeHtml, PAGE_TARGETS, type SiteFiles } from '@baihua/render';
@@ -45,7 +45,9 @@ const byPinyin = new Intl.Collator('zh-CN').compare;
 
 /** The guides in the picker's order: journeys first, then by category and title, in pinyin order; 其他 last. */
 function pickerGuides(run: LintRun): PickerGuide[] {
-  const guides = run.guides.map(({ guide }) => {
+  // Drafts and cancelled guides are not on the site (`publish`): nothing to pick.
+  const published = run.guides.filter(({ guide }) => !unpublishedStatus(guide.data));
+  const guides = published.map(({ guide }) => {
     const { id, title, category } = guide.data as Guide;
     if (isJourneyPath(guide.file.path)) return { id: `journeys/${id}`, title, category: JOURNEYS };
     return { id, title, category: category || NO_CATEGORY };

@@ -88,6 +88,7 @@ export {
 } from './domain/time.js';
 export { bracketed, clause, quantity } from './domain/typography.js';
 export { ONLINE_LEVELS, WEB_LEVELS, OFFLINE_ONLY, type OnlineLevel } from './domain/online.js';
+export { DRAFT, isDraft, unpublishedStatus, type GuideStatus } from './domain/status.js';
 export { coreDataDirectory, isDialable, normalizePhone, phoneFormats, type PhoneFormat } from './domain/phone.js';
 export { guideLifeEvents, lifeEvents, type LifeEvent, type LifeEvents } from './domain/life-events.js';
 export {

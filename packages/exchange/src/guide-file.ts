@@ -19,7 +19,9 @@ export function guideFileText(data: Record<string, unknown>, options: GuideFileO
     Seq(_, node) {
       const items = node.items as Node[];
       // Lists of words (aliases, audience, delivery) in one line; lists of sentences one per line.
-      const words = items.every((item) => isScalar(item) && !/[。，；！？\n]/.test(String(item.value)));
+      const words = items.every(
+        (item) => isScalar(item) && String(item.value).length <= 12 && !/[。，；！？\n]/.test(String(item.value)),
+      );
       if (items.length > 0 && words && flowLength(items) <= 60) node.flow = true;
     },
     Pair(_, pair) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-/** How a cell's value becomes a guide value (and back): see platform-convert.ts. */
+/** How a cell's value becomes a guide value and back: `readColumn` (platform-import.ts) and `cellOf` (platform-export.ts). */
 export type Convert =
   | 'text'
   | 'code'

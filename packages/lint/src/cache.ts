@@ -41,7 +41,7 @@ const hash = (data: string | Uint8Array) => createHash('sha256').update(data).di
  * The shape of what an entry holds: raised when a result or a summary gains or loses a field, so
  * that entries written before (by the same version) are not read as complete.
  */
-const ENTRY_FORMAT = 6;
+const ENTRY_FORMAT = 7;
 
 let toolFingerprint: string | undefined;
 

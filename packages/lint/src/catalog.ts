@@ -10,6 +10,7 @@ import {
   readGuideModel,
   readJourneyModel,
   textOf,
+  unpublishedStatus,
   type FieldPath,
   type GuideModel,
   type JourneyModel,
@@ -99,6 +100,7 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   const id = located(guide, model, ['id'], fields.id);
   const basicCode = located(guide, model, ['codes', 'basic'], fields.codes?.basic);
   const implementationCode = located(guide, model, ['codes', 'implementation'], fields.codes?.implementation);
+  const itemCode = located(guide, model, ['codes', 'item'], fields.codes?.item);
   const materials = fields.materials ?? [];
   const names = (values: Array<string | undefined>) => [...new Set(values.flatMap((value) => textOf(value) ?? []))];
   const materialNames = names(materials.map((material) => material?.name));
@@ -111,8 +113,11 @@ export function summarizeGuide(guide: ParsedGuide, config: ResolvedConfig): Guid
   if (id) summary.id = id;
   if (basicCode) summary.basicCode = basicCode;
   if (implementationCode) summary.implementationCode = implementationCode;
+  if (itemCode) summary.itemCode = itemCode;
   const service = journeyService(fields);
   if (service) summary.service = service;
+  const unpublished = unpublishedStatus(guide.data);
+  if (unpublished) summary.unpublished = unpublished;
   if (isOn(config, 'catalog/near-duplicate') && readableForStyle(guide)) {
     const words = signature(proseWords(guide));
     if (words) summary.signature = encodeSignature(words);
@@ -232,10 +237,14 @@ function journeyPlans(guides: readonly GuideSummary[]): (journey: GuideSummary) 
   };
 }
 
-/** The services of a catalog's guides by id, as journeys name them (the first guide of an id). */
+/**
+ * The services of a catalog's guides by id, as journeys name them (the first guide of an id). A
+ * draft or a cancelled guide is not published, so a journey cannot send anyone to it.
+ */
 export function servicesOf(guides: readonly GuideSummary[]): Map<string, JourneyService> {
   const services = new Map<string, JourneyService>();
   for (const guide of guides) {
+    if (guide.unpublished) continue;
     if (guide.service && !services.has(guide.service.id)) services.set(guide.service.id, guide.service);
   }
   return services;

@@ -18,11 +18,13 @@ import { applyDirectives } from './directives.js';
 import { findingFingerprint, messageFingerprint } from './fingerprint.js';
 import { applyFixes } from './fix.js';
 import { guideReadability, readableForStyle } from './plain-analysis.js';
-import { rules } from './rules/index.js';
+import { rules, rulesById } from './rules/index.js';
 import { byPosition, summarize } from './results.js';
 import { ruleSeverity, severityOfLevel } from './severity.js';
 import { contentDigest } from './write.js';
-import type { Diagnostic, Linted, LintResult, ReportInput } from './types.js';
+import { DRAFT_RULE, draftReport, draftStatus } from './drafts.js';
+import { formatMessage } from './messages.js';
+import type { Absent, Diagnostic, Linted, LintResult, ReportInput, Rule } from './types.js';
 
 /** Fixes can enable further fixes (ESLint does the same); ten passes is plenty for a guide. */
 const MAX_FIX_PASSES = 10;
@@ -58,38 +60,56 @@ export function checkGuide(guide: ParsedGuide, options: Pick<LintSourceOptions, 
   // A file that could not be read whole (no front matter found, broken YAML) gets no fixes: what
   // looks like prose there may be fields, and `--fix` would rewrite them.
   const fixable = guide.problems.length === 0;
+  const enabled = (rule: Rule) => {
+    const { id, fatal } = rule.meta;
+    if ((options.only && !options.only.includes(id)) || !appliesTo(rule.meta, kind)) return undefined;
+    return ruleSeverity(options.config, id, fatal);
+  };
+  const reporter = (rule: Rule, severity: 1 | 2) => (input: ReportInput) => {
+    const { id, fatal } = rule.meta;
+    const start = guide.file.pointAt(input.range.start);
+    const end = guide.file.pointAt(input.range.end);
+    diagnostics.push({
+      ruleId: id,
+      severity: input.severity ? severityOfLevel(input.severity) : severity,
+      message: input.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      range: [input.range.start, input.range.end],
+      ...(input.fix && fixable && rule.meta.fixable === 'fix' && { fix: input.fix }),
+      ...(input.suggestions?.length && { suggestions: input.suggestions }),
+      ...(fatal && { fatal: true }),
+      fingerprint: findingFingerprint(id, guide.file.text, [input.range.start, input.range.end]),
+    });
+  };
+  // A draft's missing and empty things go into one finding of DRAFT_RULE, when that rule is on.
+  const draftRule = rulesById.get(DRAFT_RULE)!;
+  const draftSeverity = enabled(draftRule);
+  const draftAt = kind === 'guide' && draftSeverity !== undefined ? draftStatus(guide) : undefined;
+  const absent: Absent[] = [];
   for (const rule of rules) {
     if (!('check' in rule)) continue;
-    const { id, fatal } = rule.meta;
-    if (options.only && !options.only.includes(id)) continue;
-    if (!appliesTo(rule.meta, kind)) continue;
-    const severity = ruleSeverity(options.config, id, fatal);
+    const severity = enabled(rule);
     if (severity === undefined) continue;
-    const report = (input: ReportInput) => {
-      const start = guide.file.pointAt(input.range.start);
-      const end = guide.file.pointAt(input.range.end);
-      diagnostics.push({
-        ruleId: id,
-        severity: input.severity ? severityOfLevel(input.severity) : severity,
-        message: input.message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        range: [input.range.start, input.range.end],
-        ...(input.fix && fixable && rule.meta.fixable === 'fix' && { fix: input.fix }),
-        ...(input.suggestions?.length && { suggestions: input.suggestions }),
-        ...(fatal && { fatal: true }),
-        fingerprint: findingFingerprint(id, guide.file.text, [input.range.start, input.range.end]),
-      });
+    const report = reporter(rule, severity);
+    const folded = (input: ReportInput) => {
+      if (draftAt && input.absent?.length) absent.push(...input.absent);
+      else report(input);
     };
     try {
-      rule.check({ guide, options: options.config.rules.get(id)?.options ?? {}, report });
+      rule.check({ guide, options: options.config.rules.get(rule.meta.id)?.options ?? {}, report: folded });
     } catch (error) {
       // A bug in one rule costs that rule's findings, not the guide's other findings (nor the
       // language server): it is reported where it can be seen and sent back to us.
-      diagnostics.push(ruleFailure(id, error));
+      diagnostics.push(ruleFailure(rule.meta.id, error));
     }
+  }
+  const summary = draftAt && draftReport(guide, draftAt, absent);
+  if (summary && draftSeverity !== undefined) {
+    const { messageId, data, ...rest } = summary;
+    reporter(draftRule, draftSeverity)({ ...rest, message: formatMessage(draftRule.meta.messages[messageId]!, data) });
   }
   return diagnostics.sort(byPosition);
 }

@@ -10,7 +10,7 @@ import {
   type DocumentSchema,
   type SchemaNode,
 } from './schema-path.js';
-import type { Fix, MessageData, Suggestion } from './types.js';
+import type { Absent, Fix, MessageData, Suggestion } from './types.js';
 
 // The catalog rules suggest near names with it too.
 export { closest };
@@ -32,6 +32,7 @@ export const SCHEMA_MESSAGES: Record<SchemaRuleId, Record<string, string>> = {
     notFilled: '必填字段{{field}}还没有填写',
     blank: '{{field}}还没有填写',
     placeholder: '必填字段{{field}}只写了“{{text}}”，等于没写：请写出实际内容',
+    draft: '这是草稿（status: 草稿），还缺 {{count}} 项才能发布：{{list}}；写完后把 status 改为 在办',
   },
   'schema/type': {
     empty: '{{field}}是空的：请填写内容，或删去这一行',
@@ -77,6 +78,8 @@ export interface SchemaFinding {
   range: SourceRange;
   fix?: Fix;
   suggestions?: Suggestion[];
+  /** the required fields missing, blank or a placeholder: a draft lists them in one finding */
+  absent?: Absent[];
 }
 
 interface Validation {
@@ -198,6 +201,9 @@ function missingMany(doc: DocumentSchema, guide: ParsedGuide, pointer: string, e
     messageId: 'missingMany',
     data: { owner, count: errors.length, list },
     range: firstLine(guide, pointer),
+    absent: errors.map((error) => ({
+      pointer: `${pointer}/${escapePointerToken(String(error.params.missingProperty))}`,
+    })),
   };
 }
 
@@ -318,12 +324,19 @@ function translate(doc: DocumentSchema, guide: ParsedGuide, error: SchemaError):
     if (!requiredField(doc, data, pointer)) return [];
     return [
       empty === ''
-        ? { ruleId: 'schema/required', messageId: 'blank', data: { field: label() }, range: valueRange }
+        ? {
+            ruleId: 'schema/required',
+            messageId: 'blank',
+            data: { field: label() },
+            range: valueRange,
+            absent: [{ pointer }],
+          }
         : {
             ruleId: 'schema/required',
             messageId: 'placeholder',
             data: { field: label(), text: empty },
             range: valueRange,
+            absent: [{ pointer }],
           },
     ];
   }
@@ -338,7 +351,8 @@ function translate(doc: DocumentSchema, guide: ParsedGuide, error: SchemaError):
       const condition = error.schemaPath.includes('/then/') ? conditionText(doc, container) : undefined;
       const values = { owner, title, key, ...(condition && { condition }) };
       const messageId = condition ? 'missingWhen' : 'missing';
-      return [{ ruleId: 'schema/required', messageId, data: values, range: firstLine(guide, pointer) }];
+      const absent = [{ pointer: `${pointer}/${escapePointerToken(key)}` }];
+      return [{ ruleId: 'schema/required', messageId, data: values, range: firstLine(guide, pointer), absent }];
     }
     case 'type': {
       const expected = String(error.params.type).split(',');
@@ -346,7 +360,13 @@ function translate(doc: DocumentSchema, guide: ParsedGuide, error: SchemaError):
         const required = requiredField(doc, data, pointer);
         return [
           required
-            ? { ruleId: 'schema/required', messageId: 'notFilled', data: { field: label() }, range: valueRange }
+            ? {
+                ruleId: 'schema/required',
+                messageId: 'notFilled',
+                data: { field: label() },
+                range: valueRange,
+                absent: [{ pointer }],
+              }
             : { ruleId: 'schema/type', messageId: 'empty', data: { field: label() }, range: valueRange },
         ];
       }

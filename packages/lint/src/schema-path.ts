@@ -107,6 +107,24 @@ export class DocumentSchema {
    */
   fieldLabel(data: unknown, pointer: string): string {
     if (pointer === '') return '字段区';
+    const { item, titles, keys } = this.labelParts(data, pointer);
+    const keyText = keys.length ? `(${keys.join('.')})` : '';
+    if (item === undefined) return `「${titles.join(' › ')}」${keyText}`;
+    return `${item}的${titles.join(' › ')}${keyText}`;
+  }
+
+  /**
+   * How a list of fields names one, as `missingMany` does: `一句话说明（summary）`,
+   * `材料「营业执照」的材料形式（form）`, `办理时限 › 承诺时限（time_limit.promised）`.
+   */
+  listLabel(data: unknown, pointer: string): string {
+    const { item, titles, keys } = this.labelParts(data, pointer);
+    const keyText = keys.length ? `（${keys.join('.')}）` : '';
+    return `${item === undefined ? '' : `${item}的`}${titles.join(' › ')}${keyText}`;
+  }
+
+  /** The list item a field is in (`材料「居民户口簿」`), and the titles and keys of the path from there. */
+  private labelParts(data: unknown, pointer: string): { item?: string; titles: string[]; keys: string[] } {
     const steps = this.walkPointer(data, pointer);
     let contextEnd = -1;
     steps.forEach((step, index) => {
@@ -117,9 +135,7 @@ export class DocumentSchema {
       /^\d+$/.test(step.key) ? `第 ${Number(step.key) + 1} 项` : (step.schema?.title ?? step.key),
     );
     const keys = rest.filter((step) => !/^\d+$/.test(step.key)).map((step) => step.key);
-    const keyText = keys.length ? `(${keys.join('.')})` : '';
-    if (contextEnd === -1) return `「${titles.join(' › ')}」${keyText}`;
-    return `${itemLabel(steps, contextEnd)}的${titles.join(' › ')}${keyText}`;
+    return { ...(contextEnd !== -1 && { item: itemLabel(steps, contextEnd) }), titles, keys };
   }
 
   /** The label of the object at a pointer, for "X 缺少 …" messages. */

@@ -1,4 +1,12 @@
-import type { JourneyFields, JourneyPlan, JourneyService, Length, ParsedGuide, SourceRange } from '@baihua/core';
+import type {
+  GuideStatus,
+  JourneyFields,
+  JourneyPlan,
+  JourneyService,
+  Length,
+  ParsedGuide,
+  SourceRange,
+} from '@baihua/core';
 import type { OptionsSchema } from '@baihua/plain';
 import type { GuideReadability } from './plain-analysis.js';
 
@@ -117,6 +125,19 @@ export interface ReportInput {
   suggestions?: Suggestion[];
   /** a severity that depends on where the finding is (catch-all wording in a material list) */
   severity?: 'error' | 'warn';
+  /**
+   * what the finding says is missing or empty (a field, a body section): in a draft (`isDraft`)
+   * the finding is not reported, and these join the one schema/required finding listing all
+   */
+  absent?: Absent[];
+}
+
+/** Something a guide lacks, or has only blank or a placeholder. */
+export interface Absent {
+  /** the JSON pointer of the field, written or not (`/body` for a section of the body) */
+  pointer: string;
+  /** how to name it when the schema's titles cannot (a section of the body) */
+  label?: string;
 }
 
 /** What a rule reports: one of its messages by id, with the message's data (see `defineRule`). */
@@ -176,6 +197,8 @@ export interface GuideSummary {
   id?: Located;
   basicCode?: Located;
   implementationCode?: Located;
+  /** 业务办理项编码: several guides may share one 实施编码, one per 办理项 */
+  itemCode?: Located;
   related: Located[];
   locations: Array<{ name: string; window?: string; address?: Located; phone?: Located }>;
   /** names of the materials, departments and material issuers written, for completion in editors */
@@ -192,6 +215,8 @@ export interface GuideSummary {
   service?: JourneyService;
   /** a journey's steps, shared names and target, with where each is written */
   journey?: JourneySummary;
+  /** the status that keeps the guide off the site (草稿, 已取消: `unpublishedStatus`) */
+  unpublished?: GuideStatus;
 }
 
 /** What the journey rules read of a journey (一件事): the fields `planJourney` takes, placed. */

@@ -17,6 +17,7 @@ describe('SchemaWalker', () => {
       'source',
       'issuer',
       'requirements',
+      'paper',
       'exempt',
       'basis',
       'pledge',

@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { displayPath, FileAccessError, parseGuide, readGuideFile } from '@baihua/core';
+import {
+  displayPath,
+  FileAccessError,
+  parseGuide,
+  readGuideFile,
+  unpublishedStatus,
+  type GuideStatus,
+} from '@baihua/core';
 import {
   configSource,
   glossaryTermUses,
@@ -74,11 +81,22 @@ export interface Built {
   printed: number;
 }
 
+/** A guide linted but left off the site by its status. */
+export interface Unpublished {
+  filePath: string;
+  status: GuideStatus;
+}
+
 export interface Publication {
   /** the lint run: every guide's result, and how many were linted or reused */
   run: LintRun;
   /** the guides with errors: when there are any, nothing is rendered or written */
   failed: LintResult[];
+  /**
+   * the guides not published: drafts and cancelled services (`unpublishedStatus`). Their errors
+   * do not stop the build, and links to them are left out as to any guide not on the site.
+   */
+  unpublished: Unpublished[];
   /** without `out`: the site rendered in memory */
   site?: Site;
   /** with `out`: what was written */
@@ -111,10 +129,15 @@ async function preview(options: PublishOptions): Promise<Publication> {
     ...(options.templates && { option: options.templates }),
     ...(configFile && { configFile }),
   });
-  const failed = run.results.filter((result) => result.errorCount > 0);
-  if (failed.length) return { run, failed, chromiumMissing: false };
-  const termMarks = new Map(run.guides.map(({ guide, config }) => [guide, glossaryTermUses(guide, config)]));
-  const guides = run.guides.map(({ guide }) => guide);
+  const unpublished = run.guides.flatMap(({ guide }): Unpublished[] => {
+    const status = unpublishedStatus(guide.data);
+    return status ? [{ filePath: guide.file.path, status }] : [];
+  });
+  const failed = publishedFailures(run.results, unpublished);
+  if (failed.length) return { run, failed, unpublished, chromiumMissing: false };
+  const published = run.guides.filter(({ guide }) => !unpublishedStatus(guide.data));
+  const termMarks = new Map(published.map(({ guide, config }) => [guide, glossaryTermUses(guide, config)]));
+  const guides = published.map(({ guide }) => guide);
   const siteUrl = options.siteUrl;
   const identity = siteIdentity({ patterns, ...(configFile && { configFile }) });
   const bundle = targets.includes('bundle') ? bundleOptions(run, options.toolVersion) : {};
@@ -128,7 +151,13 @@ async function preview(options: PublishOptions): Promise<Publication> {
     ...(siteUrl && { siteUrl }),
     ...(identity && { site: identity }),
   });
-  return { run, failed, site, chromiumMissing: false };
+  return { run, failed, unpublished, site, chromiumMissing: false };
+}
+
+/** The guides whose errors stop the build: those to be published. */
+function publishedFailures(results: readonly LintResult[], unpublished: readonly Unpublished[]): LintResult[] {
+  const left = new Set(unpublished.map(({ filePath }) => filePath));
+  return results.filter((result) => result.errorCount > 0 && !left.has(result.filePath));
 }
 
 const gradeOf = (result: LintResult): ReadabilityGrade | undefined => {
@@ -209,11 +238,14 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
     ...(configFile && { configFile }),
     ...(shard && { slice: { index: shard.index - 1, count: shard.count } }),
   });
-  const failed = run.results.filter((result) => result.errorCount > 0);
-  if (failed.length) return { run, failed, chromiumMissing: false };
+  const unpublished = run.summaries.flatMap(({ filePath, unpublished: status }) =>
+    status ? [{ filePath, status }] : [],
+  );
+  const failed = publishedFailures(run.results, unpublished);
+  if (failed.length) return { run, failed, unpublished, chromiumMissing: false };
   // Journeys (一件事) are few and depend on several guides: parsed here, rendered with the catalog pages.
   const catalogSummaries = [...run.summaries, ...run.outside];
-  const guideSummaries = catalogSummaries.filter((summary) => summary.kind !== 'journey');
+  const guideSummaries = catalogSummaries.filter((summary) => summary.kind !== 'journey' && !summary.unpublished);
   checkIds(guideSummaries);
   const journeys = catalogSummaries
     .filter((summary) => summary.kind === 'journey')
@@ -226,8 +258,8 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
     if (summary.id && summary.title !== undefined) titles.set(summary.id.value, summary.title);
   const configs = configSource(configFile);
   const guides: BuildGuide[] = run.results.flatMap((result, index) => {
-    if (result.kind === 'journey') return [];
     const summary = run.summaries[index]!;
+    if (result.kind === 'journey' || summary.unpublished) return [];
     const readability = gradeOf(result);
     const id = summary.id!.value;
     return [
@@ -303,5 +335,5 @@ async function build(options: PublishOptions, out: NonNullable<PublishOptions['o
     },
     out.onWait,
   );
-  return { run, failed, built, chromiumMissing: targets.includes('print') && !chromium };
+  return { run, failed, unpublished, built, chromiumMissing: targets.includes('print') && !chromium };
 }

@@ -108,7 +108,7 @@ export default policyRule<Options>(
       if (statement.free && items.length && range) {
         report({ messageId: 'freeWithItems', range });
       } else if (!statement.free && !items.length && range) {
-        report({ messageId: 'notFreeWithoutItems', range });
+        report({ messageId: 'notFreeWithoutItems', range, absent: [{ pointer: '/fees/items' }] });
       }
     }
     const inItems = statement !== undefined;
@@ -126,6 +126,7 @@ export default policyRule<Options>(
         messageId: 'missingDetails',
         data: { fee: name, details: missing.map((detail) => DETAILS[detail]).join('和') },
         range,
+        absent: missing.map((detail) => ({ pointer: `/${feePath(inItems, index, detail).join('/')}` })),
       });
     });
   },

@@ -112,7 +112,8 @@ export default policyRule<Options>(
       if (exempt) {
         const range = model.rangeOf(['materials', index, 'exempt'])?.key;
         if (!textOf(exempt.source) && range) {
-          report({ messageId: 'exemptWithoutSource', data: { material: name }, range });
+          const absent = [{ pointer: `/materials/${index}/exempt/source` }];
+          report({ messageId: 'exemptWithoutSource', data: { material: name }, range, absent });
         }
         return;
       }
@@ -127,7 +128,12 @@ export default policyRule<Options>(
       if (unwritten.length && where) {
         const list = unwritten.map((detail) => DETAILS[detail]);
         const named = list.length === 1 ? list[0] : `${list.slice(0, -1).join('、')}和${list.at(-1)}`;
-        report({ messageId: 'missingDetails', data: { material: name, details: named! }, range: where });
+        report({
+          messageId: 'missingDetails',
+          data: { material: name, details: named! },
+          range: where,
+          absent: unwritten.map((detail) => ({ pointer: `/materials/${index}/${detail}` })),
+        });
       }
       const copies = model.rangeOf(['materials', index, 'copies'])?.key;
       if (forms.length && !paper && copies) {

@@ -58,6 +58,6 @@ export default policyRule<Options>(
     const level = online?.level;
     if (!level || !options.levels.includes(level) || textOf(online.url)) return;
     const range = model.rangeOf(['online', 'level'])?.value;
-    if (range) report({ messageId: 'noUrl', data: { level }, range });
+    if (range) report({ messageId: 'noUrl', data: { level }, range, absent: [{ pointer: '/online/url' }] });
   },
 );

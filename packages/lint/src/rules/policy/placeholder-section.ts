@@ -153,9 +153,20 @@ export default policyRule<Options>(
         const start = span.text.indexOf(text);
         const range =
           text === '' ? (guide.yaml?.entries.get(span.pointer)?.range ?? at(0, 0)) : at(start, start + text.length);
+        // In a draft, the field (or a paragraph of the body) joins the list of what is still to write.
+        const absent = [
+          span.kind === 'value'
+            ? { pointer: span.pointer }
+            : { pointer: '/body', label: `正文里只写了“${text}”的一段` },
+        ];
         if (text === '')
-          report({ messageId: 'blank', data: { field: GUIDE_SCHEMA.fieldLabel(guide.data, span.pointer) }, range });
-        else report({ messageId: 'placeholder', data: { text }, range });
+          report({
+            messageId: 'blank',
+            data: { field: GUIDE_SCHEMA.fieldLabel(guide.data, span.pointer) },
+            range,
+            absent,
+          });
+        else report({ messageId: 'placeholder', data: { text }, range, absent });
         continue;
       }
       for (const mark of anywhere) {
@@ -179,10 +190,16 @@ export default policyRule<Options>(
         messageId: 'emptyList',
         data: { field: GUIDE_SCHEMA.fieldLabel(guide.data, pointer) },
         range: entry.range,
+        absent: [{ pointer }],
       });
     }
     for (const { title, range } of emptySections(guide)) {
-      report({ messageId: 'emptySection', data: { title }, range });
+      report({
+        messageId: 'emptySection',
+        data: { title },
+        range,
+        absent: [{ pointer: '/body', label: `正文「${title}」一节的内容` }],
+      });
     }
   },
 );

@@ -81,7 +81,12 @@ export default policyRule<Options>(
     required.forEach((title, index) => {
       if (found[index]) return;
       const next = found.slice(index + 1).find((heading) => heading !== undefined);
-      report({ messageId: 'missing', data: { title, sections }, range: next?.range ?? fallback });
+      report({
+        messageId: 'missing',
+        data: { title, sections },
+        range: next?.range ?? fallback,
+        absent: [{ pointer: '/body', label: `正文「${title}」一节` }],
+      });
     });
     let latest: { title: string; start: number } | undefined;
     found.forEach((heading) => {

@@ -60,6 +60,7 @@ export default policyRule<Options>(
     if (visits === undefined || visits <= max || textOf(model.fields.visits_reason)) return;
     const range = model.rangeOf(['visits'])?.value;
     const messageId = max === 1 ? 'overOneVisit' : max === 0 ? 'noVisitAllowed' : 'overMax';
-    if (range) report({ messageId, data: { visits, max }, range });
+    // Without a reason it is only what is missing: a draft lists it with the rest.
+    if (range) report({ messageId, data: { visits, max }, range, absent: [{ pointer: '/visits_reason' }] });
   },
 );

@@ -1,0 +1,24 @@
+// How much of a page an import recovered: of the labelled fields a page holds (with the value
+// each should become), those whose imported value is exactly that value.
+import { isDeepStrictEqual } from 'node:util';
+
+/** The value at a dotted path (`time_limit.promised`, `locations.0.name`). */
+export function valueAt(data: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+}
+
+export interface Recovery {
+  /** the fields the page holds, in the order given */
+  present: string[];
+  /** those whose value came out as expected */
+  recovered: string[];
+  /** those missing or different */
+  missed: string[];
+}
+
+/** Compares a draft's fields with the values a page's fields should become. */
+export function pageRecovery(data: Record<string, unknown>, expected: Record<string, unknown>): Recovery {
+  const present = Object.keys(expected);
+  const recovered = present.filter((path) => isDeepStrictEqual(valueAt(data, path), expected[path]));
+  return { present, recovered, missed: present.filter((path) => !recovered.includes(path)) };
+}
