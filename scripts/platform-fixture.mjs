@@ -8,26 +8,43 @@
 // writes DIR/青禾市实施清单.xlsx and DIR/mapping.yaml (the districts' local values and the guide ids).
 //
 // How the workbook is made:
-// - each example guide is a 实施 entry of 东湖区, 南湖区 and 北山区: 21 × 3 = 63 事项. Places,
-//   departments and phone numbers are the district's own; a city department's 事项 is handled by
-//   its branch in the district (青禾市不动产登记中心南湖分中心).
+// - each example guide is a 实施 entry of 东湖区, 南湖区 and 北山区: 21 × 3 = 63 事项. Departments,
+//   their own places and phone numbers are the district's; places of the city and of other
+//   districts stay the same places in every copy. (Not 西岭区: the examples already name its
+//   service centre at another address, and catalog/inconsistent-contact rightly says so.) A city
+//   department's 事项 is handled by its branch in the district (青禾市不动产登记中心南湖分中心).
 // - 实施编码: the 实施主体's unified social credit code (GB 32100, check characters computed),
 //   the 事项 type's digit and the 基本编码. 东湖区 also registers each 事项 as one 业务办理项
-//   (实施编码-001). 北山区's own platform numbers its 事项 locally (3707880701401, 业务办理项
-//   3707880701401-001), and writes a few 基本编码 in its segmented local form (370788-08-0-0431).
+//   (实施编码-001). 北山区's own platform numbers its 事项 locally (3707880100101, 业务办理项
+//   3707880100101-001).
 // - the guides go through the library's exportPlatform and writeWorkbook, as `baihua export
-//   platform` writes them; then the districts' habits and the defects below are written into cells.
+//   platform` writes them; then the districts' habits and the defects are written into cells.
 //
-// The defects (DEFECTS below, as data: sheet, row, column, what is written, what it should cause):
-//   1. catch-all materials: 「其他材料」 and 「相关部门要求的其他材料」 added as material rows;
-//   2. empty fields: 受理条件, 咨询电话, and a material row without 材料名称;
-//   3. units in notes: 承诺办结时限 「15」 with its unit empty and 「15个工作日」 in the 说明; a
-//      法定办结时限 cell 「20个工作日」 with its unit empty;
-//   4. promised longer than statutory;
-//   5. months as units (法定办结时限 3 个月);
-//   6. local values: 南湖区 writes 是/否 as √/× (the mapping file says what they mean), 北山区 writes
-//      them as Y/N (platform.yaml knows those) and its 行使层级 as 「区级」 (the mapping file);
-//   7. a value nothing maps: 办件类型 「上报件」 (kept under x-platform and reported).
+// The districts' habits (HABITS, every row of the district, every sheet): 南湖区 writes 是/否 as
+// √/× (the mapping file says what they mean), 北山区 as Y/N (platform.yaml knows those) and its
+// 县级 as 「区级」 (the mapping file). Export writes them back as 是/否 and 县级.
+//
+// The defects (DEFECTS below, the same as data), by the row the workbook shows:
+//   申请材料 16 (company-seal-engraving-donghu)      inserted 「其他材料」 → plain/catch-all-material
+//   申请材料 191 (second-hand-house-transfer-beishan) inserted 「相关部门要求的其他材料」 →
+//                                                     plain/catch-all-material, plain/vague-reference
+//   申请材料 133 (marriage-registration-nanhu)        材料名称 empty → reported, kept in x-platform,
+//                                                     exported back as it was
+//   事项基本信息 14 (id-card-renewal-donghu)           法定 2 个月 → { months: 2 }, no finding
+//   事项基本信息 17 (minimum-living-allowance-donghu)  承诺 「15」, unit empty, 「15个工作日…」 in the
+//                                                     说明 → recovered, reported; exported with 工作日
+//   事项基本信息 28 (passport-application-nanhu)       法定 「20个工作日」, unit empty → recovered,
+//                                                     reported; exported as 20 and 工作日
+//   事项基本信息 33 (company-registration-nanhu)       受理条件 empty → the draft also lacks conditions
+//   事项基本信息 42 (income-tax-annual-settlement-nanhu) 办件类型 「上报件」 → unmapped: reported, kept
+//                                                     in x-platform, exported back; lacks handling
+//   事项基本信息 57 (newborn-household-registration-beishan) 承诺 15 > 法定 10 工作日 →
+//                                                     policy/promised-exceeds-statutory
+//   事项基本信息 59 (minimum-living-allowance-beishan) 基本编码 in 北山区's local segmented form
+//                                                     (370788-08-0-0431, every sheet) → the three
+//                                                     copies share no code: catalog/near-duplicate
+//   事项基本信息 62 (pension-enrollment-beishan)       咨询电话 empty → the draft also lacks
+//                                                     contacts.consult
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -90,7 +107,7 @@ function inDistrict(guide, district, index) {
   const data = JSON.parse(
     JSON.stringify(guide).replaceAll('东湖', district.short).replaceAll('0000-66', `0000-${district.phone}`),
   );
-  // Places of the city and of other districts (南湖区政务服务中心) are the same places in every copy.
+  // Places of the city and of other districts (西岭区政务服务中心) are the same places in every copy.
   data.locations = guide.locations.map((place, at) => (place.name.includes('东湖') ? data.locations[at] : place));
   const branch = BRANCHES[guide.department];
   if (branch) data.department = branch(district);
