@@ -30,7 +30,9 @@ const tables: PlatformTables = {
 describe('joining sub-sheet rows to their 事项', () => {
   const { guides, report } = importPlatform(tables);
   const names = (index: number) =>
-    ((guides[index]?.data as GuideData).materials as { name: string }[] | undefined)?.map((material) => material.name);
+    ((guides[index]?.data as GuideData | undefined)?.materials as { name: string }[] | undefined)?.map(
+      (material) => material.name,
+    );
 
   it('by the most specific code both carry', () => {
     // 东湖区's 业务办理项 takes its own item's rows, its 实施编码's, and the 基本编码's.
