@@ -18,6 +18,7 @@ import { measureSite, siteReport } from './site.mjs';
 import { measureSearch, searchReport } from './search.mjs';
 import { measureReport, reportReport } from './report.mjs';
 import { importTextReport, measureImportText } from './import-text.mjs';
+import { importBenchReport, measureImport } from './import.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -180,6 +181,7 @@ const siteSizes = values['site-sizes'].split(',').map(Number);
 const site = await measureSite({ sizes: siteSizes, rounds: 3, printUpTo: Math.min(...siteSizes) });
 const search = await measureSearch();
 const catalogReport = await measureReport();
+const platformImport = await measureImport();
 
 console.log(`
 ## Lint (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version})
@@ -220,5 +222,6 @@ ${siteReport(site)}
 ${searchReport(search)}
 ${reportReport(catalogReport)}
 ${importTextReport(measureImportText())}
+${importBenchReport(platformImport)}
 Rounds: ${rounds} interleaved in-process rounds after one warm-up each; 3 CLI runs; medians.
 `);

@@ -91,9 +91,10 @@ export function importPlatform(
       const guide = readMainRow(reader, ids);
       building.push(guide);
       ids.set(guide.id, guide);
-      for (const [kind, code] of Object.entries(guide.codes)) {
-        const key = `${kind}:${code}`;
-        byCode.set(key, [...(byCode.get(key) ?? []), guide]);
+      for (const key of joinKeys(guide.codes)) {
+        const list = byCode.get(key);
+        if (list) list.push(guide);
+        else byCode.set(key, [guide]);
       }
     }
   }
@@ -256,15 +257,35 @@ function readCodes(reader: RowReader): Partial<Record<CodeKind, string>> {
   return codes;
 }
 
-/** The 事项 a sub-sheet row belongs to: by the most specific code both carry. */
-function joined(codes: Partial<Record<CodeKind, string>>, byCode: Map<string, Building[]>): Building[] {
-  const candidates = new Set<Building>();
-  for (const [kind, code] of Object.entries(codes))
-    for (const guide of byCode.get(`${kind}:${code}`) ?? []) candidates.add(guide);
-  return [...candidates].filter((guide) => {
-    const shared = joinCodes.find(({ field }) => codes[field] !== undefined && guide.codes[field] !== undefined);
-    return shared !== undefined && codes[shared.field] === guide.codes[shared.field];
+/**
+ * A 事项's keys for joining: each code it carries, with which of the more specific codes it carries
+ * besides (`1:code:0` is an 实施编码 of a 事项 without 业务办理项编码), so that a sub-sheet row finds
+ * its 事项 by a few lookups, however many 事项 share a 基本编码.
+ */
+function joinKeys(codes: Partial<Record<CodeKind, string>>): string[] {
+  const has = joinCodes.map(({ field }) => (codes[field] === undefined ? '0' : '1'));
+  return joinCodes.flatMap(({ field }, index) => {
+    const code = codes[field];
+    return code === undefined ? [] : [`${index}:${code}:${has.slice(0, index).join('')}`];
   });
+}
+
+/**
+ * The 事项 a sub-sheet row belongs to: by the most specific code both carry. A 事项 found by a
+ * code lacks every more specific code the row carries (else that code decides); those the row
+ * lacks, it may carry.
+ */
+function joined(codes: Partial<Record<CodeKind, string>>, byCode: Map<string, Building[]>): Building[] {
+  const found: Building[] = [];
+  joinCodes.forEach(({ field }, index) => {
+    const code = codes[field];
+    if (code === undefined) return;
+    let masks = [''];
+    for (const more of joinCodes.slice(0, index))
+      masks = masks.flatMap((mask) => (codes[more.field] === undefined ? [`${mask}0`, `${mask}1`] : [`${mask}0`]));
+    for (const mask of masks) found.push(...(byCode.get(`${index}:${code}:${mask}`) ?? []));
+  });
+  return found;
 }
 
 function readMainRow(reader: RowReader, ids: Map<string, Building>): Building {
