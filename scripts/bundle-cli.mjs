@@ -3,7 +3,8 @@
 // several hundred ES modules (unified, micromark, ajv …) saves about 150 ms at every start, which
 // matters most for linting one guide in an editor or a pre-commit hook. nodejs-jieba stays
 // external (a native addon), and so do playwright-core (loaded only to print PDFs; it does not
-// bundle) and tinypool (it starts its workers from a file next to its own module). Each package
+// bundle) and tinypool (it starts its workers from a file next to its own module), and exceljs
+// (half the bundle's size, needed only by the platform commands, which load it on first use). Each package
 // finds its data files relative to its own module (`new URL('../data/', import.meta.url)`), so
 // every `import.meta.url` is rewritten to the URL the module had before bundling, computed from
 // the bundle's own location.
@@ -37,7 +38,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['nodejs-jieba', 'playwright-core', 'tinypool'],
+  external: ['nodejs-jieba', 'playwright-core', 'tinypool', 'exceljs'],
   plugins: [keepModuleUrls],
   // CommonJS dependencies (ajv, yaml's helpers) call require(): give the bundle one.
   banner: {

@@ -1,3 +1,4 @@
+import { DRAFT } from '@baihua/core';
 import { formatters } from '@baihua/lint';
 import { mergeShards, parseShard, publish, type Built, type Unpublished } from '@baihua/publish';
 import { CHROMIUM_MISSING, TARGETS, type Target } from '@baihua/render';
@@ -36,7 +37,7 @@ const pageCounts = (pages: Built['pages']) =>
 
 /** 「跳过 2 份草稿、1 份已取消的指南，没有发布」: what the build leaves out by its status, on one line. */
 function unpublishedNote(unpublished: readonly Unpublished[]): string {
-  const drafts = unpublished.filter(({ status }) => status === '草稿').length;
+  const drafts = unpublished.filter(({ status }) => status === DRAFT).length;
   const cancelled = unpublished.length - drafts;
   const parts = [drafts ? `${drafts} 份草稿` : '', cancelled ? `${cancelled} 份已取消的指南` : ''].filter(Boolean);
   return parts.length ? `跳过 ${parts.join('、')}，没有发布\n` : '';

@@ -4,6 +4,7 @@ import {
   displayPath,
   findGuideFiles,
   isInside,
+  isDraft,
   isJourneyPath,
   parseGuide,
   readGuideFile,
@@ -129,7 +130,7 @@ export async function runExportPlatform(paths: string[], options: ExportPlatform
     const data = parsed?.data;
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       skipped.push({ path: displayPath(file), reason: '读不出字段，先运行 baihua lint 看看哪里写错了' });
-    } else if ((data as GuideData).status === '草稿') {
+    } else if (isDraft(data)) {
       skipped.push({ path: displayPath(file), reason: '是草稿（status: 草稿），写完后再导出' });
     } else {
       guides.push(data as GuideData);

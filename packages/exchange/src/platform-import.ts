@@ -1,7 +1,7 @@
 // Platform tables → guide data: one guide per row of 事项基本信息, its materials, fees, questions and
 // places joined from the sub-sheets by code. Whatever cannot be mapped is reported and kept under
 // `x-platform`, so that export writes it back.
-import { guideSchema, guideValidator } from '@baihua/core';
+import { DRAFT, guideSchema, guideValidator } from '@baihua/core';
 import { EMPTY_MAPPING, type PlatformMapping } from './platform-mapping.js';
 import { type ColumnSpec, joinCodes, SHEETS, type SheetName, sheetSpec, TITLE_HEADER } from './platform-spec.js';
 import type { PlatformIssue, PlatformRow, PlatformSheet, PlatformTables } from './platform-tables.js';
@@ -145,7 +145,7 @@ export function importPlatform(
   for (const guide of building) {
     finish(guide);
     const missing = missingFields(guide.data);
-    if (missing.length > 0) guide.data.status = '草稿';
+    if (missing.length > 0) guide.data.status = DRAFT;
     const { sheet, row } = guide.reader;
     const source = { ...(sheet.file ? { file: sheet.file } : {}), sheet: sheet.sheet ?? sheet.name, row: row.row };
     guides.push({ id: guide.id, data: guide.data, source });

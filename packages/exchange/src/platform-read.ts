@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { PlatformInputError, place } from './platform-errors.js';
 import { EMPTY_MAPPING, type PlatformMapping } from './platform-mapping.js';
 import {
@@ -51,6 +51,7 @@ export async function readPlatformBytes(
 }
 
 export async function readWorkbook(file: string, bytes: Uint8Array, mapping = EMPTY_MAPPING): Promise<PlatformTables> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its argument as an older Buffer.

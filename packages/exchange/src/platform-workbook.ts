@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import type { PlatformTables } from './platform-tables.js';
 
 /**
@@ -8,6 +8,7 @@ import type { PlatformTables } from './platform-tables.js';
  * deprecation warning from the bundled CLI. No per-column styles: they cost a third of the time.
  */
 export async function writeWorkbook(tables: PlatformTables): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Baihua';
   // Fixed dates: the same guides give the same workbook contents.

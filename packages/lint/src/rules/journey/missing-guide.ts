@@ -1,3 +1,4 @@
+import { DRAFT } from '@baihua/core';
 import { closest } from '../../schema-findings.js';
 import { defineCatalogRule } from '../define.js';
 import type { GuideSummary } from '../../types.js';
@@ -88,7 +89,7 @@ export default defineCatalogRule({
         const left = unpublished.get(problem.id);
         if (left) {
           const path = context.displayPath(left);
-          const messageId = left.unpublished === '草稿' ? 'draft' : 'cancelled';
+          const messageId = left.unpublished === DRAFT ? 'draft' : 'cancelled';
           context.report(journey, { messageId, data: { ...data, path }, at });
           continue;
         }
