@@ -2,11 +2,13 @@
 // pnpm bench:import-text: how much of a guide page `baihua import text` / `import html` recovers.
 // For each page copy, the fields its .expected.yaml lists (the labelled fields the page holds,
 // each with the value it should become) against the draft's values: a field is recovered when its
-// value is exactly the expected one. Three sets, reported apart: 「开发用的页面」 (tests/fixtures/pages,
+// value is exactly the expected one. Four sets, reported apart: 「开发用的页面」 (tests/fixtures/pages,
 // written together with the reader), 「留出的页面」 (tests/fixtures/pages-heldout, written without
 // looking at the reader, its labels file or the development pages) and 「第二组留出的页面」
 // (tests/fixtures/pages-blind, written later the same way, while the reader was being improved on
-// the other two, so it measures the improved reader on pages it was never tuned on). Prints
+// the other two, so it measures the improved reader on pages it was never tuned on), and
+// 「第三组留出的页面」 (tests/fixtures/pages-blind2, written the same way after that, without seeing
+// the reader or any other page set, to measure the reader improved on the first three). Prints
 // Markdown tables for BENCHMARKS.md. Correctness, not speed: nothing here is timed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,11 +18,12 @@ import { parse } from 'yaml';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures');
 
-/** The three sets of page copies, in report order. */
+/** The four sets of page copies, in report order. */
 export const PAGE_SETS = [
   { key: 'development', title: '开发用的页面', dir: 'pages' },
   { key: 'heldout', title: '留出的页面', dir: 'pages-heldout' },
   { key: 'blind', title: '第二组留出的页面', dir: 'pages-blind' },
+  { key: 'blind2', title: '第三组留出的页面', dir: 'pages-blind2' },
 ];
 
 /** One row per page of one set and that set's totals. */
@@ -89,11 +92,12 @@ export function importTextReport(sets) {
 
 \`pnpm bench:import-text\` (= \`pnpm -s build && node scripts/bench/import-text.mjs\`): the page copies
 read by \`import text\` (.txt) or \`import html\` (.html); a field counts as recovered when the
-draft's value equals the value the page's \`.expected.yaml\` gives for it exactly. Three sets,
+draft's value equals the value the page's \`.expected.yaml\` gives for it exactly. Four sets,
 measured apart: 「开发用的页面」 were written together with the reader; 「留出的页面」 were written
 without seeing the reader, its labels file or the development pages; 「第二组留出的页面」 were
 written the same way later, while the reader was being improved on the other two sets, and were
-never used to tune it.
+never used to tune it; 「第三组留出的页面」 were written the same way after those, without seeing the
+reader or any other set, and measure the reader improved on the first three.
 
 ${summary}
 
