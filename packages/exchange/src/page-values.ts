@@ -269,17 +269,22 @@ const FEE =
   /([^\s，。；、：:\d]{1,12}费)[^\d，。；]{0,8}?(?:每([^\s\d，。；、：:]{1,2}))?(\d+(?:\.\d+)?)\s*元(?:\s*[/／每]\s*([^\s，。；、（(]{1,4}))?(?:\s*[（(]([^（）()]+)[)）])?/g;
 
 /** 不收费 and its synonyms as `{ free: true }`; amounts such as 「工本费20元/证」 as fee items. */
+const FREE = /不收[取费]|免费/;
+
 const fees: Reader = (lines, labels) => {
   const whole = lines.join('');
-  if (longestFirst(labels.free_words).some((word) => whole.trim().startsWith(word)) || /不收[取费]|免费/.test(whole))
-    return { value: { free: true }, leftover: [] };
+  const free = (line: string) => longestFirst(labels.free_words).some((word) => line.trim().startsWith(word));
+  // Only the lines that say it is free, or name a fee, are read: the others are kept.
+  if (free(whole) || FREE.test(whole))
+    return { value: { free: true }, leftover: lines.filter((line) => !free(line) && !FREE.test(line)) };
   const items = [...halfWidthDigits(whole).matchAll(FEE)].map((found) => ({
     item: found[1]!,
     amount: Number(found[3]),
     ...((found[4] ?? found[2]) ? { unit: `每${found[4] ?? found[2]}` } : {}),
     ...(found[5] ? { waiver: found[5] } : {}),
   }));
-  return items.length > 0 ? { value: items, leftover: [] } : { leftover: lines };
+  const named = (line: string) => new RegExp(FEE.source).test(halfWidthDigits(line));
+  return items.length > 0 ? { value: items, leftover: lines.filter((line) => !named(line)) } : { leftover: lines };
 };
 
 // Pieces of a material's description that say what form, how many copies and whether it is needed.
