@@ -75,15 +75,20 @@ function labelMatcher(): Matcher {
     atStart: new RegExp(
       `^${SPACE}${NUMBERING}${SPACE}(?:【${SPACE}(${alternation})${SPACE}】|\\[(${alternation})\\]|(${alternation}))${SPACE}(?:([：:])|(?=\\t)|$|(?<=】|\\])|(?=[ \\u3000]))`,
     ),
-    // Inside a line, after a space, a tab or the end of a sentence, and followed by a colon (or in 【】).
+    // Inside a line, after a space, a tab, the end of a sentence or a label in 【】 (「【事项编码】基本编码：…」),
+    // and followed by a colon (or in 【】).
     inline: new RegExp(
-      `(?<=[\\s\\u3000。；;，,])(?:【${SPACE}(${alternation})${SPACE}】|(${alternation})${SPACE}(?:[：:]|(?=\\t)))`,
+      `(?<=[\\s\\u3000。；;，,】])(?:【${SPACE}(${alternation})${SPACE}】|(${alternation})${SPACE}(?:[：:]|(?=\\t)))`,
       'g',
     ),
     fieldOf,
   };
   return matcher;
 }
+
+// Where a table row's cells part: a tab, or a full-width space or several spaces before a label
+// and its colon (「网上预审　办理网址：https://…」).
+const CELL_BREAK = /\t|\s*(?:\u3000|\s{2,})\s*(?=[^\s：:，,。；;]{2,12}[：:])/;
 
 const canonical = (label: string) => label.replace(/[ \u3000]/g, '');
 
@@ -266,8 +271,8 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     }
     const block = BLOCK_KINDS.has(field.parse);
     // A one-line value is the first cell of a table row: the cells after it (an unknown label and
-    // its value in a four-column row) are kept, not read into it.
-    const [cell = '', ...cells] = (section.lines[0] ?? '').split('\t');
+    // its value in a four-column row, or after a wide space) are kept, not read into it.
+    const [cell = '', ...cells] = (section.lines[0] ?? '').split(CELL_BREAK);
     // A place may give its address on the line after its name.
     const taken = field.parse === 'location' ? 2 : 1;
     const lines = block ? section.lines : section.lines.length > 0 ? [cell, ...section.lines.slice(1, taken)] : [];
@@ -398,7 +403,7 @@ function codePath(field: LabelledField, value: unknown): string {
 function writtenLine(section: Section): string {
   const raw = section.raw[0] ?? '';
   const value = section.lines[0] ?? '';
-  const cell = value.split('\t')[0]!;
+  const cell = value.split(CELL_BREAK)[0]!;
   const at = value === '' ? -1 : raw.indexOf(value);
   return at < 0 ? `${raw} ${cell}` : raw.slice(0, at) + cell;
 }

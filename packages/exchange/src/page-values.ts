@@ -8,8 +8,9 @@ export interface ValueRead {
   value?: unknown;
   /** lines not used for the value, kept for 「未归类内容」 */
   leftover: string[];
-  /** the value says only part of its line (a phone number and a remark, choices of which some are
-   * unknown): the line is kept as written as well */
+  /** a one-line value says only part of its line (a phone number and a remark or a second number,
+   * choices of which some are unknown or qualified, a web address and a hint): the line is kept as
+   * written as well */
   partial?: boolean;
 }
 
@@ -18,10 +19,27 @@ type Reader = (lines: string[], labels: PageLabels, choice?: string, procedure?:
 
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 
-/** The value a text names: the longest word of `map` it contains, or (`start`) begins with. */
+/** The longest word of `map` a text contains, or (`start`) begins with. */
+function wordOf(text: string, map: Record<string, unknown>, start = false): string | undefined {
+  return longestFirst(Object.keys(map)).find((key) => (start ? text.startsWith(key) : text.includes(key)));
+}
+
+/** The value a text names: the value of the longest word of `map` it contains, or (`start`) begins with. */
 function lookUp<T>(text: string, map: Record<string, T>, start = false): T | undefined {
-  const word = longestFirst(Object.keys(map)).find((key) => (start ? text.startsWith(key) : text.includes(key)));
+  const word = wordOf(text, map, start);
   return word === undefined ? undefined : map[word];
+}
+
+/**
+ * Whether a one-line value's text says more than the words read from it: a number, or two
+ * letters, left once they and the punctuation are taken out (「12315」 after a first phone number,
+ * 「送达」 after 快递, 「申请人自付邮费」 after 邮寄). Such a line is kept as written as well.
+ */
+function saysMore(text: string, read: string[]): boolean {
+  let rest = halfWidthDigits(text);
+  for (const word of longestFirst(read)) rest = rest.split(word).join('');
+  const left = rest.replace(/[^\p{L}\p{N}]+/gu, '');
+  return /\p{N}/u.test(left) || left.length >= 2;
 }
 
 // A list item's number or bullet: 1. 1、 1） 「1  」 （1） ① 一、 （一） and bullets.
@@ -64,8 +82,10 @@ export function listItems(lines: string[]): { items: string[]; leftover: string[
 const text: Reader = ([first, ...rest]) => ({ value: first?.trim() || undefined, leftover: rest });
 
 const code: Reader = ([first, ...rest]) => {
+  // 「基本编码：000121003000；实施编码：…」: the code ends at the sentence mark before the next label.
   const compact = halfWidthDigits(first ?? '')
     .replace(/[\s\u3000]/g, '')
+    .replace(/[；;，,。]+$/, '')
     .replace(/[－—–]/g, '-')
     .toUpperCase();
   return /^[0-9A-Z]+(-[0-9A-Z]+)*$/.test(compact)
@@ -73,18 +93,31 @@ const code: Reader = ([first, ...rest]) => {
     : { leftover: [first ?? '', ...rest] };
 };
 
+/** The words that say a choice: the value itself and every word for it (全程网办, 四级). */
+const wordsFor = (map: Record<string, unknown>, value: unknown) => [
+  ...Object.keys(map).filter((key) => map[key] === value),
+  ...(typeof value === 'string' ? [value] : []),
+];
+
 const choice: Reader = ([first, ...rest], labels, name) => {
-  const value = lookUp(first ?? '', labels.choices[name ?? ''] ?? {});
-  return value === undefined ? { leftover: [first ?? '', ...rest] } : { value, leftover: rest };
+  const map = labels.choices[name ?? ''] ?? {};
+  const word = wordOf(first ?? '', map);
+  if (word === undefined) return { leftover: [first ?? '', ...rest] };
+  const value = map[word];
+  return { value, leftover: rest, ...(saysMore(first!, wordsFor(map, value)) ? { partial: true } : {}) };
 };
 
 const choices: Reader = ([first, ...rest], labels, name) => {
   const map = labels.choices[name ?? ''] ?? {};
   const parts = (first ?? '').split(/[、，,；;/／\s。]+|或|和|及/).filter((part) => /\p{L}/u.test(part));
-  const values = parts.map((part) => lookUp(part, map));
-  const known = values.filter((value) => value !== undefined);
+  const words = parts.map((part) => wordOf(part, map));
+  const known = words.filter((word) => word !== undefined);
   if (known.length === 0) return { leftover: [first ?? '', ...rest] };
-  return { value: [...new Set(known)], leftover: rest, ...(known.length < parts.length ? { partial: true } : {}) };
+  // An unknown part, or a part that says more than its choice (「邮寄（申请人自付邮费）」), keeps the line.
+  const partial = parts.some(
+    (part, index) => words[index] === undefined || saysMore(part, wordsFor(map, map[words[index]!])),
+  );
+  return { value: [...new Set(known.map((word) => map[word]))], leftover: rest, ...(partial ? { partial } : {}) };
 };
 
 const list: Reader = (lines) => {
@@ -195,10 +228,11 @@ const count: Reader = ([first, ...rest]) => {
   return value === undefined ? { leftover: [first ?? '', ...rest] } : { value, leftover: rest };
 };
 
-const URL_PATTERN = /https?:\/\/[^\s，。；、）)】"'<>]+/;
+const URL_PATTERN = /https?:\/\/[^\s，。；、（）()【】"'<>]+/;
 const url: Reader = ([first, ...rest]) => {
   const found = URL_PATTERN.exec(first ?? '');
-  return found ? { value: found[0], leftover: rest } : { leftover: [first ?? '', ...rest] };
+  if (!found) return { leftover: [first ?? '', ...rest] };
+  return { value: found[0], leftover: rest, ...(saysMore(first!, [found[0]]) ? { partial: true } : {}) };
 };
 
 const PHONE =
@@ -213,16 +247,18 @@ export function findPhone(text: string): string | undefined {
 const phone: Reader = ([first, ...rest]) => {
   const value = findPhone(first ?? '');
   if (!value) return { leftover: [first ?? '', ...rest] };
-  // 「0000-66530000（区民政局社会福利科）」: the words besides the number are kept with it.
-  const words = halfWidthDigits(first ?? '')
-    .replace(PHONE, '')
-    .replace(/[^\p{L}]/gu, '');
-  return { value, leftover: rest, ...(words.length >= 2 ? { partial: true } : {}) };
+  // 「0000-66530000（区民政局社会福利科）」「0000-66235000；12315」: the words or the second number
+  // besides the number read are kept with it.
+  const found = PHONE.exec(halfWidthDigits(first!))![0];
+  return { value, leftover: rest, ...(saysMore(first!, [found]) ? { partial: true } : {}) };
 };
 
 const yesNo: Reader = ([first, ...rest], labels) => {
-  const value = lookUp((first ?? '').trim(), labels.choices['yes-no'] ?? {}, true);
-  return typeof value === 'boolean' ? { value, leftover: rest } : { leftover: [first ?? '', ...rest] };
+  const map = labels.choices['yes-no'] ?? {};
+  const word = wordOf((first ?? '').trim(), map, true);
+  const value = word === undefined ? undefined : map[word];
+  if (typeof value !== 'boolean') return { leftover: [first ?? '', ...rest] };
+  return { value, leftover: rest, ...(saysMore(first!, wordsFor(map, value)) ? { partial: true } : {}) };
 };
 
 /** 是否支持预约: yes or no, or where to book when the text gives a web address or a phone number. */
@@ -271,20 +307,42 @@ const FEE =
 /** 不收费 and its synonyms as `{ free: true }`; amounts such as 「工本费20元/证」 as fee items. */
 const FREE = /不收[取费]|免费/;
 
+// What a line says after its fees: the rule they follow (「，依据《…》（发改价格〔2019〕1139号）」).
+const BASIS_AFTER = /^[\s，,；;。]*(?:收费)?(?:依据|根据|按照)[：:]?\s*(.+?)[\s。；;，,]*$/;
+
+/** The fees a line names, each with the basis the line gives after them. */
+function lineFees(line: string): { items: Array<Record<string, unknown>>; rest: string } {
+  const plain = halfWidthDigits(line);
+  const found = [...plain.matchAll(FEE)];
+  const last = found[found.length - 1];
+  const after = last ? plain.slice(last.index + last[0].length) : '';
+  const basis = BASIS_AFTER.exec(after)?.[1];
+  const items = found.map((fee) => ({
+    item: fee[1]!,
+    amount: Number(fee[3]),
+    ...((fee[4] ?? fee[2]) ? { unit: `每${fee[4] ?? fee[2]}` } : {}),
+    ...(fee[5] ? { waiver: fee[5] } : {}),
+    ...(basis ? { basis } : {}),
+  }));
+  const rest = (basis ? plain.slice(0, plain.length - after.length) : plain).replace(FEE, '').replace(ITEM_MARK, '');
+  return { items, rest };
+}
+
 const fees: Reader = (lines, labels) => {
   const whole = lines.join('');
   const free = (line: string) => longestFirst(labels.free_words).some((word) => line.trim().startsWith(word));
   // Only the lines that say it is free, or name a fee, are read: the others are kept.
   if (free(whole) || FREE.test(whole))
     return { value: { free: true }, leftover: lines.filter((line) => !free(line) && !FREE.test(line)) };
-  const items = [...halfWidthDigits(whole).matchAll(FEE)].map((found) => ({
-    item: found[1]!,
-    amount: Number(found[3]),
-    ...((found[4] ?? found[2]) ? { unit: `每${found[4] ?? found[2]}` } : {}),
-    ...(found[5] ? { waiver: found[5] } : {}),
-  }));
-  const named = (line: string) => new RegExp(FEE.source).test(halfWidthDigits(line));
-  return items.length > 0 ? { value: items, leftover: lines.filter((line) => !named(line)) } : { leftover: lines };
+  const value: unknown[] = [];
+  const leftover: string[] = [];
+  for (const line of lines) {
+    const { items, rest } = lineFees(line);
+    value.push(...items);
+    // A line that says more than its fees and their basis is kept as written as well.
+    if (items.length === 0 || saysMore(rest, [])) leftover.push(line);
+  }
+  return value.length > 0 ? { value, leftover } : { leftover: lines };
 };
 
 // Pieces of a material's description that say what form, how many copies and whether it is needed.

@@ -36,7 +36,12 @@ const CHROME = labels.chrome.map((pattern) => new RegExp(pattern));
 function foundShare(line: string, found: string): number {
   // A long number (a phone, a code) must be found as it is.
   if ((squeeze(line).match(/\d{5,}/g) ?? []).some((number) => !found.includes(number))) return 0;
+  // Kept as written.
+  if (found.includes(squeeze(line))) return 1;
   let rest = squeeze(line);
+  // A code of digits and capitals found as written is read (「实施编码:11330104MB0E55667L3000142007000」).
+  for (const code of rest.match(/[0-9A-Z]{10,}/g) ?? [])
+    if (/\d/.test(code) && found.includes(code)) rest = rest.replace(code, '');
   for (const word of READ_WORDS) rest = rest.split(word).join('');
   if (found.includes(rest)) return 1;
   rest = rest.replace(READ_NUMBERS, '');

@@ -177,6 +177,69 @@ describe('labels', () => {
     ]);
   });
 
+  it('keep a one-line value read in part as written: a second number, words beyond the choice', () => {
+    const draft = draftFromText(
+      [
+        '服务对象：企业法人、非法人组织',
+        '送达方式：窗口领取或邮政送达',
+        '结果领取方式：电子证照；如需纸质证照可申请邮寄（邮费到付）',
+        '网办深度：全程网办（四级）',
+        '办件类型：承诺件（需现场勘验）',
+        '监督投诉电话：0000-66157000；12345',
+        '是否支持物流快递：是（仅限省内）',
+        '在线办理地址：https://zwfw.example.gov.cn/item/305（请用电脑端浏览器）',
+      ].join('\n'),
+    );
+    expect(draft.data).toEqual({
+      audience: ['法人', '其他组织'],
+      handling: '承诺件',
+      online: { level: '全程网办', url: 'https://zwfw.example.gov.cn/item/305' },
+      express: true,
+      result: { delivery: ['窗口领取', '邮寄'] },
+      contacts: { complaint: '0000-66157000' },
+      id: 'imported-draft',
+      status: '草稿',
+    });
+    // 四级 is the platform's word for 全程网办, and 邮政送达 a word for 邮寄: nothing more said.
+    expect(draft.unclassified).toEqual([
+      '结果领取方式：电子证照；如需纸质证照可申请邮寄（邮费到付）',
+      '办件类型：承诺件（需现场勘验）',
+      '监督投诉电话：0000-66157000；12345',
+      '是否支持物流快递：是（仅限省内）',
+      '在线办理地址：https://zwfw.example.gov.cn/item/305（请用电脑端浏览器）',
+    ]);
+  });
+
+  it('keep a cell after a wide space apart from the value, read two codes in one cell, a fee and its basis on one line', () => {
+    const draft = draftFromText(
+      [
+        '【事项编码】基本编码：000201019000；实施编码：11330102MB1C22334X4000201019000',
+        '网办深度：网上申请　申报网址：https://zwfw.example.gov.cn/apply/201019',
+        '办理时间：工作日9:00-17:00  停车信息：市民中心地下停车场',
+        '收费标准：工本费：10元/证，依据《关于规范不动产登记收费有关问题的通知》（财税〔2016〕79号）',
+      ].join('\n'),
+    );
+    expect(draft.data).toEqual({
+      codes: { basic: '000201019000', implementation: '11330102MB1C22334X4000201019000' },
+      online: { level: '网上申请' },
+      fees: [
+        {
+          item: '工本费',
+          amount: 10,
+          unit: '每证',
+          basis: '《关于规范不动产登记收费有关问题的通知》（财税〔2016〕79号）',
+        },
+      ],
+      locations: [{ hours: '工作日9:00-17:00' }],
+      id: '11330102mb1c22334x4000201019000',
+      status: '草稿',
+    });
+    expect(draft.unclassified).toEqual([
+      '申报网址：https://zwfw.example.gov.cn/apply/201019',
+      '停车信息：市民中心地下停车场',
+    ]);
+  });
+
   it('end a list at a heading they do not know, a rating widget or a footer; its lines are kept', () => {
     const draft = draftFromText(
       [
