@@ -2,6 +2,7 @@
 // under a label (the text after the label first) and gives back the value, or nothing when the
 // text is not what the field holds, and the lines it did not use: those go to 「未归类内容」.
 import { halfWidthDigits, normalizePhone, parseChineseCount } from '@baihua/core';
+import { AT_ONCE, amountInText } from './chinese-values.js';
 import type { MaterialColumn, PageLabels, ValueKind } from './page-labels.js';
 
 export interface ValueRead {
@@ -42,7 +43,10 @@ function saysMore(text: string, read: string[]): boolean {
   return /\p{N}/u.test(left) || left.length >= 2;
 }
 
-// A list item's number or bullet: 1. 1、 1） 「1  」 （1） ① 一、 （一） and bullets.
+// A list item's number or bullet: 1. 1、 1） 「1  」 （1） ① 一、 （一） and bullets. Apart from
+// platform-values' ITEM_NUMBER on purpose: a page's lists also use bullets and numbers set off by
+// wide spaces, and a line holding several items is split after 。 or ；, where a platform cell's
+// items are split only when numbered 1, 2, 3 in order.
 const ITEM_MARK =
   /^(?:\d+[.．](?!\d)|\d+[、)）]|\d{1,2}(?=[ \u3000]{2,}|\t)|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[①-⑳]|[一二三四五六七八九十]+、|[•·●■◆▪-](?=\s))\s*/;
 // Where a line holding several numbered items splits: after 。 or ；, before the next number.
@@ -140,20 +144,20 @@ const laws: Reader = (lines, labels) => {
 };
 
 const STEP_TITLED = /^第[一二三四五六七八九十\d]+步[：:、.．\s]*/;
+// A step's title is at most 8 characters here, 15 in a platform cell (platform-values' STEP_TITLE):
+// a page's step is a sentence, where a colon after a longer clause (「申请人向所在村委会提出书面申请：…」)
+// starts the detail, not a title. No page set tells the two limits apart yet.
+const STEP_TITLE = /^([^：:，。；,]{2,8})[：:]\s*(.{2,})$/;
 const steps: Reader = (lines) => {
   const { items, leftover } = listItems(lines);
   if (items.length === 0) return { leftover: lines };
   const value = items.map((item) => {
     const step = item.replace(STEP_TITLED, '');
-    const titled = /^([^：:，。；,]{2,8})[：:]\s*(.{2,})$/.exec(step);
+    const titled = STEP_TITLE.exec(step);
     return titled ? { title: titled[1]!.trim(), how: titled[2]!.trim() } : step;
   });
   return { value, leftover };
 };
-
-const COUNT = String.raw`(\d+|[零〇一二两三四五六七八九十百]+)`;
-const DURATION = new RegExp(`${COUNT}\\s*[（(]?\\s*(个)?\\s*(工作日|自然日|月|日|天)[)）]?`);
-const AT_ONCE = /即办|即时办结|立即办结|当场办结|当场办理|即时|当场/;
 
 /**
  * 「20个工作日」「1个月」「即办」 as the schema's duration. Words after it (「（不含公示时间）」) are its
@@ -161,21 +165,19 @@ const AT_ONCE = /即办|即时办结|立即办结|当场办结|当场办理|即�
  */
 export function readDuration(text: string): Record<string, unknown> | undefined {
   const plain = halfWidthDigits(text.trim());
-  const found = DURATION.exec(plain) ?? AT_ONCE.exec(plain);
+  const amount = amountInText(plain);
+  const atOnce = amount ? undefined : AT_ONCE.exec(plain);
+  const found = amount ?? (atOnce ? { index: atOnce.index, written: atOnce[0] } : undefined);
   if (!found) return undefined;
-  let duration: Record<string, unknown>;
-  if (found[0].match(AT_ONCE)?.[0] === found[0]) {
-    duration = { days: 0, unit: '工作日' };
-  } else {
-    const count = parseChineseCount(found[1]!)?.value ?? Number.NaN;
-    if (!Number.isInteger(count)) return undefined;
-    const unit = found[3]!;
-    duration = unit === '月' ? { months: count } : { days: count, unit: unit === '工作日' ? '工作日' : '自然日' };
-  }
+  const duration: Record<string, unknown> = !amount
+    ? { days: 0, unit: '工作日' }
+    : amount.unit === '月'
+      ? { months: amount.amount }
+      : { days: amount.amount, unit: amount.unit };
   const before = plain.slice(0, found.index).replace(/^(?:为|是|共|需)/, '');
   // 「内」「以内」「即办」 and punctuation say nothing more.
   const after = plain
-    .slice(found.index + found[0].length)
+    .slice(found.index + found.written.length)
     .replace(/^件/, '')
     .replace(/^\s*以?内/, '')
     .replace(AT_ONCE, '')
@@ -304,7 +306,11 @@ const location: Reader = ([first, second, ...rest]) => {
 const FEE =
   /([^\s，。；、：:\d]{1,12}费)[^\d，。；]{0,8}?(?:每([^\s\d，。；、：:]{1,2}))?(\d+(?:\.\d+)?)\s*元(?:\s*[/／每]\s*([^\s，。；、（(]{1,4}))?(?:\s*[（(]([^（）()]+)[)）])?/g;
 
-/** 不收费 and its synonyms as `{ free: true }`; amounts such as 「工本费20元/证」 as fee items. */
+/**
+ * 不收费 and its synonyms as `{ free: true }`; amounts such as 「工本费20元/证」 as fee items. Not
+ * platform-values' parseFeeStandard: a platform cell holds one standard (「20元/证」) beside its
+ * item's own cell, where a page names the item, the amount and its basis in one sentence.
+ */
 const FREE = /不收[取费]|免费/;
 
 // What a line says after its fees: the rule they follow (「，依据《…》（发改价格〔2019〕1139号）」).
@@ -641,7 +647,7 @@ const procedures: Reader = (lines, _labels, _choice, procedure) => {
   const value: unknown[] = [];
   const leftover: string[] = [];
   for (const line of listItems(lines).items) {
-    const found = readDuration(DURATION.exec(halfWidthDigits(line))?.[0] ?? '');
+    const found = readDuration(amountInText(halfWidthDigits(line))?.written ?? '');
     const named = /^([^：:，,。；;\d]{2,12})[：:，,]/.exec(line)?.[1]?.trim();
     const name = named ?? procedure;
     if (!found || !name) {

@@ -2,20 +2,11 @@
 // places joined from the sub-sheets by code. Whatever cannot be mapped is reported and kept under
 // `x-platform`, so that export writes it back.
 import { DRAFT, guideSchema, guideValidator } from '@baihua/core';
+import { amountInText, amountWithUnit, count, isAtOnce, timeUnit, type Unit } from './chinese-values.js';
 import { EMPTY_MAPPING, type PlatformMapping } from './platform-mapping.js';
 import { type ColumnSpec, joinCodes, SHEETS, type SheetName, sheetSpec, TITLE_HEADER } from './platform-spec.js';
 import type { PlatformIssue, PlatformRow, PlatformSheet, PlatformTables } from './platform-tables.js';
-import {
-  amountInText,
-  amountWithUnit,
-  count,
-  isHours,
-  numberedItems,
-  parseFeeStandard,
-  parseSteps,
-  timeUnit,
-  type Unit,
-} from './platform-values.js';
+import { isHours, numberedItems, parseFeeStandard, parseSteps } from './platform-values.js';
 
 export interface ImportOptions {
   mapping?: PlatformMapping;
@@ -468,7 +459,7 @@ function readLimit(reader: RowReader, columns: ColumnSpec[], limit: 'statutory' 
       amount = written.amount;
       unit = written.unit;
       reader.recovered(amountColumn.header, `单位写在了时限格里，读作 ${durationText(written.amount, written.unit)}`);
-    } else if (/^(?:即办|当场办结|当场|即时办结|立即办结)$/.test(amountText)) {
+    } else if (isAtOnce(amountText)) {
       amount = 0;
       unit ??= '工作日';
       reader.recovered(amountColumn.header, '读作当场办结：0 个工作日');

@@ -1,7 +1,7 @@
 // The platform's ways of writing a value inside one cell, read and written: numbered lists, steps,
-// time limits, fee standards. Pure functions; which column uses which is platform.yaml's business.
-import { halfWidthDigits, parseChineseCount } from '@baihua/core';
-import { timeUnits } from './platform-spec.js';
+// hours, fee standards (amounts of time, read the same on pages, are in chinese-values.ts). Pure
+// functions; which column uses which is platform.yaml's business.
+import { halfWidthDigits } from '@baihua/core';
 
 /** A list number at the start of an item: 1. 1、 1） （1） 一、 ① */
 const ITEM_NUMBER =
@@ -83,44 +83,7 @@ export function stepsText(steps: readonly unknown[]): string {
   );
 }
 
-export type Unit = '工作日' | '自然日' | '月';
-
-/** A unit as the platform writes it (工作日, 天, 个月 …), or undefined. */
-export function timeUnit(text: string): Unit | undefined {
-  return timeUnits[text.replace(/\s/g, '')];
-}
-
-const UNIT_WORDS = Object.keys(timeUnits)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-/** 「15个工作日」「3 个月」「十五日」 */
-const AMOUNT_WITH_UNIT = new RegExp(`^([0-9０-９]+|[零〇一二两三四五六七八九十百]+)\\s*(${UNIT_WORDS})$`);
-const AMOUNT_IN_TEXT = new RegExp(`([0-9０-９]+|[零〇一二两三四五六七八九十百]+)\\s*(${UNIT_WORDS})`);
 const HOURS = /^\s*[0-9０-９.]+\s*(?:个)?(?:小时|时|分钟)\s*$|^\s*(?:小时|时|分钟)\s*$/;
-
-/** A whole number of days or months: 15, 十五 (the platform's cells are text). */
-export function count(text: string): number | undefined {
-  const parsed = parseChineseCount(text);
-  return parsed && parsed.rest === '' ? parsed.value : undefined;
-}
-
-/** 「15个工作日」 written in the amount's cell, unit and all. */
-export function amountWithUnit(text: string): { amount: number; unit: Unit } | undefined {
-  const match = AMOUNT_WITH_UNIT.exec(text.trim());
-  if (!match) return undefined;
-  const amount = count(match[1] as string);
-  const unit = timeUnit(match[2] as string);
-  return amount === undefined || unit === undefined ? undefined : { amount, unit };
-}
-
-/** The first 「15个工作日」 in a note. */
-export function amountInText(text: string): { amount: number; unit: Unit } | undefined {
-  const match = AMOUNT_IN_TEXT.exec(text);
-  if (!match) return undefined;
-  const amount = count(match[1] as string);
-  const unit = timeUnit(match[2] as string);
-  return amount === undefined || unit === undefined ? undefined : { amount, unit };
-}
 
 export function isHours(text: string): boolean {
   return HOURS.test(text);

@@ -363,6 +363,9 @@ describe('values', () => {
     expect(readDuration('60日')).toEqual({ days: 60, unit: '自然日' });
     expect(readDuration('3（工作日）')).toEqual({ days: 3, unit: '工作日' });
     expect(readDuration('即办')).toEqual({ days: 0, unit: '工作日' });
+    // The unit words are the platform tables' (platform.yaml `units`), read the same on a page.
+    expect(readDuration('10个工作天')).toEqual({ days: 10, unit: '工作日' });
+    expect(readDuration('3个日历月')).toEqual({ months: 3 });
     // The note is what the text says besides the duration; a sentence around it is kept whole.
     expect(readDuration('15个工作日（不含公示时间）')).toEqual({ days: 15, unit: '工作日', note: '不含公示时间' });
     expect(readDuration('0个工作日（即办）')).toEqual({ days: 0, unit: '工作日' });
