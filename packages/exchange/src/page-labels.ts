@@ -38,6 +38,9 @@ export interface LabelledField {
 
 export type MaterialColumn = 'name' | 'form' | 'copies' | 'need' | 'source' | 'paper' | 'note' | 'skip';
 
+/** The parts of a place written line by line under 办理地点. */
+export type PlacePart = 'name' | 'address' | 'hours' | 'phone';
+
 export interface PageLabels {
   fields: LabelledField[];
   other_labels: string[];
@@ -52,6 +55,7 @@ export interface PageLabels {
     issuers: Record<string, string>;
     links: string[];
   };
+  place_parts: Record<PlacePart, string[]>;
   heading_endings: string[];
   chrome: string[];
   chrome_elements: string[];
@@ -92,6 +96,7 @@ const LABELS_SCHEMA = {
     'free_words',
     'material_columns',
     'material_values',
+    'place_parts',
     'heading_endings',
     'chrome',
     'chrome_elements',
@@ -140,6 +145,12 @@ const LABELS_SCHEMA = {
       additionalProperties: false,
       required: ['need', 'source', 'issuers', 'links'],
       properties: { need: stringMap, source: stringMap, issuers: stringMap, links: strings },
+    },
+    place_parts: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'address', 'hours', 'phone'],
+      properties: Object.fromEntries(['name', 'address', 'hours', 'phone'].map((key) => [key, strings])),
     },
     heading_endings: strings,
     chrome: strings,

@@ -4,7 +4,7 @@
 // (data/page-labels.yaml).
 import { parseChineseCount } from '@baihua/core';
 import { valueAt } from './page-recovery.js';
-import { BLOCK_KINDS, READERS, readBothLimits } from './page-values.js';
+import { BLOCK_KINDS, READERS, readBothLimits, readPlaces } from './page-values.js';
 import { type LabelledField, type PageLabels, pageLabels } from './page-labels.js';
 
 export interface DraftOptions {
@@ -40,6 +40,8 @@ interface Section {
   raw: string[];
   /** the value's lines: the text after the label, then the lines up to the next label */
   lines: string[];
+  /** a 办理地点 section: the lines after it that give a place's parts belong to it */
+  places?: boolean;
 }
 
 interface Matcher {
@@ -182,14 +184,29 @@ function endsSection(line: string, current: Section, nextLabelled: boolean, m: M
   );
 }
 
+/** A label written like the page's own fields (「【办理时间】」「七、办理时间」), not a part of a place. */
+const topLevel = (line: string) => /^[ \u3000]*【/.test(line) || numberingOf(line) !== undefined;
+
 /** The page cut into labelled sections, chrome lines dropped. */
 function sections(text: string, m: Matcher): Section[] {
   const result: Section[] = [{ raw: [], lines: [] }];
   const lines = pageLines(text).filter((line) => !m.chrome.some((pattern) => pattern.test(line.trim())));
   const split = lines.map((line) => splitLine(line, m));
+  const placeParts = new Set(Object.values(m.labels.place_parts).flat());
   split.forEach((parts, index) => {
     const line = lines[index]!;
     const labelled = parts[0]?.label !== undefined;
+    const last = result[result.length - 1]!;
+    if (
+      last.places &&
+      last.lines.length > 0 &&
+      parts.every((part) => part.label === undefined || placeParts.has(part.label)) &&
+      (labelled ? !topLevel(line) : !endsSection(line, last, split[index + 1]?.[0]?.label !== undefined, m))
+    ) {
+      last.raw.push(line);
+      last.lines.push(line);
+      return;
+    }
     if (!labelled && endsSection(line, result[result.length - 1]!, split[index + 1]?.[0]?.label !== undefined, m))
       result.push({ raw: [], lines: [] });
     for (const [at, part] of parts.entries()) {
@@ -200,9 +217,11 @@ function sections(text: string, m: Matcher): Section[] {
         continue;
       }
       const numbering = at === 0 ? numberingOf(line) : undefined;
+      const field = m.fieldOf.get(part.label);
       result.push({
-        field: m.fieldOf.get(part.label),
+        field,
         ...(numbering ? { numbering } : {}),
+        ...(field?.parse === 'location' && at === parts.length - 1 ? { places: true } : {}),
         raw: [part.raw],
         lines: part.text === '' ? [] : [part.text],
       });
@@ -269,7 +288,9 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
       keep(order, section.raw);
       continue;
     }
-    const block = BLOCK_KINDS.has(field.parse);
+    // Places written line by line are read as one block.
+    const placeBlock = section.places !== undefined && section.lines.length > 1;
+    const block = placeBlock || BLOCK_KINDS.has(field.parse);
     // A one-line value is the first cell of a table row: the cells after it (an unknown label and
     // its value in a four-column row, or after a wide space) are kept, not read into it.
     const [cell = '', ...cells] = (section.lines[0] ?? '').split(CELL_BREAK);
@@ -300,7 +321,9 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
       keep(order, after);
       continue;
     }
-    const read = READERS[field.parse](lines, m.labels, field.choice, field.procedure);
+    const read = placeBlock
+      ? readPlaces(section.lines, m.labels)
+      : READERS[field.parse](lines, m.labels, field.choice, field.procedure);
     const path = field.parse === 'location' ? 'locations.0.address' : codePath(field, read.value);
     // A place may have come as a name alone: a second 办理地点 is a second place either way.
     const existing =

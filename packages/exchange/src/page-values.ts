@@ -3,7 +3,7 @@
 // text is not what the field holds, and the lines it did not use: those go to 「未归类内容」.
 import { halfWidthDigits, normalizePhone, parseChineseCount } from '@baihua/core';
 import { AT_ONCE, amountInText } from './chinese-values.js';
-import type { MaterialColumn, PageLabels, ValueKind } from './page-labels.js';
+import type { MaterialColumn, PageLabels, PlacePart, ValueKind } from './page-labels.js';
 
 export interface ValueRead {
   value?: unknown;
@@ -302,6 +302,94 @@ const location: Reader = ([first, second, ...rest]) => {
     return { value: [{ ...one, address: second.trim() }], leftover: rest };
   return { value: [one], leftover: after };
 };
+
+const CLOCK = /\d{1,2}[:：]\d{2}/;
+const PLACE_NUMBER = /^(?:(?:\d+|[一二三四五六七八九十]+)[.．、]|[（(]\d+[)）]|[①-⑳])\s*/;
+
+/**
+ * A line under 办理地点 as the part of a place it is: by its label (the value empty when the label
+ * stands alone, its value on the next line) or, without one, by its look.
+ */
+function placePart(text: string, labels: PageLabels): { part: PlacePart; value: string; labelled: boolean } {
+  const plain = text
+    .replace(PLACE_NUMBER, '')
+    .replace(/^【([^】]{1,8})】/, '$1：')
+    .trim();
+  for (const [part, names] of Object.entries(labels.place_parts) as Array<[PlacePart, string[]]>)
+    for (const name of longestFirst(names)) {
+      const found = new RegExp(`^${[...name].join('[ \\u3000]*')}[ \\u3000]*[：:]?[ \\u3000]*`).exec(plain);
+      if (found) return { part, value: plain.slice(found[0].length).trim(), labelled: true };
+    }
+  const phone = findPhone(plain);
+  if (phone && plain.replace(/[^\p{Script=Han}]/gu, '').length <= 2)
+    return { part: 'phone', value: plain, labelled: false };
+  if (CLOCK.test(plain)) return { part: 'hours', value: plain, labelled: false };
+  return { part: isAddress(plain) ? 'address' : 'name', value: plain, labelled: false };
+}
+
+/**
+ * Places written line by line under 办理地点: a name, then its address, hours and phone, labelled
+ * (「地址：」「办 理 时 间:」, a label alone with its value on the next line, or a table row
+ * 「窗口名称\t…\t办理时间\t…」) or not; a new name, or a part the place already has, starts the next place.
+ */
+export function readPlaces(lines: string[], labels: PageLabels): ValueRead {
+  const places: Array<Record<string, string>> = [];
+  const leftover: string[] = [];
+  let current: Record<string, string> = {};
+  let pending: PlacePart | undefined;
+  let listed = 0;
+  const add = (part: PlacePart, value: string) => {
+    const clean = part === 'phone' ? (findPhone(value) ?? value) : value.replace(/[ \u3000]+/g, ' ').trim();
+    if (clean === '') return;
+    if (current[part] !== undefined || (part === 'name' && Object.keys(current).length > 0)) {
+      places.push(current);
+      current = {};
+    }
+    current[part] = clean;
+  };
+  for (const [index, line] of lines.entries()) {
+    const cells = line
+      .split('\t')
+      .map((cell) => cell.trim())
+      .filter((cell) => cell !== '');
+    const labelled = cells.length >= 2 && cells.length % 2 === 0;
+    const pieces = labelled
+      ? cells.flatMap((cell, at) => (at % 2 === 0 ? [`${cell}：${cells[at + 1]}`] : []))
+      : [cells.join(' ')];
+    for (const piece of pieces) {
+      if (index === 0) {
+        const first = (location([piece], labels).value as Array<Record<string, string>> | undefined) ?? [];
+        for (const one of first) for (const [key, text] of Object.entries(one)) add(key as PlacePart, text);
+        listed = first.length;
+        continue;
+      }
+      const read = placePart(piece, labels);
+      if (read.labelled && read.value === '') {
+        pending = read.part;
+        continue;
+      }
+      // A sentence is not a place's name: it is kept.
+      if (
+        !read.labelled &&
+        pending === undefined &&
+        read.part === 'name' &&
+        (/[。！]$/.test(read.value) || read.value.length > 30)
+      ) {
+        leftover.push(piece);
+        continue;
+      }
+      add(pending !== undefined && !read.labelled ? pending : read.part, read.value);
+      pending = undefined;
+    }
+  }
+  if (Object.keys(current).length > 0) places.push(current);
+  // Places named in one line (「A、B」) share the hours and phone written under them.
+  if (listed > 1 && places.length === listed) {
+    const { name: _name, ...shared } = places[listed - 1]!;
+    for (const one of places.slice(0, -1)) Object.assign(one, { ...shared, ...one });
+  }
+  return { value: places, leftover };
+}
 
 const FEE =
   /([^\s，。；、：:\d]{1,12}费)[^\d，。；]{0,8}?(?:每([^\s\d，。；、：:]{1,2}))?(\d+(?:\.\d+)?)\s*元(?:\s*[/／每]\s*([^\s，。；、（(]{1,4}))?(?:\s*[（(]([^（）()]+)[)）])?/g;
