@@ -57,6 +57,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 // A label's number or bullet: 一、 1. 1、 （一） (1) ① ■ …
 const NUMBERING = String.raw`(?:(?:[一二三四五六七八九十]+|\d+)[、.．]|[（(](?:[一二三四五六七八九十]+|\d+)[)）]|[①-⑳]|[■□●○◆◇▶►·•※★☆▪])?`;
 
+// How many a heading lists: 「办理地点（2个）」.
+const COUNTED = String.raw`(?:[（(](?:\d+|[一二三四五六七八九十]+)[个处项条][)）]${SPACE})?`;
+
 let matcher: Matcher | undefined;
 
 function labelMatcher(): Matcher {
@@ -75,7 +78,7 @@ function labelMatcher(): Matcher {
     chrome: labels.chrome.map((pattern) => new RegExp(pattern, 'i')),
     // At a line's start: 「一、受理条件」「【申请材料】」「1.办理时限:」「办理地点\t…」, then the value.
     atStart: new RegExp(
-      `^${SPACE}${NUMBERING}${SPACE}(?:【${SPACE}(${alternation})${SPACE}】|\\[(${alternation})\\]|(${alternation}))${SPACE}(?:([：:])|(?=\\t)|$|(?<=】|\\])|(?=[ \\u3000]))`,
+      `^${SPACE}${NUMBERING}${SPACE}(?:【${SPACE}(${alternation})${SPACE}】|\\[(${alternation})\\]|(${alternation}))${SPACE}${COUNTED}(?:([：:])|(?=\\t)|$|(?<=】|\\])|(?=[ \\u3000]))`,
     ),
     // Inside a line, after a space, a tab, the end of a sentence or a label in 【】 (「【事项编码】基本编码：…」),
     // and followed by a colon (or in 【】).
@@ -96,13 +99,17 @@ const canonical = (label: string) => label.replace(/[ \u3000]/g, '');
 
 /** The page's text as lines: line breaks unified, invisible characters and non-breaking spaces gone. */
 function pageLines(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/[\u200B-\u200D\u2060]/g, '')
-    .replace(/\u00A0/g, ' ')
-    .split(/\r\n?|\n/)
-    .map((line) => line.replace(/^[ \u3000]+|[ \u3000\t]+$/g, ''))
-    .filter((line) => line.trim() !== '');
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/[\u200B-\u200D\u2060]/g, '')
+      .replace(/\u00A0/g, ' ')
+      .split(/\r\n?|\n/)
+      .map((line) => line.replace(/^[ \u3000]+|[ \u3000\t]+$/g, ''))
+      // An emoji before a line is decoration (「📍 办理地点」「☎ 0000-…」).
+      .map((line) => line.replace(/^(?:\p{Extended_Pictographic}[\uFE0F\u200D]*)+[ \u3000]*/u, ''))
+      .filter((line) => line.trim() !== '')
+  );
 }
 
 /** A part of a line: the text before its first label, or a label and the text after it. */
@@ -199,7 +206,6 @@ function sections(text: string, m: Matcher): Section[] {
     const last = result[result.length - 1]!;
     if (
       last.places &&
-      last.lines.length > 0 &&
       parts.every((part) => part.label === undefined || placeParts.has(part.label)) &&
       (labelled ? !topLevel(line) : !endsSection(line, last, split[index + 1]?.[0]?.label !== undefined, m))
     ) {
@@ -346,9 +352,14 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     keep(order, [...(read.partial ? [writtenLine(section)] : []), ...read.leftover, ...after]);
   }
 
-  // Places named in one line share the hours the page gives once.
+  // Places named in one line (by name alone) share the hours the page gives once.
   const places = data.locations as Array<Record<string, string>> | undefined;
-  if (places && places.length > 1 && places[0]!.hours !== undefined)
+  if (
+    places &&
+    places.length > 1 &&
+    places[0]!.hours !== undefined &&
+    places.slice(1).every((place) => Object.keys(place).join() === 'name')
+  )
     for (const other of places.slice(1)) other.hours ??= places[0]!.hours;
 
   for (const { order, section, value } of deferred) {

@@ -304,6 +304,8 @@ const location: Reader = ([first, second, ...rest]) => {
 };
 
 const CLOCK = /\d{1,2}[:：]\d{2}/;
+// A place's parts on one line: apart by tabs, or by a full-width space or several spaces before a label.
+const PLACE_CELL = /\t|\s*(?:\u3000|\s{2,})\s*(?=\p{Script=Han}{1,6}[：:])/u;
 const PLACE_NUMBER = /^(?:(?:\d+|[一二三四五六七八九十]+)[.．、]|[（(]\d+[)）]|[①-⑳])\s*/;
 
 /**
@@ -349,21 +351,24 @@ export function readPlaces(lines: string[], labels: PageLabels): ValueRead {
   };
   for (const [index, line] of lines.entries()) {
     const cells = line
-      .split('\t')
+      .split(PLACE_CELL)
       .map((cell) => cell.trim())
       .filter((cell) => cell !== '');
-    const labelled = cells.length >= 2 && cells.length % 2 === 0;
-    const pieces = labelled
-      ? cells.flatMap((cell, at) => (at % 2 === 0 ? [`${cell}：${cells[at + 1]}`] : []))
-      : [cells.join(' ')];
+    // A cell that is a label alone (a table row 「窗口名称\t…\t办理时间\t…」) takes the cell after it.
+    const pieces: string[] = [];
+    for (let at = 0; at < cells.length; at++) {
+      const read = placePart(cells[at]!, labels);
+      const alone = read.labelled && read.value === '' && at + 1 < cells.length;
+      pieces.push(alone ? `${cells[at]}：${cells[++at]}` : cells[at]!);
+    }
     for (const piece of pieces) {
-      if (index === 0) {
-        const first = (location([piece], labels).value as Array<Record<string, string>> | undefined) ?? [];
+      const read = placePart(piece, labels);
+      if (index === 0 && !read.labelled) {
+        const first = (location([read.value], labels).value as Array<Record<string, string>> | undefined) ?? [];
         for (const one of first) for (const [key, text] of Object.entries(one)) add(key as PlacePart, text);
         listed = first.length;
         continue;
       }
-      const read = placePart(piece, labels);
       if (read.labelled && read.value === '') {
         pending = read.part;
         continue;
@@ -378,7 +383,20 @@ export function readPlaces(lines: string[], labels: PageLabels): ValueRead {
         leftover.push(piece);
         continue;
       }
-      add(pending !== undefined && !read.labelled ? pending : read.part, read.value);
+      // A place's name is followed by its address: a line under the name that is not itself numbered
+      // or named like a place (「…中心」「…窗口」) is where the place is.
+      const part =
+        pending !== undefined && !read.labelled
+          ? pending
+          : !read.labelled &&
+              read.part === 'name' &&
+              current.name !== undefined &&
+              current.address === undefined &&
+              !PLACE_NUMBER.test(piece) &&
+              !PLACE_END.test(read.value)
+            ? 'address'
+            : read.part;
+      add(part, read.value);
       pending = undefined;
     }
   }
@@ -388,7 +406,11 @@ export function readPlaces(lines: string[], labels: PageLabels): ValueRead {
     const { name: _name, ...shared } = places[listed - 1]!;
     for (const one of places.slice(0, -1)) Object.assign(one, { ...shared, ...one });
   }
-  return { value: places, leftover };
+  const order: PlacePart[] = ['name', 'address', 'hours', 'phone'];
+  const value = places.map((one) =>
+    Object.fromEntries(order.filter((part) => one[part] !== undefined).map((part) => [part, one[part]!])),
+  );
+  return { value, leftover };
 }
 
 const FEE =

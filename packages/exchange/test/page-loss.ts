@@ -13,6 +13,7 @@ const READ_WORDS = [
   ...labels.fields.flatMap((field) => field.labels),
   ...labels.other_labels,
   ...Object.values(labels.material_columns).flat(),
+  ...Object.values(labels.place_parts).flat(),
   ...labels.empty_values,
   ...Object.values(labels.choices).flatMap((choice) => Object.keys(choice)),
   ...labels.free_words,

@@ -487,6 +487,68 @@ describe('values', () => {
     ]);
   });
 
+  it('places under 办理地点: labelled parts, parts known by look, several places, a table row', () => {
+    expect(
+      draftFromText(
+        [
+          '📍 办理地点（2个）',
+          '青溪镇便民服务中心',
+          '北山区青溪镇溪口街18号',
+          '周一至周五 8:30-12:00',
+          '☎ 0000-66232301',
+          '溪南村代办点',
+          '青溪镇溪南村村委会一楼',
+          '每周二 9:00-11:30',
+          '咨询电话：0000-66232300',
+        ].join('\n'),
+      ).data,
+    ).toEqual({
+      locations: [
+        {
+          name: '青溪镇便民服务中心',
+          address: '北山区青溪镇溪口街18号',
+          hours: '周一至周五 8:30-12:00',
+          phone: '0000-66232301',
+        },
+        { name: '溪南村代办点', address: '青溪镇溪南村村委会一楼', hours: '每周二 9:00-11:30' },
+      ],
+      contacts: { consult: '0000-66232300' },
+      id: 'imported-draft',
+      status: '草稿',
+    });
+    expect(
+      draftFromText(
+        [
+          '十五、办理地点',
+          '1. 东湖分局犬类管理服务站',
+          '地 址：东湖区望湖路27号',
+          '办 理 时 间:  周一至周六  9:00—17:00',
+          '2. 东湖区各派出所户籍窗口',
+          '地址：东湖区辖区各派出所',
+          '十六、咨询电话：0000-66236600',
+        ].join('\n'),
+      ).data.locations,
+    ).toEqual([
+      { name: '东湖分局犬类管理服务站', address: '东湖区望湖路27号', hours: '周一至周六 9:00—17:00' },
+      { name: '东湖区各派出所户籍窗口', address: '东湖区辖区各派出所' },
+    ]);
+    expect(
+      draftFromText(
+        '办理地点\n窗口名称\t市民中心教育窗口\t办理时间\t工作日9:00-17:00\n办理地址\t东湖区市民大道1号\t窗口电话\t0000-66239120',
+      ).data.locations,
+    ).toEqual([
+      { name: '市民中心教育窗口', address: '东湖区市民大道1号', hours: '工作日9:00-17:00', phone: '0000-66239120' },
+    ]);
+  });
+
+  it("a top-level hours label after 办理地点 written like the page's fields stays a field of its own", () => {
+    expect(
+      draftFromText(
+        '【办理地点】\n社保窗口（岭南大道200号）\n【办公时间】\n周一至周五 9:00-17:00\n【咨询电话】\n0000-66340123',
+      ).data.locations,
+    ).toEqual([{ name: '社保窗口', address: '岭南大道200号', hours: '周一至周五 9:00-17:00' }]);
+  });
+
   it('phone numbers', () => {
     expect(findPhone('咨询电话：（0000）66340123')).toBe('0000-66340123');
     expect(findPhone('0000－66231234')).toBe('0000-66231234');
