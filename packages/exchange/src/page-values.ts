@@ -148,13 +148,42 @@ const STEP_TITLED = /^第[一二三四五六七八九十\d]+步[：:、.．\s]*/
 // a page's step is a sentence, where a colon after a longer clause (「申请人向所在村委会提出书面申请：…」)
 // starts the detail, not a title. No page set tells the two limits apart yet.
 const STEP_TITLE = /^([^：:，。；,]{2,8})[：:]\s*(.{2,})$/;
+// A step's heading on a line of its own, its description on the lines under it: 「第一步 农户申请」,
+// 「第一步」, or a flow chart's 「1申请」.
+const STEP_HEAD = /^(?:第[一二三四五六七八九十\d]+步|\d{1,2}(?![\d.．、]))[ \u3000：:、]*([^\s，。；,;：:、]{2,10})?$/;
+const ARROW = /[→➔⇒]/;
+
+/** Steps written as headings with their descriptions under them; nothing when the lines are not so. */
+function headedSteps(lines: string[]): unknown[] | undefined {
+  const pieces = lines.map((line) => line.trim()).filter((line) => line !== '' && !/^[→➔⇒>＞↓]+$/.test(line));
+  const heads = pieces.flatMap((piece, at) => (STEP_HEAD.test(piece) ? [at] : []));
+  const described = (at: number) =>
+    at + 1 < pieces.length && !STEP_HEAD.test(pieces[at + 1]!) && !ITEM_MARK.test(pieces[at + 1]!);
+  if (heads.length < 2 || heads[0] !== 0 || !heads.every(described)) return undefined;
+  return heads.map((head, index) => {
+    const title = STEP_HEAD.exec(pieces[head]!)![1];
+    const how = pieces
+      .slice(head + 1, heads[index + 1] ?? pieces.length)
+      .map((line, at, all) => (at < all.length - 1 && !/[。；;！]$/.test(line) ? `${line}；` : line))
+      .join('');
+    if (title) return { title, how };
+    const titled = STEP_TITLE.exec(how);
+    return titled ? { title: titled[1]!.trim(), how: titled[2]!.trim() } : how;
+  });
+}
+
 const steps: Reader = (lines) => {
+  const headed = headedSteps(lines);
+  if (headed) return { value: headed, leftover: [] };
   const { items, leftover } = listItems(lines);
   if (items.length === 0) return { leftover: lines };
-  const value = items.map((item) => {
+  const value = items.flatMap((item) => {
+    // 「申请→受理→审核→办结」: short steps joined by arrows.
+    const parts = item.split(ARROW).map((part) => part.trim());
+    if (parts.length >= 3 && parts.every((part) => /^[^，。；,;：:]{2,12}$/.test(part))) return parts;
     const step = item.replace(STEP_TITLED, '');
     const titled = STEP_TITLE.exec(step);
-    return titled ? { title: titled[1]!.trim(), how: titled[2]!.trim() } : step;
+    return [titled ? { title: titled[1]!.trim(), how: titled[2]!.trim() } : step];
   });
   return { value, leftover };
 };
