@@ -4,6 +4,7 @@ export { guideFileText, type GuideFileOptions } from './guide-file.js';
 export { exchangeDataDirectory, pageLabels, type LabelledField, type PageLabels } from './page-labels.js';
 export {
   draftFromText,
+  isRefusalHeading,
   titleFromHeading,
   DRAFT_ID,
   UNCLASSIFIED_HEADING,

@@ -57,8 +57,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 // A label's number or bullet: 一、 1. 1、 （一） (1) ① ■ …
 const NUMBERING = String.raw`(?:(?:[一二三四五六七八九十]+|\d+)[、.．]|[（(](?:[一二三四五六七八九十]+|\d+)[)）]|[①-⑳]|[■□●○◆◇▶►·•※★☆▪])?`;
 
-// How many a heading lists: 「办理地点（2个）」.
-const COUNTED = String.raw`(?:[（(](?:\d+|[一二三四五六七八九十]+)[个处项条][)）]${SPACE})?`;
+// How many a heading lists: 「办理地点（2个）」「申请材料（共5项）」「所需材料（3）」.
+const COUNTED = String.raw`(?:[（(]共?(?:\d+|[一二三四五六七八九十]+)[个处项条份件]?[)）]${SPACE})?`;
 
 let matcher: Matcher | undefined;
 
@@ -191,6 +191,12 @@ function endsSection(line: string, current: Section, nextLabelled: boolean, m: M
   );
 }
 
+const REFUSED = /不予(?:受理|办理|批准|登记|注册|许可|认定|发放)/;
+
+/** A heading over the exclusions written under the conditions: 「下列情形不予登记：」「不予注册的情形」. */
+export const isRefusalHeading = (line: string) =>
+  REFUSED.test(line) && (/[：:]$/.test(line.trim()) || !/[，,。；;]/.test(line));
+
 /** A label written like the page's own fields (「【办理时间】」「七、办理时间」), not a part of a place. */
 const topLevel = (line: string) => /^[ \u3000]*【/.test(line) || numberingOf(line) !== undefined;
 
@@ -211,6 +217,17 @@ function sections(text: string, m: Matcher): Section[] {
     ) {
       last.raw.push(line);
       last.lines.push(line);
+      return;
+    }
+    // Under the conditions, a line that says what is refused starts the exclusions: as a heading
+    // (「下列情形不予登记：」) or as the first of them (「正在服刑的，暂不予办理。」).
+    if (!labelled && last.field?.field === 'conditions' && REFUSED.test(line)) {
+      const heading = isRefusalHeading(line);
+      result.push({
+        field: m.labels.fields.find((field) => field.field === 'exclusions'),
+        raw: [line],
+        lines: heading ? [] : [line.trim()],
+      });
       return;
     }
     if (!labelled && endsSection(line, result[result.length - 1]!, split[index + 1]?.[0]?.label !== undefined, m))

@@ -2,7 +2,7 @@
  * The "no line lost" check of the page-copy tests: a line of a page is page chrome, kept under
  * 「未归类内容」, or read into a value of the draft.
  */
-import { pageLabels, type PageDraft } from '@baihua/exchange';
+import { isRefusalHeading, pageLabels, type PageDraft } from '@baihua/exchange';
 
 const squeeze = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '');
 const valuesOf = (value: unknown): string[] =>
@@ -67,10 +67,13 @@ function foundShare(line: string, found: string): number {
  */
 export function cellsNotKept(text: string, draft: PageDraft): string[] {
   const found = squeeze([...valuesOf(draft.data), draft.body].join('\n'));
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !CHROME.some((pattern) => pattern.test(line)))
-    .flatMap((line) => line.split(/\t+| {2,}/).map((cell) => cell.trim()))
-    .filter((cell) => cell && foundShare(cell, found) < 0.6);
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !CHROME.some((pattern) => pattern.test(line)))
+      .flatMap((line) => line.split(/\t+| {2,}/).map((cell) => cell.trim()))
+      // a heading the reader takes as the exclusions' label is read
+      .filter((cell) => cell && !isRefusalHeading(cell) && foundShare(cell, found) < 0.6)
+  );
 }

@@ -579,6 +579,25 @@ describe('values', () => {
     ]);
   });
 
+  it('exclusions written under the conditions, after a heading or as a sentence', () => {
+    expect(
+      draftFromText(
+        '十、受理条件\n（一）犬只已接种狂犬病疫苗；\n（二）每户限养一只犬。\n下列情形不予登记：\n1. 饲养禁养犬只的；\n2. 被吊销登记证未满五年的。\n十一、办理时限：即办',
+      ).data,
+    ).toMatchObject({
+      conditions: ['犬只已接种狂犬病疫苗', '每户限养一只犬。'],
+      exclusions: ['饲养禁养犬只的', '被吊销登记证未满五年的。'],
+    });
+    expect(
+      draftFromText('✅ 谁可以申领\n· 退役军人\n· 烈士遗属\n⚠ 正在服刑的，暂不予办理。\n\n📎 所需材料（3）\n居民身份证')
+        .data,
+    ).toMatchObject({
+      conditions: ['退役军人', '烈士遗属'],
+      exclusions: ['正在服刑的，暂不予办理。'],
+      materials: [{ name: '居民身份证' }],
+    });
+  });
+
   it('phone numbers', () => {
     expect(findPhone('咨询电话：（0000）66340123')).toBe('0000-66340123');
     expect(findPhone('0000－66231234')).toBe('0000-66231234');
