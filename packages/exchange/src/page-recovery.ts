@@ -16,9 +16,23 @@ export interface Recovery {
   missed: string[];
 }
 
+/**
+ * A value as compared: a list item's closing 「；」 is the page's list punctuation, not its content,
+ * and the page sets' expected values were written both with it and without it.
+ */
+function comparable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/[；;]\s*$/, '');
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, comparable(item)]));
+  return value;
+}
+
 /** Compares a draft's fields with the values a page's fields should become. */
 export function pageRecovery(data: Record<string, unknown>, expected: Record<string, unknown>): Recovery {
   const present = Object.keys(expected);
-  const recovered = present.filter((path) => isDeepStrictEqual(valueAt(data, path), expected[path]));
+  const recovered = present.filter((path) =>
+    isDeepStrictEqual(comparable(valueAt(data, path)), comparable(expected[path])),
+  );
   return { present, recovered, missed: present.filter((path) => !recovered.includes(path)) };
 }

@@ -355,6 +355,20 @@ describe('labels', () => {
   });
 });
 
+describe('recovery', () => {
+  it('counts a field when its value is the expected one, a list item’s closing 「；」 aside', () => {
+    const data = { conditions: ['年满16周岁', '户籍在本市。'], visits: 1, title: '居住证签注' };
+    expect(
+      pageRecovery(data, { conditions: ['年满16周岁；', '户籍在本市。'], visits: 1, title: '居住证签注；补办' }),
+    ).toEqual({
+      present: ['conditions', 'visits', 'title'],
+      recovered: ['conditions', 'visits'],
+      missed: ['title'],
+    });
+    expect(pageRecovery(data, { conditions: ['年满16周岁', '户籍在本市'] }).missed).toEqual(['conditions']);
+  });
+});
+
 describe('values', () => {
   it('time limits', () => {
     expect(readDuration('20个工作日')).toEqual({ days: 20, unit: '工作日' });
