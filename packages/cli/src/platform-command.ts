@@ -8,6 +8,7 @@ import {
   isJourneyPath,
   parseGuide,
   readGuideFile,
+  realPath,
   schemaDirectory,
 } from '@baihua/core';
 import {
@@ -42,14 +43,6 @@ export interface ExportPlatformOptions {
 const IMPORT_REPORT = '平台表格导入报告';
 const EXPORT_REPORT = '平台表格导出报告';
 
-/** The real path a path will have: its deepest existing folder resolved, links and all. */
-function realFuture(path: string): string {
-  const absolute = resolve(path);
-  let existing = absolute;
-  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  return join(realpathSync(existing), relative(existing, absolute));
-}
-
 /**
  * A report may replace an earlier report of the same kind, never another file unless --force:
  * the default place is inside a folder the user chose, and may hold a file of theirs.
@@ -73,7 +66,7 @@ export async function runImportPlatform(files: string[], options: ImportPlatform
   const out = resolve(options.out);
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new UsageError(`--out 要写一个目录，${displayPath(out)} 是文件`);
-  const realOut = realFuture(out);
+  const realOut = realPath(out);
   const targets = guides.map((guide) => ({ guide, path: join(out, `${guide.id}.md`) }));
   const existing: string[] = [];
   for (const { path } of targets) {
