@@ -2,7 +2,7 @@
 // draft guide: each field whose label it recognises filled, every other line kept under
 // 「未归类内容」 in the body. The labels, their synonyms and the chrome patterns are data
 // (data/page-labels.yaml).
-import { parseChineseCount } from '@baihua/core';
+import { DRAFT, parseChineseCount } from '@baihua/core';
 import { valueAt } from './page-recovery.js';
 import { BLOCK_KINDS, READERS, readBothLimits, readPlaces } from './page-values.js';
 import { type LabelledField, type PageLabels, pageLabels } from './page-labels.js';
@@ -423,7 +423,7 @@ export function draftFromText(text: string, options: DraftOptions = {}): PageDra
     .flatMap((field) => (field.parse === 'location' ? ['locations.0.name', field.field] : [field.field]))
     .filter((path) => filled.has(path));
   return {
-    data: { ...data, id, status: '草稿' },
+    data: { ...data, id, status: DRAFT },
     body: kept.length > 0 ? `## ${UNCLASSIFIED_HEADING}\n\n${kept.map(markdownLine).join('\n\n')}\n` : '',
     recognised,
     recognisedNames: [
